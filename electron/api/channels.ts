@@ -1,0 +1,25 @@
+import type { ChannelName } from './contract';
+
+/**
+ * Channel names as plain data, for the preload (which must not bundle zod). A unit test checks that this
+ * list equals the contract's keys.
+ */
+export const channelNames = [
+  'app:info',
+  'profiles:list',
+  'profiles:create',
+  'profiles:select',
+  'settings:get',
+  'settings:update',
+  'store:problems',
+  'demo:load',
+  'templates:list',
+  'templates:get',
+  'reports:list',
+  'reports:get',
+  'reports:create',
+  'reports:save-draft',
+  'reports:delete',
+] as const satisfies readonly ChannelName[];
+
+export type KnownChannel = (typeof channelNames)[number];

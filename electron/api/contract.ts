@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { newProfileSchema, profileSchema } from '../core/profiles/schema';
+import {
+  reportSchema,
+  reportStatusSchema,
+  reportSummarySchema,
+  sectionContentSchema,
+} from '../core/reports/schema';
+import { languageSchema, settingsSchema } from '../core/settings/schema';
+import { cadenceSchema, documentKindSchema, templateSchema } from '../core/templates/schema';
+
+z.config(z.locales.zhCN());
+
+/** Whether a channel needs an active profile. Channels used before one exists say 'none'. */
+export type ProfileNeed = 'required' | 'none';
+
+interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  profile: ProfileNeed;
+  /** One line for the contract table in docs and for the CLI's help. */
+  summary: string;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}
+
+const empty = z.object({}).strict();
+const idInput = z.object({ id: z.string().min(1).max(80) }).strict();
+const metadataInput = z.record(z.string().max(40), z.string().max(2000));
+
+const storeProblemSchema = z
+  .object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })
+  .strict();
+
+const templateSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    kind: documentKindSchema,
+    cadence: cadenceSchema,
+    builtIn: z.boolean(),
+    description: z.string(),
+    sectionCount: z.number().int(),
+  })
+  .strict();
+
+/**
+ * The whole API: one entry per channel, named `domain:verb`. Both transports (Electron IPC and loopback
+ * HTTP) and the CLI go through the same dispatcher, which validates input and output against these schemas.
+ */
+export const contract = {
+  'app:info': channel({
+    summary: 'Version, data folder and store health',
+    profile: 'none',
+    input: empty,
+    output: z
+      .object({
+        name: z.string(),
+        version: z.string(),
+        dataDir: z.string(),
+        problemCount: z.number().int(),
+        profileCount: z.number().int(),
+      })
+      .strict(),
+  }),
+  'profiles:list': channel({
+    summary: 'Local profiles on this machine',
+    profile: 'none',
+    input: empty,
+    output: z.array(profileSchema),
+  }),
+  'profiles:create': channel({
+    summary: 'Create a local profile (name, role, unit)',
+    profile: 'none',
+    input: newProfileSchema,
+    output: profileSchema,
+  }),
+  'profiles:select': channel({
+    summary: 'Make a profile the active one on this machine',
+    profile: 'none',
+    input: idInput,
+    output: profileSchema,
+  }),
+  'settings:get': channel({
+    summary: 'Application settings',
+    profile: 'none',
+    input: empty,
+    output: settingsSchema,
+  }),
+  'settings:update': channel({
+    summary: 'Change application settings',
+    profile: 'none',
+    input: z
+      .object({ language: languageSchema.optional(), officeName: z.string().trim().min(1).max(60).optional() })
+      .strict(),
+    output: settingsSchema,
+  }),
+  'store:problems': channel({
+    summary: 'Data files that failed validation and were moved aside',
+    profile: 'none',
+    input: empty,
+    output: z.array(storeProblemSchema),
+  }),
+  'demo:load': channel({
+    summary: 'Load the sample office (idempotent)',
+    profile: 'none',
+    input: empty,
+    output: z.object({ profiles: z.number().int(), reports: z.number().int(), skipped: z.number().int() }).strict(),
+  }),
+  'templates:list': channel({
+    summary: 'Latest version of every template',
+    profile: 'required',
+    input: empty,
+    output: z.array(templateSummarySchema),
+  }),
+  'templates:get': channel({
+    summary: 'One template version (latest by default)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
+    output: z.object({ template: templateSchema, versions: z.array(z.number().int()) }).strict(),
+  }),
+  'reports:list': channel({
+    summary: 'Documents the caller may see, filtered',
+    profile: 'required',
+    input: z
+      .object({
+        kind: documentKindSchema.optional(),
+        status: reportStatusSchema.optional(),
+        period: z.string().max(20).optional(),
+        authorId: z.string().max(80).optional(),
+        retailer: z.string().max(60).optional(),
+      })
+      .strict(),
+    output: z.array(reportSummarySchema),
+  }),
+  'reports:get': channel({
+    summary: 'One document with its template version',
+    profile: 'required',
+    input: idInput,
+    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+  }),
+  'reports:create': channel({
+    summary: 'New draft from a template',
+    profile: 'required',
+    input: z.object({ templateId: z.string().min(1).max(80), metadata: metadataInput }).strict(),
+    output: reportSchema,
+  }),
+  'reports:save-draft': channel({
+    summary: 'Save a draft (optimistic: conflict if baseRev is stale)',
+    profile: 'required',
+    input: z
+      .object({
+        id: z.string().min(1).max(80),
+        baseRev: z.number().int().min(1),
+        title: z.string().max(200).optional(),
+        metadata: metadataInput,
+        sections: z.record(z.string().max(60), sectionContentSchema),
+      })
+      .strict(),
+    output: reportSchema,
+  }),
+  'reports:delete': channel({
+    summary: 'Delete a draft that was never submitted',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1) }).strict(),
+    output: z.object({ deleted: z.literal(true) }).strict(),
+  }),
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Contract[K]['output']>;
+/** The input after validation (defaults applied), as handlers receive it. */
+export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { DomainError, isDomainError, type ErrorIssue } from '../core/shared/errors';
+import type { CallContext, CoreServices } from '../core/shared/services';
+import { contract, type ChannelName } from './contract';
+import { createHandlers, type AppIdentity, type Handlers } from './handlers';
+import { fail, ok, type Result } from './result';
+
+/** Logs unexpected failures; the transport decides where (console in main, a file in tests). */
+export type ErrorLogger = (channel: string, error: unknown) => void;
+
+export interface Dispatcher {
+  /**
+   * Run one call: validate the input (strict), identify the calling profile, run the use case (which checks
+   * permission in core), validate the output, and wrap everything in the Result envelope. Never throws.
+   */
+  dispatch(channel: string, profileId: string | null, input: unknown): Promise<Result<unknown>>;
+}
+
+export function isChannelName(channel: string): channel is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, channel);
+}
+
+/** Zod issues as `{ path, message }` with dotted paths, for forms to place next to their fields. */
+export function toIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+export function createDispatcher(
+  services: CoreServices,
+  options: { identity: AppIdentity; logError?: ErrorLogger; handlers?: Handlers },
+): Dispatcher {
+  const handlers = options.handlers ?? createHandlers(options.identity);
+  const logError: ErrorLogger = options.logError ?? ((channel, error) => console.error(`[api] ${channel}`, error));
+
+  async function identify(profileId: string | null): Promise<CallContext['profile']> {
+    if (!profileId) return null;
+    const profile = await services.profiles.get(profileId);
+    if (!profile) throw new DomainError('no-profile', '当前用户身份不存在，请重新选择');
+    return profile;
+  }
+
+  async function dispatch(channel: string, profileId: string | null, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) return fail('not-found', `未知的接口：${channel}`);
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      return fail('invalid-input', `输入不正确：${issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`, {
+        issues,
+      });
+    }
+    try {
+      const profile = await identify(profileId);
+      if (spec.profile === 'required' && !profile) {
+        return fail('no-profile', '请先选择或创建一个用户身份');
+      }
+      const handler = handlers[channel] as (ctx: CallContext, value: unknown) => Promise<unknown>;
+      const value = await handler({ profile, services }, parsed.data);
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        logError(channel, checked.error);
+        return fail('internal', '内部错误：返回数据不符合接口定义');
+      }
+      return ok(checked.data);
+    } catch (error) {
+      if (isDomainError(error)) {
+        return fail(error.code, error.message, {
+          ...(error.issues ? { issues: error.issues } : {}),
+          ...(error.details !== undefined ? { details: error.details } : {}),
+        });
+      }
+      logError(channel, error);
+      return fail('internal', `内部错误：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return { dispatch };
+}

@@ -1,0 +1,46 @@
+import { loadDemoData } from '../core/demo/use-cases';
+import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
+import { createReport, deleteDraft, getReport, listReports, saveDraft } from '../core/reports/use-cases';
+import { getSettings, updateSettings } from '../core/settings/use-cases';
+import type { CallContext } from '../core/shared/services';
+import { getTemplate, listTemplates } from '../core/templates/use-cases';
+import type { ChannelName, ChannelOutput, ParsedInput } from './contract';
+
+export type Handler<K extends ChannelName> = (ctx: CallContext, input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
+export type Handlers = { [K in ChannelName]: Handler<K> };
+
+/** Application version reported by `app:info`; set by the transport from package.json. */
+export interface AppIdentity {
+  name: string;
+  version: string;
+}
+
+/** Every channel's use case, by name (Actual Budget's handler map). Thin: the logic lives in core. */
+export function createHandlers(identity: AppIdentity): Handlers {
+  return {
+    'app:info': async (ctx) => ({
+      name: identity.name,
+      version: identity.version,
+      dataDir: ctx.services.health.dataDir(),
+      problemCount: (await ctx.services.health.problems()).length,
+      profileCount: (await ctx.services.profiles.list()).length,
+    }),
+    'profiles:list': (ctx) => listProfiles(ctx),
+    'profiles:create': (ctx, input) => createProfile(ctx, input),
+    'profiles:select': (ctx, input) => selectProfile(ctx, input.id),
+    'settings:get': (ctx) => getSettings(ctx),
+    'settings:update': (ctx, input) => updateSettings(ctx, input),
+    'store:problems': (ctx) => ctx.services.health.problems(),
+    'demo:load': (ctx) => loadDemoData(ctx),
+    'templates:list': (ctx) => listTemplates(ctx),
+    'templates:get': (ctx, input) => getTemplate(ctx, input),
+    'reports:list': (ctx, input) => listReports(ctx, input),
+    'reports:get': (ctx, input) => getReport(ctx, input.id),
+    'reports:create': (ctx, input) => createReport(ctx, input),
+    'reports:save-draft': (ctx, input) => saveDraft(ctx, input),
+    'reports:delete': async (ctx, input) => {
+      await deleteDraft(ctx, input);
+      return { deleted: true as const };
+    },
+  };
+}

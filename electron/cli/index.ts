@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../api/dispatcher';
+import type { Result } from '../api/result';
+import { isDomainError } from '../core/shared/errors';
+import { defaultDataDir, openStore, type Store } from '../store/open-store';
+import { readIdentity } from '../server/identity';
+import { formatReport, formatReportList } from './format';
+
+const usage = `报告台 ReportDesk 命令行
+
+用法: npm run cli -- <命令> [参数] [--data <数据文件夹>] [--as <身份名称或编号>] [--json]
+
+命令:
+  demo                 载入示例数据（可重复执行，不会重复载入）
+  profiles             列出本机的用户身份
+  list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
+  show <编号>          显示一篇文稿
+  problems             列出被移出的损坏数据文件
+  help                 显示本帮助
+
+数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
+
+/** A failure the CLI reports on stderr with exit code 1. */
+class CliError extends Error {}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const details = result.error.issues?.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n');
+  throw new CliError(`${result.error.message} [${result.error.code}]${details ? `\n${details}` : ''}`);
+}
+
+/** Run one CLI command; returns the exit code. Output goes to the given writers (tests capture them). */
+export async function runCli(
+  argv: string[],
+  out: (text: string) => void = (text) => process.stdout.write(`${text}\n`),
+  err: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        as: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        kind: { type: 'string' },
+        status: { type: 'string' },
+        period: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    err(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (!command || command === 'help' || parsed.values.help) {
+    out(usage);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  const known = ['demo', 'profiles', 'list', 'show', 'problems'];
+  if (!known.includes(command)) {
+    err(`未知命令：${command}\n\n${usage}`);
+    return 2;
+  }
+
+  let store: Store | null = null;
+  try {
+    store = await openStore({ dataDir: parsed.values.data ?? defaultDataDir() });
+    const dispatcher = createDispatcher(store.services, { identity: readIdentity(), logError: () => undefined });
+    const call = async <T>(channel: string, profileId: string | null, input: unknown) =>
+      unwrap((await dispatcher.dispatch(channel, profileId, input)) as Result<T>);
+
+    const resolveProfile = async (): Promise<string> => {
+      const profiles = await store!.services.profiles.list();
+      const wanted = parsed.values.as;
+      if (wanted) {
+        const match = profiles.find((profile) => profile.id === wanted || profile.name === wanted);
+        if (!match) throw new CliError(`找不到身份：${wanted}（可用：${profiles.map((p) => p.name).join('、') || '无'}）`);
+        return match.id;
+      }
+      const last = (await store!.services.settings.get()).lastProfileId;
+      if (last && profiles.some((profile) => profile.id === last)) return last;
+      throw new CliError('请用 --as <身份名称> 指定以谁的身份执行（npm run cli -- profiles 可列出身份）');
+    };
+    const print = (value: unknown, text: () => string) => out(parsed.values.json ? JSON.stringify(value, null, 2) : text());
+
+    switch (command) {
+      case 'demo': {
+        const result = await call<{ profiles: number; reports: number; skipped: number }>('demo:load', null, {});
+        print(result, () => `已载入示例数据：${result.profiles} 个身份，${result.reports} 篇文稿（跳过已存在的 ${result.skipped} 项）`);
+        break;
+      }
+      case 'profiles': {
+        const profiles = await call<{ id: string; name: string; role: string; unit: string }[]>('profiles:list', null, {});
+        print(profiles, () =>
+          profiles.length
+            ? profiles.map((p) => `${p.id}\t${p.name}\t${p.role === 'manager' ? '客户经理' : '主管'}\t${p.unit}`).join('\n')
+            : '（本机还没有用户身份）',
+        );
+        break;
+      }
+      case 'list': {
+        const filter: Record<string, string> = {};
+        for (const key of ['kind', 'status', 'period'] as const) if (parsed.values[key]) filter[key] = parsed.values[key]!;
+        const list = await call<Parameters<typeof formatReportList>[0]>('reports:list', await resolveProfile(), filter);
+        print(list, () => formatReportList(list));
+        break;
+      }
+      case 'show': {
+        if (!rest[0]) throw new CliError('用法：show <文稿编号>');
+        const value = await call<Parameters<typeof formatReport>[0]>('reports:get', await resolveProfile(), { id: rest[0] });
+        print(value, () => formatReport(value));
+        break;
+      }
+      case 'problems': {
+        const problems = await call<{ file: string; movedTo: string; reason: string }[]>('store:problems', null, {});
+        print(problems, () =>
+          problems.length ? problems.map((p) => `${p.file} → ${p.movedTo || '(未移动)'}：${p.reason}`).join('\n') : '没有损坏的数据文件',
+        );
+        break;
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError || isDomainError(error)) err(error.message);
+    else err(`出错了：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { cellValueSchema, documentKindSchema } from '../templates/schema';
+
+/** A ProseMirror/TipTap JSON node; validated structurally, bounded in depth by the JSON size limit. */
+export interface RichNode {
+  type: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  content?: RichNode[];
+}
+
+export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.string().min(1).max(40),
+      text: z.string().max(200000).optional(),
+      attrs: z.record(z.string(), z.unknown()).optional(),
+      marks: z
+        .array(z.object({ type: z.string().min(1).max(40), attrs: z.record(z.string(), z.unknown()).optional() }).strict())
+        .max(20)
+        .optional(),
+      content: z.array(richNodeSchema).max(20000).optional(),
+    })
+    .strict(),
+);
+
+export const tableRowSchema = z
+  .object({
+    id: z.string().min(1).max(80),
+    cells: z.record(z.string(), cellValueSchema),
+  })
+  .strict();
+export type TableRow = z.infer<typeof tableRowSchema>;
+
+export const sectionContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('richtext'), doc: richNodeSchema }).strict(),
+  z.object({ type: z.literal('table'), rows: z.array(tableRowSchema).max(5000) }).strict(),
+  z.object({ type: z.literal('fields'), values: z.record(z.string(), z.string().max(2000)) }).strict(),
+]);
+export type SectionContent = z.infer<typeof sectionContentSchema>;
+
+export const reportStatusSchema = z.enum(['draft', 'submitted', 'returned', 'approved']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+export const reportSchema = z
+  .object({
+    id: z.string().min(1).max(80),
+    templateId: z.string().min(1),
+    templateVersion: z.number().int().min(1),
+    kind: documentKindSchema,
+    title: z.string().max(200),
+    authorId: z.string().min(1),
+    authorName: z.string(),
+    region: z.string(),
+    /** Reporting period: `YYYY-MM-DD` for daily, `YYYY-MM` for monthly, `YYYY-Qn` quarterly, free otherwise. */
+    period: z.string().max(20),
+    metadata: z.record(z.string(), z.string().max(2000)),
+    sections: z.record(z.string(), sectionContentSchema),
+    status: reportStatusSchema,
+    /** Optimistic concurrency counter: bumped on every stored save. */
+    rev: z.number().int().min(1),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type Report = z.infer<typeof reportSchema>;
+
+/** What the document list shows; kept in the index so the list never opens every document file. */
+export const reportSummarySchema = z
+  .object({
+    id: z.string(),
+    templateId: z.string(),
+    kind: documentKindSchema,
+    title: z.string(),
+    authorId: z.string(),
+    authorName: z.string(),
+    region: z.string(),
+    period: z.string(),
+    status: reportStatusSchema,
+    rev: z.number().int(),
+    retailer: z.string().optional(),
+    updatedAt: z.string(),
+    createdAt: z.string(),
+  })
+  .strict();
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export function summarize(report: Report): ReportSummary {
+  const retailer = report.metadata['店名'] || report.metadata['许可证号'];
+  return {
+    id: report.id,
+    templateId: report.templateId,
+    kind: report.kind,
+    title: report.title,
+    authorId: report.authorId,
+    authorName: report.authorName,
+    region: report.region,
+    period: report.period,
+    status: report.status,
+    rev: report.rev,
+    ...(retailer ? { retailer } : {}),
+    updatedAt: report.updatedAt,
+    createdAt: report.createdAt,
+  };
+}
+
+export { cellValueSchema };

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const languageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const settingsSchema = z
+  .object({
+    language: languageSchema.default('zh-CN'),
+    /** The profile chosen last on this machine; the UI opens with it. */
+    lastProfileId: z.string().nullable().default(null),
+    /** Office name used on covers and in registers. */
+    officeName: z.string().max(60).default('县局（分公司）营销部'),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});

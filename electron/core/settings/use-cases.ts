@@ -1,0 +1,17 @@
+import type { CallContext } from '../shared/services';
+import type { Settings } from './schema';
+
+export async function getSettings(ctx: CallContext): Promise<Settings> {
+  return ctx.services.settings.get();
+}
+
+/** Change the given settings, keep the rest. */
+export async function updateSettings(
+  ctx: CallContext,
+  input: Partial<Pick<Settings, 'language' | 'officeName'>>,
+): Promise<Settings> {
+  const current = await ctx.services.settings.get();
+  const next: Settings = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+  await ctx.services.settings.save(next);
+  return next;
+}

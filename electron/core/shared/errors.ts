@@ -1,0 +1,37 @@
+/** Stable error codes shared by every channel and both transports. */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'no-profile'
+  | 'locked'
+  | 'unavailable'
+  | 'internal';
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * A failure a use case reports on purpose. Carries a stable code and a user-facing message
+ * (zh-CN by default); the dispatcher turns it into the `{ ok: false }` envelope.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: ErrorIssue[];
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; details?: unknown }) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = options?.issues;
+    this.details = options?.details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,14 @@
+/** Services the core needs from the outside world; implemented by the store (Node) or by tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const randomIds: IdGenerator = {
+  newId: () => globalThis.crypto.randomUUID(),
+};

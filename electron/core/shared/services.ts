@@ -1,0 +1,75 @@
+import type { Profile } from '../profiles/schema';
+import type { Report, ReportSummary } from '../reports/schema';
+import type { Template, TemplateSummary } from '../templates/schema';
+import type { Settings } from '../settings/schema';
+import type { Clock, IdGenerator } from './ports';
+import type { DemoData } from '../seeds/demo-schema';
+
+/** Profiles stored on this machine. */
+export interface ProfileRepository {
+  list(): Promise<Profile[]>;
+  get(id: string): Promise<Profile | null>;
+  save(profile: Profile): Promise<void>;
+}
+
+/** Template versions: built-in ones are read-only, every save of a user template is a new version. */
+export interface TemplateRepository {
+  /** Latest version of every template. */
+  listLatest(): Promise<TemplateSummary[]>;
+  /** A given version, or the latest when version is omitted. */
+  get(id: string, version?: number): Promise<Template | null>;
+  versions(id: string): Promise<number[]>;
+  /** Store a new user template version; refuses to overwrite an existing version. */
+  saveVersion(template: Template): Promise<void>;
+}
+
+/** Documents, one file each; the list comes from an index, never from opening every file. */
+export interface ReportRepository {
+  list(): Promise<ReportSummary[]>;
+  get(id: string): Promise<Report | null>;
+  /** Create a new document; `conflict` if the id exists. */
+  create(report: Report): Promise<void>;
+  /**
+   * Replace a document if its stored `rev` still equals `baseRev`; the stored copy gets `rev = baseRev + 1`.
+   * Throws a `conflict` DomainError (with the stored document as details) otherwise.
+   */
+  save(report: Report, baseRev: number): Promise<Report>;
+  remove(id: string, baseRev: number): Promise<void>;
+}
+
+export interface SettingsRepository {
+  get(): Promise<Settings>;
+  save(settings: Settings): Promise<void>;
+}
+
+/** A data file that failed validation and was moved aside. */
+export interface StoreProblem {
+  file: string;
+  movedTo: string;
+  reason: string;
+  at: string;
+}
+
+export interface StoreHealth {
+  problems(): Promise<StoreProblem[]>;
+  dataDir(): string;
+}
+
+/** Everything a use case may touch. Built by the store for production, by fakes in tests. */
+export interface CoreServices {
+  profiles: ProfileRepository;
+  templates: TemplateRepository;
+  reports: ReportRepository;
+  settings: SettingsRepository;
+  health: StoreHealth;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Built-in demo data, parsed by the core schemas; null where no seeds are shipped. */
+  loadDemoData(): Promise<DemoData | null>;
+}
+
+/** Who is calling: the active profile, or null before one is chosen. */
+export interface CallContext {
+  profile: Profile | null;
+  services: CoreServices;
+}

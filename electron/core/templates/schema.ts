@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/** Identifier used in formulas and placeholders: letters (incl. CJK), digits, underscore. */
+const keySchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, '只能包含字母、汉字、数字和下划线，且不能以数字开头');
+
+export const documentKindSchema = z.enum(['market-analysis', 'research', 'guidance-booklet', 'work-log', 'custom']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+/** How often a template is expected to be written; drives "not yet submitted" views. */
+export const cadenceSchema = z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'none']);
+export type Cadence = z.infer<typeof cadenceSchema>;
+
+export const fieldTypeSchema = z.enum(['text', 'date', 'month', 'number', 'select']);
+export type FieldType = z.infer<typeof fieldTypeSchema>;
+
+export const fieldDefSchema = z
+  .object({
+    key: keySchema,
+    label: z.string().min(1).max(40),
+    type: fieldTypeSchema,
+    required: z.boolean().default(false),
+    options: z.array(z.string().min(1)).optional(),
+    /** Where a new document takes the value from: the profile's name or unit, or today. */
+    source: z.enum(['profile-name', 'profile-unit', 'today', 'this-month']).optional(),
+  })
+  .strict();
+export type FieldDef = z.infer<typeof fieldDefSchema>;
+
+export const columnTypeSchema = z.enum(['text', 'integer', 'decimal', 'percent', 'money', 'date']);
+export type ColumnType = z.infer<typeof columnTypeSchema>;
+
+export const columnDefSchema = z
+  .object({
+    key: keySchema,
+    label: z.string().min(1).max(40),
+    type: columnTypeSchema,
+    /** Unit shown after the value, e.g. 箱, 条, 元. Percent columns show %. */
+    unit: z.string().max(10).optional(),
+    /** Digits after the decimal point when displayed and exported. */
+    decimals: z.number().int().min(0).max(6).optional(),
+    /** A computed column: an expression over this row's columns and table totals, e.g. `stock / sales`. */
+    formula: z.string().max(500).optional(),
+    /** Options for a text column that is a choice (e.g. 方式: 实地 / 电话). */
+    options: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type ColumnDef = z.infer<typeof columnDefSchema>;
+
+export const cellValueSchema = z.union([z.string().max(2000), z.number().finite(), z.null()]);
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+export const tableDefSchema = z
+  .object({
+    columns: z.array(columnDefSchema).min(1).max(40),
+    /** Rows a new document starts with (e.g. the indicator names of a 主要指标 table). */
+    starterRows: z.array(z.record(z.string(), cellValueSchema)).max(200).optional(),
+    /** Show a 合计 row summing numeric input columns. */
+    totalsRow: z.boolean().optional(),
+    minRows: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();
+export type TableDef = z.infer<typeof tableDefSchema>;
+
+export const sectionKindSchema = z.enum(['richtext', 'table', 'fields']);
+export type SectionKind = z.infer<typeof sectionKindSchema>;
+
+export const sectionDefSchema = z
+  .object({
+    id: z.string().min(1).max(60),
+    title: z.string().min(1).max(80),
+    kind: sectionKindSchema,
+    /** What a good section contains; shown beside the editor. */
+    guidance: z.string().max(2000).default(''),
+    required: z.boolean().default(false),
+    /** Analysis sections must reach this many characters of text before submission. */
+    minLength: z.number().int().min(0).max(20000).optional(),
+    /** Marks the analysis part supervisors grade and copy detection reads. */
+    analysis: z.boolean().optional(),
+    /** Text a new document starts with; may contain placeholders such as {{片区}}. */
+    starterText: z.string().max(2000).optional(),
+    table: tableDefSchema.optional(),
+    fields: z.array(fieldDefSchema).max(40).optional(),
+  })
+  .strict()
+  .superRefine((section, ctx) => {
+    if (section.kind === 'table' && !section.table) {
+      ctx.addIssue({ code: 'custom', path: ['table'], message: '表格类章节必须定义列' });
+    }
+    if (section.kind === 'fields' && !section.fields?.length) {
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: '字段类章节至少需要一个字段' });
+    }
+  });
+export type SectionDef = z.infer<typeof sectionDefSchema>;
+
+export const templateSchema = z
+  .object({
+    /** Stable across versions. */
+    id: z.string().min(1).max(80),
+    version: z.number().int().min(1),
+    name: z.string().min(1).max(60),
+    kind: documentKindSchema,
+    cadence: cadenceSchema,
+    description: z.string().max(2000).default(''),
+    builtIn: z.boolean().default(false),
+    /** Document title pattern with placeholders, e.g. `{{片区}}{{报告期}}卷烟市场分析报告`. */
+    titlePattern: z.string().max(200),
+    metadataFields: z.array(fieldDefSchema).max(40),
+    sections: z.array(sectionDefSchema).min(1).max(60),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .strict()
+  .superRefine((template, ctx) => {
+    const seen = new Set<string>();
+    template.sections.forEach((section, index) => {
+      if (seen.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `章节编号重复：${section.id}` });
+      }
+      seen.add(section.id);
+    });
+  });
+export type Template = z.infer<typeof templateSchema>;
+
+/** A lightweight entry for lists. */
+export interface TemplateSummary {
+  id: string;
+  version: number;
+  name: string;
+  kind: DocumentKind;
+  cadence: Cadence;
+  builtIn: boolean;
+  description: string;
+  sectionCount: number;
+}

@@ -1,0 +1,215 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Dispatcher } from '../api/dispatcher';
+
+export const tokenCookie = 'reportdesk_token';
+export const tokenHeader = 'x-reportdesk-token';
+export const profileHeader = 'x-reportdesk-profile';
+/** Largest request body accepted (an imported spreadsheet travels base64-encoded inside JSON). */
+export const defaultBodyLimit = 25 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface HttpTransportOptions {
+  dispatcher: Dispatcher;
+  /** The built renderer (out/renderer) to serve at `/`. */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  bodyLimit?: number;
+}
+
+export interface HttpTransport {
+  url: string;
+  /** The URL with the token, to print or open once. */
+  entryUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}
+
+function refuse(response: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Browser mode: the same dispatcher over loopback HTTP. Binds 127.0.0.1 only; every request needs the
+ * per-start token (query once, then an HttpOnly SameSite cookie, or a header); Host and Origin must be this
+ * server (DNS rebinding, cross-site requests); API bodies are JSON and size-limited.
+ */
+export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    const root = path.resolve(options.rendererDir);
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep)) {
+      refuse(response, 404, 'not-found', '找不到该页面');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      if (relative === 'index.html') {
+        refuse(response, 503, 'unavailable', '界面尚未构建：请先运行 npm run build');
+      } else {
+        refuse(response, 404, 'not-found', '找不到该文件');
+      }
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts().has(host)) {
+      refuse(response, 421, 'forbidden', `拒绝访问：主机名 ${host || '(空)'} 不是本机地址`);
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      refuse(response, 403, 'forbidden', `拒绝访问：来源 ${origin} 不是报告台页面`);
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (request.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
+      response.writeHead(303, {
+        location: '/',
+        'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      response.end();
+      return;
+    }
+    const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookie);
+    if (!sameToken(given, token)) {
+      refuse(response, 401, 'forbidden', '缺少或错误的访问令牌：请使用启动时打印的完整地址打开报告台');
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') {
+        refuse(response, 405, 'invalid-input', '接口只接受 POST 请求');
+        return;
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        refuse(response, 415, 'invalid-input', '接口只接受 application/json');
+        return;
+      }
+      const body = await readBody(request, bodyLimit);
+      if (body === 'too-large') {
+        refuse(response, 413, 'invalid-input', `请求过大：超过 ${Math.round(bodyLimit / 1024 / 1024)} MB 上限`);
+        request.resume();
+        return;
+      }
+      let input: unknown = {};
+      if (body.length) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          refuse(response, 400, 'invalid-input', '请求内容不是有效的 JSON');
+          return;
+        }
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const profileId = (request.headers[profileHeader] as string | undefined) || null;
+      const result = await options.dispatcher.dispatch(channel, profileId, input);
+      sendJson(response, 200, result);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      refuse(response, 405, 'invalid-input', '不支持的请求方法');
+      return;
+    }
+    await serveStatic(request, response, url.pathname);
+  }
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error('[http]', error);
+      if (!response.headersSent) refuse(response, 500, 'internal', '内部错误');
+      else response.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/`,
+    entryUrl: `${base}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,134 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
+import { DomainError } from '../core/shared/errors';
+import type { ReportRepository } from '../core/shared/services';
+import type { Quarantine } from './quarantine';
+import { ReportIndex } from './report-index';
+import { assertSafeId } from './safe-id';
+import { CorruptFileError, parseValidated, readDocument, writeDocument } from './validated-file';
+
+/** Serialises async work per key, so two saves of one document never interleave. */
+class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}
+
+/** Documents as one JSON file each under `reports/<first two characters of id>/<id>.json`. */
+export class FileReportRepository implements ReportRepository {
+  private readonly folder: string;
+  private readonly index: ReportIndex;
+  private readonly quarantine: Quarantine;
+  private readonly queue = new KeyedQueue();
+
+  private constructor(dataDir: string, quarantine: Quarantine) {
+    this.folder = path.join(dataDir, 'reports');
+    this.index = new ReportIndex(path.join(dataDir, 'index'));
+    this.quarantine = quarantine;
+  }
+
+  static async open(dataDir: string, quarantine: Quarantine): Promise<FileReportRepository> {
+    const repository = new FileReportRepository(dataDir, quarantine);
+    await mkdir(path.join(dataDir, 'index'), { recursive: true });
+    await mkdir(repository.folder, { recursive: true });
+    if (!(await repository.index.load())) await repository.rebuildIndex();
+    await repository.index.beginSession();
+    return repository;
+  }
+
+  /** Read every document file (after a crash or when the index is missing); corrupt ones are moved aside. */
+  async rebuildIndex(): Promise<number> {
+    const summaries: ReportSummary[] = [];
+    for (const shard of await readdir(this.folder).catch(() => [] as string[])) {
+      const shardPath = path.join(this.folder, shard);
+      const files = await readdir(shardPath).catch(() => [] as string[]);
+      for (const name of files) {
+        if (!name.endsWith('.json') || name.startsWith('.')) {
+          if (name.endsWith('.tmp')) await rm(path.join(shardPath, name), { force: true });
+          continue;
+        }
+        const file = path.join(shardPath, name);
+        try {
+          const report = parseValidated(file, await readFile(file, 'utf8'), reportSchema);
+          summaries.push(summarize(report));
+        } catch (error) {
+          if (!(error instanceof CorruptFileError)) throw error;
+          await this.quarantine.moveAside(file, error.message);
+        }
+      }
+    }
+    await this.index.reset(summaries);
+    return summaries.length;
+  }
+
+  async close(): Promise<void> {
+    await this.index.close();
+  }
+
+  private fileFor(id: string): string {
+    assertSafeId(id);
+    return path.join(this.folder, id.slice(0, 2).toLowerCase(), `${id}.json`);
+  }
+
+  async list(): Promise<ReportSummary[]> {
+    return [...this.index.entries.values()];
+  }
+
+  async get(id: string): Promise<Report | null> {
+    const file = this.fileFor(id);
+    try {
+      return await readDocument(file, reportSchema);
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      await this.quarantine.moveAside(file, error.message);
+      await this.index.delete(id);
+      return null;
+    }
+  }
+
+  async create(report: Report): Promise<void> {
+    await this.queue.run(report.id, async () => {
+      if (this.index.entries.has(report.id) || (await this.get(report.id))) {
+        throw new DomainError('conflict', '已存在相同编号的文稿');
+      }
+      await writeDocument(this.fileFor(report.id), reportSchema, report);
+      await this.index.put(summarize(report));
+    });
+  }
+
+  async save(report: Report, baseRev: number): Promise<Report> {
+    return this.queue.run(report.id, async () => {
+      const current = await this.get(report.id);
+      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+      if (current.rev !== baseRev) {
+        throw new DomainError('conflict', '文稿已在别处被修改（另一个窗口或导入），请比较两个版本后再保存', {
+          details: { current },
+        });
+      }
+      const stored: Report = { ...report, rev: baseRev + 1 };
+      await writeDocument(this.fileFor(report.id), reportSchema, stored);
+      await this.index.put(summarize(stored));
+      return stored;
+    });
+  }
+
+  async remove(id: string, baseRev: number): Promise<void> {
+    await this.queue.run(id, async () => {
+      const current = await this.get(id);
+      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+      if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
+      await rm(this.fileFor(id), { force: true });
+      await this.index.delete(id);
+    });
+  }
+}
