@@ -69,6 +69,20 @@ function refuse(response: ServerResponse, status: number, code: string, message:
   sendJson(response, status, { ok: false, error: { code, message } });
 }
 
+/** A URL path segment decoded, or null when its percent-escapes are malformed (a bad request, not a crash). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A size limit in words a person reads: MB for large limits, KB for small ones (never "0 MB"). */
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) return 'too-large';
@@ -96,9 +110,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const root = path.resolve(options.rendererDir);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    const relative = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
     const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) {
+    if (decoded === null || !file.startsWith(root + path.sep)) {
       refuse(response, 404, 'not-found', '找不到该页面');
       return;
     }
@@ -157,7 +172,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       }
       const body = await readBody(request, bodyLimit);
       if (body === 'too-large') {
-        refuse(response, 413, 'invalid-input', `请求过大：超过 ${Math.round(bodyLimit / 1024 / 1024)} MB 上限`);
+        refuse(response, 413, 'invalid-input', `请求过大：超过 ${formatSize(bodyLimit)} 上限`);
         request.resume();
         return;
       }
@@ -170,7 +185,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
           return;
         }
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) {
+        refuse(response, 400, 'invalid-input', '接口名称不正确');
+        return;
+      }
       const profileId = (request.headers[profileHeader] as string | undefined) || null;
       const result = await options.dispatcher.dispatch(channel, profileId, input);
       sendJson(response, 200, result);

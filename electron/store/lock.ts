@@ -1,4 +1,4 @@
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '../core/shared/errors';
 
@@ -16,18 +16,29 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Lock files this process holds. The pid in the file cannot tell "this process opened the folder already"
+ * from "a previous run that had the same pid crashed", so the process remembers its own locks.
+ */
+const heldLocks = new Set<string>();
+
+/**
  * One writer per data folder: a lock file holding the owner's pid. A lock left by a dead process is taken
  * over; a live owner gets a clear `locked` error.
  */
 export async function acquireDataLock(dataDir: string): Promise<DataLock> {
-  const file = path.join(dataDir, '.lock');
+  const file = path.join(await realpath(dataDir), '.lock');
+  if (heldLocks.has(file)) {
+    throw new DomainError('locked', `数据文件夹已被本程序打开：${dataDir}。请先关闭它。`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(file, 'wx');
       await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
       await handle.close();
+      heldLocks.add(file);
       return {
         release: async () => {
+          if (!heldLocks.delete(file)) return;
           await rm(file, { force: true });
         },
       };

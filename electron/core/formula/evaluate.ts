@@ -131,7 +131,7 @@ function cellOutcome(cell: ComputedCell | undefined): Outcome {
 function inputCell(column: ColumnDef, raw: unknown): ComputedCell {
   if (!isNumericColumnType(column.type)) {
     if (raw === null || raw === undefined || raw === '') return { value: null };
-    return { value: typeof raw === 'number' ? String(raw) : String(raw) };
+    return { value: typeof raw === 'string' || typeof raw === 'number' ? raw : String(raw) };
   }
   const parsed = parseCellNumber(raw);
   if (parsed.invalid) {

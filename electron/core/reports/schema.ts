@@ -10,7 +10,7 @@ export interface RichNode {
   content?: RichNode[];
 }
 
-export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
+export const richNodeSchema: z.ZodType<RichNode, RichNode> = z.lazy(() =>
   z
     .object({
       type: z.string().min(1).max(40),

@@ -1,0 +1,83 @@
+/**
+ * A data table as both exporters need it: evaluated through the formula engine, with header texts,
+ * display texts per cell, and which columns are computed or summed.
+ */
+import { evaluateTable, formatCell, isNumericColumnType, type ComputedCell } from '../formula';
+import type { Report, TableRow } from '../reports/schema';
+import type { ColumnDef, SectionDef, TableDef } from '../templates/schema';
+import type { ExportLabels } from './labels';
+
+export interface PreparedCell {
+  computed: ComputedCell;
+  /** What the app shows: formatted per column type, the no-value sign for a marked cell. */
+  text: string;
+}
+
+export interface PreparedTable {
+  table: TableDef;
+  columns: ColumnDef[];
+  headers: string[];
+  rows: { id: string; cells: Record<string, PreparedCell> }[];
+  /** Present when the template asks for a 合计 row and there are rows to total. */
+  totals?: Record<string, PreparedCell>;
+}
+
+/** A computed column: one with a non-blank formula. */
+export function isComputedColumn(column: ColumnDef): boolean {
+  return column.formula !== undefined && column.formula.trim() !== '';
+}
+
+/**
+ * Columns whose 合计 is a plain sum; mirrors the rule of the formula engine's evaluateTable (per-unit
+ * figures such as 元/条 and percentages are not additive).
+ */
+export function isAdditiveColumn(column: ColumnDef): boolean {
+  return (
+    (column.type === 'integer' || column.type === 'decimal' || column.type === 'money') &&
+    !(column.unit ?? '').includes('/')
+  );
+}
+
+/** Header text: the label with its unit, e.g. 销量（箱）; percent columns show % in the cells instead. */
+export function columnHeader(column: ColumnDef): string {
+  const unit = column.unit?.trim();
+  if (!unit || column.type === 'percent' || column.label.includes(unit)) return column.label;
+  return `${column.label}（${unit}）`;
+}
+
+function prepareCell(column: ColumnDef, cell: ComputedCell | undefined, labels: ExportLabels): PreparedCell {
+  const computed = cell ?? { value: null };
+  if (computed.marker) return { computed, text: labels.noValue };
+  return { computed, text: formatCell(column, computed) };
+}
+
+/** The rows of a table section, or none when the report has no (or other) content for it. */
+export function tableRows(report: Report, section: SectionDef): TableRow[] {
+  const content = report.sections[section.id];
+  return content?.type === 'table' ? content.rows : [];
+}
+
+export function prepareTable(table: TableDef, rows: TableRow[], labels: ExportLabels): PreparedTable {
+  const evaluated = evaluateTable(table, rows);
+  const columns = table.columns;
+  const prepared = evaluated.rows.map((row) => {
+    const cells: Record<string, PreparedCell> = {};
+    for (const column of columns) cells[column.key] = prepareCell(column, row.cells[column.key], labels);
+    return { id: row.id, cells };
+  });
+  let totals: Record<string, PreparedCell> | undefined;
+  if (table.totalsRow && prepared.length > 0) {
+    totals = {};
+    for (const column of columns) {
+      const cell = evaluated.totals[column.key];
+      // A totals cell the engine leaves empty is simply not totalled: show nothing rather than "—".
+      totals[column.key] = cell && cell.value === null && !cell.marker ? { computed: cell, text: '' } : prepareCell(column, cell, labels);
+    }
+    // The first column carries the 合计 label.
+    const first = columns[0];
+    totals[first.key] = { computed: { value: labels.total }, text: labels.total };
+  }
+  return { table, columns, headers: columns.map(columnHeader), rows: prepared, totals };
+}
+
+export { isNumericColumnType };

@@ -1,0 +1,88 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
+import type { ApiError, Result } from '../../electron/api/result';
+
+/** What the Electron preload exposes; absent in browser mode. */
+interface IpcBridge {
+  transport: 'ipc';
+  channels: Record<string, (profileId: string | null, input: unknown) => Promise<unknown>>;
+}
+
+declare global {
+  interface Window {
+    reportdesk?: IpcBridge;
+  }
+}
+
+let activeProfileId: string | null = null;
+
+/** Every call carries the active profile; set when the user picks one. */
+export function setActiveProfileId(id: string | null): void {
+  activeProfileId = id;
+}
+
+export function getActiveProfileId(): string | null {
+  return activeProfileId;
+}
+
+export function transportName(): 'ipc' | 'http' {
+  return window.reportdesk ? 'ipc' : 'http';
+}
+
+async function overHttp(channel: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'content-type': 'application/json',
+        ...(activeProfileId ? { 'x-reportdesk-profile': activeProfileId } : {}),
+      },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: '无法连接报告台后台服务，请确认程序仍在运行' } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `后台返回了无法识别的响应（HTTP ${response.status}）` } };
+  }
+}
+
+/** Call a channel and get its Result envelope, whatever the transport. Never throws. */
+export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> {
+  const bridge = window.reportdesk;
+  if (bridge) {
+    const invoke = bridge.channels[channel];
+    if (!invoke) return { ok: false, error: { code: 'not-found', message: `未知的接口：${channel}` } };
+    try {
+      return (await invoke(activeProfileId, input)) as Result<ChannelOutput<K>>;
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: String(error) } };
+    }
+  }
+  return (await overHttp(channel, input)) as Result<ChannelOutput<K>>;
+}
+
+/** A failed call, thrown by `request` so query hooks can show it. */
+export class ApiCallError extends Error {
+  readonly error: ApiError;
+  readonly channel: string;
+
+  constructor(channel: string, error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.error = error;
+    this.channel = channel;
+  }
+}
+
+/** Call a channel and return its value, or throw an ApiCallError. */
+export async function request<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const result = await call(channel, input);
+  if (!result.ok) throw new ApiCallError(channel, result.error);
+  return result.value;
+}
+
+export const api = { call, request };

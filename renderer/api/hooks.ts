@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
+import { getActiveProfileId, request } from './client';
+
+/** Query key for a channel call; includes the active profile so switching never shows stale data. */
+export function queryKey<K extends ChannelName>(channel: K, input?: ChannelInput<K>): unknown[] {
+  return [channel, getActiveProfileId(), input ?? {}];
+}
+
+/** Read a channel through the query cache. Failures are shown by the global error notifier. */
+export function useChannel<K extends ChannelName>(
+  channel: K,
+  input: ChannelInput<K>,
+  options?: Omit<UseQueryOptions<ChannelOutput<K>>, 'queryKey' | 'queryFn'>,
+) {
+  return useQuery<ChannelOutput<K>>({
+    queryKey: queryKey(channel, input),
+    queryFn: () => request(channel, input),
+    ...options,
+  });
+}
+
+/** Call a changing channel; on success the listed channels' cached reads are refreshed. */
+export function useChannelMutation<K extends ChannelName>(channel: K, invalidates: ChannelName[] = []) {
+  const client = useQueryClient();
+  return useMutation<ChannelOutput<K>, Error, ChannelInput<K>>({
+    mutationFn: (input) => request(channel, input),
+    onSuccess: async () => {
+      await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
+    },
+  });
+}

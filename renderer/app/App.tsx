@@ -1,0 +1,85 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { useChannel } from '../api/hooks';
+import { ProfileGate } from '../features/profiles/ProfileGate';
+import { SessionProvider, useSession } from '../features/profiles/session';
+import { i18n, setLanguage } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { notifyError, setNotifier } from './notifier';
+import { Shell } from './Shell';
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: notifyError }),
+  mutationCache: new MutationCache({ onError: notifyError }),
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+});
+
+function NotifierBridge() {
+  const { notification } = AntApp.useApp();
+  useEffect(() => setNotifier(notification), [notification]);
+  return null;
+}
+
+/** Loads settings and profiles, then opens the last profile or the profile gate. */
+function Bootstrap() {
+  const { t } = useTranslation();
+  const settings = useChannel('settings:get', {});
+  const profiles = useChannel('profiles:list', {});
+  useEffect(() => {
+    if (settings.data) setLanguage(settings.data.language);
+  }, [settings.data]);
+  if (settings.isLoading || profiles.isLoading) {
+    return <Spin fullscreen tip={t('app.loading')} />;
+  }
+  const last = profiles.data?.find((profile) => profile.id === settings.data?.lastProfileId) ?? null;
+  return (
+    <SessionProvider initial={last}>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+function Gate() {
+  const { profile } = useSession();
+  if (!profile) return <ProfileGate />;
+  return (
+    <HashRouter>
+      <Shell key={profile.id} />
+    </HashRouter>
+  );
+}
+
+function LocalisedProviders() {
+  const [language, setLanguageState] = useState(i18n.language);
+  useEffect(() => {
+    const onChange = (next: string) => setLanguageState(next);
+    i18n.on('languageChanged', onChange);
+    return () => i18n.off('languageChanged', onChange);
+  }, []);
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+      <AntApp>
+        <NotifierBridge />
+        <ErrorBoundary>
+          <Bootstrap />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Root: query cache (every failure notified), i18n, antd locale, error boundary, profile gate. */
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <LocalisedProviders />
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,54 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Profile } from '../../../electron/core/profiles/schema';
+import { request, setActiveProfileId } from '../../api/client';
+
+interface SessionValue {
+  profile: Profile | null;
+  /** Make a profile active: remembered on this machine, carried by every call. */
+  activate(profile: Profile): Promise<void>;
+  /** Back to the profile chooser. */
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ initial, children }: { initial: Profile | null; children: ReactNode }) {
+  const [profile, setProfile] = useState<Profile | null>(() => {
+    setActiveProfileId(initial?.id ?? null);
+    return initial;
+  });
+  const client = useQueryClient();
+
+  const activate = useCallback(
+    async (next: Profile) => {
+      await request('profiles:select', { id: next.id });
+      setActiveProfileId(next.id);
+      client.clear();
+      setProfile(next);
+    },
+    [client],
+  );
+
+  const signOut = useCallback(() => {
+    setActiveProfileId(null);
+    client.clear();
+    setProfile(null);
+  }, [client]);
+
+  const value = useMemo(() => ({ profile, activate, signOut }), [profile, activate, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The active profile; only for screens behind the profile gate. */
+export function useProfile(): Profile {
+  const { profile } = useSession();
+  if (!profile) throw new Error('no active profile');
+  return profile;
+}

@@ -1,0 +1,99 @@
+import { App as AntApp, Card, Col, Form, Modal, Row, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useChannel, useChannelMutation } from '../../api/hooks';
+import { useProfile } from '../profiles/session';
+import { defaultMetadata, MetadataFields } from './MetadataForm';
+
+/** New document: pick a template, fill its details, land in the editor. */
+export function NewReportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const templates = useChannel('templates:list', {});
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const template = useChannel('templates:get', { id: templateId ?? '' }, { enabled: !!templateId });
+  const create = useChannelMutation('reports:create', ['reports:list']);
+  const [form] = Form.useForm<Record<string, string>>();
+
+  const chosen = template.data?.template;
+  const submit = async () => {
+    const values = await form.validateFields();
+    const metadata = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? '']));
+    create.mutate(
+      { templateId: templateId!, metadata },
+      {
+        onSuccess: (report) => {
+          message.success(t('reports.created', { title: report.title }));
+          onClose();
+          navigate(`/reports/${report.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={chosen ? `${t('reports.newDocument')} · ${chosen.name}` : t('reports.chooseTemplate')}
+      onCancel={onClose}
+      okText={t('reports.createAndOpen')}
+      okButtonProps={{ disabled: !chosen, loading: create.isPending }}
+      onOk={() => void submit()}
+      destroyOnHidden
+    >
+      <Row gutter={[12, 12]} style={{ marginBottom: chosen ? 16 : 0 }}>
+        {(templates.data ?? []).map((item) => (
+          <Col span={12} key={item.id}>
+            <Card
+              size="small"
+              hoverable
+              onClick={() => {
+                setTemplateId(item.id);
+                form.resetFields();
+              }}
+              style={{ borderColor: item.id === templateId ? '#1f5fa8' : undefined, borderWidth: item.id === templateId ? 2 : 1 }}
+              data-testid={`template-card-${item.id}`}
+            >
+              <Typography.Text strong>{item.name}</Typography.Text>{' '}
+              <Tag>{t(`cadences.${item.cadence}`)}</Tag>
+              {item.builtIn && <Tag color="blue">{t('templates.builtIn')}</Tag>}
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
+                {item.description}
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {chosen && (
+        <Form
+          key={chosen.id}
+          form={form}
+          layout="vertical"
+          initialValues={defaultMetadata(chosen.metadataFields, profile)}
+          aria-label={t('reports.metadata')}
+        >
+          <Typography.Title level={5}>{t('reports.metadata')}</Typography.Title>
+          <Row gutter={12}>
+            <MetadataColumns fields={chosen.metadataFields} />
+          </Row>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+function MetadataColumns({ fields }: { fields: Parameters<typeof MetadataFields>[0]['fields'] }) {
+  return (
+    <>
+      {fields.map((field) => (
+        <Col span={12} key={field.key}>
+          <MetadataFields fields={[field]} />
+        </Col>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ReportSummary } from '../../../electron/core/reports/schema';
+import { formatPeriod, statusColors } from './labels';
+
+/** A virtualized document table (handles tens of thousands of rows); a row opens the document. */
+export function ReportTable({ rows, loading, height }: { rows: ReportSummary[]; loading?: boolean; height?: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Table<ReportSummary>
+      rowKey="id"
+      size="middle"
+      virtual
+      scroll={{ y: height ?? 560, x: 900 }}
+      loading={loading}
+      dataSource={rows}
+      pagination={false}
+      onRow={(row) => ({ onClick: () => navigate(`/reports/${row.id}`), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('reports.columnTitle'), dataIndex: 'title', key: 'title', width: 340, ellipsis: true },
+        { title: t('reports.columnKind'), dataIndex: 'kind', key: 'kind', width: 130, render: (kind: string) => t(`kinds.${kind}`) },
+        {
+          title: t('reports.columnPeriod'),
+          dataIndex: 'period',
+          key: 'period',
+          width: 140,
+          sorter: (a, b) => a.period.localeCompare(b.period),
+          render: (period: string) => formatPeriod(period),
+        },
+        { title: t('reports.columnAuthor'), dataIndex: 'authorName', key: 'author', width: 100 },
+        {
+          title: t('reports.columnStatus'),
+          dataIndex: 'status',
+          key: 'status',
+          width: 100,
+          render: (status: ReportSummary['status']) => <Tag color={statusColors[status]}>{t(`statuses.${status}`)}</Tag>,
+        },
+        {
+          title: t('reports.columnUpdated'),
+          dataIndex: 'updatedAt',
+          key: 'updatedAt',
+          width: 150,
+          defaultSortOrder: 'descend',
+          sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+          render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm'),
+        },
+      ]}
+    />
+  );
+}

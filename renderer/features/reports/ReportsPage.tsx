@@ -1,0 +1,112 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Empty, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '../../../electron/api/contract';
+import { useChannel } from '../../api/hooks';
+import { shortcutEvents } from '../../app/shortcuts';
+import { useProfile } from '../profiles/session';
+import { documentKinds, reportStatuses } from './labels';
+import { NewReportDialog } from './NewReportDialog';
+import { ReportTable } from './ReportTable';
+
+/** 我的文稿: the caller's documents (all submitted ones for a supervisor), filtered and searchable. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const [filter, setFilter] = useState<ChannelInput<'reports:list'>>({});
+  const [text, setText] = useState('');
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const list = useChannel('reports:list', filter);
+
+  useEffect(() => {
+    const onNew = () => profile.role === 'manager' && setCreating(true);
+    const onSearch = () => searchRef.current?.focus();
+    window.addEventListener(shortcutEvents.newDocument, onNew);
+    window.addEventListener(shortcutEvents.focusSearch, onSearch);
+    return () => {
+      window.removeEventListener(shortcutEvents.newDocument, onNew);
+      window.removeEventListener(shortcutEvents.focusSearch, onSearch);
+    };
+  }, [profile.role]);
+
+  const rows = useMemo(() => {
+    const all = list.data ?? [];
+    const needle = text.trim();
+    if (!needle) return all;
+    return all.filter((row) => row.title.includes(needle) || row.authorName.includes(needle) || (row.retailer ?? '').includes(needle));
+  }, [list.data, text]);
+
+  const update = (patch: Partial<ChannelInput<'reports:list'>>) =>
+    setFilter((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, value]) => value)));
+
+  return (
+    <div className="rd-page">
+      <div className="rd-page-header">
+        <h2>{profile.role === 'manager' ? t('reports.title') : t('reports.titleSupervisor')}</h2>
+        {profile.role === 'manager' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} title="Ctrl+N">
+            {t('reports.newDocument')}
+          </Button>
+        )}
+      </div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input
+          ref={(element) => {
+            searchRef.current = element?.input ?? null;
+          }}
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={`${t('common.search')}（Ctrl+K）`}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          style={{ width: 240 }}
+          aria-label={t('common.search')}
+        />
+        <Select
+          allowClear
+          placeholder={t('reports.filterKind')}
+          style={{ width: 150 }}
+          value={filter.kind}
+          onChange={(kind) => update({ kind })}
+          options={documentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          aria-label={t('reports.filterKind')}
+        />
+        <Select
+          allowClear
+          placeholder={t('reports.filterStatus')}
+          style={{ width: 120 }}
+          value={filter.status}
+          onChange={(status) => update({ status })}
+          options={reportStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
+          aria-label={t('reports.filterStatus')}
+        />
+        <Input
+          allowClear
+          placeholder={t('reports.filterPeriod')}
+          style={{ width: 170 }}
+          value={filter.period}
+          onChange={(event) => update({ period: event.target.value.trim() })}
+          aria-label={t('reports.columnPeriod')}
+        />
+        <Typography.Text type="secondary">{t('reports.count', { count: rows.length })}</Typography.Text>
+      </Space>
+      {list.isSuccess && rows.length === 0 && !text && Object.keys(filter).length === 0 ? (
+        <Empty
+          description={
+            <>
+              <div>{t('reports.empty')}</div>
+              <Typography.Text type="secondary">
+                {profile.role === 'manager' ? t('reports.emptyManager') : t('reports.emptySupervisor')}
+              </Typography.Text>
+            </>
+          }
+        />
+      ) : (
+        <ReportTable rows={rows} loading={list.isLoading} />
+      )}
+      {creating && <NewReportDialog onClose={() => setCreating(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
+import type { Result } from '../../electron/api/result';
+import type { ErrorCode } from '../../electron/core/shared/errors';
+import { richTextToPlain } from '../../electron/core/text/rich-text';
+import { hashFolder, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
+import { httpCall, ipcCall, type Call } from '../helpers/transports';
+
+type Caller = 'nobody' | 'manager' | 'otherManager' | 'supervisor';
+
+const profileIds: Record<Caller, string | null> = {
+  nobody: null,
+  manager: office.manager,
+  otherManager: office.otherManager,
+  supervisor: office.supervisor,
+};
+
+interface Env {
+  /** The same transport the row is being run through. */
+  call: Call;
+  store: TempStore;
+}
+
+interface Row<K extends ChannelName> {
+  /** Who calls. */
+  as: Caller;
+  /** Start from an empty data folder instead of the fixture office. */
+  empty?: boolean;
+  input: ChannelInput<K>;
+  /** What the caller gets back, and what it changed. */
+  expectValue: (value: ChannelOutput<K>, env: Env) => void | Promise<void>;
+  /** The valid input with one field of the wrong type, or `root` for channels that take no fields. */
+  wrongType: { field: string; value: unknown } | 'root';
+}
+
+/** Call a channel and return its value, failing the test with the error when it is not ok. */
+async function value<T>(call: Call, channel: ChannelName, as: Caller, input: unknown): Promise<T> {
+  const result = await call(channel, profileIds[as], input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function errorCode(call: Call, channel: ChannelName, as: Caller, input: unknown): Promise<ErrorCode | 'ok'> {
+  const result = await call(channel, profileIds[as], input);
+  return result.ok ? 'ok' : result.error.code;
+}
+
+function paragraph(text: string) {
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+/**
+ * One row per channel of the contract. A channel added to the contract without a row here fails the
+ * "every channel has a row" test below (and the type check, since the table is keyed by ChannelName).
+ */
+const table: { [K in ChannelName]: Row<K> } = {
+  'app:info': {
+    as: 'nobody',
+    input: {},
+    expectValue: (info, { store }) => {
+      expect(info).toEqual({
+        name: testIdentity.name,
+        version: testIdentity.version,
+        dataDir: store.dataDir,
+        problemCount: 0,
+        profileCount: 3,
+      });
+    },
+    wrongType: 'root',
+  },
+  'profiles:list': {
+    as: 'nobody',
+    input: {},
+    expectValue: (profiles) => {
+      expect(profiles.map((profile) => profile.name)).toEqual([office.managerName, office.otherManagerName, office.supervisorName]);
+    },
+    wrongType: 'root',
+  },
+  'profiles:create': {
+    as: 'nobody',
+    input: { name: '赵强', role: 'manager', unit: '城北片区' },
+    expectValue: async (profile, { call }) => {
+      expect(profile).toMatchObject({ name: '赵强', role: 'manager', unit: '城北片区' });
+      const profiles = await value<{ id: string }[]>(call, 'profiles:list', 'nobody', {});
+      expect(profiles.map((item) => item.id)).toContain(profile.id);
+      // The new profile becomes the one the app opens with next time.
+      expect((await value<{ lastProfileId: string | null }>(call, 'settings:get', 'nobody', {})).lastProfileId).toBe(profile.id);
+    },
+    wrongType: { field: 'name', value: 42 },
+  },
+  'profiles:select': {
+    as: 'nobody',
+    input: { id: office.supervisor },
+    expectValue: async (profile, { call }) => {
+      expect(profile).toMatchObject({ id: office.supervisor, role: 'supervisor' });
+      expect((await value<{ lastProfileId: string | null }>(call, 'settings:get', 'nobody', {})).lastProfileId).toBe(office.supervisor);
+    },
+    wrongType: { field: 'id', value: 42 },
+  },
+  'settings:get': {
+    as: 'nobody',
+    input: {},
+    expectValue: (settings) => {
+      expect(settings).toEqual({ language: 'zh-CN', lastProfileId: null, officeName: '县局（分公司）营销部' });
+    },
+    wrongType: 'root',
+  },
+  'settings:update': {
+    as: 'nobody',
+    input: { officeName: '青山县局营销部' },
+    expectValue: async (settings, { call }) => {
+      expect(settings).toMatchObject({ officeName: '青山县局营销部', language: 'zh-CN' });
+      expect(await value(call, 'settings:get', 'nobody', {})).toEqual(settings);
+    },
+    wrongType: { field: 'officeName', value: 123 },
+  },
+  'store:problems': {
+    as: 'nobody',
+    input: {},
+    expectValue: (problems) => {
+      expect(problems).toEqual([]);
+    },
+    wrongType: 'root',
+  },
+  'demo:load': {
+    as: 'nobody',
+    empty: true,
+    input: {},
+    expectValue: async (loaded, { call }) => {
+      expect(loaded).toEqual({ profiles: 3, reports: 4, skipped: 0 });
+      expect(await value<unknown[]>(call, 'profiles:list', 'nobody', {})).toHaveLength(3);
+    },
+    wrongType: 'root',
+  },
+  'templates:list': {
+    as: 'manager',
+    input: {},
+    expectValue: (templates) => {
+      expect(templates).toEqual([
+        expect.objectContaining({ id: office.templateId, version: 1, builtIn: true, kind: 'work-log', sectionCount: 3 }),
+      ]);
+    },
+    wrongType: 'root',
+  },
+  'templates:get': {
+    as: 'supervisor',
+    input: { id: office.templateId },
+    expectValue: ({ template, versions }) => {
+      expect(template.id).toBe(office.templateId);
+      expect(template.sections.map((section) => section.id)).toEqual(['summary', 'visits', 'notes']);
+      expect(versions).toEqual([1]);
+    },
+    wrongType: { field: 'version', value: 'latest' },
+  },
+  'reports:list': {
+    as: 'manager',
+    input: {},
+    expectValue: (list) => {
+      // Newest first; only the caller's own documents.
+      expect(list.map((item) => item.id)).toEqual([office.draft, office.submitted]);
+    },
+    wrongType: { field: 'status', value: 5 },
+  },
+  'reports:get': {
+    as: 'manager',
+    input: { id: office.draft },
+    expectValue: ({ report, template }) => {
+      expect(report).toMatchObject({ id: office.draft, status: 'draft', rev: 1, authorId: office.manager });
+      expect(template).toMatchObject({ id: office.templateId, version: 1 });
+    },
+    wrongType: { field: 'id', value: ['x'] },
+  },
+  'reports:create': {
+    as: 'manager',
+    input: { templateId: office.templateId, metadata: { 店名: '北关综合商店' } },
+    expectValue: async (report, { call }) => {
+      expect(report).toMatchObject({
+        templateId: office.templateId,
+        status: 'draft',
+        rev: 1,
+        authorId: office.manager,
+        region: '城关片区',
+        metadata: expect.objectContaining({ 片区: '城关片区', 店名: '北关综合商店' }),
+      });
+      const list = await value<{ id: string }[]>(call, 'reports:list', 'manager', {});
+      expect(list.map((item) => item.id)).toContain(report.id);
+    },
+    wrongType: { field: 'metadata', value: 'x' },
+  },
+  'reports:save-draft': {
+    as: 'manager',
+    input: {
+      id: office.draft,
+      baseRev: 1,
+      metadata: { 店名: '城关便民超市（新店）' },
+      sections: { summary: { type: 'richtext', doc: paragraph('下午补充：已联系配送，周三到货。') } },
+    },
+    expectValue: async (saved, { call }) => {
+      expect(saved).toMatchObject({ id: office.draft, rev: 2 });
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.draft });
+      expect(report.rev).toBe(2);
+      expect(report.metadata['店名']).toBe('城关便民超市（新店）');
+      const summary = report.sections['summary'];
+      expect(summary.type === 'richtext' && richTextToPlain(summary.doc)).toBe('下午补充：已联系配送，周三到货。');
+      // Sections not sent are kept.
+      expect(report.sections['visits']).toMatchObject({ type: 'table' });
+    },
+    wrongType: { field: 'baseRev', value: '1' },
+  },
+  'reports:delete': {
+    as: 'manager',
+    input: { id: office.draft, baseRev: 1 },
+    expectValue: async (deleted, { call }) => {
+      expect(deleted).toEqual({ deleted: true });
+      expect(await errorCode(call, 'reports:get', 'manager', { id: office.draft })).toBe('not-found');
+      const list = await value<{ id: string }[]>(call, 'reports:list', 'manager', {});
+      expect(list.map((item) => item.id)).not.toContain(office.draft);
+    },
+    wrongType: { field: 'baseRev', value: '1' },
+  },
+};
+
+const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [
+  { name: 'IPC', connect: (store) => ipcCall(store.dispatcher) },
+  { name: 'HTTP', connect: (store) => httpCall(store.dispatcher) },
+];
+
+const rows = Object.entries(table) as [ChannelName, Row<ChannelName>][];
+
+function withoutRoot(input: unknown): Record<string, unknown> {
+  return { ...(input as Record<string, unknown>) };
+}
+
+function expectInvalidInput(result: Result<unknown>, field: string): void {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe('invalid-input');
+  expect(result.error.message).not.toBe('');
+  const named = (result.error.issues ?? []).some((issue) => issue.path === field || issue.message.includes(field));
+  expect(named, `issues should name ${field}: ${JSON.stringify(result.error.issues)}`).toBe(true);
+}
+
+describe('the channel table', () => {
+  it('has a row for every channel of the contract, and no other', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(contract).sort());
+  });
+});
+
+describe.each(transports)('every channel over $name', ({ connect }) => {
+  async function setUp(row: Row<ChannelName>): Promise<{ store: TempStore; call: Call }> {
+    const store = await openTempStore({ seed: !row.empty });
+    return { store, call: await connect(store) };
+  }
+
+  describe.each(rows)('%s', (channel, row) => {
+    it('answers a valid call', async () => {
+      const env = await setUp(row);
+      const result = await env.call(channel, profileIds[row.as], row.input);
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      if (result.ok) await row.expectValue(result.value as never, env);
+    });
+
+    it('refuses a field of the wrong type, naming it, and writes nothing', async () => {
+      const { store, call } = await setUp(row);
+      const before = await hashFolder(store.dataDir);
+      const input = row.wrongType === 'root' ? 'not an object' : { ...withoutRoot(row.input), [row.wrongType.field]: row.wrongType.value };
+      const result = await call(channel, profileIds[row.as], input);
+      expectInvalidInput(result, row.wrongType === 'root' ? '(root)' : row.wrongType.field);
+      expect(await hashFolder(store.dataDir)).toEqual(before);
+    });
+
+    it('refuses an unknown extra key, naming it, and writes nothing', async () => {
+      const { store, call } = await setUp(row);
+      const before = await hashFolder(store.dataDir);
+      const result = await call(channel, profileIds[row.as], { ...withoutRoot(row.input), unexpectedKey: true });
+      expectInvalidInput(result, 'unexpectedKey');
+      expect(await hashFolder(store.dataDir)).toEqual(before);
+    });
+  });
+});
