@@ -20,6 +20,7 @@ export const channelNames = [
   'reports:create',
   'reports:save-draft',
   'reports:delete',
+  'tables:read-xlsx',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

@@ -168,6 +168,14 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1) }).strict(),
     output: z.object({ deleted: z.literal(true) }).strict(),
   }),
+  'tables:read-xlsx': channel({
+    summary: 'Read an .xlsx file as rows of text, for importing rows into a data table',
+    profile: 'required',
+    input: z
+      .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
+      .strict(),
+    output: z.object({ sheets: z.array(z.object({ name: z.string(), rows: z.array(z.array(z.string())) }).strict()) }).strict(),
+  }),
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
 import { loadDemoData } from '../core/demo/use-cases';
+import { readXlsxRows } from '../core/import/xlsx-reader';
+import { requireProfile } from '../core/shared/permissions';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import { createReport, deleteDraft, getReport, listReports, saveDraft } from '../core/reports/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
@@ -38,6 +40,10 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'reports:get': (ctx, input) => getReport(ctx, input.id),
     'reports:create': (ctx, input) => createReport(ctx, input),
     'reports:save-draft': (ctx, input) => saveDraft(ctx, input),
+    'tables:read-xlsx': async (ctx, input) => {
+      requireProfile(ctx);
+      return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };
+    },
     'reports:delete': async (ctx, input) => {
       await deleteDraft(ctx, input);
       return { deleted: true as const };

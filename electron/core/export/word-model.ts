@@ -1,0 +1,224 @@
+/**
+ * An intermediate model of the Word document's paragraphs and tables. Content is first built as
+ * plain data so that comments can be anchored on a passage (its runs split around the quote) before
+ * anything is turned into docx objects.
+ */
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import { runFonts } from './fonts';
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+}
+
+/** A piece of a paragraph's text with one style; `lineBreak` is a hard line break (one character, '\n'). */
+export interface Segment {
+  text: string;
+  style?: RunStyle;
+  lineBreak?: boolean;
+  /** False for text the exporter adds (outline numbers, list prefixes): comments never anchor there. */
+  matchable: boolean;
+}
+
+/** A comment range over the paragraph's matchable text, [start, end) in UTF-16 units. */
+export interface Anchor {
+  id: number;
+  start: number;
+  end: number;
+}
+
+export interface ParaModel {
+  kind: 'paragraph';
+  segments: Segment[];
+  options: Omit<IParagraphOptions, 'children' | 'text'>;
+  /** Run settings of every run: East Asian font, size in half-points, bold. */
+  run: { font: string; size: number; bold?: boolean };
+  anchors: Anchor[];
+}
+
+export interface CellModel {
+  paragraphs: ParaModel[];
+  shaded?: boolean;
+}
+
+export interface TableModel {
+  kind: 'table';
+  /** Twips; they add up to the text width. */
+  columnWidths: number[];
+  headerRows: number;
+  rows: CellModel[][];
+}
+
+export type BlockModel = ParaModel | TableModel;
+
+export function paragraph(
+  segments: Segment[],
+  run: ParaModel['run'],
+  options: ParaModel['options'] = {},
+): ParaModel {
+  return { kind: 'paragraph', segments, run, options, anchors: [] };
+}
+
+/** Text of a paragraph as comments see it: matchable segments only, a line break as '\n'. */
+export function matchableText(model: ParaModel): string {
+  return model.segments
+    .filter((segment) => segment.matchable)
+    .map((segment) => (segment.lineBreak ? '\n' : segment.text))
+    .join('');
+}
+
+/** Every paragraph of some blocks, table cells included, in reading order. */
+export function* paragraphsOf(blocks: BlockModel[]): Generator<ParaModel> {
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') yield block;
+    else for (const row of block.rows) for (const cell of row) yield* cell.paragraphs;
+  }
+}
+
+/** Anchor a comment on the whole matchable text of a paragraph. */
+export function anchorWhole(model: ParaModel, id: number): void {
+  model.anchors.push({ id, start: 0, end: matchableText(model).length });
+}
+
+/** Renders models to docx objects; `latin` is the font of ASCII letters and digits. */
+export class DocxRenderer {
+  constructor(private readonly latin: string) {}
+
+  private run(model: ParaModel, options: { text?: string; style?: RunStyle; lineBreak?: boolean; reference?: number }): TextRun {
+    const style = options.style ?? {};
+    return new TextRun({
+      ...(options.text !== undefined && !options.lineBreak ? { text: options.text } : {}),
+      ...(options.lineBreak ? { break: 1 } : {}),
+      ...(options.reference !== undefined ? { children: [new CommentReference(options.reference)] } : {}),
+      font: runFonts(model.run.font, this.latin),
+      size: model.run.size,
+      ...(model.run.bold || style.bold ? { bold: true } : {}),
+      ...(style.italics ? { italics: true } : {}),
+      ...(style.underline ? { underline: {} } : {}),
+      ...(style.strike ? { strike: true } : {}),
+    });
+  }
+
+  paragraph(model: ParaModel): Paragraph {
+    const children: ParagraphChild[] = [];
+    const startsAt = new Map<number, number[]>();
+    const endsAt = new Map<number, number[]>();
+    for (const anchor of model.anchors) {
+      const end = Math.max(anchor.start, anchor.end);
+      startsAt.set(anchor.start, [...(startsAt.get(anchor.start) ?? []), anchor.id]);
+      endsAt.set(end, [...(endsAt.get(end) ?? []), anchor.id]);
+    }
+    const started = new Set<number>();
+    const ended = new Set<number>();
+    const flushEnds = (position: number): void => {
+      for (const id of endsAt.get(position) ?? []) {
+        // A range can only end after it started (empty ranges start and end at the same place).
+        if (ended.has(id) || !started.has(id)) continue;
+        ended.add(id);
+        children.push(new CommentRangeEnd(id), this.run(model, { reference: id }));
+      }
+    };
+    const flushStarts = (position: number): void => {
+      for (const id of startsAt.get(position) ?? []) {
+        if (started.has(id)) continue;
+        started.add(id);
+        children.push(new CommentRangeStart(id));
+      }
+    };
+
+    let position = 0;
+    for (const segment of model.segments) {
+      if (!segment.matchable) {
+        if (segment.text || segment.lineBreak) children.push(this.run(model, segment));
+        continue;
+      }
+      const length = segment.lineBreak ? 1 : segment.text.length;
+      if (length === 0) continue;
+      const segmentStart = position;
+      const segmentEnd = position + length;
+      flushEnds(segmentStart);
+      flushStarts(segmentStart);
+      if (segment.lineBreak) {
+        children.push(this.run(model, segment));
+      } else {
+        // Cut the segment wherever a comment starts or ends inside it.
+        const cuts = [...new Set([...startsAt.keys(), ...endsAt.keys()])]
+          .filter((cut) => cut > segmentStart && cut < segmentEnd)
+          .sort((a, b) => a - b);
+        let from = segmentStart;
+        for (const cut of [...cuts, segmentEnd]) {
+          children.push(this.run(model, { text: segment.text.slice(from - segmentStart, cut - segmentStart), style: segment.style }));
+          if (cut < segmentEnd) {
+            flushEnds(cut);
+            flushStarts(cut);
+          }
+          from = cut;
+        }
+      }
+      position = segmentEnd;
+    }
+    // Ranges at the very end, and ranges over an empty paragraph (an empty table cell).
+    flushEnds(position);
+    for (const anchor of model.anchors) {
+      if (!started.has(anchor.id)) {
+        started.add(anchor.id);
+        children.push(new CommentRangeStart(anchor.id));
+      }
+    }
+    for (const anchor of model.anchors) {
+      if (!ended.has(anchor.id)) {
+        ended.add(anchor.id);
+        children.push(new CommentRangeEnd(anchor.id), this.run(model, { reference: anchor.id }));
+      }
+    }
+    return new Paragraph({ ...model.options, children });
+  }
+
+  table(model: TableModel, textWidth: number): Table {
+    return new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: model.columnWidths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      rows: model.rows.map(
+        (row, rowIndex) =>
+          new TableRow({
+            tableHeader: rowIndex < model.headerRows,
+            cantSplit: true,
+            children: row.map(
+              (cell, columnIndex) =>
+                new TableCell({
+                  width: { size: model.columnWidths[columnIndex] ?? 0, type: WidthType.DXA },
+                  verticalAlign: VerticalAlignTable.CENTER,
+                  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                  ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+                  children: cell.paragraphs.map((paragraphModel) => this.paragraph(paragraphModel)),
+                }),
+            ),
+          }),
+      ),
+    });
+  }
+
+  block(model: BlockModel, textWidth: number): Paragraph | Table {
+    return model.kind === 'paragraph' ? this.paragraph(model) : this.table(model, textWidth);
+  }
+}

@@ -1,0 +1,65 @@
+import ExcelJS from 'exceljs';
+import { DomainError } from '../shared/errors';
+
+export interface SheetRows {
+  name: string;
+  rows: string[][];
+}
+
+/** Limits that keep a pasted-in workbook from exhausting memory or the UI. */
+export const xlsxLimits = { bytes: 10 * 1024 * 1024, rowsPerSheet: 5000, columns: 60, sheets: 30 };
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** A cell as the text a person sees: formula results, dates as YYYY-MM-DD, rich text flattened. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in value) return String((value as { text: unknown }).text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/**
+ * Read every sheet of an .xlsx file as rows of display strings, for the table import's column-mapping step.
+ * Refuses files that are not .xlsx, too large, or unreadable, with a message naming the problem.
+ */
+export async function readXlsxRows(fileName: string, bytes: Uint8Array): Promise<SheetRows[]> {
+  if (!/\.xlsx$/i.test(fileName)) {
+    throw new DomainError('invalid-input', `只能导入 .xlsx 文件（Excel 2007 及以上）；“${fileName}”不是。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx`);
+  }
+  if (bytes.length > xlsxLimits.bytes) {
+    throw new DomainError('invalid-input', `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），上限为 10 MB`);
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw new DomainError('invalid-input', `“${fileName}”不是有效的 Excel 文件（文件已损坏或只是改了扩展名）`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new DomainError('invalid-input', `无法读取“${fileName}”：${error instanceof Error ? error.message : String(error)}`);
+  }
+  const sheets: SheetRows[] = [];
+  for (const worksheet of workbook.worksheets.slice(0, xlsxLimits.sheets)) {
+    const rows: string[][] = [];
+    const lastColumn = Math.min(worksheet.columnCount, xlsxLimits.columns);
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      if (rows.length >= xlsxLimits.rowsPerSheet) return;
+      const cells: string[] = [];
+      for (let column = 1; column <= lastColumn; column++) cells.push(cellText(row.getCell(column).value).trim());
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length) rows.push(cells);
+    });
+    sheets.push({ name: worksheet.name, rows });
+  }
+  return sheets;
+}
