@@ -122,6 +122,32 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
     output: z.object({ template: templateSchema, versions: z.array(z.number().int()) }).strict(),
   }),
+  'templates:duplicate': channel({
+    summary: 'Copy a template into a new editable custom template',
+    profile: 'required',
+    input: z
+      .object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional(), name: z.string().trim().min(1).max(60) })
+      .strict(),
+    output: templateSchema,
+  }),
+  'templates:save': channel({
+    summary: 'Save an edited custom template as a new version',
+    profile: 'required',
+    input: z.object({ template: templateSchema, baseVersion: z.number().int().min(1) }).strict(),
+    output: templateSchema,
+  }),
+  'templates:export': channel({
+    summary: 'A template version as a shareable file',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
+    output: z.object({ fileName: z.string(), text: z.string() }).strict(),
+  }),
+  'templates:import': channel({
+    summary: 'Import a template file (validated, errors name field and line)',
+    profile: 'required',
+    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(2_000_000) }).strict(),
+    output: z.object({ template: templateSchema, created: z.boolean() }).strict(),
+  }),
   'reports:list': channel({
     summary: 'Documents the caller may see, filtered',
     profile: 'required',
@@ -136,6 +162,21 @@ export const contract = {
       .strict(),
     output: z.array(reportSummarySchema),
   }),
+  'reports:search': channel({
+    summary: 'Chinese full-text search over visible documents',
+    profile: 'required',
+    input: z
+      .object({
+        query: z.string().trim().min(1).max(100),
+        kind: documentKindSchema.optional(),
+        status: reportStatusSchema.optional(),
+        period: z.string().max(20).optional(),
+        authorId: z.string().max(80).optional(),
+        retailer: z.string().max(60).optional(),
+      })
+      .strict(),
+    output: z.array(z.object({ summary: reportSummarySchema, score: z.number(), snippet: z.string() }).strict()),
+  }),
   'reports:get': channel({
     summary: 'One document with its template version',
     profile: 'required',
@@ -145,8 +186,18 @@ export const contract = {
   'reports:create': channel({
     summary: 'New draft from a template',
     profile: 'required',
-    input: z.object({ templateId: z.string().min(1).max(80), metadata: metadataInput }).strict(),
+    input: z
+      .object({ templateId: z.string().min(1).max(80), metadata: metadataInput, basedOnPrevious: z.boolean().optional() })
+      .strict(),
     output: reportSchema,
+  }),
+  'reports:previous': channel({
+    summary: "The author's previous document of a template (for 'based on last period')",
+    profile: 'required',
+    input: z
+      .object({ templateId: z.string().min(1).max(80), period: z.string().max(20).optional(), subject: z.string().max(200).optional() })
+      .strict(),
+    output: reportSummarySchema.nullable(),
   }),
   'reports:save-draft': channel({
     summary: 'Save a draft (optimistic: conflict if baseRev is stale)',

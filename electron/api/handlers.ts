@@ -2,10 +2,25 @@ import { loadDemoData } from '../core/demo/use-cases';
 import { readXlsxRows } from '../core/import/xlsx-reader';
 import { requireProfile } from '../core/shared/permissions';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
-import { createReport, deleteDraft, getReport, listReports, saveDraft } from '../core/reports/use-cases';
+import {
+  createReport,
+  deleteDraft,
+  getReport,
+  listReports,
+  previousReportInfo,
+  saveDraft,
+  searchReports,
+} from '../core/reports/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
-import { getTemplate, listTemplates } from '../core/templates/use-cases';
+import {
+  duplicateTemplate,
+  exportTemplate,
+  getTemplate,
+  importTemplate,
+  listTemplates,
+  saveTemplate,
+} from '../core/templates/use-cases';
 import type { ChannelName, ChannelOutput, ParsedInput } from './contract';
 
 export type Handler<K extends ChannelName> = (ctx: CallContext, input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
@@ -36,9 +51,15 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'demo:load': (ctx) => loadDemoData(ctx),
     'templates:list': (ctx) => listTemplates(ctx),
     'templates:get': (ctx, input) => getTemplate(ctx, input),
+    'templates:duplicate': (ctx, input) => duplicateTemplate(ctx, input),
+    'templates:save': (ctx, input) => saveTemplate(ctx, input),
+    'templates:export': (ctx, input) => exportTemplate(ctx, input),
+    'templates:import': (ctx, input) => importTemplate(ctx, input),
     'reports:list': (ctx, input) => listReports(ctx, input),
+    'reports:search': (ctx, input) => searchReports(ctx, input),
     'reports:get': (ctx, input) => getReport(ctx, input.id),
     'reports:create': (ctx, input) => createReport(ctx, input),
+    'reports:previous': (ctx, input) => previousReportInfo(ctx, input),
     'reports:save-draft': (ctx, input) => saveDraft(ctx, input),
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);

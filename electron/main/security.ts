@@ -29,9 +29,15 @@ export function isAllowedSenderUrl(raw: string | undefined, allowed: { devServer
     const dev = new URL(allowed.devServerUrl);
     if (url.origin === dev.origin) return true;
   }
-  if (url.protocol !== 'file:') return false;
-  const expected = new URL(`file://${allowed.rendererFile.startsWith('/') ? '' : '/'}${allowed.rendererFile.replace(/\\/g, '/')}`);
-  return decodeURIComponent(url.pathname) === decodeURIComponent(expected.pathname);
+  // A local file only (a host would be a network share), compared as decoded paths: folder names may hold
+  // characters such as %, # or ? that would be URL syntax if the path were pasted into a URL.
+  if (url.protocol !== 'file:' || url.host !== '') return false;
+  const expected = `/${allowed.rendererFile.replace(/\\/g, '/').replace(/^\/+/, '')}`;
+  try {
+    return decodeURIComponent(url.pathname) === expected;
+  } catch {
+    return false;
+  }
 }
 
 /** Navigation inside the window is allowed only to the app's own page (e.g. a hash change). */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
 import { DomainError } from '../core/shared/errors';
 import type { ReportRepository } from '../core/shared/services';
+import { reportSearchText } from '../core/search/report-text';
+import { SearchIndex } from '../core/search/search-index';
 import type { Quarantine } from './quarantine';
 import { ReportIndex } from './report-index';
 import { assertSafeId } from './safe-id';
@@ -30,6 +32,9 @@ export class FileReportRepository implements ReportRepository {
   private readonly index: ReportIndex;
   private readonly quarantine: Quarantine;
   private readonly queue = new KeyedQueue();
+  /** Built on the first search (reading every document once), then kept current by every write. */
+  private searchIndex: SearchIndex | null = null;
+  private building: Promise<SearchIndex> | null = null;
 
   private constructor(dataDir: string, quarantine: Quarantine) {
     this.folder = path.join(dataDir, 'reports');
@@ -103,6 +108,7 @@ export class FileReportRepository implements ReportRepository {
       }
       await writeDocument(this.fileFor(report.id), reportSchema, report);
       await this.index.put(summarize(report));
+      this.searchIndex?.put(report.id, reportSearchText(report));
     });
   }
 
@@ -118,6 +124,7 @@ export class FileReportRepository implements ReportRepository {
       const stored: Report = { ...report, rev: baseRev + 1 };
       await writeDocument(this.fileFor(report.id), reportSchema, stored);
       await this.index.put(summarize(stored));
+      this.searchIndex?.put(stored.id, reportSearchText(stored));
       return stored;
     });
   }
@@ -129,6 +136,26 @@ export class FileReportRepository implements ReportRepository {
       if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
       await rm(this.fileFor(id), { force: true });
       await this.index.delete(id);
+      this.searchIndex?.remove(id);
     });
+  }
+
+  async search(query: string): Promise<{ id: string; score: number }[]> {
+    const index = await this.ensureSearchIndex();
+    return index.search(query).filter((hit) => this.index.entries.has(hit.id));
+  }
+
+  private ensureSearchIndex(): Promise<SearchIndex> {
+    if (this.searchIndex) return Promise.resolve(this.searchIndex);
+    this.building ??= (async () => {
+      const index = new SearchIndex();
+      for (const id of [...this.index.entries.keys()]) {
+        const report = await this.get(id);
+        if (report) index.put(id, reportSearchText(report));
+      }
+      this.searchIndex = index;
+      return index;
+    })();
+    return this.building;
   }
 }

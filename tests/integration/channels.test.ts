@@ -1,9 +1,14 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
 import type { Result } from '../../electron/api/result';
 import type { ErrorCode } from '../../electron/core/shared/errors';
+import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { templateToFile } from '../../electron/core/templates/template-file';
 import { richTextToPlain } from '../../electron/core/text/rich-text';
-import { hashFolder, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
+import { fixtureSeedsDir, hashFolder, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
 import { httpCall, ipcCall, type Call } from '../helpers/transports';
 
 type Caller = 'nobody' | 'manager' | 'otherManager' | 'supervisor';
@@ -26,7 +31,8 @@ interface Row<K extends ChannelName> {
   as: Caller;
   /** Start from an empty data folder instead of the fixture office. */
   empty?: boolean;
-  input: ChannelInput<K>;
+  /** The input, or a step that prepares the data folder through the same transport and returns the input. */
+  input: ChannelInput<K> | ((env: Env) => Promise<ChannelInput<K>>);
   /** What the caller gets back, and what it changed. */
   expectValue: (value: ChannelOutput<K>, env: Env) => void | Promise<void>;
   /** The valid input with one field of the wrong type, or `root` for channels that take no fields. */
@@ -43,6 +49,26 @@ async function value<T>(call: Call, channel: ChannelName, as: Caller, input: unk
 async function errorCode(call: Call, channel: ChannelName, as: Caller, input: unknown): Promise<ErrorCode | 'ok'> {
   const result = await call(channel, profileIds[as], input);
   return result.ok ? 'ok' : result.error.code;
+}
+
+/** A small workbook, as the browser would send a picked file. */
+async function sampleWorkbookBase64(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('走访');
+  sheet.addRow(['店名', '销量']);
+  sheet.addRow(['便民超市', 120]);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
+const workbookBase64 = await sampleWorkbookBase64();
+
+const fixtureTemplate: Template = templateSchema.parse(
+  JSON.parse(readFileSync(path.join(fixtureSeedsDir, 'templates', `${office.templateId}.json`), 'utf8')),
+);
+
+/** A custom copy of the fixture template, made through the transport under test. */
+async function duplicateFixture(call: Call): Promise<Template> {
+  return value<Template>(call, 'templates:duplicate', 'manager', { id: office.templateId, name: '我的工作日志' });
 }
 
 function paragraph(text: string) {
@@ -152,6 +178,57 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'version', value: 'latest' },
   },
+  'templates:duplicate': {
+    as: 'manager',
+    input: { id: office.templateId, name: '我的工作日志' },
+    expectValue: async (copy, { call }) => {
+      expect(copy).toMatchObject({ name: '我的工作日志', version: 1, builtIn: false, createdBy: office.manager });
+      expect(copy.id).not.toBe(office.templateId);
+      expect(copy.sections).toEqual(fixtureTemplate.sections);
+      const list = await value<{ id: string }[]>(call, 'templates:list', 'manager', {});
+      expect(list.map((item) => item.id).sort()).toEqual([copy.id, office.templateId].sort());
+    },
+    wrongType: { field: 'name', value: 5 },
+  },
+  'templates:save': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const copy = await duplicateFixture(call);
+      return { template: { ...copy, name: '改过的工作日志', description: '第二版' }, baseVersion: 1 };
+    },
+    expectValue: async (saved, { call }) => {
+      expect(saved).toMatchObject({ name: '改过的工作日志', version: 2, builtIn: false });
+      const { template, versions } = await value<ChannelOutput<'templates:get'>>(call, 'templates:get', 'manager', { id: saved.id });
+      expect(versions).toEqual([1, 2]);
+      expect(template.description).toBe('第二版');
+      // The first version is kept for the documents made from it.
+      const first = await value<ChannelOutput<'templates:get'>>(call, 'templates:get', 'manager', { id: saved.id, version: 1 });
+      expect(first.template.name).toBe('我的工作日志');
+    },
+    wrongType: { field: 'baseVersion', value: 'v1' },
+  },
+  'templates:export': {
+    as: 'supervisor',
+    input: { id: office.templateId },
+    expectValue: (file) => {
+      expect(file.fileName).toMatch(/测试工作日志.*\.json$/);
+      expect(JSON.parse(file.text)).toMatchObject({ template: { id: office.templateId, version: 1 } });
+    },
+    wrongType: { field: 'version', value: 'x' },
+  },
+  'templates:import': {
+    as: 'manager',
+    input: {
+      fileName: '导入的日志.rdtpl.json',
+      text: templateToFile({ ...fixtureTemplate, id: 'imported-log', name: '导入的日志', builtIn: false }),
+    },
+    expectValue: async (imported, { call }) => {
+      expect(imported).toMatchObject({ created: true, template: { id: 'imported-log', name: '导入的日志', version: 1, builtIn: false } });
+      const list = await value<{ id: string }[]>(call, 'templates:list', 'manager', {});
+      expect(list.map((item) => item.id)).toContain('imported-log');
+    },
+    wrongType: { field: 'text', value: 42 },
+  },
   'reports:list': {
     as: 'manager',
     input: {},
@@ -160,6 +237,26 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(list.map((item) => item.id)).toEqual([office.draft, office.submitted]);
     },
     wrongType: { field: 'status', value: 5 },
+  },
+  'reports:search': {
+    as: 'manager',
+    input: { query: '便民超市' },
+    expectValue: async (hits, { call }) => {
+      expect(hits.map((hit) => hit.summary.id)).toEqual([office.draft]);
+      expect(hits[0].snippet).toContain('便民超市');
+      // Only documents the caller may read are searched: 李娜's draft mentions 细支烟.
+      expect(await value(call, 'reports:search', 'manager', { query: '细支烟' })).toEqual([]);
+    },
+    wrongType: { field: 'query', value: 7 },
+  },
+  'reports:previous': {
+    as: 'manager',
+    input: { templateId: office.templateId, period: '2026-11-05' },
+    expectValue: (previous) => {
+      // 张明's latest document of this template before 5 November.
+      expect(previous).toMatchObject({ id: office.submitted, period: '2026-11-04' });
+    },
+    wrongType: { field: 'period', value: 20261105 },
   },
   'reports:get': {
     as: 'manager',
@@ -218,6 +315,14 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'baseRev', value: '1' },
   },
+  'tables:read-xlsx': {
+    as: 'manager',
+    input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 },
+    expectValue: (read) => {
+      expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }] });
+    },
+    wrongType: { field: 'dataBase64', value: 123 },
+  },
 };
 
 const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [
@@ -226,6 +331,10 @@ const transports: { name: string; connect: (store: TempStore) => Call | Promise<
 ];
 
 const rows = Object.entries(table) as [ChannelName, Row<ChannelName>][];
+
+function inputFor(row: Row<ChannelName>, env: Env): Promise<unknown> {
+  return typeof row.input === 'function' ? row.input(env) : Promise.resolve(row.input);
+}
 
 function withoutRoot(input: unknown): Record<string, unknown> {
   return { ...(input as Record<string, unknown>) };
@@ -255,24 +364,28 @@ describe.each(transports)('every channel over $name', ({ connect }) => {
   describe.each(rows)('%s', (channel, row) => {
     it('answers a valid call', async () => {
       const env = await setUp(row);
-      const result = await env.call(channel, profileIds[row.as], row.input);
+      const result = await env.call(channel, profileIds[row.as], await inputFor(row, env));
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       if (result.ok) await row.expectValue(result.value as never, env);
     });
 
     it('refuses a field of the wrong type, naming it, and writes nothing', async () => {
-      const { store, call } = await setUp(row);
+      const env = await setUp(row);
+      const { store, call } = env;
+      const valid = await inputFor(row, env);
       const before = await hashFolder(store.dataDir);
-      const input = row.wrongType === 'root' ? 'not an object' : { ...withoutRoot(row.input), [row.wrongType.field]: row.wrongType.value };
+      const input = row.wrongType === 'root' ? 'not an object' : { ...withoutRoot(valid), [row.wrongType.field]: row.wrongType.value };
       const result = await call(channel, profileIds[row.as], input);
       expectInvalidInput(result, row.wrongType === 'root' ? '(root)' : row.wrongType.field);
       expect(await hashFolder(store.dataDir)).toEqual(before);
     });
 
     it('refuses an unknown extra key, naming it, and writes nothing', async () => {
-      const { store, call } = await setUp(row);
+      const env = await setUp(row);
+      const { store, call } = env;
+      const valid = await inputFor(row, env);
       const before = await hashFolder(store.dataDir);
-      const result = await call(channel, profileIds[row.as], { ...withoutRoot(row.input), unexpectedKey: true });
+      const result = await call(channel, profileIds[row.as], { ...withoutRoot(valid), unexpectedKey: true });
       expectInvalidInput(result, 'unexpectedKey');
       expect(await hashFolder(store.dataDir)).toEqual(before);
     });

@@ -1,11 +1,13 @@
 import type { Profile } from '../profiles/schema';
+import { reportSearchText, snippet } from '../search/report-text';
 import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { checkContentAgainstTemplate } from './check-content';
 import { buildNewReport, periodKey, titleFor } from './new-report';
-import type { Report, ReportStatus, ReportSummary, SectionContent } from './schema';
+import { carryForward, findPreviousReport } from './previous';
+import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from './schema';
 
 export interface ReportFilter {
   kind?: Report['kind'];
@@ -47,26 +49,66 @@ export async function getReport(ctx: CallContext, id: string): Promise<{ report:
   return { report, template };
 }
 
-/** A new draft from the latest version of a template. Only customer managers write documents. */
+/**
+ * A new draft from the latest version of a template. Only customer managers write documents.
+ * `basedOnPrevious` copies tables and lasting details from the author's previous document of the template;
+ * sections with `carryForwardFrom` (the booklet's 上月建议落实情况) are filled from it either way.
+ */
 export async function createReport(
   ctx: CallContext,
-  input: { templateId: string; metadata: Record<string, string> },
+  input: { templateId: string; metadata: Record<string, string>; basedOnPrevious?: boolean },
 ): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
   if (!template) throw new DomainError('not-found', '找不到该模板');
   const issues = checkContentAgainstTemplate(template, {}, input.metadata);
   if (issues.length) throw new DomainError('invalid-input', '基本信息不符合模板', { issues });
-  const report = buildNewReport({
-    template,
-    profile,
-    metadata: input.metadata,
-    id: ctx.services.ids.newId(),
-    now: ctx.services.clock.now(),
-    newId: () => ctx.services.ids.newId(),
-  });
+  const newId = () => ctx.services.ids.newId();
+  let report = buildNewReport({ template, profile, metadata: input.metadata, id: newId(), now: ctx.services.clock.now(), newId });
+  const carries = input.basedOnPrevious || template.sections.some((section) => section.carryForwardFrom);
+  if (carries) {
+    const previous = await findPreviousReport({
+      summaries: await ctx.services.reports.list(),
+      template,
+      authorId: profile.id,
+      period: report.period,
+      subject: template.subjectKey ? report.metadata[template.subjectKey] : undefined,
+      load: (id) => ctx.services.reports.get(id),
+    });
+    if (previous) {
+      const carried = carryForward({
+        template,
+        previous,
+        sections: report.sections,
+        metadata: report.metadata,
+        givenMetadata: input.metadata,
+        copyTables: !!input.basedOnPrevious,
+        newId,
+      });
+      report = { ...report, ...carried, title: titleFor(template, carried.metadata), region: carried.metadata['片区'] || report.region };
+    }
+  }
   await ctx.services.reports.create(report);
   return report;
+}
+
+/** The author's previous document of a template (for the "based on last period" choice), if any. */
+export async function previousReportInfo(
+  ctx: CallContext,
+  input: { templateId: string; period?: string; subject?: string },
+): Promise<ReportSummary | null> {
+  const profile = requireRole(ctx, 'manager');
+  const template = await ctx.services.templates.get(input.templateId);
+  if (!template) throw new DomainError('not-found', '找不到该模板');
+  const previous = await findPreviousReport({
+    summaries: await ctx.services.reports.list(),
+    template,
+    authorId: profile.id,
+    period: input.period ?? '',
+    subject: input.subject,
+    load: (id) => ctx.services.reports.get(id),
+  });
+  return previous ? summarize(previous) : null;
 }
 
 const editableStatuses: ReportStatus[] = ['draft', 'returned'];
@@ -117,4 +159,27 @@ export async function deleteDraft(ctx: CallContext, input: { id: string; baseRev
   const { report } = await loadEditable(ctx, input.id);
   if (report.status !== 'draft') throw new DomainError('forbidden', '只有未提交过的草稿可以删除');
   await ctx.services.reports.remove(input.id, input.baseRev);
+}
+
+export interface SearchResult {
+  summary: ReportSummary;
+  score: number;
+  snippet: string;
+}
+
+/** Full-text search (Chinese-aware) over the documents the caller may see, with the same filters as the list. */
+export async function searchReports(ctx: CallContext, input: ReportFilter & { query: string }): Promise<SearchResult[]> {
+  const { query, ...filter } = input;
+  const visible = new Map((await listReports(ctx, filter)).map((summary) => [summary.id, summary]));
+  const hits = (await ctx.services.reports.search(query)).filter((hit) => visible.has(hit.id)).slice(0, 200);
+  const results: SearchResult[] = [];
+  for (const [position, hit] of hits.entries()) {
+    let excerpt = '';
+    if (position < 50) {
+      const report = await ctx.services.reports.get(hit.id);
+      if (report) excerpt = snippet(reportSearchText(report), query);
+    }
+    results.push({ summary: visible.get(hit.id)!, score: hit.score, snippet: excerpt });
+  }
+  return results;
 }

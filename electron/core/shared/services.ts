@@ -35,6 +35,8 @@ export interface ReportRepository {
    */
   save(report: Report, baseRev: number): Promise<Report>;
   remove(id: string, baseRev: number): Promise<void>;
+  /** Full-text search over every document (Chinese-aware); ids with a relevance score, best first. */
+  search(query: string): Promise<{ id: string; score: number }[]>;
 }
 
 export interface SettingsRepository {

@@ -84,6 +84,11 @@ export const sectionDefSchema = z
     starterText: z.string().max(2000).optional(),
     table: tableDefSchema.optional(),
     fields: z.array(fieldDefSchema).max(40).optional(),
+    /**
+     * Pre-fill this section from a section of the previous document about the same subject, e.g. the
+     * booklet's 上月建议落实情况 from last month's 下月经营建议, so last month's advice is checked.
+     */
+    carryForwardFrom: z.string().min(1).max(60).optional(),
   })
   .strict()
   .superRefine((section, ctx) => {
@@ -108,6 +113,8 @@ export const templateSchema = z
     builtIn: z.boolean().default(false),
     /** Document title pattern with placeholders, e.g. `{{片区}}{{报告期}}卷烟市场分析报告`. */
     titlePattern: z.string().max(200),
+    /** Metadata key naming what a document is about, when one per subject (the booklet: 许可证号). */
+    subjectKey: z.string().min(1).max(40).optional(),
     metadataFields: z.array(fieldDefSchema).max(40),
     sections: z.array(sectionDefSchema).min(1).max(60),
     createdAt: z.string(),

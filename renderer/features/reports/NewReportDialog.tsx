@@ -1,4 +1,4 @@
-import { App as AntApp, Card, Col, Form, Modal, Row, Tag, Typography } from 'antd';
+import { App as AntApp, Card, Checkbox, Col, Form, Modal, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -17,13 +17,22 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   const template = useChannel('templates:get', { id: templateId ?? '' }, { enabled: !!templateId });
   const create = useChannelMutation('reports:create', ['reports:list']);
   const [form] = Form.useForm<Record<string, string>>();
+  const [basedOnPrevious, setBasedOnPrevious] = useState(true);
 
   const chosen = template.data?.template;
+  const period = Form.useWatch('报告期', form) as string | undefined;
+  const subject = Form.useWatch(chosen?.subjectKey ?? '__none__', form) as string | undefined;
+  const previous = useChannel(
+    'reports:previous',
+    { templateId: templateId ?? '', period: period ?? '', ...(chosen?.subjectKey ? { subject: subject ?? '' } : {}) },
+    { enabled: !!chosen },
+  );
+  const carriesForward = chosen?.sections.filter((section) => section.carryForwardFrom) ?? [];
   const submit = async () => {
     const values = await form.validateFields();
     const metadata = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? '']));
     create.mutate(
-      { templateId: templateId!, metadata },
+      { templateId: templateId!, metadata, basedOnPrevious: !!previous.data && basedOnPrevious },
       {
         onSuccess: (report) => {
           message.success(t('reports.created', { title: report.title }));
@@ -80,6 +89,18 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
           <Row gutter={12}>
             <MetadataColumns fields={chosen.metadataFields} />
           </Row>
+          {previous.data && (
+            <Checkbox checked={basedOnPrevious} onChange={(event) => setBasedOnPrevious(event.target.checked)} data-testid="based-on-previous">
+              {t('reports.basedOnPrevious', { title: previous.data.title })}
+            </Checkbox>
+          )}
+          {previous.data && carriesForward.length > 0 && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              {t('reports.carryForwardHint', {
+                sections: carriesForward.map((section) => `“${section.title}”`).join('、'),
+              })}
+            </Typography.Paragraph>
+          )}
         </Form>
       )}
     </Modal>

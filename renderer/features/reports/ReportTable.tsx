@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,7 +6,18 @@ import type { ReportSummary } from '../../../electron/core/reports/schema';
 import { formatPeriod, statusColors } from './labels';
 
 /** A virtualized document table (handles tens of thousands of rows); a row opens the document. */
-export function ReportTable({ rows, loading, height }: { rows: ReportSummary[]; loading?: boolean; height?: number }) {
+export function ReportTable({
+  rows,
+  loading,
+  height,
+  snippets,
+}: {
+  rows: ReportSummary[];
+  loading?: boolean;
+  height?: number;
+  /** Search excerpts by document id, shown under the title. */
+  snippets?: Map<string, string>;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -20,7 +31,26 @@ export function ReportTable({ rows, loading, height }: { rows: ReportSummary[]; 
       pagination={false}
       onRow={(row) => ({ onClick: () => navigate(`/reports/${row.id}`), style: { cursor: 'pointer' } })}
       columns={[
-        { title: t('reports.columnTitle'), dataIndex: 'title', key: 'title', width: 340, ellipsis: true },
+        {
+          title: t('reports.columnTitle'),
+          dataIndex: 'title',
+          key: 'title',
+          width: 340,
+          ellipsis: true,
+          render: (title: string, row) => {
+            const excerpt = snippets?.get(row.id);
+            return excerpt ? (
+              <div>
+                <div>{title}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis data-testid="search-snippet">
+                  {excerpt}
+                </Typography.Text>
+              </div>
+            ) : (
+              title
+            );
+          },
+        },
         { title: t('reports.columnKind'), dataIndex: 'kind', key: 'kind', width: 130, render: (kind: string) => t(`kinds.${kind}`) },
         {
           title: t('reports.columnPeriod'),

@@ -9,6 +9,8 @@ import { useProfile } from '../profiles/session';
 import { documentKinds, reportStatuses } from './labels';
 import { NewReportDialog } from './NewReportDialog';
 import { ReportTable } from './ReportTable';
+import { TodayLogButton } from './TodayLogButton';
+import { useDebounced } from './useDebounced';
 
 /** 我的文稿: the caller's documents (all submitted ones for a supervisor), filtered and searchable. */
 export function ReportsPage() {
@@ -18,7 +20,9 @@ export function ReportsPage() {
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const list = useChannel('reports:list', filter);
+  const query = useDebounced(text.trim(), 250);
+  const list = useChannel('reports:list', filter, { enabled: !query });
+  const search = useChannel('reports:search', { ...filter, query }, { enabled: !!query });
 
   useEffect(() => {
     const onNew = () => profile.role === 'manager' && setCreating(true);
@@ -31,12 +35,11 @@ export function ReportsPage() {
     };
   }, [profile.role]);
 
-  const rows = useMemo(() => {
-    const all = list.data ?? [];
-    const needle = text.trim();
-    if (!needle) return all;
-    return all.filter((row) => row.title.includes(needle) || row.authorName.includes(needle) || (row.retailer ?? '').includes(needle));
-  }, [list.data, text]);
+  const snippets = useMemo(() => new Map((search.data ?? []).map((hit) => [hit.summary.id, hit.snippet])), [search.data]);
+  const rows = useMemo(
+    () => (query ? (search.data ?? []).map((hit) => hit.summary) : (list.data ?? [])),
+    [query, search.data, list.data],
+  );
 
   const update = (patch: Partial<ChannelInput<'reports:list'>>) =>
     setFilter((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, value]) => value)));
@@ -46,9 +49,12 @@ export function ReportsPage() {
       <div className="rd-page-header">
         <h2>{profile.role === 'manager' ? t('reports.title') : t('reports.titleSupervisor')}</h2>
         {profile.role === 'manager' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} title="Ctrl+N">
-            {t('reports.newDocument')}
-          </Button>
+          <Space>
+            <TodayLogButton />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} title="Ctrl+N">
+              {t('reports.newDocument')}
+            </Button>
+          </Space>
         )}
       </div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -90,7 +96,17 @@ export function ReportsPage() {
           onChange={(event) => update({ period: event.target.value.trim() })}
           aria-label={t('reports.columnPeriod')}
         />
-        <Typography.Text type="secondary">{t('reports.count', { count: rows.length })}</Typography.Text>
+        <Input
+          allowClear
+          placeholder={t('reports.filterRetailer')}
+          style={{ width: 140 }}
+          value={filter.retailer}
+          onChange={(event) => update({ retailer: event.target.value.trim() })}
+          aria-label={t('reports.filterRetailer')}
+        />
+        <Typography.Text type="secondary" data-testid="report-count">
+          {t('reports.count', { count: rows.length })}
+        </Typography.Text>
       </Space>
       {list.isSuccess && rows.length === 0 && !text && Object.keys(filter).length === 0 ? (
         <Empty
@@ -104,7 +120,7 @@ export function ReportsPage() {
           }
         />
       ) : (
-        <ReportTable rows={rows} loading={list.isLoading} />
+        <ReportTable rows={rows} loading={list.isLoading || search.isLoading} snippets={query ? snippets : undefined} />
       )}
       {creating && <NewReportDialog onClose={() => setCreating(false)} />}
     </div>

@@ -1,0 +1,37 @@
+/**
+ * File names for exported documents: 模板名_片区_[店名_]报告期_作者.ext, safe on Windows, macOS and Linux.
+ */
+import type { Report } from '../reports/schema';
+import type { Template } from '../templates/schema';
+import { formatPeriod } from '../text/placeholders';
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Characters Windows refuses in file names, plus control characters. */
+const ILLEGAL = /[<>:"/\\|?*\p{Cc}]/gu;
+/** Keep names well below the 255-character limit, leaving room for the folder path. */
+const MAXIMUM_BASE_LENGTH = 100;
+
+/** One part of a file name: illegal characters become _, white space collapses, no dots or spaces at the ends. */
+export function sanitizeFileNamePart(text: string): string {
+  return text
+    .replace(ILLEGAL, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+}
+
+/**
+ * e.g. 市场分析报告_城关片区_2026年10月_张三.docx; a guidance booklet adds the retailer's 店名 after the
+ * territory. Empty parts are left out; `ext` may be given with or without its dot.
+ */
+export function exportFileName(report: Report, template: Template, ext: string): string {
+  const retailer = report.metadata['店名'] ?? '';
+  const parts = [template.name, report.region, retailer, formatPeriod(report.period.trim()), report.authorName]
+    .map(sanitizeFileNamePart)
+    .filter((part) => part !== '');
+  let base = parts.join('_') || sanitizeFileNamePart(report.title) || 'report';
+  base = Array.from(base).slice(0, MAXIMUM_BASE_LENGTH).join('').replace(/[.\s]+$/, '');
+  if (WINDOWS_RESERVED.test(base)) base = `${base}_`;
+  const extension = sanitizeFileNamePart(ext.replace(/^\.+/, ''));
+  return extension ? `${base}.${extension}` : base;
+}

@@ -1,0 +1,523 @@
+/**
+ * Word (.docx) export of a report: GB/T 9704-2012 'official' layout or a 'plain' business layout,
+ * with supervisors' comments as native Word comments and an optional 审阅记录 appendix.
+ */
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type IStylesOptions,
+  type Table,
+} from 'docx';
+import type { Report } from '../reports/schema';
+import type { SectionDef, Template } from '../templates/schema';
+import { formatPeriod } from '../text/placeholders';
+import { runFonts, type FontSettingsInput } from './fonts';
+import { fillLabel, resolveLabels, type ExportLabels } from './labels';
+import { isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { displayWidth, formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
+import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
+import {
+  DocxRenderer,
+  anchorWhole,
+  matchableText,
+  paragraph,
+  paragraphsOf,
+  type BlockModel,
+  type CellModel,
+  type ParaModel,
+  type Segment,
+  type TableModel,
+} from './word-model';
+import { RichTextConverter, listNumbering } from './word-rich-text';
+
+export type { WordLayout } from './word-layout';
+
+/** Where a comment sits in the document. */
+export type CommentAnchor =
+  | { kind: 'text'; quote: string }
+  | { kind: 'section' }
+  | { kind: 'cell'; rowId: string; columnKey: string }
+  | { kind: 'document' };
+
+/** A supervisor's comment (点评) with its thread, as the exporter needs it. */
+export interface ExportComment {
+  id: string;
+  sectionId: string;
+  anchor: CommentAnchor;
+  author: string;
+  initials?: string;
+  /** ISO timestamp. */
+  date: string;
+  /** 表扬 / 问题 / 建议 / 备注 … */
+  kindLabel: string;
+  text: string;
+  replies: { author: string; date: string; text: string }[];
+  /** e.g. 待整改 / 已整改. */
+  statusLabel?: string;
+}
+
+export interface ReviewSummary {
+  grade?: string;
+  reason?: string;
+  meetingFlag?: string;
+  overall?: string;
+  reviewer?: string;
+  /** ISO timestamp or date. */
+  reviewedAt?: string;
+}
+
+export interface WordExportOptions {
+  report: Report;
+  template: Template;
+  layout: WordLayout;
+  /** The user's font settings (设置); GB/T 9704 names when left out. */
+  fonts?: FontSettingsInput;
+  comments?: ExportComment[];
+  reviewSummary?: ReviewSummary;
+  /** Append a 审阅记录 page: the review summary and a table of every comment. */
+  includeReviewAppendix?: boolean;
+  labels?: Partial<ExportLabels>;
+}
+
+interface SectionModel {
+  def: SectionDef;
+  heading: ParaModel;
+  blocks: BlockModel[];
+  /** Paragraph of each table cell, by `rowId \0 columnKey`. */
+  cells: Map<string, ParaModel>;
+  prepared?: PreparedTable;
+}
+
+const cellKey = (rowId: string, columnKey: string): string => `${rowId}\u0000${columnKey}`;
+
+class WordBuilder {
+  private readonly labels: ExportLabels;
+  private readonly spec: LayoutSpec;
+  private readonly rich: RichTextConverter;
+  private listInstances = 0;
+
+  constructor(private readonly options: WordExportOptions) {
+    this.labels = resolveLabels(options.labels);
+    this.spec = layoutSpec(options.layout, options.fonts);
+    this.rich = new RichTextConverter(this.spec, () => ++this.listInstances);
+  }
+
+  private bodyParagraph(segments: Segment[], extra: ParaModel['options'] = {}): ParaModel {
+    const { spec } = this;
+    return paragraph(
+      segments,
+      { font: spec.fonts.body, size: spec.size.body },
+      {
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: { ...spec.bodySpacing, before: 0, after: 0 },
+        indent: { firstLine: spec.firstLineIndent },
+        ...extra,
+      },
+    );
+  }
+
+  /** `label：value` with only the value open to comments. */
+  private labelLine(label: string, value: string): ParaModel {
+    const segments: Segment[] = [{ text: `${label}：`, matchable: false }];
+    value.split(/\r?\n/).forEach((line, index) => {
+      if (index > 0) segments.push({ text: '', lineBreak: true, matchable: true });
+      if (line) segments.push({ text: line, matchable: true });
+    });
+    return this.bodyParagraph(segments);
+  }
+
+  private title(): ParaModel {
+    const { report, template } = this.options;
+    const text = report.title.trim() || template.name.trim() || this.labels.untitled;
+    const { spec } = this;
+    return paragraph(
+      [{ text, matchable: true }],
+      { font: spec.fonts.title, size: spec.size.title },
+      {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { line: spec.titleSpacing.line, lineRule: spec.titleSpacing.lineRule, before: 0, after: spec.titleSpacing.after },
+      },
+    );
+  }
+
+  /** 报告期, 片区, 客户经理, then the template's metadata fields (retailer fields of a booklet…); blanks left out. */
+  private metadata(): ParaModel[] {
+    const { report, template } = this.options;
+    const entries: [string, string][] = [
+      [this.labels.period, formatPeriod(report.period.trim())],
+      [this.labels.region, report.region.trim()],
+      [this.labels.author, report.authorName.trim()],
+    ];
+    for (const field of template.metadataFields) {
+      const value = formatFieldValue(field, report.metadata[field.key]);
+      const existing = entries.find(([label]) => label === field.label);
+      if (existing) {
+        if (!existing[1]) existing[1] = value;
+      } else {
+        entries.push([field.label, value]);
+      }
+    }
+    return entries.filter(([, value]) => value !== '').map(([label, value]) => this.labelLine(label, value));
+  }
+
+  private tableParagraph(text: string, size: number, options: { header?: boolean; numeric?: boolean; bold?: boolean }): ParaModel {
+    const { spec } = this;
+    const official = spec.layout === 'official';
+    const font = options.header && official ? spec.fonts.heading1 : spec.fonts.body;
+    const segments: Segment[] = [];
+    text.split(/\r?\n/).forEach((line, index) => {
+      if (index > 0) segments.push({ text: '', lineBreak: true, matchable: true });
+      if (line) segments.push({ text: line, matchable: true });
+    });
+    return paragraph(
+      segments,
+      { font, size, bold: options.bold || (options.header && !official) },
+      {
+        alignment: options.header ? AlignmentType.CENTER : options.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        spacing: official
+          ? { line: Math.round(size * 10 * 1.35), lineRule: 'exact', before: 0, after: 0 }
+          : { line: 240, lineRule: 'auto', before: 0, after: 0 },
+        indent: { firstLine: 0, left: 0 },
+      },
+    );
+  }
+
+  /** Column widths in twips from the widest text of each column, scaled to the text block. */
+  private columnWidths(columns: string[][], minimum = 4, maximum = 30, headerWeight = 0.6): number[] {
+    const desired = columns.map(([header, ...cells]) => {
+      const widest = Math.max(Math.ceil(displayWidth(header) * headerWeight), ...cells.map((cell) => displayWidth(cell)), 0);
+      return Math.min(maximum, Math.max(minimum, widest));
+    });
+    const sum = desired.reduce((total, width) => total + width, 0);
+    const widths = desired.map((width) => Math.floor((this.spec.textWidth * width) / sum));
+    widths[widths.length - 1] += this.spec.textWidth - widths.reduce((total, width) => total + width, 0);
+    return widths;
+  }
+
+  private dataTable(section: SectionDef, model: SectionModel): void {
+    const table = section.table;
+    if (!table) return;
+    const prepared = prepareTable(table, tableRows(this.options.report, section), this.labels);
+    model.prepared = prepared;
+    const size = this.spec.tableSize(prepared.columns.length);
+    const plain = this.spec.layout === 'plain';
+    const header: CellModel[] = prepared.headers.map((text) => ({
+      paragraphs: [this.tableParagraph(text, size, { header: true })],
+      shaded: plain,
+    }));
+    const rows: CellModel[][] = [header];
+    for (const row of prepared.rows) {
+      rows.push(
+        prepared.columns.map((column) => {
+          const cellParagraph = this.tableParagraph(row.cells[column.key].text, size, { numeric: isNumericColumnType(column.type) });
+          model.cells.set(cellKey(row.id, column.key), cellParagraph);
+          return { paragraphs: [cellParagraph] };
+        }),
+      );
+    }
+    if (prepared.totals) {
+      const totals = prepared.totals;
+      rows.push(
+        prepared.columns.map((column, index) => ({
+          paragraphs: [
+            this.tableParagraph(totals[column.key].text, size, {
+              numeric: index > 0 && isNumericColumnType(column.type),
+              bold: plain,
+            }),
+          ],
+        })),
+      );
+    }
+    const tableModel: TableModel = {
+      kind: 'table',
+      headerRows: 1,
+      rows,
+      columnWidths: this.columnWidths(
+        prepared.columns.map((column, index) => [
+          prepared.headers[index],
+          ...prepared.rows.map((row) => row.cells[column.key].text),
+          ...(prepared.totals ? [prepared.totals[column.key].text] : []),
+        ]),
+      ),
+    };
+    model.blocks.push(tableModel);
+    if (prepared.rows.length === 0) {
+      model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
+    }
+  }
+
+  private section(def: SectionDef, number: number | undefined): SectionModel {
+    this.rich.resetHeadings();
+    const model: SectionModel = { def, heading: this.rich.heading(1, def.title, number), blocks: [], cells: new Map() };
+    const content = this.options.report.sections[def.id];
+    if (def.kind === 'table') {
+      this.dataTable(def, model);
+    } else if (def.kind === 'fields' && def.fields) {
+      const values = content?.type === 'fields' ? content.values : {};
+      for (const field of def.fields) model.blocks.push(this.labelLine(field.label, formatFieldValue(field, values[field.key])));
+    } else if (content?.type === 'richtext') {
+      model.blocks.push(...this.rich.convert(content.doc));
+    }
+    return model;
+  }
+
+  /** Put each comment's range into the paragraph it belongs to. */
+  private anchorComments(comments: ExportComment[], title: ParaModel, sections: SectionModel[]): void {
+    comments.forEach((comment, id) => {
+      const section = sections.find((candidate) => candidate.def.id === comment.sectionId);
+      const anchor = comment.anchor;
+      if (anchor.kind === 'document' || !section) {
+        anchorWhole(title, id);
+        return;
+      }
+      if (anchor.kind === 'cell') {
+        const cell = section.cells.get(cellKey(anchor.rowId, anchor.columnKey));
+        anchorWhole(cell ?? section.heading, id);
+        return;
+      }
+      if (anchor.kind === 'text') {
+        const quote = anchor.quote.trim();
+        if (quote) {
+          for (const candidate of paragraphsOf(section.blocks)) {
+            const start = matchableText(candidate).indexOf(quote);
+            if (start >= 0) {
+              candidate.anchors.push({ id, start, end: start + quote.length });
+              return;
+            }
+          }
+        }
+      }
+      anchorWhole(section.heading, id);
+    });
+  }
+
+  private commentParagraphs(comment: ExportComment): Paragraph[] {
+    const renderer = new DocxRenderer(this.spec.fonts.latin);
+    const run = { font: this.spec.fonts.body, size: this.spec.size.comment };
+    const lines = [
+      ...fillLabel(this.labels.commentBody, { kind: comment.kindLabel, text: comment.text }).split(/\r?\n/),
+      ...comment.replies.flatMap((reply) =>
+        fillLabel(this.labels.commentReply, { author: reply.author, date: formatDate(reply.date, this.labels), text: reply.text }).split(/\r?\n/),
+      ),
+    ];
+    return lines.map((line) => renderer.paragraph(paragraph([{ text: line, matchable: false }], run)));
+  }
+
+  private commentOptions(comments: ExportComment[]): ICommentOptions[] {
+    return comments.map((comment, id) => {
+      const date = new Date(comment.date);
+      const author = comment.author.trim();
+      return {
+        id,
+        author,
+        initials: comment.initials?.trim() || Array.from(author)[0] || '',
+        ...(Number.isNaN(date.getTime()) ? {} : { date }),
+        children: this.commentParagraphs(comment),
+      };
+    });
+  }
+
+  private quoteOf(comment: ExportComment, sections: SectionModel[]): string {
+    const anchor = comment.anchor;
+    const section = sections.find((candidate) => candidate.def.id === comment.sectionId);
+    switch (anchor.kind) {
+      case 'text':
+        return anchor.quote;
+      case 'section':
+        return this.labels.wholeSection;
+      case 'document':
+        return this.labels.wholeDocument;
+      case 'cell': {
+        const prepared = section?.prepared;
+        const column = prepared?.columns.find((candidate) => candidate.key === anchor.columnKey);
+        const rowIndex = prepared?.rows.findIndex((row) => row.id === anchor.rowId) ?? -1;
+        const row = rowIndex >= 0 ? prepared?.rows[rowIndex] : undefined;
+        const textColumn = prepared?.columns.find((candidate) => candidate.type === 'text');
+        const rowLabel =
+          (row && textColumn ? row.cells[textColumn.key].text : '') ||
+          fillLabel(this.labels.rowNumber, { n: rowIndex >= 0 ? rowIndex + 1 : '?' });
+        return fillLabel(this.labels.cellAnchor, { row: rowLabel, column: column?.label ?? anchor.columnKey });
+      }
+    }
+  }
+
+  private appendix(comments: ExportComment[], sections: SectionModel[]): BlockModel[] {
+    const { labels, spec } = this;
+    const summary = this.options.reviewSummary ?? {};
+    const heading = this.rich.heading(1, labels.reviewAppendix);
+    heading.options = { ...heading.options, pageBreakBefore: true, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } };
+    const blocks: BlockModel[] = [heading];
+    const lines: [string, string | undefined][] = [
+      [labels.grade, summary.grade],
+      [labels.reason, summary.reason],
+      [labels.meetingFlag, summary.meetingFlag],
+      [labels.overall, summary.overall],
+      [labels.reviewer, summary.reviewer],
+      [labels.reviewedAt, summary.reviewedAt ? formatDate(summary.reviewedAt, labels, true) : undefined],
+    ];
+    for (const [label, value] of lines) if (value?.trim()) blocks.push(this.labelLine(label, value.trim()));
+
+    this.rich.resetHeadings();
+    blocks.push(this.rich.heading(2, labels.commentDetails));
+    if (comments.length === 0) {
+      blocks.push(this.bodyParagraph([{ text: labels.noComments, matchable: false }]));
+      return blocks;
+    }
+    const headers = [
+      labels.columnIndex,
+      labels.columnSection,
+      labels.columnQuote,
+      labels.columnKind,
+      labels.columnAuthor,
+      labels.columnDate,
+      labels.columnText,
+      labels.columnStatus,
+    ];
+    const size = spec.layout === 'official' ? 21 : 18;
+    const rows: string[][] = comments.map((comment, index) => {
+      const section = sections.find((candidate) => candidate.def.id === comment.sectionId);
+      const text = [
+        comment.text,
+        ...comment.replies.map((reply) =>
+          fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels), text: reply.text }),
+        ),
+      ].join('\n');
+      return [
+        String(index + 1),
+        section && comment.anchor.kind !== 'document' ? section.def.title : labels.wholeDocument,
+        this.quoteOf(comment, sections),
+        comment.kindLabel,
+        comment.author,
+        formatDate(comment.date, labels, true),
+        text,
+        comment.statusLabel ?? '',
+      ];
+    });
+    blocks.push({
+      kind: 'table',
+      headerRows: 1,
+      columnWidths: this.columnWidths(
+        headers.map((header, column) => [header, ...rows.map((row) => row[column])]),
+        4,
+        40,
+        1,
+      ),
+      rows: [
+        headers.map((header) => ({ paragraphs: [this.tableParagraph(header, size, { header: true })], shaded: spec.layout === 'plain' })),
+        ...rows.map((row) => row.map((text, column) => ({ paragraphs: [this.tableParagraph(text, size, { numeric: column === 0 })] }))),
+      ],
+    });
+    return blocks;
+  }
+
+  private pageNumberParagraph(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }): Paragraph {
+    const { spec } = this;
+    const pattern = spec.layout === 'official' ? this.labels.officialPageNumber : this.labels.plainPageNumber;
+    const font = runFonts(spec.fonts.pageNumber, spec.layout === 'official' ? spec.fonts.pageNumber : spec.fonts.latin);
+    const children: TextRun[] = [];
+    for (const part of pattern.split(/(\{page\}|\{pages\})/)) {
+      if (!part) continue;
+      if (part === '{page}' || part === '{pages}') {
+        children.push(new TextRun({ children: [part === '{page}' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES], font, size: spec.size.footer }));
+      } else {
+        children.push(new TextRun({ text: part, font, size: spec.size.footer }));
+      }
+    }
+    return new Paragraph({ alignment, indent, spacing: { before: 0, after: 0 }, children });
+  }
+
+  private footers(): { default: Footer; even?: Footer } {
+    const { spec } = this;
+    if (!spec.alternatingFooter) return { default: new Footer({ children: [this.pageNumberParagraph(AlignmentType.CENTER, {})] }) };
+    // One character of 4号 (14 pt) in from the edge of the text block: odd pages right, even pages left.
+    const oneCharacter = spec.size.footer * 10;
+    return {
+      default: new Footer({ children: [this.pageNumberParagraph(AlignmentType.RIGHT, { right: oneCharacter })] }),
+      even: new Footer({ children: [this.pageNumberParagraph(AlignmentType.LEFT, { left: oneCharacter })] }),
+    };
+  }
+
+  private styles(): IStylesOptions {
+    const { spec } = this;
+    const latin = spec.fonts.latin;
+    const heading = (level: OutlineLevel) => ({
+      run: {
+        font: runFonts(spec.headingFont(level), latin),
+        size: spec.size.heading[level],
+        bold: spec.headingBold(level),
+        italics: false,
+        color: '000000',
+      },
+      paragraph: { spacing: { before: spec.headingSpacing.before, after: spec.headingSpacing.after } },
+    });
+    return {
+      default: {
+        document: {
+          run: { font: runFonts(spec.fonts.body, latin), size: spec.size.body },
+          paragraph: { spacing: { ...spec.bodySpacing, before: 0, after: 0 } },
+        },
+        heading1: heading(1),
+        heading2: heading(2),
+        heading3: heading(3),
+        heading4: heading(4),
+      },
+    };
+  }
+
+  async build(): Promise<Uint8Array> {
+    const { options, spec } = this;
+    const comments = options.comments ?? [];
+    const title = this.title();
+    const metadata = this.metadata();
+    const numberSections = !options.template.sections.some((section) => hasOutlineNumber(section.title));
+    const sections = options.template.sections.map((def, index) => this.section(def, numberSections ? index + 1 : undefined));
+    this.anchorComments(comments, title, sections);
+
+    const blocks: BlockModel[] = [title, ...metadata];
+    for (const section of sections) blocks.push(section.heading, ...section.blocks);
+    if (options.includeReviewAppendix) blocks.push(...this.appendix(comments, sections));
+    // Word wants a paragraph after a table that ends the document.
+    if (blocks[blocks.length - 1]?.kind === 'table') blocks.push(this.bodyParagraph([]));
+
+    const renderer = new DocxRenderer(spec.fonts.latin);
+    const children: (Paragraph | Table)[] = blocks.map((block) => renderer.block(block, spec.textWidth));
+    const document = new Document({
+      title: title.segments.map((segment) => segment.text).join(''),
+      creator: options.report.authorName,
+      styles: this.styles(),
+      numbering: listNumbering(),
+      evenAndOddHeaderAndFooters: spec.alternatingFooter,
+      ...(comments.length > 0 ? { comments: { children: this.commentOptions(comments) } } : {}),
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+              margin: spec.margin,
+            },
+            ...(spec.grid
+              ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace } }
+              : {}),
+          },
+          footers: this.footers(),
+          children,
+        },
+      ],
+    });
+    return new Uint8Array(await Packer.toArrayBuffer(document));
+  }
+}
+
+/** Build a .docx of a report; see WordExportOptions. */
+export async function buildWordDocument(options: WordExportOptions): Promise<Uint8Array> {
+  return new WordBuilder(options).build();
+}
