@@ -92,7 +92,10 @@ export class FileReportRepository implements ReportRepository {
   async get(id: string): Promise<Report | null> {
     const file = this.fileFor(id);
     try {
-      return await readDocument(file, reportSchema);
+      const report = await readDocument(file, reportSchema);
+      // The file is gone (removed by hand, or by a sync tool): the index must not keep listing it.
+      if (!report && this.index.entries.has(id)) await this.index.delete(id);
+      return report;
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       await this.quarantine.moveAside(file, error.message);

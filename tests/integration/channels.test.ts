@@ -336,7 +336,7 @@ function inputFor(row: Row<ChannelName>, env: Env): Promise<unknown> {
   return typeof row.input === 'function' ? row.input(env) : Promise.resolve(row.input);
 }
 
-function withoutRoot(input: unknown): Record<string, unknown> {
+function asObject(input: unknown): Record<string, unknown> {
   return { ...(input as Record<string, unknown>) };
 }
 
@@ -374,7 +374,7 @@ describe.each(transports)('every channel over $name', ({ connect }) => {
       const { store, call } = env;
       const valid = await inputFor(row, env);
       const before = await hashFolder(store.dataDir);
-      const input = row.wrongType === 'root' ? 'not an object' : { ...withoutRoot(valid), [row.wrongType.field]: row.wrongType.value };
+      const input = row.wrongType === 'root' ? 'not an object' : { ...asObject(valid), [row.wrongType.field]: row.wrongType.value };
       const result = await call(channel, profileIds[row.as], input);
       expectInvalidInput(result, row.wrongType === 'root' ? '(root)' : row.wrongType.field);
       expect(await hashFolder(store.dataDir)).toEqual(before);
@@ -385,7 +385,7 @@ describe.each(transports)('every channel over $name', ({ connect }) => {
       const { store, call } = env;
       const valid = await inputFor(row, env);
       const before = await hashFolder(store.dataDir);
-      const result = await call(channel, profileIds[row.as], { ...withoutRoot(valid), unexpectedKey: true });
+      const result = await call(channel, profileIds[row.as], { ...asObject(valid), unexpectedKey: true });
       expectInvalidInput(result, 'unexpectedKey');
       expect(await hashFolder(store.dataDir)).toEqual(before);
     });

@@ -10,12 +10,15 @@ interface CliRun {
 
 /** Run the CLI on a data folder with the fixture seeds, capturing what it prints. */
 async function cli(dataDir: string, ...args: string[]): Promise<CliRun> {
-  vi.stubEnv('REPORTDESK_SEEDS_DIR', fixtureSeedsDir);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args, '--data', dataDir], (text) => out.push(text), (text) => err.push(text));
-  vi.unstubAllEnvs();
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  vi.stubEnv('REPORTDESK_SEEDS_DIR', fixtureSeedsDir);
+  try {
+    const code = await runCli([...args, '--data', dataDir], (text) => out.push(text), (text) => err.push(text));
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    vi.unstubAllEnvs();
+  }
 }
 
 async function withDemo(): Promise<string> {

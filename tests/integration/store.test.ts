@@ -211,6 +211,21 @@ describe('corrupt files', () => {
   });
 });
 
+describe('document ids', () => {
+  it('that could name a file outside the reports folder are refused, and nothing is read or written', async () => {
+    const { dispatcher, dataDir } = await openTempStore({ seed: true });
+    await writeFile(path.join(dataDir, 'outside.json'), '{}');
+    const before = await hashFolder(dataDir);
+    for (const id of ['../../outside', '..', 'a/b', 'a\\b', '.hidden', 'con:1']) {
+      const result = await dispatcher.dispatch('reports:get', office.manager, { id });
+      expect(result, id).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      const saved = await dispatcher.dispatch('reports:save-draft', office.manager, saveInput(id, 1, 'x'));
+      expect(saved.ok, id).toBe(false);
+    }
+    expect(await hashFolder(dataDir)).toEqual(before);
+  });
+});
+
 describe('the document index', () => {
   it('is rebuilt from the documents after an unclean shutdown (no clean marker, journal behind)', async () => {
     const first = await openTempStore({ seed: true });
@@ -254,6 +269,22 @@ describe('the document index', () => {
     expect((await services.reports.list()).map((summary) => summary.id).sort()).toEqual(
       [office.submitted, office.otherDraft, office.otherApproved].sort(),
     );
+  });
+
+  it('drops a document whose file was removed by hand once it is opened', async () => {
+    const first = await openTempStore({ seed: true });
+    await first.close();
+    await rm(path.join(first.dataDir, reportPath(office.draft)));
+
+    const { dispatcher, services, close } = await openTempStore({ dataDir: first.dataDir });
+    expect(await dispatcher.dispatch('reports:get', office.manager, { id: office.draft })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect((await services.reports.list()).map((summary) => summary.id)).not.toContain(office.draft);
+    await close();
+    const again = await openTempStore({ dataDir: first.dataDir });
+    expect((await again.services.reports.list()).map((summary) => summary.id)).not.toContain(office.draft);
   });
 
   it('is compacted at open when the journal has grown far past the live documents', async () => {

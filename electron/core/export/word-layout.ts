@@ -30,8 +30,14 @@ export interface LayoutSpec {
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
   /** Width of the text block in twips. */
   textWidth: number;
-  /** Document grid (official layout only). */
-  grid?: { linePitch: number; charSpace: number };
+  /** Document grid of lines (official layout only): 22 lines per page. */
+  grid?: { linePitch: number };
+  /**
+   * Character spacing in twentieths of a point added to 3号 text so that 28 characters fill a line
+   * (16 pt − 0.25 pt = 15.75 pt pitch). A character grid (docGrid linesAndChars with a negative charSpace)
+   * does the same in Word, but LibreOffice rounds each character up to two grid cells then.
+   */
+  characterSpacing: number;
   /** Sizes in half-points, as docx writes them. */
   size: { title: number; body: number; heading: Record<OutlineLevel, number>; footer: number; comment: number };
   /** Table text size by number of columns. */
@@ -51,10 +57,10 @@ export interface LayoutSpec {
   alternatingFooter: boolean;
 }
 
-/** GB/T 9704's 28 characters per line as docGrid charSpace, relative to a 16 pt Normal font. */
-function charSpaceFor(textWidth: number, charactersPerLine: number, normalPoints: number): number {
-  const pitchPoints = textWidth / charactersPerLine / 20;
-  return Math.round((pitchPoints - normalPoints) * 4096);
+/** Spacing (twentieths of a point) that makes `charactersPerLine` characters of `points` fit the text width. */
+function characterSpacingFor(textWidth: number, charactersPerLine: number, points: number): number {
+  const pitchTwentieths = textWidth / charactersPerLine;
+  return Math.min(0, Math.floor(pitchTwentieths - points * 20));
 }
 
 export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput): LayoutSpec {
@@ -79,7 +85,8 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       fonts,
       margin,
       textWidth,
-      grid: { linePitch, charSpace: charSpaceFor(textWidth, 28, 16) },
+      grid: { linePitch },
+      characterSpacing: characterSpacingFor(textWidth, 28, 16),
       size: { title: 44, body: 32, heading: { 1: 32, 2: 32, 3: 32, 4: 32 }, footer: 28, comment: 21 },
       tableSize: (columns) => (columns <= 5 ? 28 : columns <= 8 ? 24 : 21),
       headingFont: (level) => (level === 1 ? fonts.heading1 : level === 2 ? fonts.heading2 : fonts.body),
@@ -100,6 +107,7 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
     fonts,
     margin,
     textWidth: A4.width - margin.left - margin.right,
+    characterSpacing: 0,
     size: { title: 36, body: 24, heading: { 1: 28, 2: 24, 3: 24, 4: 24 }, footer: 18, comment: 21 },
     tableSize: (columns) => (columns <= 8 ? 21 : 18),
     headingFont: (level) => (level <= 2 ? fonts.heading1 : fonts.body),

@@ -49,8 +49,8 @@ export interface ParaModel {
   kind: 'paragraph';
   segments: Segment[];
   options: Omit<IParagraphOptions, 'children' | 'text'>;
-  /** Run settings of every run: East Asian font, size in half-points, bold. */
-  run: { font: string; size: number; bold?: boolean };
+  /** Run settings of every run: East Asian font, size in half-points, bold, character spacing (1/20 pt). */
+  run: { font: string; size: number; bold?: boolean; characterSpacing?: number };
   anchors: Anchor[];
 }
 
@@ -110,6 +110,7 @@ export class DocxRenderer {
       ...(options.reference !== undefined ? { children: [new CommentReference(options.reference)] } : {}),
       font: runFonts(model.run.font, this.latin),
       size: model.run.size,
+      ...(model.run.characterSpacing ? { characterSpacing: model.run.characterSpacing } : {}),
       ...(model.run.bold || style.bold ? { bold: true } : {}),
       ...(style.italics ? { italics: true } : {}),
       ...(style.underline ? { underline: {} } : {}),

@@ -108,7 +108,7 @@ export class RichTextConverter {
     const { spec } = this;
     return paragraph(
       segments,
-      { font: spec.fonts.body, size: spec.size.body },
+      { font: spec.fonts.body, size: spec.size.body, characterSpacing: spec.characterSpacing },
       {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { ...spec.bodySpacing, before: 0, after: 0 },
@@ -128,7 +128,12 @@ export class RichTextConverter {
     segments.push({ text, matchable: true });
     return paragraph(
       segments,
-      { font: spec.headingFont(level), size: spec.size.heading[level], bold: spec.headingBold(level) },
+      {
+        font: spec.headingFont(level),
+        size: spec.size.heading[level],
+        bold: spec.headingBold(level),
+        characterSpacing: spec.size.heading[level] === spec.size.body ? spec.characterSpacing : 0,
+      },
       {
         heading: headingStyle(level),
         alignment: AlignmentType.LEFT,

@@ -114,7 +114,7 @@ class WordBuilder {
     const { spec } = this;
     return paragraph(
       segments,
-      { font: spec.fonts.body, size: spec.size.body },
+      { font: spec.fonts.body, size: spec.size.body, characterSpacing: spec.characterSpacing },
       {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { ...spec.bodySpacing, before: 0, after: 0 },
@@ -191,16 +191,32 @@ class WordBuilder {
     );
   }
 
-  /** Column widths in twips from the widest text of each column, scaled to the text block. */
-  private columnWidths(columns: string[][], minimum = 4, maximum = 30, headerWeight = 0.6): number[] {
-    const desired = columns.map(([header, ...cells]) => {
-      const widest = Math.max(Math.ceil(displayWidth(header) * headerWeight), ...cells.map((cell) => displayWidth(cell)), 0);
-      return Math.min(maximum, Math.max(minimum, widest));
-    });
-    const sum = desired.reduce((total, width) => total + width, 0);
-    const widths = desired.map((width) => Math.floor((this.spec.textWidth * width) / sum));
-    widths[widths.length - 1] += this.spec.textWidth - widths.reduce((total, width) => total + width, 0);
-    return widths;
+  /**
+   * Column widths in twips that add up to the text width, like an auto-fitted table: every column gets
+   * its natural width (widest text) when they all fit; otherwise each keeps a minimum (two characters,
+   * or all of its text when it must not wrap, as for numbers) and the rest is shared in proportion to
+   * what each still lacks.
+   */
+  private columnWidths(columns: { texts: string[]; noWrap?: boolean }[], size: number): number[] {
+    const total = this.spec.textWidth;
+    const halfCharacter = size * 5; // twips per half-width character: size is in half-points
+    const padding = 200; // cell margins and a little air
+    const natural = columns.map(({ texts }) => Math.max(2, ...texts.map((text) => displayWidth(text))) * halfCharacter + padding);
+    const minimum = columns.map(({ noWrap }, index) => (noWrap ? natural[index] : Math.min(natural[index], 4 * halfCharacter + padding)));
+    const sum = (values: number[]): number => values.reduce((acc, value) => acc + value, 0);
+    let widths: number[];
+    if (sum(natural) <= total) {
+      widths = natural.map((width) => (width * total) / sum(natural));
+    } else if (sum(minimum) >= total) {
+      widths = minimum.map((width) => (width * total) / sum(minimum));
+    } else {
+      const lacking = natural.map((width, index) => width - minimum[index]);
+      const extra = total - sum(minimum);
+      widths = minimum.map((width, index) => width + (lacking[index] * extra) / sum(lacking));
+    }
+    const rounded = widths.map((width) => Math.floor(width));
+    rounded[rounded.length - 1] += total - sum(rounded);
+    return rounded;
   }
 
   private dataTable(section: SectionDef, model: SectionModel): void {
@@ -242,11 +258,15 @@ class WordBuilder {
       headerRows: 1,
       rows,
       columnWidths: this.columnWidths(
-        prepared.columns.map((column, index) => [
-          prepared.headers[index],
-          ...prepared.rows.map((row) => row.cells[column.key].text),
-          ...(prepared.totals ? [prepared.totals[column.key].text] : []),
-        ]),
+        prepared.columns.map((column, index) => ({
+          texts: [
+            prepared.headers[index],
+            ...prepared.rows.map((row) => row.cells[column.key].text),
+            ...(prepared.totals ? [prepared.totals[column.key].text] : []),
+          ],
+          noWrap: isNumericColumnType(column.type),
+        })),
+        size,
       ),
     };
     model.blocks.push(tableModel);
@@ -406,10 +426,8 @@ class WordBuilder {
       kind: 'table',
       headerRows: 1,
       columnWidths: this.columnWidths(
-        headers.map((header, column) => [header, ...rows.map((row) => row[column])]),
-        4,
-        40,
-        1,
+        headers.map((header, column) => ({ texts: [header, ...rows.map((row) => row[column])], noWrap: column === 0 })),
+        size,
       ),
       rows: [
         headers.map((header) => ({ paragraphs: [this.tableParagraph(header, size, { header: true })], shaded: spec.layout === 'plain' })),
@@ -470,6 +488,17 @@ class WordBuilder {
         heading3: heading(3),
         heading4: heading(4),
       },
+      // Normal carries the body font and size itself: the document grid's character pitch is relative to
+      // Normal's size, and LibreOffice reads it from the style (not the document defaults), else 12 pt.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: runFonts(spec.fonts.body, latin), size: spec.size.body },
+          paragraph: { spacing: { ...spec.bodySpacing, before: 0, after: 0 } },
+        },
+      ],
     };
   }
 
@@ -505,7 +534,7 @@ class WordBuilder {
               margin: spec.margin,
             },
             ...(spec.grid
-              ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace } }
+              ? { grid: { type: DocumentGridType.LINES, linePitch: spec.grid.linePitch } }
               : {}),
           },
           footers: this.footers(),

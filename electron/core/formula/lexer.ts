@@ -133,6 +133,10 @@ export function tokenize(source: string): Token[] {
     if (character === '!') {
       throw new FormulaError(position, `第 ${position} 个字符处的“!”应写作“!=”（比较是否不等）`);
     }
+    if (character === '%' || character === '％') {
+      // Percent columns hold fractions, so a formula never needs %; say so instead of a bare "unknown character".
+      throw new FormulaError(position, `第 ${position} 个字符处的“%”不能用在公式里，百分比请写成小数（如 5% 写作 0.05）`);
+    }
     if ('+-*/<>'.includes(character)) {
       tokens.push({ kind: 'operator', text: character, position });
     } else if (character === '(') {
