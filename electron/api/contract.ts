@@ -6,7 +6,15 @@ import {
   reportSummarySchema,
   sectionContentSchema,
 } from '../core/reports/schema';
+import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/review/schema';
 import { languageSchema, settingsSchema } from '../core/settings/schema';
+import {
+  commentViewSchema,
+  inboxSchema,
+  reviewStateSchema,
+  sectionDiffSchema,
+  verifyReportSchema,
+} from './review-schemas';
 import { cadenceSchema, documentKindSchema, templateSchema } from '../core/templates/schema';
 
 z.config(z.locales.zhCN());
@@ -94,7 +102,11 @@ export const contract = {
     summary: 'Change application settings',
     profile: 'none',
     input: z
-      .object({ language: languageSchema.optional(), officeName: z.string().trim().min(1).max(60).optional() })
+      .object({
+        language: languageSchema.optional(),
+        officeName: z.string().trim().min(1).max(60).optional(),
+        gradeScale: z.array(gradeSchema).min(2).max(10).optional(),
+      })
       .strict(),
     output: settingsSchema,
   }),
@@ -218,6 +230,135 @@ export const contract = {
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1) }).strict(),
     output: z.object({ deleted: z.literal(true) }).strict(),
+  }),
+  'reports:submit': channel({
+    summary: 'Submit a draft: checks completeness, freezes the revision, records the submission',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1), note: z.string().max(2000).optional() }).strict(),
+    output: reportSchema,
+  }),
+  'review:get': channel({
+    summary: "A document's review: comments, decisions, workflow, revisions; marks it read",
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), markRead: z.boolean().optional() }).strict(),
+    output: z.object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int() }).strict(),
+  }),
+  'review:decide': channel({
+    summary: 'Grade the latest submitted revision, then return it or approve it (supervisor)',
+    profile: 'required',
+    input: z
+      .object({
+        id: z.string().min(1).max(80),
+        decision: z.enum(['return', 'approve']),
+        grade: z.string().min(1).max(20),
+        reason: z.string().max(2000).optional(),
+        meetingFlag: meetingFlagSchema,
+        overall: z.string().max(5000).optional(),
+      })
+      .strict(),
+    output: reportSchema,
+  }),
+  'review:reopen': channel({
+    summary: 'Reopen an approved document for review (supervisor, recorded)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), reason: z.string().trim().min(1).max(2000) }).strict(),
+    output: reportSchema,
+  }),
+  'review:comment': channel({
+    summary: 'Comment on a passage, a table cell, a section or the whole document (supervisor)',
+    profile: 'required',
+    input: z
+      .object({ id: z.string().min(1).max(80), anchor: anchorSchema, kind: commentKindSchema, text: z.string().trim().min(1, '点评内容不能为空').max(5000) })
+      .strict(),
+    output: commentViewSchema,
+  }),
+  'review:edit-comment': channel({
+    summary: 'Edit own comment: appends a new version, the history stays',
+    profile: 'required',
+    input: z
+      .object({ id: z.string().min(1).max(80), commentId: z.string().min(1).max(80), kind: commentKindSchema, text: z.string().trim().min(1, '点评内容不能为空').max(5000) })
+      .strict(),
+    output: commentViewSchema,
+  }),
+  'review:retract-comment': channel({
+    summary: 'Withdraw own comment: appends a retraction that stays visible',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), commentId: z.string().min(1).max(80), reason: z.string().max(2000).optional() }).strict(),
+    output: commentViewSchema,
+  }),
+  'review:reply': channel({
+    summary: "Reply in a comment's thread (author or supervisor)",
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), commentId: z.string().min(1).max(80), text: z.string().trim().min(1, '回复内容不能为空').max(5000) }).strict(),
+    output: commentViewSchema,
+  }),
+  'review:mark-fixed': channel({
+    summary: 'Mark a comment 已整改 with a note (the author)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), commentId: z.string().min(1).max(80), note: z.string().trim().min(1, '请说明整改情况').max(5000) }).strict(),
+    output: commentViewSchema,
+  }),
+  'review:settle': channel({
+    summary: 'Confirm a fix (resolve) or reopen a comment (supervisor)',
+    profile: 'required',
+    input: z
+      .object({ id: z.string().min(1).max(80), commentId: z.string().min(1).max(80), action: z.enum(['resolve', 'reopen']), reason: z.string().max(2000).optional() })
+      .strict(),
+    output: commentViewSchema,
+  }),
+  'review:revision': channel({
+    summary: 'A frozen submitted revision',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), revision: z.number().int().min(1) }).strict(),
+    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+  }),
+  'review:compare': channel({
+    summary: 'Differences between two submitted revisions, with the earlier comments',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
+    output: z.object({ sections: z.array(sectionDiffSchema), comments: z.array(commentViewSchema) }).strict(),
+  }),
+  'review:verify': channel({
+    summary: "Check a document's review log against its hash chain",
+    profile: 'required',
+    input: idInput,
+    output: verifyReportSchema,
+  }),
+  'review:verify-all': channel({
+    summary: 'Check every visible review log; returns the ones with problems',
+    profile: 'required',
+    input: empty,
+    output: z.object({ checked: z.number().int(), problems: z.array(verifyReportSchema) }).strict(),
+  }),
+  'review:inbox': channel({
+    summary: '待审阅 with read/unread, filters and counts',
+    profile: 'required',
+    input: z
+      .object({
+        kind: documentKindSchema.optional(),
+        status: reportStatusSchema.optional(),
+        period: z.string().max(20).optional(),
+        authorId: z.string().max(80).optional(),
+        grade: z.string().max(20).optional(),
+        unreadOnly: z.boolean().optional(),
+      })
+      .strict(),
+    output: inboxSchema,
+  }),
+  'review:not-submitted': channel({
+    summary: 'Managers who have not submitted each daily/monthly template for a period (supervisor)',
+    profile: 'required',
+    input: z.object({ period: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '期间格式应为 2026-11 或 2026-11-05') }).strict(),
+    output: z.array(
+      z
+        .object({
+          templateId: z.string(),
+          templateName: z.string(),
+          period: z.string(),
+          missing: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() }).strict()),
+        })
+        .strict(),
+    ),
   }),
   'tables:read-xlsx': channel({
     summary: 'Read an .xlsx file as rows of text, for importing rows into a data table',

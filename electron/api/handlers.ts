@@ -11,6 +11,24 @@ import {
   saveDraft,
   searchReports,
 } from '../core/reports/use-cases';
+import {
+  addComment,
+  compareRevisions,
+  decide,
+  editComment,
+  getReview,
+  getRevision,
+  inbox,
+  markFixed,
+  notSubmitted,
+  reopenReport,
+  replyToComment,
+  retractComment,
+  settleComment,
+  submitReport,
+  verifyAll,
+  verifyReview,
+} from '../core/review/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
 import {
@@ -61,6 +79,22 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'reports:create': (ctx, input) => createReport(ctx, input),
     'reports:previous': (ctx, input) => previousReportInfo(ctx, input),
     'reports:save-draft': (ctx, input) => saveDraft(ctx, input),
+    'reports:submit': (ctx, input) => submitReport(ctx, input),
+    'review:get': (ctx, input) => getReview(ctx, input),
+    'review:decide': (ctx, input) => decide(ctx, input),
+    'review:reopen': (ctx, input) => reopenReport(ctx, input),
+    'review:comment': (ctx, input) => addComment(ctx, input),
+    'review:edit-comment': (ctx, input) => editComment(ctx, input),
+    'review:retract-comment': (ctx, input) => retractComment(ctx, input),
+    'review:reply': (ctx, input) => replyToComment(ctx, input),
+    'review:mark-fixed': (ctx, input) => markFixed(ctx, input),
+    'review:settle': (ctx, input) => settleComment(ctx, input),
+    'review:revision': (ctx, input) => getRevision(ctx, input),
+    'review:compare': (ctx, input) => compareRevisions(ctx, input),
+    'review:verify': (ctx, input) => verifyReview(ctx, input),
+    'review:verify-all': (ctx) => verifyAll(ctx),
+    'review:inbox': (ctx, input) => inbox(ctx, input),
+    'review:not-submitted': (ctx, input) => notSubmitted(ctx, input),
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);
       return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };

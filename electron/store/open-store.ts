@@ -6,6 +6,7 @@ import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { acquireDataLock } from './lock';
 import { Quarantine } from './quarantine';
 import { FileReportRepository } from './report-repository';
+import { FileReadStateRepository, FileReviewRepository, nodeHasher } from './review-repository';
 import { defaultSeedsDir, loadBuiltInTemplates, loadDemoSeed } from './seeds';
 import { FileProfileRepository, FileSettingsRepository } from './small-repositories';
 import { FileTemplateRepository } from './template-repository';
@@ -57,8 +58,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         problems: async () => [...seedProblems, ...(await quarantine.list())],
         dataDir: () => dataDir,
       },
+      reviews: new FileReviewRepository(dataDir),
+      readState: new FileReadStateRepository(dataDir),
       clock: options.clock ?? systemClock,
       ids: options.ids ?? randomIds,
+      hash: nodeHasher,
       loadDemoData: () => loadDemoSeed(seedsDir),
     };
     let closed = false;

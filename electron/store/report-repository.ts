@@ -6,25 +6,10 @@ import type { ReportRepository } from '../core/shared/services';
 import { reportSearchText } from '../core/search/report-text';
 import { SearchIndex } from '../core/search/search-index';
 import type { Quarantine } from './quarantine';
+import { KeyedQueue } from './keyed-queue';
 import { ReportIndex } from './report-index';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, parseValidated, readDocument, writeDocument } from './validated-file';
-
-/** Serialises async work per key, so two saves of one document never interleave. */
-class KeyedQueue {
-  private readonly tails = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => undefined);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return next;
-  }
-}
 
 /** Documents as one JSON file each under `reports/<first two characters of id>/<id>.json`. */
 export class FileReportRepository implements ReportRepository {

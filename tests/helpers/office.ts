@@ -177,12 +177,13 @@ export function xlsxToCsvSheets(xlsx: string, outDir: string): Record<string, st
 }
 
 export function pdfToText(pdf: string): string {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  // poppler warns about LibreOffice's comment annotations on stderr ("Bad bounding box"): harmless.
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 /** Page count from pdfinfo. */
 export function pdfPageCount(pdf: string): number {
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 
@@ -191,7 +192,7 @@ export function pdfToPng(pdf: string, outPrefix: string, dpi = 60, pages?: { fir
   const args = ['-png', '-r', String(dpi)];
   if (pages?.first) args.push('-f', String(pages.first));
   if (pages?.last) args.push('-l', String(pages.last));
-  execFileSync('pdftoppm', [...args, pdf, outPrefix]);
+  execFileSync('pdftoppm', [...args, pdf, outPrefix], { stdio: ['ignore', 'ignore', 'ignore'] });
   const directory = resolve(outPrefix, '..');
   const stem = basename(outPrefix);
   return readdirSync(directory)

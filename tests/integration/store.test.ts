@@ -195,7 +195,8 @@ describe('corrupt files', () => {
 
   it('in profiles and settings are moved aside; the other profiles load and settings fall back to defaults', async () => {
     const first = await openTempStore({ seed: true });
-    await first.services.settings.save({ language: 'en', lastProfileId: office.manager, officeName: '青山县局' });
+    const settings = await first.services.settings.get();
+    await first.services.settings.save({ ...settings, language: 'en', lastProfileId: office.manager, officeName: '青山县局' });
     await first.close();
     const { dataDir } = first;
     await writeFile(path.join(dataDir, 'profiles', `${office.otherManager}.json`), 'not json at all');

@@ -1,4 +1,8 @@
+import type { Report } from '../reports/schema';
+import { foldReview } from '../review/fold';
+import { reviewCache, snapshotHash } from '../review/use-cases';
 import { DomainError } from '../shared/errors';
+import { demoReviewRecords } from './demo-review';
 import type { CallContext } from '../shared/services';
 
 export interface DemoLoadResult {
@@ -31,7 +35,17 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
     if (!(await ctx.services.templates.get(report.templateId, report.templateVersion))) {
       throw new DomainError('internal', `示例数据引用了不存在的模板：${report.templateId}`);
     }
-    await ctx.services.reports.create(report);
+    const template = (await ctx.services.templates.get(report.templateId, report.templateVersion))!;
+    const supervisor = data.profiles.find((profile) => profile.role === 'supervisor');
+    const working: Report = report.status === 'returned' ? { ...report, revision: 2 } : { ...report, revision: 1 };
+    await ctx.services.reports.create(working);
+    if (report.status !== 'draft' && supervisor) {
+      const snapshot: Report = { ...report, revision: 1, status: 'submitted' };
+      await ctx.services.reviews.saveRevision(snapshot);
+      const records = demoReviewRecords({ report: snapshot, template, supervisor, snapshotHash: snapshotHash(snapshot, ctx.services.hash.sha256) });
+      const appended = await ctx.services.reviews.append(report.id, records);
+      await ctx.services.reports.save({ ...working, review: reviewCache(foldReview(records), appended) }, working.rev);
+    }
     result.reports++;
   }
   return result;

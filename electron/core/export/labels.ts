@@ -10,6 +10,8 @@ export interface ExportLabels {
   period: string;
   region: string;
   author: string;
+  /** Between a label and its value in `label：value` lines. */
+  fieldSeparator: string;
   /** Used when a report has no title. */
   untitled: string;
   /** First cell of a table's totals row. */
@@ -71,6 +73,7 @@ export const defaultExportLabels: ExportLabels = {
   period: '报告期',
   region: '片区',
   author: '客户经理',
+  fieldSeparator: '：',
   untitled: '未命名报告',
   total: '合计',
   noData: '（本表无数据）',
@@ -119,6 +122,7 @@ export const englishExportLabels: ExportLabels = {
   period: 'Period',
   region: 'Territory',
   author: 'Customer manager',
+  fieldSeparator: ': ',
   untitled: 'Untitled report',
   total: 'Total',
   noData: '(no data)',

@@ -202,7 +202,7 @@ export class DocxRenderer {
       rows: model.rows.map(
         (row, rowIndex) =>
           new TableRow({
-            tableHeader: rowIndex < model.headerRows,
+            ...(rowIndex < model.headerRows ? { tableHeader: true } : {}),
             cantSplit: true,
             children: row.map(
               (cell, columnIndex) =>

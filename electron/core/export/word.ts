@@ -126,7 +126,7 @@ class WordBuilder {
 
   /** `label：value` with only the value open to comments. */
   private labelLine(label: string, value: string): ParaModel {
-    const segments: Segment[] = [{ text: `${label}：`, matchable: false }];
+    const segments: Segment[] = [{ text: `${label}${this.labels.fieldSeparator}`, matchable: false }];
     value.split(/\r?\n/).forEach((line, index) => {
       if (index > 0) segments.push({ text: '', lineBreak: true, matchable: true });
       if (line) segments.push({ text: line, matchable: true });
@@ -193,7 +193,7 @@ class WordBuilder {
 
   /**
    * Column widths in twips that add up to the text width, like an auto-fitted table: every column gets
-   * its natural width (widest text) when they all fit; otherwise each keeps a minimum (two characters,
+   * its natural width (widest text) when they all fit; otherwise each keeps a minimum (three characters,
    * or all of its text when it must not wrap, as for numbers) and the rest is shared in proportion to
    * what each still lacks.
    */
@@ -202,7 +202,7 @@ class WordBuilder {
     const halfCharacter = size * 5; // twips per half-width character: size is in half-points
     const padding = 200; // cell margins and a little air
     const natural = columns.map(({ texts }) => Math.max(2, ...texts.map((text) => displayWidth(text))) * halfCharacter + padding);
-    const minimum = columns.map(({ noWrap }, index) => (noWrap ? natural[index] : Math.min(natural[index], 4 * halfCharacter + padding)));
+    const minimum = columns.map(({ noWrap }, index) => (noWrap ? natural[index] : Math.min(natural[index], 6 * halfCharacter + padding)));
     const sum = (values: number[]): number => values.reduce((acc, value) => acc + value, 0);
     let widths: number[];
     if (sum(natural) <= total) {

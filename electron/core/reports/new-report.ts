@@ -90,6 +90,7 @@ export function buildNewReport(options: {
     sections: initialSections(template, metadata, options.newId),
     status: 'draft',
     rev: 1,
+    revision: 1,
     createdAt: stamp,
     updatedAt: stamp,
   };

@@ -60,6 +60,20 @@ export const reportSchema = z
     status: reportStatusSchema,
     /** Optimistic concurrency counter: bumped on every stored save. */
     rev: z.number().int().min(1),
+    /** Submission revision the content belongs to: 1 until the first return, then 2 … */
+    revision: z.number().int().min(1).default(1),
+    /** Cached from the review log for lists and registers; the log is the truth. */
+    review: z
+      .object({
+        count: z.number().int().min(0),
+        head: z.string(),
+        submittedAt: z.string().optional(),
+        grade: z.string().optional(),
+        meetingFlag: z.enum(['praise', 'critique', 'none']).optional(),
+        openComments: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -80,6 +94,12 @@ export const reportSummarySchema = z
     status: reportStatusSchema,
     rev: z.number().int(),
     retailer: z.string().optional(),
+    revision: z.number().int().default(1),
+    submittedAt: z.string().optional(),
+    grade: z.string().optional(),
+    meetingFlag: z.enum(['praise', 'critique', 'none']).optional(),
+    reviewCount: z.number().int().default(0),
+    openComments: z.number().int().default(0),
     updatedAt: z.string(),
     createdAt: z.string(),
   })
@@ -100,6 +120,12 @@ export function summarize(report: Report): ReportSummary {
     status: report.status,
     rev: report.rev,
     ...(retailer ? { retailer } : {}),
+    revision: report.revision,
+    ...(report.review?.submittedAt ? { submittedAt: report.review.submittedAt } : {}),
+    ...(report.review?.grade ? { grade: report.review.grade } : {}),
+    ...(report.review?.meetingFlag ? { meetingFlag: report.review.meetingFlag } : {}),
+    reviewCount: report.review?.count ?? 0,
+    openComments: report.review?.openComments ?? 0,
     updatedAt: report.updatedAt,
     createdAt: report.createdAt,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultGradeScale, gradeSchema } from '../review/schema';
 
 export const languageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -10,6 +11,8 @@ export const settingsSchema = z
     lastProfileId: z.string().nullable().default(null),
     /** Office name used on covers and in registers. */
     officeName: z.string().max(60).default('县局（分公司）营销部'),
+    /** The grade scale supervisors choose from, best first; grades marked needsReason require a reason. */
+    gradeScale: z.array(gradeSchema).min(2).max(10).default(defaultGradeScale),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -12,3 +12,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: IdGenerator = {
   newId: () => globalThis.crypto.randomUUID(),
 };
+
+/** Content hashing (sha256, hex), provided by the platform (Node's crypto in the store). */
+export interface Hasher {
+  sha256(text: string): string;
+}

@@ -2,8 +2,9 @@ import type { Profile } from '../profiles/schema';
 import type { Report, ReportSummary } from '../reports/schema';
 import type { Template, TemplateSummary } from '../templates/schema';
 import type { Settings } from '../settings/schema';
-import type { Clock, IdGenerator } from './ports';
+import type { Clock, Hasher, IdGenerator } from './ports';
 import type { DemoData } from '../seeds/demo-schema';
+import type { ReviewRecord } from '../review/schema';
 
 /** Profiles stored on this machine. */
 export interface ProfileRepository {
@@ -39,6 +40,35 @@ export interface ReportRepository {
   search(query: string): Promise<{ id: string; score: number }[]>;
 }
 
+/** Problems found when checking a document's review log against its hash chain. */
+export interface VerifyReport {
+  docId: string;
+  ok: boolean;
+  records: number;
+  problems: { line: number; message: string }[];
+}
+
+/**
+ * Review records: an append-only, hash-chained log per document, and the frozen snapshot of every
+ * submitted revision. Nothing here is ever rewritten.
+ */
+export interface ReviewRepository {
+  records(docId: string): Promise<ReviewRecord[]>;
+  /** Append records (in order) to the document's log; durable when the promise resolves. */
+  append(docId: string, records: ReviewRecord[]): Promise<{ count: number; head: string }>;
+  verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport>;
+  /** Freeze a submitted revision; refuses to overwrite an existing one. */
+  saveRevision(snapshot: Report): Promise<void>;
+  getRevision(docId: string, revision: number): Promise<Report | null>;
+  revisions(docId: string): Promise<number[]>;
+}
+
+/** Per profile: how many review records of each document they have seen (read/unread). */
+export interface ReadStateRepository {
+  get(profileId: string): Promise<Record<string, number>>;
+  set(profileId: string, docId: string, seen: number): Promise<void>;
+}
+
 export interface SettingsRepository {
   get(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
@@ -63,9 +93,12 @@ export interface CoreServices {
   templates: TemplateRepository;
   reports: ReportRepository;
   settings: SettingsRepository;
+  reviews: ReviewRepository;
+  readState: ReadStateRepository;
   health: StoreHealth;
   clock: Clock;
   ids: IdGenerator;
+  hash: Hasher;
   /** Built-in demo data, parsed by the core schemas; null where no seeds are shipped. */
   loadDemoData(): Promise<DemoData | null>;
 }

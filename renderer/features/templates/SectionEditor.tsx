@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionKind } from '../../../electron/core/templates/schema';
 import { ColumnEditor } from './ColumnEditor';
-import { statusOf, useEditorIssues, WithIssues } from './editor-issues';
+import { braces, statusOf, useEditorIssues, WithIssues } from './editor-issues';
 import { FieldListEditor } from './FieldListEditor';
 import { limits, setSectionKind, type DraftSection } from './template-draft';
 
@@ -222,7 +222,7 @@ export function SectionEditor({
                 </Labelled>
               </Col>
               <Col xs={24} md={18}>
-                <Labelled label={t('templateEditor.starterText')} htmlFor={id('starter')}>
+                <Labelled label={t('templateEditor.starterText', braces)} htmlFor={id('starter')}>
                   <WithIssues path={`${path}.starterText`}>
                     {(status) => (
                       <Input.TextArea
@@ -231,7 +231,7 @@ export function SectionEditor({
                         status={status}
                         autoSize={{ minRows: 1, maxRows: 6 }}
                         maxLength={limits.starterText}
-                        placeholder={t('templateEditor.starterTextPlaceholder')}
+                        placeholder={t('templateEditor.starterTextPlaceholder', braces)}
                         onChange={(event) => update({ starterText: event.target.value })}
                       />
                     )}

@@ -25,10 +25,13 @@ export function indexIssues(issues: DraftIssue[]): EditorIssues {
   return { at: (path) => byPath.get(path) ?? [] };
 }
 
+/** Literal `{{` and `}}` for texts that show placeholder syntax (i18next would read them as its own). */
+export const braces = { open: '{{', close: '}}' } as const;
+
 /** The user-facing text of an issue. */
 export function issueMessage(t: TFunction, issue: DraftIssue): string {
   if (issue.code === 'formula' || issue.code === 'server') return String(issue.params?.message ?? '');
-  return t(`templateEditor.issues.${issue.code}`, issue.params ?? {});
+  return t(`templateEditor.issues.${issue.code}`, { ...braces, ...issue.params });
 }
 
 /** Status for an antd input at this path. */

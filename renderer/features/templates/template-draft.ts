@@ -115,11 +115,17 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
+/*
+ * The clean* functions start from the item itself (minus its uid) so that properties this editor does not
+ * show (e.g. a section's carryForwardFrom, a template's subjectKey) are kept as they are, never dropped.
+ */
+
 function cleanField(field: DraftField): FieldDef {
+  const { uid: _uid, ...rest } = field;
   return withoutUndefined<FieldDef>({
+    ...rest,
     key: field.key.trim(),
     label: field.label.trim(),
-    type: field.type,
     required: !!field.required,
     options: field.type === 'select' ? cleanOptions(field.options) : undefined,
     source: field.source ?? undefined,
@@ -127,10 +133,11 @@ function cleanField(field: DraftField): FieldDef {
 }
 
 function cleanColumn(column: DraftColumn): ColumnDef {
+  const { uid: _uid, ...rest } = column;
   return withoutUndefined<ColumnDef>({
+    ...rest,
     key: column.key.trim(),
     label: column.label.trim(),
-    type: column.type,
     unit: optionalText(column.unit),
     decimals: column.decimals ?? undefined,
     formula: optionalText(column.formula),
@@ -140,19 +147,13 @@ function cleanColumn(column: DraftColumn): ColumnDef {
 
 /** A draft table as the schema's table (uids dropped, blanks removed); starter rows and minRows kept as they are. */
 export function cleanTable(table: DraftTable): TableDef {
-  return withoutUndefined<TableDef>({
-    columns: table.columns.map(cleanColumn),
-    starterRows: table.starterRows,
-    totalsRow: table.totalsRow,
-    minRows: table.minRows,
-  });
+  return withoutUndefined<TableDef>({ ...table, columns: table.columns.map(cleanColumn) });
 }
 
 function cleanSection(section: DraftSection): SectionDef {
   return withoutUndefined<SectionDef>({
-    id: section.id,
+    ...section,
     title: section.title.trim(),
-    kind: section.kind,
     guidance: section.guidance ?? '',
     required: !!section.required,
     minLength: section.minLength ?? undefined,
@@ -163,22 +164,17 @@ function cleanSection(section: DraftSection): SectionDef {
   });
 }
 
-/** The Template a draft saves as: uids dropped, text trimmed, empty optional values removed. */
+/** The Template a draft saves as: uids dropped, text trimmed, empty optional values removed, unknown properties kept. */
 export function draftToTemplate(draft: DraftTemplate): Template {
-  return {
-    id: draft.id,
-    version: draft.version,
+  return withoutUndefined<Template>({
+    ...draft,
     name: draft.name.trim(),
-    kind: draft.kind,
-    cadence: draft.cadence,
     description: draft.description ?? '',
     builtIn: false,
     titlePattern: draft.titlePattern.trim(),
     metadataFields: draft.metadataFields.map(cleanField),
     sections: draft.sections.map(cleanSection),
-    createdAt: draft.createdAt,
-    createdBy: draft.createdBy,
-  };
+  });
 }
 
 /** Comparable content of a draft (what a save would store, without the version stamp). */

@@ -228,8 +228,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
         t('grid.cellLabel', { row, column: header, value: value || t('grid.emptyValue') }) + (note ? `（${note}）` : ''),
       total: (header, value, note) => t('grid.totalsLabel', { column: header, value: value || t('grid.emptyValue') }) + (note ? `（${note}）` : ''),
     };
-    // i18n.language: the texts change with the language even when `t` keeps its identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // i18n.language is a dependency: the texts change with the language even when `t` keeps its identity.
   }, [t, i18n.language, columns]);
 
   const pending: PendingText | null = useMemo(() => {
@@ -351,11 +350,10 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     focusRequest.current = true;
   };
 
-  const chooseOption = (value: string | null) => {
-    const current = editingRef.current;
-    if (!current) return;
+  /** A choice made in a select cell (null when cleared); the select closes and the cell keeps focus. */
+  const chooseOption = (rowId: string, key: string, value: string | null) => {
     setEditing(null);
-    storeCell(current.rowId, current.key, value);
+    storeCell(rowId, key, value);
     focusRequest.current = true;
   };
 
@@ -366,7 +364,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     const current = rowsRef.current;
     const index = at ?? current.length;
     commitRows(insertRowAt(current, index, emptyRow(newId())));
-    moveTo(Math.min(index, current.length), position && at !== undefined ? position.col : firstInput);
+    moveTo(Math.min(index, current.length), firstInput);
   };
 
   const restoreRow = (row: TableRow, index: number) => {
@@ -538,9 +536,9 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     };
 
     const current = editingRef.current;
-    if (current) {
-      if (isChoiceColumn(column)) {
-        // The select handles its own keys; Esc and Tab leave it.
+    if ((event.target as HTMLElement).closest('.rd-grid-select')) {
+      // The select of a choice cell handles its own keys (arrows, Enter to choose); Esc and Tab leave it.
+      if (current) {
         if (key === 'Escape') {
           event.preventDefault();
           cancelEditing();
@@ -552,8 +550,10 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             moveTo(target.row, target.col);
           }
         }
-        return;
       }
+      return;
+    }
+    if (current) {
       switch (key) {
         case 'Escape':
           event.preventDefault();
@@ -733,7 +733,10 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             placeholder={t('grid.selectPlaceholder')}
             value={typeof stored === 'string' && column.options?.includes(stored) ? stored : undefined}
             options={(column.options ?? []).map((option) => ({ value: option, label: option }))}
-            onChange={(value: string | undefined) => chooseOption(value ?? null)}
+            onChange={(value: string | undefined) => chooseOption(here.rowId, here.key, value ?? null)}
+            onOpenChange={(open) => {
+              if (!open && editingRef.current) cancelEditing();
+            }}
             onBlur={() => {
               if (editingRef.current) setEditing(null);
             }}
@@ -745,34 +748,49 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       const parsed = here ? parseInput(column, here.text) : null;
       const problem = parsed && !parsed.ok ? text.problem(column, parsed.problem) : undefined;
       const note = explanationOf(cellView, column, text);
+      const input = (
+        <input
+          className={classNames('rd-grid-input', here && 'is-editing', problem && 'is-invalid')}
+          value={here ? here.text : ''}
+          readOnly={!editable}
+          aria-label={here ? text.headers[position.col] : text.cell(position.row + 1, text.headers[position.col], cellView.text, note)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? errorId : undefined}
+          aria-readonly={!editable || undefined}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid={`grid-input-${sectionId}`}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (editingRef.current) setEditing({ ...editingRef.current, text: value });
+            else startEditing(position.row, position.col, 'replace', value);
+          }}
+          onBlur={() => {
+            // Switching windows blurs too; the edit goes on when the window comes back.
+            if (editingRef.current && document.hasFocus()) finishEditing('leave');
+          }}
+        />
+      );
       editor = (
         <div className="rd-grid-editor">
-          <input
-            className={classNames('rd-grid-input', here && 'is-editing', problem && 'is-invalid')}
-            value={here ? here.text : ''}
-            readOnly={!editable}
-            aria-label={here ? text.headers[position.col] : text.cell(position.row + 1, text.headers[position.col], cellView.text, note)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-            aria-readonly={!editable || undefined}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid={`grid-input-${sectionId}`}
-            onChange={(event) => {
-              const value = event.target.value;
-              if (editingRef.current) setEditing({ ...editingRef.current, text: value });
-              else startEditing(position.row, position.col, 'replace', value);
-            }}
-            onBlur={() => {
-              // Switching windows blurs too; the edit goes on when the window comes back.
-              if (editingRef.current && document.hasFocus()) finishEditing('leave');
-            }}
-          />
+          {/* The message floats in a portal so the table's scroll box cannot clip it. */}
+          <Tooltip
+            open={!!problem}
+            placement="bottomLeft"
+            color="#cf1322"
+            title={
+              <span className="rd-grid-error" data-testid="grid-cell-error">
+                {problem}
+                <small>{t('grid.fixHint')}</small>
+              </span>
+            }
+          >
+            {input}
+          </Tooltip>
           {problem && (
-            <div id={errorId} role="alert" className="rd-grid-error">
+            <span id={errorId} role="alert" className="rd-grid-sr-only">
               {problem}
-              <small>{t('grid.fixHint')}</small>
-            </div>
+            </span>
           )}
         </div>
       );

@@ -1,0 +1,180 @@
+import type { Role } from '../profiles/schema';
+import type { ReportStatus } from '../reports/schema';
+import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schema';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface CommentVersion {
+  kind: CommentKind;
+  text: string;
+  at: string;
+}
+
+export interface CommentEvent {
+  type: 'reply' | 'mark-fixed' | 'resolve' | 'reopen-comment' | 'comment-edit' | 'comment-retract';
+  recordId: string;
+  by: Person;
+  at: string;
+  text?: string;
+}
+
+export type CommentStatus = 'open' | 'fixed' | 'resolved';
+
+/** A comment as people see it: its latest text, its history, its thread and where it stands. */
+export interface CommentView {
+  id: string;
+  revision: number;
+  anchor: Anchor;
+  kind: CommentKind;
+  text: string;
+  by: Person;
+  at: string;
+  /** Every version, oldest first (the first is the original). Editing never loses the earlier text. */
+  versions: CommentVersion[];
+  retracted: { at: string; by: Person; reason?: string } | null;
+  replies: { id: string; by: Person; text: string; at: string }[];
+  status: CommentStatus;
+  /** The latest 已整改 note, if any. */
+  fixNote: string | null;
+  events: CommentEvent[];
+}
+
+export interface DecisionView {
+  id: string;
+  revision: number;
+  decision: 'return' | 'approve';
+  grade: string;
+  reason?: string;
+  meetingFlag: MeetingFlag;
+  overall?: string;
+  by: Person;
+  at: string;
+}
+
+export interface WorkflowEvent {
+  id: string;
+  type: 'submit' | 'return' | 'approve' | 'reopen';
+  revision: number;
+  by: Person;
+  at: string;
+  note?: string;
+}
+
+export interface ReviewState {
+  comments: CommentView[];
+  decisions: DecisionView[];
+  workflow: WorkflowEvent[];
+  /** Status implied by the workflow records (draft when there are none). */
+  status: ReportStatus;
+  /** Highest submitted revision, 0 when never submitted. */
+  lastSubmittedRevision: number;
+  /** The decision on the latest submitted revision, if it has one and was not reopened since. */
+  currentDecision: DecisionView | null;
+}
+
+function person(record: ReviewRecord): Person {
+  return { id: record.authorId, name: record.authorName, role: record.role };
+}
+
+/** Records in a stable order whatever order they arrived in: by time, then id. */
+export function orderRecords(records: ReviewRecord[]): ReviewRecord[] {
+  return [...records].sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+}
+
+/**
+ * Fold a document's review records into what the UI shows. Deterministic: the same set of records gives
+ * the same state on every machine, whatever order packages brought them in.
+ */
+export function foldReview(records: ReviewRecord[]): ReviewState {
+  const ordered = orderRecords(records);
+  const comments = new Map<string, CommentView>();
+  for (const record of ordered) {
+    if (record.body.type !== 'comment') continue;
+    comments.set(record.id, {
+      id: record.id,
+      revision: record.revision,
+      anchor: record.body.anchor,
+      kind: record.body.kind,
+      text: record.body.text,
+      by: person(record),
+      at: record.at,
+      versions: [{ kind: record.body.kind, text: record.body.text, at: record.at }],
+      retracted: null,
+      replies: [],
+      status: 'open',
+      fixNote: null,
+      events: [],
+    });
+  }
+  const decisions: DecisionView[] = [];
+  const workflow: WorkflowEvent[] = [];
+  for (const record of ordered) {
+    const body = record.body;
+    const by = person(record);
+    switch (body.type) {
+      case 'comment':
+        break;
+      case 'submit':
+        workflow.push({ id: record.id, type: 'submit', revision: record.revision, by, at: record.at, note: body.note });
+        break;
+      case 'decision': {
+        const decision: DecisionView = {
+          id: record.id,
+          revision: record.revision,
+          decision: body.decision,
+          grade: body.grade,
+          reason: body.reason,
+          meetingFlag: body.meetingFlag,
+          overall: body.overall,
+          by,
+          at: record.at,
+        };
+        decisions.push(decision);
+        workflow.push({ id: record.id, type: body.decision, revision: record.revision, by, at: record.at });
+        break;
+      }
+      case 'reopen':
+        workflow.push({ id: record.id, type: 'reopen', revision: record.revision, by, at: record.at, note: body.reason });
+        break;
+      default: {
+        const comment = comments.get(body.commentId);
+        if (!comment) break;
+        const event: CommentEvent = { type: body.type, recordId: record.id, by, at: record.at };
+        if (body.type === 'comment-edit') {
+          comment.kind = body.kind;
+          comment.text = body.text;
+          comment.versions.push({ kind: body.kind, text: body.text, at: record.at });
+          event.text = body.text;
+        } else if (body.type === 'comment-retract') {
+          comment.retracted = { at: record.at, by, reason: body.reason };
+          event.text = body.reason;
+        } else if (body.type === 'reply') {
+          comment.replies.push({ id: record.id, by, text: body.text, at: record.at });
+          event.text = body.text;
+        } else if (body.type === 'mark-fixed') {
+          comment.status = 'fixed';
+          comment.fixNote = body.note;
+          event.text = body.note;
+        } else if (body.type === 'resolve') {
+          comment.status = 'resolved';
+        } else if (body.type === 'reopen-comment') {
+          comment.status = 'open';
+          event.text = body.reason;
+        }
+        comment.events.push(event);
+      }
+    }
+  }
+  const sortedWorkflow = [...workflow].sort((a, b) => a.revision - b.revision || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const last = sortedWorkflow[sortedWorkflow.length - 1];
+  let status: ReportStatus = 'draft';
+  if (last) status = last.type === 'submit' || last.type === 'reopen' ? 'submitted' : last.type === 'return' ? 'returned' : 'approved';
+  const lastSubmittedRevision = Math.max(0, ...workflow.filter((event) => event.type === 'submit').map((event) => event.revision));
+  const currentDecision =
+    last && (last.type === 'return' || last.type === 'approve') ? decisions.find((decision) => decision.id === last.id) ?? null : null;
+  return { comments: [...comments.values()], decisions, workflow: sortedWorkflow, status, lastSubmittedRevision, currentDecision };
+}

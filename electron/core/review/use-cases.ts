@@ -1,0 +1,381 @@
+import type { Profile } from '../profiles/schema';
+import { checkCompleteness } from '../reports/completeness';
+import type { Report, ReportSummary } from '../reports/schema';
+import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
+import { canonicalJson } from '../shared/canonical';
+import { DomainError } from '../shared/errors';
+import { requireProfile, requireRole } from '../shared/permissions';
+import type { CallContext, VerifyReport } from '../shared/services';
+import type { Template } from '../templates/schema';
+import { anchorText } from './anchors';
+import { diffRevisions, type SectionDiff } from './diff';
+import { foldReview, type CommentView, type ReviewState } from './fold';
+import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
+
+function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
+  return {
+    id: ctx.services.ids.newId(),
+    docId: report.id,
+    revision,
+    authorId: profile.id,
+    authorName: profile.name,
+    role: profile.role,
+    at: ctx.services.clock.now().toISOString(),
+    body,
+  };
+}
+
+/** Append records, then refresh the document's cached review summary (status, grade, counts, chain head). */
+async function record(
+  ctx: CallContext,
+  report: Report,
+  records: ReviewRecord[],
+  change: Partial<Pick<Report, 'status' | 'revision'>> = {},
+): Promise<{ report: Report; state: ReviewState }> {
+  const appended = await ctx.services.reviews.append(report.id, records);
+  const state = foldReview(await ctx.services.reviews.records(report.id));
+  const stored = await ctx.services.reports.save({ ...report, ...change, review: reviewCache(state, appended) }, report.rev);
+  return { report: stored, state };
+}
+
+/** What a document file caches of its review log, for lists and registers (the log stays the truth). */
+export function reviewCache(state: ReviewState, appended: { count: number; head: string }): NonNullable<Report['review']> {
+  const submit = [...state.workflow].reverse().find((event) => event.type === 'submit');
+  return {
+    count: appended.count,
+    head: appended.head,
+    ...(submit ? { submittedAt: submit.at } : {}),
+    ...(state.currentDecision ? { grade: state.currentDecision.grade, meetingFlag: state.currentDecision.meetingFlag } : {}),
+    openComments: state.comments.filter((comment) => !comment.retracted && comment.status !== 'resolved').length,
+  };
+}
+
+/** The content a submission freezes: the text and tables, without the mutable bookkeeping. */
+export function snapshotHash(report: Report, sha256: (text: string) => string): string {
+  return sha256(canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title, revision: report.revision }));
+}
+
+/**
+ * Submit a draft (or a revised draft after a return): the completeness check must pass; the revision is
+ * frozen as an immutable snapshot and a `submit` record is appended.
+ */
+export async function submitReport(
+  ctx: CallContext,
+  input: { id: string; baseRev: number; note?: string },
+): Promise<Report> {
+  const profile = requireRole(ctx, 'manager');
+  const { report, template } = await getReport(ctx, input.id);
+  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能提交自己撰写的文稿');
+  if (report.status !== 'draft' && report.status !== 'returned') throw new DomainError('forbidden', '文稿已提交或已通过，不能重复提交');
+  if (report.rev !== input.baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再提交', { details: { current: report } });
+  const blocking = checkCompleteness(template, report);
+  if (blocking.length) {
+    throw new DomainError('invalid-input', `还有 ${blocking.length} 项未完成，不能提交：${blocking.map((issue) => issue.message).join('；')}`, {
+      issues: blocking.map((issue) => ({ path: `${issue.target}${issue.field ? `.${issue.field}` : ''}`, message: issue.message })),
+    });
+  }
+  const snapshot: Report = { ...report, status: 'submitted' };
+  await ctx.services.reviews.saveRevision(snapshot);
+  const body: RecordBody = { type: 'submit', snapshotHash: snapshotHash(report, ctx.services.hash.sha256), ...(input.note ? { note: input.note } : {}) };
+  const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, report.revision, body)], { status: 'submitted' });
+  return stored;
+}
+
+/** Load a document a supervisor acts on, with its review state. */
+async function loadForReview(ctx: CallContext, id: string) {
+  const { report, template } = await getReport(ctx, id);
+  const state = foldReview(await ctx.services.reviews.records(id));
+  return { report, template, state };
+}
+
+/**
+ * The review act on the latest submitted revision: a grade from the office's scale (with a reason when
+ * the grade requires one), a meeting flag and an overall comment; then return for revision or approve.
+ */
+export async function decide(
+  ctx: CallContext,
+  input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string },
+): Promise<Report> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, state } = await loadForReview(ctx, input.id);
+  if (report.status !== 'submitted') throw new DomainError('forbidden', '只能审阅已提交的文稿');
+  const scale = (await ctx.services.settings.get()).gradeScale;
+  const grade = scale.find((item) => item.label === input.grade);
+  if (!grade) {
+    throw new DomainError('invalid-input', `未知的等级：${input.grade}（可选：${scale.map((item) => item.label).join('、')}）`, {
+      issues: [{ path: 'grade', message: '未知的等级' }],
+    });
+  }
+  const reason = input.reason?.trim();
+  if (grade.needsReason && !reason) {
+    throw new DomainError('invalid-input', `评定为“${grade.label}”时必须说明理由`, { issues: [{ path: 'reason', message: '请填写理由' }] });
+  }
+  const revision = state.lastSubmittedRevision || report.revision;
+  const body: RecordBody = {
+    type: 'decision',
+    decision: input.decision,
+    grade: grade.label,
+    meetingFlag: input.meetingFlag,
+    ...(reason ? { reason } : {}),
+    ...(input.overall?.trim() ? { overall: input.overall.trim() } : {}),
+  };
+  const change: Partial<Report> =
+    input.decision === 'return' ? { status: 'returned', revision: revision + 1 } : { status: 'approved' };
+  const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, body)], change);
+  return stored;
+}
+
+/** Reopen an approved document for review again; recorded with the reason. */
+export async function reopenReport(ctx: CallContext, input: { id: string; reason: string }): Promise<Report> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, state } = await loadForReview(ctx, input.id);
+  if (report.status !== 'approved') throw new DomainError('forbidden', '只有已通过的文稿可以重新打开');
+  const revision = state.lastSubmittedRevision || report.revision;
+  const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, { type: 'reopen', reason: input.reason })], {
+    status: 'submitted',
+  });
+  return stored;
+}
+
+function sectionOf(template: Template, sectionId: string) {
+  const section = template.sections.find((item) => item.id === sectionId);
+  if (!section) throw new DomainError('invalid-input', `文稿没有此章节：${sectionId}`, { issues: [{ path: 'anchor.sectionId', message: '章节不存在' }] });
+  return section;
+}
+
+/** Check that an anchor points at something that exists in the revision being commented on. */
+function checkAnchor(template: Template, revision: Report, anchor: Anchor): void {
+  if (anchor.kind === 'document') return;
+  const section = sectionOf(template, anchor.sectionId);
+  const content = revision.sections[anchor.sectionId];
+  if (anchor.kind === 'text') {
+    if (content?.type !== 'richtext') throw new DomainError('invalid-input', `“${section.title}”不是文字章节`, { issues: [{ path: 'anchor', message: '不是文字章节' }] });
+    const { text } = anchorText(content.doc);
+    if (text.slice(anchor.offset, anchor.offset + anchor.quote.length) !== anchor.quote) {
+      throw new DomainError('invalid-input', '所选文字在该版本中不存在（可能已被修改），请重新选择', {
+        issues: [{ path: 'anchor.quote', message: '所选文字不存在' }],
+      });
+    }
+  }
+  if (anchor.kind === 'cell') {
+    if (content?.type !== 'table' || !content.rows.some((row) => row.id === anchor.rowId)) {
+      throw new DomainError('invalid-input', `表格“${section.title}”中没有该行`, { issues: [{ path: 'anchor.rowId', message: '行不存在' }] });
+    }
+    if (!section.table?.columns.some((column) => column.key === anchor.columnKey)) {
+      throw new DomainError('invalid-input', `表格“${section.title}”中没有“${anchor.columnKey}”列`, { issues: [{ path: 'anchor.columnKey', message: '列不存在' }] });
+    }
+  }
+}
+
+/** The frozen revision a supervisor reads and comments on (the latest submitted one). */
+async function reviewedRevision(ctx: CallContext, report: Report, state: ReviewState): Promise<Report> {
+  const number = state.lastSubmittedRevision;
+  const snapshot = number ? await ctx.services.reviews.getRevision(report.id, number) : null;
+  if (!snapshot) throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  return snapshot;
+}
+
+/** A supervisor's recorded comment on a passage, a table cell, a section or the whole document. */
+export async function addComment(
+  ctx: CallContext,
+  input: { id: string; anchor: Anchor; kind: CommentKind; text: string },
+): Promise<CommentView> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, template, state } = await loadForReview(ctx, input.id);
+  if (report.status === 'draft') throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  const revision = await reviewedRevision(ctx, report, state);
+  checkAnchor(template, revision, input.anchor);
+  const entry = newRecord(ctx, profile, report, revision.revision, { type: 'comment', anchor: input.anchor, kind: input.kind, text: input.text });
+  const { state: next } = await record(ctx, report, [entry]);
+  return next.comments.find((comment) => comment.id === entry.id)!;
+}
+
+async function loadComment(ctx: CallContext, id: string, commentId: string) {
+  const loaded = await loadForReview(ctx, id);
+  const comment = loaded.state.comments.find((item) => item.id === commentId);
+  if (!comment) throw new DomainError('not-found', '找不到该点评');
+  return { ...loaded, comment };
+}
+
+function requireOwnLiveComment(profile: Profile, comment: CommentView): void {
+  if (comment.by.id !== profile.id) throw new DomainError('forbidden', '只能修改或撤回自己的点评');
+  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+}
+
+/** Edit a comment: a new version is appended; the earlier text stays in its history. */
+export async function editComment(
+  ctx: CallContext,
+  input: { id: string; commentId: string; kind: CommentKind; text: string },
+): Promise<CommentView> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, comment } = await loadComment(ctx, input.id, input.commentId);
+  requireOwnLiveComment(profile, comment);
+  const body: RecordBody = { type: 'comment-edit', commentId: comment.id, kind: input.kind, text: input.text };
+  const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, body)]);
+  return state.comments.find((item) => item.id === comment.id)!;
+}
+
+/** Withdraw a comment: a retraction is appended and stays visible as such; nothing is deleted. */
+export async function retractComment(
+  ctx: CallContext,
+  input: { id: string; commentId: string; reason?: string },
+): Promise<CommentView> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, comment } = await loadComment(ctx, input.id, input.commentId);
+  requireOwnLiveComment(profile, comment);
+  const body: RecordBody = { type: 'comment-retract', commentId: comment.id, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}) };
+  const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, body)]);
+  return state.comments.find((item) => item.id === comment.id)!;
+}
+
+/** A reply in a comment's thread, from the document's author or a supervisor. */
+export async function replyToComment(ctx: CallContext, input: { id: string; commentId: string; text: string }): Promise<CommentView> {
+  const profile = requireProfile(ctx);
+  const { report, comment } = await loadComment(ctx, input.id, input.commentId);
+  if (profile.role === 'manager' && report.authorId !== profile.id) throw new DomainError('forbidden', '只能回复自己文稿上的点评');
+  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回，不能回复');
+  const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'reply', commentId: comment.id, text: input.text })]);
+  return state.comments.find((item) => item.id === comment.id)!;
+}
+
+/** The writer marks a comment 已整改 with a note saying what was done. */
+export async function markFixed(ctx: CallContext, input: { id: string; commentId: string; note: string }): Promise<CommentView> {
+  const profile = requireRole(ctx, 'manager');
+  const { report, comment } = await loadComment(ctx, input.id, input.commentId);
+  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能处理自己文稿上的点评');
+  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  if (comment.status !== 'open') throw new DomainError('forbidden', comment.status === 'fixed' ? '该点评已标记为已整改' : '该点评已确认解决');
+  const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'mark-fixed', commentId: comment.id, note: input.note })]);
+  return state.comments.find((item) => item.id === comment.id)!;
+}
+
+/** The supervisor confirms a fix (resolved) or reopens the comment with a reason. */
+export async function settleComment(
+  ctx: CallContext,
+  input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string },
+): Promise<CommentView> {
+  const profile = requireRole(ctx, 'supervisor');
+  const { report, comment } = await loadComment(ctx, input.id, input.commentId);
+  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  let body: RecordBody;
+  if (input.action === 'resolve') {
+    if (comment.status === 'resolved') throw new DomainError('forbidden', '该点评已确认解决');
+    body = { type: 'resolve', commentId: comment.id };
+  } else {
+    if (comment.status === 'open') throw new DomainError('forbidden', '该点评尚未整改，无需重新打开');
+    const reason = input.reason?.trim();
+    if (!reason) throw new DomainError('invalid-input', '重新打开点评时请说明原因', { issues: [{ path: 'reason', message: '请填写原因' }] });
+    body = { type: 'reopen-comment', commentId: comment.id, reason };
+  }
+  const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, body)]);
+  return state.comments.find((item) => item.id === comment.id)!;
+}
+
+export interface ReviewView {
+  state: ReviewState;
+  revisions: number[];
+  /** Records the caller had not seen before this call. */
+  unseen: number;
+}
+
+/** A document's review: comments, decisions, workflow, frozen revisions. Marks it read for the caller. */
+export async function getReview(ctx: CallContext, input: { id: string; markRead?: boolean }): Promise<ReviewView> {
+  const profile = requireProfile(ctx);
+  await getReport(ctx, input.id);
+  const records = await ctx.services.reviews.records(input.id);
+  const seen = (await ctx.services.readState.get(profile.id))[input.id] ?? 0;
+  if (input.markRead !== false && seen !== records.length) await ctx.services.readState.set(profile.id, input.id, records.length);
+  return { state: foldReview(records), revisions: await ctx.services.reviews.revisions(input.id), unseen: Math.max(0, records.length - seen) };
+}
+
+/** A frozen submitted revision. */
+export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<{ report: Report; template: Template }> {
+  const { template } = await getReport(ctx, input.id);
+  const report = await ctx.services.reviews.getRevision(input.id, input.revision);
+  if (!report) throw new DomainError('not-found', `找不到第 ${input.revision} 次提交的版本`);
+  const version = await ctx.services.templates.get(report.templateId, report.templateVersion);
+  return { report, template: version ?? template };
+}
+
+/** Compare two submitted revisions, with the earlier revision's comments for the side pane. */
+export async function compareRevisions(
+  ctx: CallContext,
+  input: { id: string; from: number; to: number },
+): Promise<{ sections: SectionDiff[]; comments: CommentView[] }> {
+  const before = await getRevision(ctx, { id: input.id, revision: input.from });
+  const after = await getRevision(ctx, { id: input.id, revision: input.to });
+  const state = foldReview(await ctx.services.reviews.records(input.id));
+  return {
+    sections: diffRevisions(after.template, before.report, after.report),
+    comments: state.comments.filter((comment) => comment.revision === input.from),
+  };
+}
+
+/** Check the document's review log against its hash chain and the count and head recorded with it. */
+export async function verifyReview(ctx: CallContext, input: { id: string }): Promise<VerifyReport> {
+  const { report } = await getReport(ctx, input.id);
+  return ctx.services.reviews.verify(input.id, report.review ? { count: report.review.count, head: report.review.head } : { count: 0, head: '' });
+}
+
+/** Verify every document the caller can see; only the ones with problems are returned. */
+export async function verifyAll(ctx: CallContext): Promise<{ checked: number; problems: VerifyReport[] }> {
+  const summaries = await listReports(ctx, {});
+  const problems: VerifyReport[] = [];
+  for (const summary of summaries) {
+    const result = await verifyReview(ctx, { id: summary.id });
+    if (!result.ok) problems.push(result);
+  }
+  return { checked: summaries.length, problems };
+}
+
+export interface InboxEntry {
+  summary: ReportSummary;
+  unread: boolean;
+}
+
+/**
+ * 待审阅 for a supervisor (submitted documents, or any status through the filter) and, for a manager, their
+ * own documents with unread review activity; each entry says whether there is something new to read.
+ */
+export async function inbox(
+  ctx: CallContext,
+  filter: ReportFilter & { grade?: string; unreadOnly?: boolean },
+): Promise<{ entries: InboxEntry[]; counts: Record<string, number> }> {
+  const profile = requireProfile(ctx);
+  const { grade, unreadOnly, ...rest } = filter;
+  const status = rest.status ?? (profile.role === 'supervisor' ? 'submitted' : undefined);
+  const summaries = (await listReports(ctx, { ...rest, ...(status ? { status } : {}) })).filter((summary) => !grade || summary.grade === grade);
+  const seen = await ctx.services.readState.get(profile.id);
+  let entries = summaries.map((summary) => ({ summary, unread: summary.reviewCount > (seen[summary.id] ?? 0) }));
+  if (profile.role === 'manager') entries = entries.filter((entry) => entry.summary.reviewCount > 0);
+  if (unreadOnly) entries = entries.filter((entry) => entry.unread);
+  const all = await listReports(ctx, {});
+  const counts: Record<string, number> = { unread: entries.filter((entry) => entry.unread).length };
+  for (const summary of all) counts[summary.status] = (counts[summary.status] ?? 0) + 1;
+  return { entries, counts };
+}
+
+/** Managers on the roster who have not submitted a template's document for a period (daily logs, monthly reports). */
+export async function notSubmitted(
+  ctx: CallContext,
+  input: { period: string },
+): Promise<{ templateId: string; templateName: string; period: string; missing: { id: string; name: string; unit: string }[] }[]> {
+  requireRole(ctx, 'supervisor');
+  const managers = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
+  const templates = (await ctx.services.templates.listLatest()).filter((template) => template.cadence === 'daily' || template.cadence === 'monthly');
+  const reports = await ctx.services.reports.list();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(input.period) ? input.period : null;
+  const month = input.period.slice(0, 7);
+  return templates.map((template) => {
+    const period = template.cadence === 'daily' ? day ?? `${month}-01` : month;
+    const submitted = new Set(
+      reports.filter((summary) => summary.templateId === template.id && summary.period === period && summary.status !== 'draft').map((summary) => summary.authorId),
+    );
+    return {
+      templateId: template.id,
+      templateName: template.name,
+      period,
+      missing: managers.filter((manager) => !submitted.has(manager.id)).map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+    };
+  });
+}

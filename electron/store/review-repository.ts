@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { reportSchema, type Report } from '../core/reports/schema';
+import { logLineSchema, reviewRecordSchema, type LogLine, type ReviewRecord } from '../core/review/schema';
+import { canonicalJson } from '../core/shared/canonical';
+import { DomainError } from '../core/shared/errors';
+import type { Hasher } from '../core/shared/ports';
+import type { ReadStateRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
+import { appendDurably, readLines } from './append-log';
+import { KeyedQueue } from './keyed-queue';
+import { assertSafeId } from './safe-id';
+import { readDocument, writeDocument } from './validated-file';
+
+export const nodeHasher: Hasher = {
+  sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+};
+
+/** The hash of a log line: chained to the previous line's hash. */
+export function lineHash(hasher: Hasher, prev: string, record: ReviewRecord): string {
+  return hasher.sha256(`${prev}\n${canonicalJson(record)}`);
+}
+
+function shard(id: string): string {
+  return assertSafeId(id).slice(0, 2).toLowerCase();
+}
+
+/**
+ * Review records as one append-only, hash-chained NDJSON log per document (`reviews/<xx>/<id>.ndjson`) and
+ * frozen revisions as immutable files (`revisions/<xx>/<id>/r<n>.json`).
+ */
+export class FileReviewRepository implements ReviewRepository {
+  private readonly reviewsDir: string;
+  private readonly revisionsDir: string;
+  private readonly hasher: Hasher;
+  private readonly queue = new KeyedQueue();
+  private readonly heads = new Map<string, { count: number; head: string }>();
+
+  constructor(dataDir: string, hasher: Hasher = nodeHasher) {
+    this.reviewsDir = path.join(dataDir, 'reviews');
+    this.revisionsDir = path.join(dataDir, 'revisions');
+    this.hasher = hasher;
+  }
+
+  private logFile(docId: string): string {
+    return path.join(this.reviewsDir, shard(docId), `${docId}.ndjson`);
+  }
+
+  private revisionFile(docId: string, revision: number): string {
+    return path.join(this.revisionsDir, shard(docId), docId, `r${revision}.json`);
+  }
+
+  private async readLog(docId: string): Promise<{ lines: LogLine[]; raw: string[] }> {
+    const { lines } = await readLines(this.logFile(docId));
+    const parsed: LogLine[] = [];
+    for (const line of lines) {
+      try {
+        const result = logLineSchema.safeParse(JSON.parse(line));
+        if (result.success) parsed.push(result.data);
+      } catch {
+        // Reported by verify; an unreadable line is never trusted.
+      }
+    }
+    return { lines: parsed, raw: lines };
+  }
+
+  async records(docId: string): Promise<ReviewRecord[]> {
+    return (await this.readLog(docId)).lines.map((line) => line.record);
+  }
+
+  async append(docId: string, records: ReviewRecord[]): Promise<{ count: number; head: string }> {
+    return this.queue.run(docId, async () => {
+      let state = this.heads.get(docId);
+      if (!state) {
+        const { lines } = await this.readLog(docId);
+        state = { count: lines.length, head: lines[lines.length - 1]?.hash ?? '' };
+      }
+      let { head, count } = state;
+      let text = '';
+      for (const record of records) {
+        const valid = reviewRecordSchema.parse(record);
+        const hash = lineHash(this.hasher, head, valid);
+        text += `${JSON.stringify({ record: valid, prev: head, hash })}\n`;
+        head = hash;
+        count++;
+      }
+      await mkdir(path.dirname(this.logFile(docId)), { recursive: true });
+      await appendDurably(this.logFile(docId), text);
+      const next = { count, head };
+      this.heads.set(docId, next);
+      return next;
+    });
+  }
+
+  async verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport> {
+    const { lines, tornTail } = await readLines(this.logFile(docId));
+    const problems: VerifyReport['problems'] = [];
+    let prev = '';
+    let valid = 0;
+    lines.forEach((raw, index) => {
+      const line = index + 1;
+      let parsed: LogLine;
+      try {
+        const result = logLineSchema.safeParse(JSON.parse(raw));
+        if (!result.success) {
+          problems.push({ line, message: `第 ${line} 条记录格式不正确：${result.error.issues[0]?.message ?? ''}` });
+          return;
+        }
+        parsed = result.data;
+      } catch {
+        problems.push({ line, message: `第 ${line} 条记录无法解析（文件被改动或损坏）` });
+        return;
+      }
+      if (parsed.prev !== prev) problems.push({ line, message: `第 ${line} 条记录之前的记录被删除、插入或修改（哈希链断开）` });
+      const hash = lineHash(this.hasher, parsed.prev, parsed.record);
+      if (hash !== parsed.hash) problems.push({ line, message: `第 ${line} 条记录的内容被修改（${parsed.record.authorName}，${parsed.record.at}）` });
+      if (parsed.record.docId !== docId) problems.push({ line, message: `第 ${line} 条记录属于另一篇文稿` });
+      prev = parsed.hash;
+      valid++;
+    });
+    if (tornTail) problems.push({ line: lines.length + 1, message: '文件末尾有一条写入不完整的记录' });
+    if (expected) {
+      if (lines.length < expected.count) {
+        problems.push({ line: lines.length, message: `记录少了 ${expected.count - lines.length} 条（应有 ${expected.count} 条，现有 ${lines.length} 条）` });
+      } else if (lines.length === expected.count && prev !== expected.head && expected.count > 0) {
+        problems.push({ line: lines.length, message: '最后一条记录与登记的不一致' });
+      }
+    }
+    return { docId, ok: problems.length === 0, records: valid, problems };
+  }
+
+  async saveRevision(snapshot: Report): Promise<void> {
+    const file = this.revisionFile(snapshot.id, snapshot.revision);
+    if (await readDocument(file, reportSchema)) {
+      throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+    }
+    await writeDocument(file, reportSchema, snapshot);
+  }
+
+  async getRevision(docId: string, revision: number): Promise<Report | null> {
+    return readDocument(this.revisionFile(docId, revision), reportSchema);
+  }
+
+  async revisions(docId: string): Promise<number[]> {
+    try {
+      const names = await readdir(path.join(this.revisionsDir, shard(docId), docId));
+      return names
+        .map((name) => /^r(\d+)\.json$/.exec(name)?.[1])
+        .filter((value): value is string => !!value)
+        .map(Number)
+        .sort((a, b) => a - b);
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** Read state per profile as an append-only journal (`state/read-<profile>.ndjson`), folded when read. */
+export class FileReadStateRepository implements ReadStateRepository {
+  private readonly folder: string;
+  private readonly cache = new Map<string, Record<string, number>>();
+
+  constructor(dataDir: string) {
+    this.folder = path.join(dataDir, 'state');
+  }
+
+  private file(profileId: string): string {
+    return path.join(this.folder, `read-${assertSafeId(profileId)}.ndjson`);
+  }
+
+  async get(profileId: string): Promise<Record<string, number>> {
+    const cached = this.cache.get(profileId);
+    if (cached) return cached;
+    const seen: Record<string, number> = {};
+    for (const line of (await readLines(this.file(profileId))).lines) {
+      try {
+        const entry = JSON.parse(line) as { docId: string; seen: number };
+        if (typeof entry.docId === 'string' && typeof entry.seen === 'number') seen[entry.docId] = entry.seen;
+      } catch {
+        // A damaged line only loses a read mark.
+      }
+    }
+    this.cache.set(profileId, seen);
+    return seen;
+  }
+
+  async set(profileId: string, docId: string, seen: number): Promise<void> {
+    const state = await this.get(profileId);
+    state[docId] = seen;
+    await mkdir(this.folder, { recursive: true });
+    await appendDurably(this.file(profileId), `${JSON.stringify({ docId, seen })}\n`);
+  }
+}
