@@ -341,6 +341,8 @@ export const contract = {
         authorId: z.string().max(80).optional(),
         grade: z.string().max(20).optional(),
         unreadOnly: z.boolean().optional(),
+        /** Supervisors see only submitted documents unless a status is given or this is set. */
+        includeAll: z.boolean().optional(),
       })
       .strict(),
     output: inboxSchema,

@@ -120,10 +120,20 @@ export class FileReviewRepository implements ReviewRepository {
     });
     if (tornTail) problems.push({ line: lines.length + 1, message: '文件末尾有一条写入不完整的记录' });
     if (expected) {
+      // The document file records how many lines the log had and the last hash: a line removed from the end,
+      // or a line appended with a correctly computed hash (sha256 has no secret), shows only here.
       if (lines.length < expected.count) {
-        problems.push({ line: lines.length, message: `记录少了 ${expected.count - lines.length} 条（应有 ${expected.count} 条，现有 ${lines.length} 条）` });
-      } else if (lines.length === expected.count && prev !== expected.head && expected.count > 0) {
-        problems.push({ line: lines.length, message: '最后一条记录与登记的不一致' });
+        problems.push({
+          line: lines.length + 1,
+          message: `从第 ${lines.length + 1} 条起少了 ${expected.count - lines.length} 条记录（应有 ${expected.count} 条，现有 ${lines.length} 条）`,
+        });
+      } else if (lines.length > expected.count) {
+        problems.push({
+          line: expected.count + 1,
+          message: `第 ${expected.count + 1} 条起的 ${lines.length - expected.count} 条记录未在文稿中登记（应有 ${expected.count} 条，现有 ${lines.length} 条），可能是伪造的`,
+        });
+      } else if (prev !== expected.head && expected.count > 0) {
+        problems.push({ line: lines.length, message: `第 ${lines.length} 条（最后一条）记录与文稿中登记的不一致` });
       }
     }
     return { docId, ok: problems.length === 0, records: valid, problems };

@@ -7,10 +7,11 @@ import {
   SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { transportName } from '../api/client';
+import { useChannel } from '../api/hooks';
 import { ExportPage } from '../features/export/ExportPage';
 import { useSession } from '../features/profiles/session';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -36,6 +37,8 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   useGlobalShortcuts(navigate);
+  const unread = useChannel('review:inbox', { unreadOnly: true }, { refetchInterval: 30_000 });
+  const unreadCount = unread.data?.entries.length ?? 0;
   const selected = navigationItems.find((item) => location.pathname.startsWith(item.path))?.key ?? 'reports';
 
   return (
@@ -53,7 +56,15 @@ export function Shell() {
           items={navigationItems.map((item, index) => ({
             key: item.key,
             icon: icons[item.key],
-            label: t(`nav.${item.key}`),
+            label:
+              item.key === 'inbox' && unreadCount > 0 ? (
+                <Space>
+                  {t('nav.inbox')}
+                  <Badge count={unreadCount} size="small" data-testid="inbox-badge" />
+                </Space>
+              ) : (
+                t(`nav.${item.key}`)
+              ),
             title: `${t(`nav.${item.key}`)} (Alt+${index + 1})`,
           }))}
         />

@@ -51,7 +51,7 @@ describe('template editor in Chromium', () => {
     expect(await templateItem(page, '市场分析报告').textContent()).toContain('内置');
 
     await templateItem(page, '市场分析报告').click();
-    await page.getByTestId('template-preview').getByText('表1 主要经济指标').waitFor();
+    await page.getByTestId('template-preview').getByText('表1 主要经济指标', { exact: true }).waitFor();
     expect(await page.getByTestId('builtin-hint').textContent()).toContain('内置模板只读，请复制后修改');
     expect(await page.getByTestId('edit-template').isDisabled()).toBe(true);
     await screenshot(page, 'templates-list');
@@ -122,15 +122,15 @@ describe('template editor in Chromium', () => {
     const preview = table.getByTestId('section-1-table-preview');
     expect(await preview.getByTestId('section-1-table-preview-cell-6').textContent()).toBe('20.00');
     expect(await preview.getByTestId('section-1-table-preview-cell-3').textContent()).toBe('20.0%');
-    await column.scrollIntoViewIfNeeded();
+    await preview.scrollIntoViewIfNeeded();
     await screenshot(page, 'template-editor');
 
     await page.getByTestId('save-template').click();
     await page.getByText('已保存为 v2').waitFor();
     expect(await page.getByTestId('editor-version').textContent()).toBe('基于 v2');
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('close-editor').click();
     await editor.waitFor({ state: 'detached' });
-    await page.getByTestId('template-preview').getByText('八、其他需要说明的事项').waitFor();
+    await page.getByTestId('template-preview').getByText('八、其他需要说明的事项', { exact: true }).waitFor();
     expect(await page.getByTestId('preview-version').textContent()).toBe('版本 2');
 
     // The store has both versions; v1 is untouched.
@@ -218,7 +218,7 @@ describe('template editor in Chromium', () => {
     const editor = page.getByTestId('template-editor');
     await editor.waitFor();
     await page.getByLabel('模板名称').fill(`${copyName}（修订）`);
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('close-editor').click();
     await page.getByText('放弃未保存的修改？').waitFor();
     await page.getByRole('button', { name: '继续编辑' }).click();
     expect(await page.getByLabel('模板名称').inputValue()).toBe(`${copyName}（修订）`);
@@ -236,7 +236,7 @@ describe('template editor in Chromium', () => {
     await page.getByText('已保存为 v4').waitFor();
     const saved = (await app.store.services.templates.get(templateId)) as Template;
     expect(saved.name).toBe(`${copyName}（修订）`);
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('close-editor').click();
     await editor.waitFor({ state: 'detached' });
   });
 
@@ -249,7 +249,7 @@ describe('template editor in Chromium', () => {
     await editor.waitFor();
     await editor.getByText('新模板 · 尚未保存').waitFor();
     // Leaving a new template without saving asks, and stores nothing.
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('close-editor').click();
     await page.getByRole('button', { name: '放弃修改' }).click();
     await editor.waitFor({ state: 'detached' });
     expect((await app.store.services.templates.listLatest()).some((summary) => summary.name === '专卖协同周报')).toBe(false);
@@ -264,7 +264,7 @@ describe('template editor in Chromium', () => {
     await editor.getByTestId('section-0-table-column-0-key').waitFor();
     await page.getByTestId('save-template').click();
     await page.getByText('已保存为 v1').waitFor();
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('close-editor').click();
     await editor.waitFor({ state: 'detached' });
     await templateItem(page, '专卖协同周报').waitFor();
     const created = (await app.store.services.templates.listLatest()).find((summary) => summary.name === '专卖协同周报');

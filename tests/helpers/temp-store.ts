@@ -5,6 +5,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
 import type { AppIdentity } from '../../electron/api/handlers';
+import { loadDemoData } from '../../electron/core/demo/use-cases';
 import type { Clock, IdGenerator } from '../../electron/core/shared/ports';
 import type { CoreServices } from '../../electron/core/shared/services';
 import { openStore, type Store } from '../../electron/store/open-store';
@@ -69,12 +70,14 @@ export async function openTempStore(options: TempStoreOptions = {}): Promise<Tem
   return { dataDir, store, services: store.services, dispatcher, close };
 }
 
-/** Write the fixture office straight through the repositories (not through `demo:load`, which is under test). */
+/**
+ * Write the fixture office through the core's demo loader (not through the `demo:load` channel, which is
+ * under test): profiles, documents, and for submitted/returned/approved ones their frozen revision and
+ * review records.
+ */
 export async function seedOffice(services: CoreServices): Promise<void> {
-  const data = await services.loadDemoData();
-  if (!data) throw new Error(`fixture demo data missing under ${fixtureSeedsDir}`);
-  for (const profile of data.profiles) await services.profiles.save(profile);
-  for (const report of data.reports) await services.reports.create(report);
+  if (!(await services.loadDemoData())) throw new Error(`fixture demo data missing under ${fixtureSeedsDir}`);
+  await loadDemoData({ profile: null, services });
 }
 
 /** Every file and folder under `dir` (relative, `/`-separated, folders end with `/`), sorted. */

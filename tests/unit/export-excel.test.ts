@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExcelWorkbook, columnLetter, excelNumberFormat, sanitizeSheetName } from '../../electron/core/export';
-import { evaluateTable, formatCell } from '../../electron/core/formula';
+import { evaluateTable, formatCell, type ComputedCell } from '../../electron/core/formula';
 import type { Report } from '../../electron/core/reports/schema';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
 import { makeTempDir, officeTools, removeDir, runPython, writeTempFile, xlsxToCsvSheets } from '../helpers/office';
@@ -89,6 +89,7 @@ const report: Report = {
   metadata: { 店名: '城关便民烟酒店', 填报日期: '2026-11-05' },
   status: 'submitted',
   rev: 4,
+  revision: 1,
   createdAt: '2026-10-28T04:00:00.000Z',
   updatedAt: '2026-11-01T04:00:00.000Z',
   sections: {
@@ -303,6 +304,31 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
     expect(sheet('重点品牌规格动销分析2026年10月全市各片区汇总明细表（含新').orientation).toBe('portrait');
   });
 
+  it('writes no formula for a column the app cannot compute (a cycle), only for the sound ones', async () => {
+    const cyclic: Template = {
+      ...template,
+      sections: [
+        {
+          ...template.sections[1],
+          title: '循环公式',
+          table: {
+            columns: [
+              { key: '甲', label: '甲', type: 'integer' },
+              { key: '乙', label: '乙', type: 'integer', formula: '丙 + 1' },
+              { key: '丙', label: '丙', type: 'integer', formula: '乙 + 1' },
+              { key: '丁', label: '丁', type: 'integer', formula: '甲 * 2' },
+            ],
+          },
+        },
+      ],
+    };
+    const withRows: Report = { ...report, sections: { 'price-classes': { type: 'table', rows: [{ id: 'x', cells: { 甲: 3 } }] } } };
+    const bytes = await buildExcelWorkbook({ report: withRows, template: cyclic });
+    const [, cycle] = runPython<SheetDump[]>(DUMP_XLSX, [writeTempFile(dir, 'cyclic.xlsx', bytes)]);
+    expect(cycle.cells[1].map((cell) => cell.value)).toEqual([3, null, null, '=IF(A2="","",A2*2)']);
+    expect(cycle.cells[1][3].cached).toBe(6);
+  });
+
   it.skipIf(!canRecalculate)(
     'LibreOffice Calc recalculates the formulas to what the app shows',
     () => {
@@ -310,7 +336,7 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
       const prices = csv['分价类销售情况'];
       expect(prices).toBeDefined();
       // What the app shows, cell by cell; a cell the app marks (blank input, division by zero) is empty in Calc.
-      const shown = (cells: Record<string, { value: number | string | null; marker?: string }>) =>
+      const shown = (cells: Record<string, ComputedCell>) =>
         priceTable.columns.map((column) => (cells[column.key].marker ? '' : formatCell(column, cells[column.key])));
       const expected = evaluated.rows.map((row) => shown(row.cells));
       const totals = shown(evaluated.totals);

@@ -11,7 +11,7 @@ import {
   type ExportComment,
   type ReviewSummary,
 } from '../../electron/core/export';
-import type { Report } from '../../electron/core/reports/schema';
+import type { Report, RichNode } from '../../electron/core/reports/schema';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
 import {
   docxToPdf,
@@ -79,14 +79,14 @@ const template: Template = templateSchema.parse({
   createdBy: 'admin',
 });
 
-const text = (value: string, marks: string[] = []) => ({
+const text = (value: string, marks: string[] = []): RichNode => ({
   type: 'text',
   text: value,
   ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
 });
-const para = (...content: object[]) => ({ type: 'paragraph', content });
-const heading = (level: number, value: string) => ({ type: 'heading', attrs: { level }, content: [text(value)] });
-const item = (value: string, nested?: object) => ({ type: 'listItem', content: [para(text(value)), ...(nested ? [nested] : [])] });
+const para = (...content: RichNode[]): RichNode => ({ type: 'paragraph', content });
+const heading = (level: number, value: string): RichNode => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const item = (value: string, nested?: RichNode): RichNode => ({ type: 'listItem', content: [para(text(value)), ...(nested ? [nested] : [])] });
 
 /** 70 CJK characters without punctuation: line breaking depends only on the character pitch. */
 const LONG_PARAGRAPH = '卷烟市场总体平稳运行销量结构持续优化'.repeat(4);
@@ -104,6 +104,7 @@ const report: Report = {
   metadata: { 许可证号: '430102100001', 店名: '城关便民烟酒店', 档位: '一档', 填报日期: '2026-11-05' },
   status: 'submitted',
   rev: 4,
+  revision: 1,
   createdAt: '2026-10-28T09:00:00.000Z',
   updatedAt: '2026-11-01T09:00:00.000Z',
   sections: {
@@ -207,6 +208,17 @@ const comments: ExportComment[] = [
     text: '原文已改动。',
     replies: [],
   },
+  {
+    id: 'k6',
+    sectionId: 'overview',
+    // 价格 occurs several times; the remembered context picks the one after 高端烟.
+    anchor: { kind: 'text', quote: '价格', prefix: '…价格稳定。高端烟', suffix: '坚挺。' },
+    author: '王经理',
+    date: '2026-11-02T09:00:00.000Z',
+    kindLabel: '建议',
+    text: '补充价格数据。',
+    replies: [],
+  },
 ];
 
 const reviewSummary: ReviewSummary = {
@@ -234,6 +246,7 @@ interface DocxDump {
   footers: { default: { text: string; alignment: string | null; fields: string[]; eastAsia: string[] }; even: { text: string; alignment: string | null; fields: string[] } | null };
   comments: { id: string; author: string; initials: string; date: string; paragraphs: string[] }[];
   ranges: Record<string, string>;
+  rangeParagraphs: Record<string, string>;
   runsWithoutEastAsia: number;
   runsTotal: number;
   pageBreakBefore: string[];
@@ -319,6 +332,11 @@ for el in body.iter():
     elif el.tag == W + 't':
         for i in open_ids: ranges[i] += el.text or ''
 
+range_paragraphs = {}
+for p in body.iter(W + 'p'):
+    for start in p.iter(W + 'commentRangeStart'):
+        range_paragraphs[start.get(W + 'id')] = ''.join(t.text or '' for t in p.iter(W + 't'))
+
 runs_total, runs_missing = 0, 0
 for part in [n for n in z.namelist() if n.startswith('word/') and n.endswith('.xml') and ('document' in n or 'footer' in n or 'comments' in n)]:
     root = ET.fromstring(z.read(part))
@@ -342,6 +360,7 @@ print(json.dumps({
                 'even': footer_info(sec.even_page_footer) if doc.settings.odd_and_even_pages_header_footer else None},
     'comments': comments,
     'ranges': ranges,
+    'rangeParagraphs': range_paragraphs,
     'runsWithoutEastAsia': runs_missing,
     'runsTotal': runs_total,
     'pageBreakBefore': page_breaks,
@@ -485,7 +504,7 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
   });
 
   it('writes native Word comments with author, initials, date, kind and flattened replies', () => {
-    expect(dump.comments).toHaveLength(5);
+    expect(dump.comments).toHaveLength(6);
     const [praise, cell, section, documentLevel, orphan] = dump.comments;
     expect(praise.author).toBe('李主任');
     expect(praise.initials).toBe('LZR');
@@ -507,7 +526,10 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
       '3': '城关片区2026年10月卷烟市场分析报告',
       // The quote is no longer in the text: the comment sits on its section heading.
       '4': '总体运行情况',
+      '5': '价格',
     });
+    expect(dump.rangeParagraphs['5']).toBe('高端烟价格坚挺。');
+    expect(dump.rangeParagraphs['0']).toBe('本月全片区销售卷烟1,286箱，同比增长3.2%，单条均价稳中有升。');
     // The quoted passage was split out of the plain run and the bold run, keeping the bold.
     const runs = paragraph('本月全片区销售卷烟').runs;
     expect(runs.map((run) => run.text).join('')).toBe('本月全片区销售卷烟1,286箱，同比增长3.2%，单条均价稳中有升。');
@@ -534,7 +556,7 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
     const table = dump.tables[dump.tables.length - 1];
     expect(table.rows[0].cells).toEqual(['序号', '章节', '原文', '类型', '点评人', '时间', '内容', '状态']);
     expect(table.rows[0].header).toBe(true);
-    expect(table.rows).toHaveLength(6);
+    expect(table.rows).toHaveLength(7);
     expect(table.rows[1].cells.slice(0, 5)).toEqual(['1', '总体运行情况', '卷烟1,286', '表扬', '李主任']);
     expect(table.rows[1].cells[6]).toBe('数据翔实，分析到位。\n张三（2026年11月3日）：谢谢主任，继续努力。');
     expect(table.rows[1].cells[7]).toBe('已读');

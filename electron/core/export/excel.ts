@@ -4,9 +4,9 @@
  * formats per column type, CJK-aware widths and A4 print setup.
  */
 import ExcelJS from 'exceljs';
-import { collectReferences, parseFormula, toExcelFormula } from '../formula';
+import { checkTableFormulas, collectReferences, parseFormula, toExcelFormula } from '../formula';
 import type { Report } from '../reports/schema';
-import type { ColumnDef, SectionDef, Template } from '../templates/schema';
+import type { ColumnDef, SectionDef, TableDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { isAdditiveColumn, isComputedColumn, prepareTable, tableRows, type PreparedTable } from './table-data';
@@ -154,6 +154,36 @@ class ExcelBuilder {
     }
   }
 
+  /**
+   * Computed columns that get a live formula: no problem reported by the formula engine and every column
+   * they read computable too (the engine reports a cycle once, on its first member). The others keep the
+   * app's (empty) values, never a formula Excel would show as broken or circular.
+   */
+  private computableColumns(columns: ColumnDef[], table: TableDef): Set<string> {
+    const problems = new Set(checkTableFormulas(table).map((problem) => problem.column));
+    const byKey = new Map(columns.map((column) => [column.key, column]));
+    const result = new Map<string, boolean>();
+    const check = (key: string, visiting: Set<string>): boolean => {
+      const column = byKey.get(key);
+      if (!column) return false;
+      if (!isComputedColumn(column)) return true;
+      const known = result.get(key);
+      if (known !== undefined) return known;
+      if (problems.has(key) || visiting.has(key)) return false;
+      visiting.add(key);
+      let ok: boolean;
+      try {
+        ok = collectReferences(parseFormula(column.formula as string)).every((reference) => check(reference.key, visiting));
+      } catch {
+        ok = false;
+      }
+      visiting.delete(key);
+      result.set(key, ok);
+      return ok;
+    };
+    return new Set(columns.filter((column) => isComputedColumn(column) && check(column.key, new Set())).map((column) => column.key));
+  }
+
   /** Whether a column has a value in the 合计 row that a formula there can read. */
   private totalledInSheet(column: ColumnDef | undefined, prepared: PreparedTable, seen = new Set<string>()): boolean {
     if (!column || seen.has(column.key)) return false;
@@ -193,6 +223,8 @@ class ExcelBuilder {
       },
     });
     const letters = new Map(columns.map((column, index) => [column.key, columnLetter(index)]));
+    const computable = this.computableColumns(columns, table);
+    const live = (column: ColumnDef): boolean => isComputedColumn(column) && computable.has(column.key);
     const firstDataRow = 2;
     const lastDataRow = Math.max(firstDataRow, 1 + prepared.rows.length);
 
@@ -211,7 +243,7 @@ class ExcelBuilder {
       columns.forEach((column, columnIndex) => {
         const cell = sheet.getCell(sheetRow, columnIndex + 1);
         const computed = row.cells[column.key].computed;
-        const formula = isComputedColumn(column) ? this.formula(column, sheetRow, letters, firstDataRow, lastDataRow) : null;
+        const formula = live(column) ? this.formula(column, sheetRow, letters, firstDataRow, lastDataRow) : null;
         if (formula) {
           cell.value = { formula, result: typeof computed.value === 'number' ? computed.value : '' };
         } else if (isComputedColumn(column)) {
@@ -236,6 +268,8 @@ class ExcelBuilder {
           cell.value = labels.total;
         } else if (!isComputedColumn(column)) {
           if (isAdditiveColumn(column)) cell.value = { formula: sum, result };
+        } else if (!live(column)) {
+          cell.value = null;
         } else if (this.totalledInSheet(column, prepared)) {
           // Computed over the totals (存销比 of the 合计 row = total stock ÷ total sales), as the app does.
           const formula = this.formula(column, sheetRow, letters, firstDataRow, lastDataRow);

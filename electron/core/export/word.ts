@@ -7,6 +7,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  LineRuleType,
   PageNumber,
   PageOrientation,
   Packer,
@@ -42,7 +43,8 @@ export type { WordLayout } from './word-layout';
 
 /** Where a comment sits in the document. */
 export type CommentAnchor =
-  | { kind: 'text'; quote: string }
+  /** `prefix` / `suffix`: text just before and after the quote when it was made, to pick among repeats. */
+  | { kind: 'text'; quote: string; prefix?: string; suffix?: string }
   | { kind: 'section' }
   | { kind: 'cell'; rowId: string; columnKey: string }
   | { kind: 'document' };
@@ -97,6 +99,9 @@ interface SectionModel {
 }
 
 const cellKey = (rowId: string, columnKey: string): string => `${rowId}\u0000${columnKey}`;
+
+/** Single line spacing, for text that must not inherit the official layout's exact 28.9 pt lines. */
+const SINGLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
 class WordBuilder {
   private readonly labels: ExportLabels;
@@ -184,8 +189,8 @@ class WordBuilder {
       {
         alignment: options.header ? AlignmentType.CENTER : options.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: official
-          ? { line: Math.round(size * 10 * 1.35), lineRule: 'exact', before: 0, after: 0 }
-          : { line: 240, lineRule: 'auto', before: 0, after: 0 },
+          ? { line: Math.round(size * 10 * 1.35), lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+          : SINGLE_SPACING,
         indent: { firstLine: 0, left: 0 },
       },
     );
@@ -305,19 +310,38 @@ class WordBuilder {
         return;
       }
       if (anchor.kind === 'text') {
-        const quote = anchor.quote.trim();
-        if (quote) {
-          for (const candidate of paragraphsOf(section.blocks)) {
-            const start = matchableText(candidate).indexOf(quote);
-            if (start >= 0) {
-              candidate.anchors.push({ id, start, end: start + quote.length });
-              return;
-            }
-          }
+        const found = this.findQuote(section.blocks, anchor.quote, anchor.prefix, anchor.suffix);
+        if (found) {
+          found.paragraph.anchors.push({ id, start: found.start, end: found.start + anchor.quote.trim().length });
+          return;
         }
       }
       anchorWhole(section.heading, id);
     });
+  }
+
+  /**
+   * Where a quoted passage is in a section: its first occurrence, or, when the comment remembers the
+   * text around the quote, the occurrence whose surroundings match it best.
+   */
+  private findQuote(blocks: BlockModel[], rawQuote: string, prefix = '', suffix = ''): { paragraph: ParaModel; start: number } | undefined {
+    const quote = rawQuote.trim();
+    if (!quote) return undefined;
+    let best: { paragraph: ParaModel; start: number; score: number } | undefined;
+    for (const candidate of paragraphsOf(blocks)) {
+      const text = matchableText(candidate);
+      for (let start = text.indexOf(quote); start >= 0; start = text.indexOf(quote, start + 1)) {
+        const before = text.slice(0, start);
+        const after = text.slice(start + quote.length);
+        let score = 0;
+        while (score < prefix.length && score < before.length && prefix[prefix.length - 1 - score] === before[before.length - 1 - score]) score += 1;
+        let matched = 0;
+        while (matched < suffix.length && matched < after.length && suffix[matched] === after[matched]) matched += 1;
+        score += matched;
+        if (!best || score > best.score) best = { paragraph: candidate, start, score };
+      }
+    }
+    return best;
   }
 
   private commentParagraphs(comment: ExportComment): Paragraph[] {
@@ -329,7 +353,7 @@ class WordBuilder {
         fillLabel(this.labels.commentReply, { author: reply.author, date: formatDate(reply.date, this.labels), text: reply.text }).split(/\r?\n/),
       ),
     ];
-    return lines.map((line) => renderer.paragraph(paragraph([{ text: line, matchable: false }], run)));
+    return lines.map((line) => renderer.paragraph(paragraph([{ text: line, matchable: false }], run, { spacing: SINGLE_SPACING })));
   }
 
   private commentOptions(comments: ExportComment[]): ICommentOptions[] {
@@ -450,7 +474,7 @@ class WordBuilder {
         children.push(new TextRun({ text: part, font, size: spec.size.footer }));
       }
     }
-    return new Paragraph({ alignment, indent, spacing: { before: 0, after: 0 }, children });
+    return new Paragraph({ alignment, indent, spacing: SINGLE_SPACING, children });
   }
 
   private footers(): { default: Footer; even?: Footer } {
@@ -525,6 +549,8 @@ class WordBuilder {
       styles: this.styles(),
       numbering: listNumbering(),
       evenAndOddHeaderAndFooters: spec.alternatingFooter,
+      // A justified line that ends in a hard line break is not stretched across the page.
+      compatibility: { doNotExpandShiftReturn: true },
       ...(comments.length > 0 ? { comments: { children: this.commentOptions(comments) } } : {}),
       sections: [
         {

@@ -14,14 +14,11 @@ export function anchorText(doc: RichNode): { text: string; positions: number[] }
   // Position 0 is inside the doc node, before its first child.
   const walk = (node: RichNode, position: number): number => {
     if (node.type === 'text') {
-      for (const character of node.text ?? '') {
-        for (let unit = 0; unit < character.length; unit++) {
-          text += character[unit];
-          positions.push(position);
-        }
-        position += character.length;
-      }
-      return position;
+      // ProseMirror counts UTF-16 code units: both halves of a character outside the BMP (𠮷) have a position.
+      const value = node.text ?? '';
+      text += value;
+      for (let index = 0; index < value.length; index++) positions.push(position + index);
+      return position + value.length;
     }
     if (!node.content && node.type !== 'doc' && !textBlocks.has(node.type)) {
       // A leaf such as a hard break: one position, shown as a newline.

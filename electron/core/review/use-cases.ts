@@ -339,11 +339,11 @@ export interface InboxEntry {
  */
 export async function inbox(
   ctx: CallContext,
-  filter: ReportFilter & { grade?: string; unreadOnly?: boolean },
+  filter: ReportFilter & { grade?: string; unreadOnly?: boolean; includeAll?: boolean },
 ): Promise<{ entries: InboxEntry[]; counts: Record<string, number> }> {
   const profile = requireProfile(ctx);
-  const { grade, unreadOnly, ...rest } = filter;
-  const status = rest.status ?? (profile.role === 'supervisor' ? 'submitted' : undefined);
+  const { grade, unreadOnly, includeAll, ...rest } = filter;
+  const status = rest.status ?? (profile.role === 'supervisor' && !includeAll ? 'submitted' : undefined);
   const summaries = (await listReports(ctx, { ...rest, ...(status ? { status } : {}) })).filter((summary) => !grade || summary.grade === grade);
   const seen = await ctx.services.readState.get(profile.id);
   let entries = summaries.map((summary) => ({ summary, unread: summary.reviewCount > (seen[summary.id] ?? 0) }));

@@ -1,14 +1,22 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CommentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { checkCompleteness, type CompletenessIssue } from '../../../electron/core/reports/completeness';
 import type { Report, SectionContent } from '../../../electron/core/reports/schema';
+import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import type { Anchor } from '../../../electron/core/review/schema';
 import type { SectionDef, Template } from '../../../electron/core/templates/schema';
+import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
+import { notifyError } from '../../app/notifier';
 import { useProfile } from '../profiles/session';
+import { CommentDialog, type CommentDraft } from '../review/CommentDialog';
+import { anchorRange, type HighlightRange } from '../review/highlights';
+import { ReviewPane, type CommentPlacement } from '../review/ReviewPane';
+import { useReviewActions } from '../review/useReviewActions';
 import { CompletenessPanel } from './CompletenessPanel';
 import { ConflictDialog } from './ConflictDialog';
 import { DataTableGrid } from './grid/DataTableGrid';
@@ -18,23 +26,34 @@ import { RichTextSection } from './RichTextSection';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave, type DraftContent } from './useAutosave';
 
-/** Route wrapper: loads the document and its template version, then mounts the editor keyed by id. */
+/** Route wrapper: loads the document, its template version, its review and (for readers) the frozen revision. */
 export function ReportEditorPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const profile = useProfile();
   const loaded = useChannel('reports:get', { id }, { staleTime: Infinity, gcTime: 0 });
-  if (loaded.isLoading) return <Spin style={{ margin: 48 }} />;
-  if (!loaded.data) {
-    return (
-      <Result
-        status="404"
-        title={t('editor.notFound')}
-        extra={<Button onClick={() => navigate('/reports')}>{t('common.back')}</Button>}
-      />
-    );
+  const review = useChannel('review:get', { id }, { enabled: !!loaded.data });
+  const report = loaded.data?.report;
+  const editable = !!report && report.authorId === profile.id && (report.status === 'draft' || report.status === 'returned');
+  const frozenNumber = review.data?.state.lastSubmittedRevision ?? 0;
+  const needsFrozen = !!report && !editable && frozenNumber > 0;
+  const frozen = useChannel('review:revision', { id, revision: frozenNumber }, { enabled: needsFrozen });
+  if (loaded.isLoading || review.isLoading || (needsFrozen && frozen.isLoading)) return <Spin style={{ margin: 48 }} />;
+  if (!loaded.data || !report) {
+    return <Result status="404" title={t('editor.notFound')} extra={<Button onClick={() => navigate('/reports')}>{t('common.back')}</Button>} />;
   }
-  return <ReportEditor key={loaded.data.report.id} report={loaded.data.report} template={loaded.data.template} />;
+  const shown = needsFrozen && frozen.data ? frozen.data.report : report;
+  return (
+    <ReportEditor
+      key={`${report.id}:${report.status}:${report.revision}`}
+      report={report}
+      shown={shown}
+      template={loaded.data.template}
+      editable={editable}
+      review={review.data ?? null}
+    />
+  );
 }
 
 function scrollToTarget(issue: CompletenessIssue) {
@@ -46,16 +65,56 @@ function scrollToTarget(issue: CompletenessIssue) {
   window.setTimeout(() => focusable?.focus(), 300);
 }
 
-/** The drafting editor: details, every section with its guidance, autosave, completeness. */
-function ReportEditor({ report, template }: { report: Report; template: Template }) {
+type DialogState = { mode: 'new'; anchor: Anchor; target: string } | { mode: 'edit'; comment: CommentView; target: string } | null;
+
+/** Where each comment sits in the text shown, for the pane's order and its "原文已修改" marker. */
+function placeComment(comment: CommentView, template: Template, sections: Record<string, SectionContent>): CommentPlacement {
+  const anchor = comment.anchor;
+  if (anchor.kind === 'document') return { located: true, target: '全文', order: -1 };
+  const index = template.sections.findIndex((section) => section.id === anchor.sectionId);
+  const section = template.sections[index];
+  const title = section?.title ?? anchor.sectionId;
+  const content = sections[anchor.sectionId];
+  if (anchor.kind === 'section') return { located: !!section, target: title, order: index * 1e6 };
+  if (anchor.kind === 'text') {
+    const range = content?.type === 'richtext' ? anchorRange(content.doc, anchor) : null;
+    return { located: !!range, target: `${title}：“${anchor.quote}”`, order: index * 1e6 + (range?.from ?? anchor.offset) };
+  }
+  const rows = content?.type === 'table' ? content.rows : [];
+  const rowIndex = rows.findIndex((row) => row.id === anchor.rowId);
+  const column = section?.table?.columns.find((item) => item.key === anchor.columnKey);
+  return {
+    located: rowIndex >= 0,
+    target: `${title} · 第 ${rowIndex >= 0 ? rowIndex + 1 : '?'} 行 · ${column?.label ?? anchor.columnKey}：${anchor.quote || '（空）'}`,
+    order: index * 1e6 + Math.max(rowIndex, 0),
+  };
+}
+
+/** The drafting editor and, for readers and reviewers, the document with its review pane. */
+function ReportEditor({
+  report,
+  shown,
+  template,
+  editable,
+  review,
+}: {
+  report: Report;
+  shown: Report;
+  template: Template;
+  editable: boolean;
+  review: { state: ReviewState; revisions: number[]; unseen: number } | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const profile = useProfile();
   const client = useQueryClient();
-  const editable = report.authorId === profile.id && (report.status === 'draft' || report.status === 'returned');
-  const [current, setCurrent] = useState<DraftContent>({ metadata: report.metadata, sections: report.sections });
-  const [title, setTitle] = useState(report.title);
-  const [showCompleteness, setShowCompleteness] = useState(true);
+  const { message } = AntApp.useApp();
+  const { run, busy } = useReviewActions();
+  const [current, setCurrent] = useState<DraftContent>({ metadata: shown.metadata, sections: shown.sections });
+  const [title, setTitle] = useState(shown.title);
+  const [activeComment, setActiveComment] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [submitting, setSubmitting] = useState(false);
   const [form] = Form.useForm<Record<string, string>>();
   const autosave = useAutosave({
     report,
@@ -64,6 +123,10 @@ function ReportEditor({ report, template }: { report: Report; template: Template
       void client.invalidateQueries({ queryKey: ['reports:list'] });
     },
   });
+  const supervisor = profile.role === 'supervisor';
+  const canComment = supervisor && (report.status === 'submitted' || report.status === 'approved' || report.status === 'returned');
+  const comments = useMemo(() => review?.state.comments ?? [], [review]);
+  const showReview = !!review && (comments.length > 0 || !!review.state.currentDecision || (supervisor && report.status !== 'draft'));
 
   const updateSection = useCallback(
     (sectionId: string, content: SectionContent) => {
@@ -77,25 +140,102 @@ function ReportEditor({ report, template }: { report: Report; template: Template
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void autosave.flush();
+        if (editable) void autosave.flush();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [autosave]);
+  }, [autosave, editable]);
 
   const issues = useMemo(() => checkCompleteness(template, current), [template, current]);
+
+  const highlights = useMemo(() => {
+    const bySection: Record<string, HighlightRange[]> = {};
+    for (const comment of comments) {
+      if (comment.anchor.kind !== 'text' || comment.retracted) continue;
+      const content = current.sections[comment.anchor.sectionId];
+      if (content?.type !== 'richtext') continue;
+      const range = anchorRange(content.doc, comment.anchor);
+      if (!range) continue;
+      (bySection[comment.anchor.sectionId] ??= []).push({ ...range, commentId: comment.id, kind: comment.kind, active: comment.id === activeComment });
+    }
+    return bySection;
+  }, [comments, current.sections, activeComment]);
+
+  const placement = useCallback((comment: CommentView) => placeComment(comment, template, current.sections), [template, current.sections]);
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      if (!(await autosave.flush())) return;
+      const result = await call('reports:submit', { id: report.id, baseRev: autosave.baseRev.current });
+      if (!result.ok) {
+        notifyError(new Error(result.error.message));
+        return;
+      }
+      message.success(t('review.submitted'));
+      await Promise.all(['reports:get', 'review:get', 'reports:list', 'review:inbox'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const saveComment = async (draft: CommentDraft) => {
+    if (!dialog) return;
+    const done =
+      dialog.mode === 'new'
+        ? await run('review:comment', { id: report.id, anchor: dialog.anchor, kind: draft.kind, text: draft.text })
+        : await run('review:edit-comment', { id: report.id, commentId: dialog.comment.id, kind: draft.kind, text: draft.text });
+    if (done) {
+      setActiveComment(done.id);
+      setDialog(null);
+    }
+  };
+
+  const focusComment = (commentId: string) => {
+    setActiveComment(commentId);
+    document.querySelector(`[data-testid="comment-${CSS.escape(commentId)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
+
+  const revealAnchor = (comment: CommentView) => {
+    setActiveComment(comment.id);
+    if (comment.anchor.kind === 'document') return;
+    const mark = document.querySelector(`[data-comment="${CSS.escape(comment.id)}"]`);
+    const cell = comment.anchor.kind === 'cell' ? document.querySelector(`[data-cell="${CSS.escape(`${comment.anchor.sectionId}:${comment.anchor.rowId}:${comment.anchor.columnKey}`)}"]`) : null;
+    (mark ?? cell ?? document.getElementById(`section-${comment.anchor.sectionId}`))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
+
+  const onCellClick = (section: SectionDef, event: React.MouseEvent) => {
+    if (!canComment) return;
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
+    if (!cell) return;
+    const [, rowId, columnKey] = cell.getAttribute('data-cell')!.split(':');
+    if (!rowId || rowId === 'totals') return;
+    const column = section.table?.columns.find((item) => item.key === columnKey);
+    const quote = (cell.textContent ?? '').trim();
+    setDialog({
+      mode: 'new',
+      anchor: { kind: 'cell', sectionId: section.id, rowId, columnKey, quote },
+      target: `${section.title} · ${column?.label ?? columnKey}：${quote || '（空）'}`,
+    });
+  };
 
   return (
     <div className="rd-page rd-editor">
       <div className="rd-page-header rd-editor-header">
         <Space align="center" wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/reports')} aria-label={t('common.back')} />
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="document-title">
             {title}
           </Typography.Title>
-          <Tag color={statusColors[report.status]}>{t(`statuses.${report.status}`)}</Tag>
-          <Tag>{template.name} · {t('common.version', { version: template.version })}</Tag>
+          <Tag color={statusColors[report.status]} data-testid="document-status">
+            {t(`statuses.${report.status}`)}
+          </Tag>
+          {shown.revision > 1 || report.revision > 1 ? <Tag>{t('review.revisionTag', { revision: shown.revision })}</Tag> : null}
+          <Tag>
+            {template.name} · {t('common.version', { version: template.version })}
+          </Tag>
+          {report.review?.grade && <Tag color="purple">{report.review.grade}</Tag>}
         </Space>
         <Space>
           {editable && <SaveIndicator state={autosave.state} error={autosave.error} savedAt={autosave.savedAt} />}
@@ -104,22 +244,31 @@ function ReportEditor({ report, template }: { report: Report; template: Template
               {t('common.save')}
             </Button>
           )}
-          <Button onClick={() => setShowCompleteness((value) => !value)}>
-            {t('editor.completeness')} {issues.length > 0 && <Tag color="warning" style={{ marginInlineStart: 6 }}>{issues.length}</Tag>}
-          </Button>
+          {editable && (
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={submitting}
+              disabled={issues.length > 0}
+              title={issues.length > 0 ? t('review.submitBlocked', { count: issues.length }) : undefined}
+              onClick={() => void submit()}
+            >
+              {report.status === 'returned' ? t('review.resubmit') : t('review.submit')}
+            </Button>
+          )}
         </Space>
       </div>
-      {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('editor.readOnly')} />}
+      {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={canComment ? t('review.reviewHint') : t('editor.readOnly')} />}
       {autosave.state === 'failed' && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.saveFailedLong')} description={autosave.error} />
       )}
       <Row gutter={16}>
-        <Col xs={24} xl={showCompleteness ? 18 : 24}>
+        <Col xs={24} xl={editable || showReview ? 16 : 24}>
           <Card size="small" id="section-metadata" title={t('reports.metadata')} style={{ marginBottom: 12 }}>
             <Form
               form={form}
               layout="inline"
-              initialValues={report.metadata}
+              initialValues={shown.metadata}
               disabled={!editable}
               onValuesChange={(_, all) => {
                 const metadata = Object.fromEntries(Object.entries(all).map(([key, value]) => [key, (value as string | undefined) ?? '']));
@@ -130,9 +279,9 @@ function ReportEditor({ report, template }: { report: Report; template: Template
             >
               <MetadataFields fields={template.metadataFields} disabled={!editable} />
             </Form>
-            {report.period && (
+            {shown.period && (
               <Typography.Text type="secondary">
-                {t('reports.columnPeriod')}：{formatPeriod(current.metadata['报告期'] ?? report.period)}
+                {t('reports.columnPeriod')}：{formatPeriod(current.metadata['报告期'] ?? shown.period)}
               </Typography.Text>
             )}
           </Card>
@@ -144,17 +293,50 @@ function ReportEditor({ report, template }: { report: Report; template: Template
               content={current.sections[section.id]}
               editable={editable}
               onChange={updateSection}
+              highlights={highlights[section.id]}
+              onComment={
+                canComment
+                  ? (anchor) => setDialog({ mode: 'new', anchor, target: `${section.title}：“${anchor.kind === 'text' ? anchor.quote : ''}”` })
+                  : undefined
+              }
+              onSectionComment={canComment ? () => setDialog({ mode: 'new', anchor: { kind: 'section', sectionId: section.id }, target: section.title }) : undefined}
+              onCellClick={(event) => onCellClick(section, event)}
+              onHighlightClick={focusComment}
             />
           ))}
         </Col>
-        {showCompleteness && (
-          <Col xs={24} xl={6}>
-            <div style={{ position: 'sticky', top: 12 }}>
-              <CompletenessPanel issues={issues} onJump={scrollToTarget} />
+        {(editable || showReview) && (
+          <Col xs={24} xl={8}>
+            <div className="rd-side">
+              {editable && <CompletenessPanel issues={issues} onJump={scrollToTarget} />}
+              {showReview && review && (
+                <ReviewPane
+                  report={report}
+                  state={review.state}
+                  revisions={review.revisions}
+                  unseen={review.unseen}
+                  profile={profile}
+                  activeCommentId={activeComment}
+                  placement={placement}
+                  onSelectComment={revealAnchor}
+                  onEditComment={(comment) => setDialog({ mode: 'edit', comment, target: placement(comment).target })}
+                  onDocumentComment={() => setDialog({ mode: 'new', anchor: { kind: 'document' }, target: t('review.wholeDocument') })}
+                />
+              )}
             </div>
           </Col>
         )}
       </Row>
+      {dialog && (
+        <CommentDialog
+          title={dialog.mode === 'new' ? t('review.newComment') : t('review.editComment')}
+          target={dialog.target}
+          initial={dialog.mode === 'edit' ? { kind: dialog.comment.kind, text: dialog.comment.text } : undefined}
+          busy={busy}
+          onSubmit={(draft) => void saveComment(draft)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
       {autosave.conflict && (
         <ConflictDialog
           template={template}
@@ -180,12 +362,22 @@ function SectionCard({
   content,
   editable,
   onChange,
+  highlights,
+  onComment,
+  onSectionComment,
+  onCellClick,
+  onHighlightClick,
 }: {
   section: SectionDef;
   index: number;
   content: SectionContent | undefined;
   editable: boolean;
   onChange: (sectionId: string, content: SectionContent) => void;
+  highlights?: HighlightRange[];
+  onComment?: (anchor: Extract<Anchor, { kind: 'text' }>) => void;
+  onSectionComment?: () => void;
+  onCellClick: (event: React.MouseEvent) => void;
+  onHighlightClick: (commentId: string) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, string>>();
@@ -198,19 +390,24 @@ function SectionCard({
         doc={doc}
         editable={editable}
         label={section.title}
+        highlights={highlights}
+        onComment={onComment}
+        onHighlightClick={onHighlightClick}
         onChange={(next) => onChange(section.id, { type: 'richtext', doc: next })}
       />
     );
   } else if (section.kind === 'table' && section.table) {
     body = (
-      <DataTableGrid
-        table={section.table}
-        rows={content?.type === 'table' ? content.rows : []}
-        readOnly={!editable}
-        sectionId={section.id}
-        title={section.title}
-        onChange={(rows) => onChange(section.id, { type: 'table', rows })}
-      />
+      <div onClick={onCellClick} className={onComment ? 'rd-grid-commentable' : undefined}>
+        <DataTableGrid
+          table={section.table}
+          rows={content?.type === 'table' ? content.rows : []}
+          readOnly={!editable}
+          sectionId={section.id}
+          title={section.title}
+          onChange={(rows) => onChange(section.id, { type: 'table', rows })}
+        />
+      </div>
     );
   } else if (section.kind === 'fields') {
     body = (
@@ -242,11 +439,18 @@ function SectionCard({
           {section.minLength ? <Tag>{t('templates.minLength', { count: section.minLength })}</Tag> : null}
         </Space>
       }
+      extra={
+        onSectionComment ? (
+          <Button size="small" type="text" icon={<CommentOutlined />} onClick={onSectionComment} data-testid={`comment-section-${section.id}`}>
+            {t('review.sectionComment')}
+          </Button>
+        ) : null
+      }
       data-section-index={index}
     >
       <Row gutter={16}>
-        <Col xs={24} lg={section.guidance ? 17 : 24}>{body}</Col>
-        {section.guidance && (
+        <Col xs={24} lg={section.guidance && editable ? 17 : 24}>{body}</Col>
+        {section.guidance && editable && (
           <Col xs={24} lg={7}>
             <div className="rd-guidance" aria-label={t('templates.guidance')}>
               <Typography.Text strong>{t('templates.guidance')}</Typography.Text>

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Badge, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,12 +11,18 @@ export function ReportTable({
   loading,
   height,
   snippets,
+  unread,
+  showReview,
 }: {
   rows: ReportSummary[];
   loading?: boolean;
   height?: number;
   /** Search excerpts by document id, shown under the title. */
   snippets?: Map<string, string>;
+  /** Documents with review activity the viewer has not seen (shown bold with a dot). */
+  unread?: Set<string>;
+  /** Add grade, meeting flag and open-comment columns. */
+  showReview?: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -39,15 +45,23 @@ export function ReportTable({
           ellipsis: true,
           render: (title: string, row) => {
             const excerpt = snippets?.get(row.id);
+            const isUnread = unread?.has(row.id);
+            const heading = isUnread ? (
+              <span className="rd-unread" data-unread="true">
+                <Badge status="processing" /> {title}
+              </span>
+            ) : (
+              title
+            );
             return excerpt ? (
               <div>
-                <div>{title}</div>
+                <div>{heading}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis data-testid="search-snippet">
                   {excerpt}
                 </Typography.Text>
               </div>
             ) : (
-              title
+              heading
             );
           },
         },
@@ -68,6 +82,30 @@ export function ReportTable({
           width: 100,
           render: (status: ReportSummary['status']) => <Tag color={statusColors[status]}>{t(`statuses.${status}`)}</Tag>,
         },
+        ...(showReview
+          ? [
+              {
+                title: t('review.grade'),
+                key: 'grade',
+                width: 150,
+                render: (_: unknown, row: ReportSummary) => (
+                  <>
+                    {row.grade && <Tag color="purple">{row.grade}</Tag>}
+                    {row.meetingFlag && row.meetingFlag !== 'none' && (
+                      <Tag color={row.meetingFlag === 'praise' ? 'gold' : 'volcano'}>{t(`review.meeting.${row.meetingFlag}`)}</Tag>
+                    )}
+                  </>
+                ),
+              },
+              {
+                title: t('review.comments'),
+                key: 'openComments',
+                width: 90,
+                render: (_: unknown, row: ReportSummary) =>
+                  row.openComments ? <Tag color="orange">{t('review.openCount', { count: row.openComments })}</Tag> : null,
+              },
+            ]
+          : []),
         {
           title: t('reports.columnUpdated'),
           dataIndex: 'updatedAt',

@@ -1,10 +1,13 @@
 import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnderlineOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichNode } from '../../../electron/core/reports/schema';
+import type { Anchor } from '../../../electron/core/review/schema';
+import { anchorFromSelection, CommentHighlights, setHighlights, type HighlightRange } from '../review/highlights';
 
 const extensions = [
   StarterKit.configure({
@@ -16,6 +19,7 @@ const extensions = [
     link: false,
     blockquote: false,
   }),
+  CommentHighlights,
 ];
 
 function Toolbar({ editor }: { editor: Editor }) {
@@ -54,20 +58,31 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-/** Rich text for one section (TipTap): paragraphs, bold, italic, underline, lists. */
+/** Rich text for one section (TipTap): paragraphs, bold, italic, underline, lists; commented passages highlighted. */
 export function RichTextSection({
   sectionId,
   doc,
   editable,
   onChange,
   label,
+  highlights,
+  onComment,
+  onHighlightClick,
 }: {
   sectionId: string;
   doc: RichNode;
   editable: boolean;
   onChange: (doc: RichNode) => void;
   label: string;
+  /** Passages to mark (commented ones), in editor positions of the current document. */
+  highlights?: HighlightRange[];
+  /** When given, selecting text offers "添加点评" for the selected passage. */
+  onComment?: (anchor: Extract<Anchor, { kind: 'text' }>) => void;
+  onHighlightClick?: (commentId: string) => void;
 }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<{ anchor: Extract<Anchor, { kind: 'text' }>; top: number; left: number } | null>(null);
   const editor = useEditor({
     extensions,
     content: doc as object,
@@ -79,11 +94,70 @@ export function RichTextSection({
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    if (editor) setHighlights(editor, highlights ?? []);
+  }, [editor, highlights]);
+
+  const onMouseUp = () => {
+    if (!editor || !onComment || !container.current) return;
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+      setPending(null);
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    if (!editor.view.dom.contains(range.commonAncestorContainer)) return;
+    let from: number;
+    let to: number;
+    try {
+      from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+      to = editor.view.posAtDOM(range.endContainer, range.endOffset);
+    } catch {
+      return;
+    }
+    const anchor = anchorFromSelection(sectionId, editor.getJSON() as RichNode, Math.min(from, to), Math.max(from, to));
+    if (!anchor) {
+      setPending(null);
+      return;
+    }
+    const box = range.getBoundingClientRect();
+    const frame = container.current.getBoundingClientRect();
+    setPending({ anchor, top: box.bottom - frame.top + 4, left: Math.max(0, box.left - frame.left) });
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    const mark = (event.target as HTMLElement).closest('[data-comment]');
+    if (mark && onHighlightClick) onHighlightClick(mark.getAttribute('data-comment')!);
+  };
+
   if (!editor) return null;
   return (
-    <div className={`rd-rich ${editable ? '' : 'rd-rich-readonly'}`} data-testid={`rich-${sectionId}`}>
+    <div
+      ref={container}
+      className={`rd-rich ${editable ? '' : 'rd-rich-readonly'}`}
+      data-testid={`rich-${sectionId}`}
+      onMouseUp={onMouseUp}
+      onClick={onClick}
+      style={{ position: 'relative' }}
+    >
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
+      {pending && onComment && (
+        <Button
+          size="small"
+          type="primary"
+          icon={<CommentOutlined />}
+          style={{ position: 'absolute', top: pending.top, left: pending.left, zIndex: 4 }}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            onComment(pending.anchor);
+            setPending(null);
+          }}
+          data-testid="comment-selection"
+        >
+          {t('review.commentSelection')}
+        </Button>
+      )}
     </div>
   );
 }

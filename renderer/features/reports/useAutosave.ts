@@ -127,5 +127,5 @@ export function useAutosave({ report, delayMs = 1200, onSaved }: AutosaveOptions
     };
   }, [flush]);
 
-  return { state, error, savedAt, conflict, update, flush, resolveConflict, draft };
+  return { state, error, savedAt, conflict, update, flush, resolveConflict, draft, baseRev };
 }

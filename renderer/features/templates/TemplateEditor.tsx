@@ -416,7 +416,9 @@ export function TemplateEditor({
       }
       extra={
         <Space>
-          <Button onClick={() => confirmLeave(onClose)}>{t('common.close')}</Button>
+          <Button onClick={() => confirmLeave(onClose)} data-testid="close-editor">
+            {t('common.close')}
+          </Button>
           <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!dirty} onClick={() => void submit()} data-testid="save-template">
             {baseVersion === null
               ? t('templateEditor.saveFirst')

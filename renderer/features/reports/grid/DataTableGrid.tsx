@@ -195,6 +195,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const caretRequest = useRef<'end' | 'all' | null>(null);
   const history = useRef<{ undo: Change[]; redo: Change[] }>({ undo: [], redo: [] });
   const viewCache = useRef<ReadonlyMap<string, RowView>>(new Map());
+  const choiceClick = useRef<Position | null>(null);
 
   // Rows the grid last handed to onChange stay current until the parent passes new ones back.
   useLayoutEffect(() => {
@@ -671,7 +672,8 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const onMouseDown = (event: ReactMouseEvent<HTMLDivElement>) => {
     if (event.button !== 0 || !inGrid(event.target)) return;
     const target = event.target as HTMLElement;
-    if (target.closest('.rd-grid-editor')) return;
+    // Clicks inside a live editor place the caret or pick an option.
+    if (target.closest('.rd-grid-input.is-editing, .rd-grid-select')) return;
     const cell = target.closest<HTMLElement>('[data-row][data-col]');
     if (!cell || !tableRef.current?.contains(cell)) return;
     event.preventDefault();
@@ -682,8 +684,22 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       moveTo(row, position?.col ?? firstInput);
       return;
     }
-    if (canEdit(col)) startEditing(row, col, 'edit', undefined, 'all');
+    if (canEdit(col) && isChoiceColumn(columns[col])) {
+      // The list opens on the click that follows: opened now, that click would close it again.
+      choiceClick.current = { row, col };
+      moveTo(row, col);
+    } else if (canEdit(col)) startEditing(row, col, 'edit', undefined, 'all');
     else moveTo(row, col);
+  };
+
+  const onClick = (event: ReactMouseEvent<HTMLDivElement>) => {
+    const pending = choiceClick.current;
+    choiceClick.current = null;
+    if (!pending || !inGrid(event.target)) return;
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
+    if (cell && Number(cell.dataset.row) === pending.row && Number(cell.dataset.col) === pending.col) {
+      startEditing(pending.row, pending.col, 'edit');
+    }
   };
 
   const onCopy = (event: ReactClipboardEvent<HTMLDivElement>) => {
@@ -818,6 +834,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       ref={containerRef}
       onKeyDown={onKeyDown}
       onMouseDown={onMouseDown}
+      onClick={onClick}
       onCopy={onCopy}
       onCut={onCut}
       onPaste={onPaste}
