@@ -16,6 +16,7 @@ const usage = `报告台 ReportDesk 命令行
   list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
   show <编号>          显示一篇文稿
   problems             列出被移出的损坏数据文件
+  verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
   help                 显示本帮助
 
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
@@ -59,7 +60,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -85,6 +86,7 @@ export async function runCli(
       throw new CliError('请用 --as <身份名称> 指定以谁的身份执行（npm run cli -- profiles 可列出身份）');
     };
     const print = (value: unknown, text: () => string) => out(parsed.values.json ? JSON.stringify(value, null, 2) : text());
+    let code = 0;
 
     switch (command) {
       case 'demo': {
@@ -121,8 +123,26 @@ export async function runCli(
         );
         break;
       }
+      case 'verify': {
+        const result = await call<{ checked: number; problems: { docId: string; problems: { line: number; message: string }[] }[] }>(
+          'review:verify-all',
+          await resolveProfile(),
+          {},
+        );
+        const count = result.problems.reduce((sum, report) => sum + report.problems.length, 0);
+        print(result, () =>
+          [
+            ...result.problems.flatMap((report) => report.problems.map((problem) => `${report.docId}\t第 ${problem.line} 行\t${problem.message}`)),
+            count
+              ? `已检查 ${result.checked} 篇文稿，${result.problems.length} 篇的审阅记录有问题（共 ${count} 处）`
+              : `已检查 ${result.checked} 篇文稿，审阅记录完好`,
+          ].join('\n'),
+        );
+        if (count) code = 1;
+        break;
+      }
     }
-    return 0;
+    return code;
   } catch (error) {
     if (error instanceof CliError || isDomainError(error)) err(error.message);
     else err(`出错了：${error instanceof Error ? error.stack ?? error.message : String(error)}`);

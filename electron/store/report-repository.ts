@@ -11,6 +11,13 @@ import { ReportIndex } from './report-index';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, parseValidated, readDocument, writeDocument } from './validated-file';
 
+/** Of two review summaries, the one covering more of the (append-only) log. */
+function newerReview(stored: Report['review'], incoming: Report['review']): Report['review'] {
+  if (!stored) return incoming;
+  if (!incoming) return stored;
+  return incoming.count >= stored.count ? incoming : stored;
+}
+
 /** Documents as one JSON file each under `reports/<first two characters of id>/<id>.json`. */
 export class FileReportRepository implements ReportRepository {
   private readonly folder: string;
@@ -109,10 +116,21 @@ export class FileReportRepository implements ReportRepository {
           details: { current },
         });
       }
-      const stored: Report = { ...report, rev: baseRev + 1 };
+      const stored: Report = { ...report, rev: baseRev + 1, review: newerReview(current.review, report.review) };
       await writeDocument(this.fileFor(report.id), reportSchema, stored);
       await this.index.put(summarize(stored));
       this.searchIndex?.put(stored.id, reportSearchText(stored));
+      return stored;
+    });
+  }
+
+  async saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report> {
+    return this.queue.run(id, async () => {
+      const current = await this.get(id);
+      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+      const stored: Report = { ...current, review: newerReview(current.review, review) };
+      await writeDocument(this.fileFor(id), reportSchema, stored);
+      await this.index.put(summarize(stored));
       return stored;
     });
   }

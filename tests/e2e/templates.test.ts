@@ -112,6 +112,8 @@ describe('template editor in Chromium', () => {
     await page.getByTestId('save-template').click();
     await page.getByTestId('editor-issue-summary').waitFor();
     expect(await page.getByTestId('editor-issue-summary').textContent()).toContain('不存在的列“去年同期”');
+    await column.scrollIntoViewIfNeeded();
+    await screenshot(page, 'template-editor-formula-error');
 
     await formula.fill('(本期 - 上年同期');
     await formulaError.waitFor();
@@ -219,7 +221,7 @@ describe('template editor in Chromium', () => {
     await editor.waitFor();
     await page.getByLabel('模板名称').fill(`${copyName}（修订）`);
     await page.getByTestId('close-editor').click();
-    await page.getByText('放弃未保存的修改？').waitFor();
+    await page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' }).waitFor();
     await page.getByRole('button', { name: '继续编辑' }).click();
     expect(await page.getByLabel('模板名称').inputValue()).toBe(`${copyName}（修订）`);
 
@@ -230,6 +232,7 @@ describe('template editor in Chromium', () => {
     const conflict = page.getByTestId('editor-conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('模板已被修改为 v3');
+    await screenshot(page, 'template-editor-conflict');
     await conflict.getByRole('button', { name: '保留我的修改' }).click();
     await page.getByTestId('editor-version').getByText('基于 v3').waitFor();
     await page.getByTestId('save-template').click();
@@ -247,7 +250,7 @@ describe('template editor in Chromium', () => {
     await dialog.getByRole('button', { name: '开始编辑' }).click();
     const editor = page.getByTestId('template-editor');
     await editor.waitFor();
-    await editor.getByText('新模板 · 尚未保存').waitFor();
+    await page.getByText('新模板 · 尚未保存').waitFor();
     // Leaving a new template without saving asks, and stores nothing.
     await page.getByTestId('close-editor').click();
     await page.getByRole('button', { name: '放弃修改' }).click();

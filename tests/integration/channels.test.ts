@@ -7,6 +7,7 @@ import type { Result } from '../../electron/api/result';
 import type { ErrorCode } from '../../electron/core/shared/errors';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
+import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { richTextToPlain } from '../../electron/core/text/rich-text';
 import { fixtureSeedsDir, hashFolder, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
 import { httpCall, ipcCall, type Call } from '../helpers/transports';
@@ -73,6 +74,40 @@ async function duplicateFixture(call: Call): Promise<Template> {
 
 function paragraph(text: string) {
   return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+type CommentView = ChannelOutput<'review:comment'>;
+
+/** A supervisor's comment on the whole of 张明's submitted document, through the transport under test. */
+async function supervisorComment(call: Call, text = '请补充库存偏高的原因。'): Promise<CommentView> {
+  return value<CommentView>(call, 'review:comment', 'supervisor', { id: office.submitted, anchor: { kind: 'document' }, kind: 'problem', text });
+}
+
+/** A text anchor on a passage of the frozen revision, as the review pane makes it from a selection. */
+async function passageAnchor(call: Call, id: string, revision: number, quote: string) {
+  const { report } = await value<ChannelOutput<'review:revision'>>(call, 'review:revision', 'supervisor', { id, revision });
+  const summary = report.sections['summary'];
+  if (summary?.type !== 'richtext') throw new Error('the fixture summary is rich text');
+  const { text } = anchorText(summary.doc);
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return makeTextAnchor('summary', text, start, start + quote.length);
+}
+
+/** Return 张明's submitted document, have him revise text and a table cell, and resubmit it as revision 2. */
+async function resubmitRevised(call: Call): Promise<void> {
+  await value(call, 'review:decide', 'supervisor', { id: office.submitted, decision: 'return', grade: '需改进', reason: '缺少原因分析', meetingFlag: 'critique' });
+  const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.submitted });
+  const saved = await value<ChannelOutput<'reports:save-draft'>>(call, 'reports:save-draft', 'manager', {
+    id: office.submitted,
+    baseRev: report.rev,
+    metadata: {},
+    sections: {
+      summary: { type: 'richtext', doc: paragraph('走访东街烟酒店，库存偏高，原因是节前备货过多，建议控制进货。') },
+      visits: { type: 'table', rows: [{ id: 'rpt-zhang-submitted-row1', cells: { 店名: '东街烟酒店', 销量: 120, 库存: 200 } }] },
+    },
+  });
+  await value(call, 'reports:submit', 'manager', { id: office.submitted, baseRev: saved.rev });
 }
 
 /**
@@ -314,6 +349,259 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(list.map((item) => item.id)).not.toContain(office.draft);
     },
     wrongType: { field: 'baseRev', value: '1' },
+  },
+  'reports:submit': {
+    as: 'manager',
+    input: { id: office.draft, baseRev: 1, note: '请王主任审阅' },
+    expectValue: async (submitted, { call }) => {
+      expect(submitted).toMatchObject({ id: office.draft, status: 'submitted', revision: 1, review: { count: 1 } });
+      // Revision 1 is frozen and readable, with the text as submitted.
+      const frozen = await value<ChannelOutput<'review:revision'>>(call, 'review:revision', 'supervisor', { id: office.draft, revision: 1 });
+      expect(frozen.report).toMatchObject({ id: office.draft, revision: 1, status: 'submitted' });
+      expect(frozen.report.sections).toEqual(submitted.sections);
+      const summary = frozen.report.sections['summary'];
+      expect(summary.type === 'richtext' && richTextToPlain(summary.doc)).toBe('上午走访城关便民超市，中华系列到货不足。');
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.draft });
+      expect(review.revisions).toEqual([1]);
+      expect(review.state.workflow).toEqual([expect.objectContaining({ type: 'submit', revision: 1, note: '请王主任审阅', by: expect.objectContaining({ id: office.manager }) })]);
+      // It is now the supervisor's to read, and no longer the writer's to change.
+      const list = await value<{ id: string }[]>(call, 'reports:list', 'supervisor', { status: 'submitted' });
+      expect(list.map((item) => item.id)).toContain(office.draft);
+      expect(await errorCode(call, 'reports:save-draft', 'manager', { id: office.draft, baseRev: submitted.rev, metadata: {}, sections: {} })).toBe('forbidden');
+    },
+    wrongType: { field: 'baseRev', value: '1' },
+  },
+  'review:get': {
+    as: 'supervisor',
+    input: { id: office.submitted },
+    expectValue: async (review, { call }) => {
+      expect(review.revisions).toEqual([1]);
+      expect(review.state).toMatchObject({ status: 'submitted', lastSubmittedRevision: 1, comments: [], decisions: [], currentDecision: null });
+      expect(review.state.workflow).toEqual([expect.objectContaining({ type: 'submit', revision: 1, by: { id: office.manager, name: office.managerName, role: 'manager' } })]);
+      // The submission was new to the supervisor; reading it marked it read.
+      expect(review.unseen).toBe(1);
+      expect((await value<ChannelOutput<'review:get'>>(call, 'review:get', 'supervisor', { id: office.submitted })).unseen).toBe(0);
+    },
+    wrongType: { field: 'markRead', value: 'yes' },
+  },
+  'review:decide': {
+    as: 'supervisor',
+    input: { id: office.submitted, decision: 'return', grade: '需改进', reason: '分析缺少原因，请补充。', meetingFlag: 'critique' },
+    expectValue: async (returned, { call }) => {
+      expect(returned).toMatchObject({ id: office.submitted, status: 'returned', revision: 2, review: { grade: '需改进', meetingFlag: 'critique' } });
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.submitted });
+      expect(report).toMatchObject({ status: 'returned', revision: 2 });
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.submitted });
+      expect(review.state.currentDecision).toMatchObject({ decision: 'return', grade: '需改进', reason: '分析缺少原因，请补充。', revision: 1 });
+      // The writer may revise it again.
+      const saved = await value<ChannelOutput<'reports:save-draft'>>(call, 'reports:save-draft', 'manager', { id: office.submitted, baseRev: report.rev, metadata: {}, sections: {} });
+      expect(saved.status).toBe('returned');
+    },
+    wrongType: { field: 'decision', value: 1 },
+  },
+  'review:reopen': {
+    as: 'supervisor',
+    input: { id: office.otherApproved, reason: '台账数据需要再核对' },
+    expectValue: async (reopened, { call }) => {
+      expect(reopened).toMatchObject({ id: office.otherApproved, status: 'submitted', revision: 1 });
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'otherManager', { id: office.otherApproved });
+      expect(review.state.status).toBe('submitted');
+      expect(review.state.currentDecision).toBeNull();
+      expect(review.state.workflow.map((event) => event.type)).toEqual(['submit', 'approve', 'reopen']);
+      expect(review.state.workflow.at(-1)).toMatchObject({ note: '台账数据需要再核对', by: { id: office.supervisor } });
+      // The earlier approval stays on record.
+      expect(review.state.decisions).toEqual([expect.objectContaining({ decision: 'approve' })]);
+    },
+    wrongType: { field: 'reason', value: 5 },
+  },
+  'review:comment': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      // Both have read everything so far.
+      await value(call, 'review:get', 'manager', { id: office.submitted });
+      await value(call, 'review:get', 'supervisor', { id: office.submitted });
+      return { id: office.submitted, anchor: await passageAnchor(call, office.submitted, 1, '库存偏高'), kind: 'problem', text: '库存偏高的原因是什么？' };
+    },
+    expectValue: async (comment, { call }) => {
+      expect(comment).toMatchObject({
+        revision: 1,
+        anchor: { kind: 'text', sectionId: 'summary', quote: '库存偏高', prefix: '走访东街烟酒店，', suffix: '，建议控制进货。\n' },
+        kind: 'problem',
+        text: '库存偏高的原因是什么？',
+        status: 'open',
+        retracted: null,
+        by: { id: office.supervisor, role: 'supervisor' },
+      });
+      // The writer sees it on their document, new to them; to the supervisor who wrote it, it is not news.
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.submitted });
+      expect(review.state.comments).toEqual([comment]);
+      expect(review.unseen).toBe(1);
+      expect((await value<ChannelOutput<'review:get'>>(call, 'review:get', 'supervisor', { id: office.submitted, markRead: false })).unseen).toBe(0);
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.submitted });
+      expect(report.review).toMatchObject({ count: 2, openComments: 1 });
+    },
+    wrongType: { field: 'text', value: 5 },
+  },
+  'review:edit-comment': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      const comment = await supervisorComment(call, '原因？');
+      return { id: office.submitted, commentId: comment.id, kind: 'suggestion', text: '请说明库存偏高的原因，并给出控制措施。' };
+    },
+    expectValue: async (edited, { call }) => {
+      expect(edited).toMatchObject({ kind: 'suggestion', text: '请说明库存偏高的原因，并给出控制措施。' });
+      const [comment] = (await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.submitted })).state.comments;
+      expect(comment.versions.map((version) => [version.kind, version.text])).toEqual([
+        ['problem', '原因？'],
+        ['suggestion', '请说明库存偏高的原因，并给出控制措施。'],
+      ]);
+    },
+    wrongType: { field: 'commentId', value: 5 },
+  },
+  'review:retract-comment': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      const comment = await supervisorComment(call);
+      return { id: office.submitted, commentId: comment.id, reason: '看错了表格' };
+    },
+    expectValue: async (retracted, { call }) => {
+      expect(retracted.retracted).toMatchObject({ reason: '看错了表格', by: { id: office.supervisor } });
+      // Still there for everyone to see, marked as withdrawn, with its text.
+      const [comment] = (await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.submitted })).state.comments;
+      expect(comment).toMatchObject({ id: retracted.id, text: '请补充库存偏高的原因。', retracted: { reason: '看错了表格' } });
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.submitted });
+      expect(report.review?.openComments).toBe(0);
+    },
+    wrongType: { field: 'reason', value: 5 },
+  },
+  'review:reply': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const comment = await supervisorComment(call);
+      return { id: office.submitted, commentId: comment.id, text: '主要是节前备货过多。' };
+    },
+    expectValue: async (replied, { call }) => {
+      expect(replied.replies).toEqual([expect.objectContaining({ text: '主要是节前备货过多。', by: { id: office.manager, name: office.managerName, role: 'manager' } })]);
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'supervisor', { id: office.submitted });
+      expect(review.state.comments[0].replies.map((reply) => reply.text)).toEqual(['主要是节前备货过多。']);
+    },
+    wrongType: { field: 'text', value: 5 },
+  },
+  'review:mark-fixed': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const comment = await supervisorComment(call);
+      return { id: office.submitted, commentId: comment.id, note: '已补充原因分析' };
+    },
+    expectValue: async (fixed, { call }) => {
+      expect(fixed).toMatchObject({ status: 'fixed', fixNote: '已补充原因分析' });
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'supervisor', { id: office.submitted });
+      expect(review.state.comments[0]).toMatchObject({ status: 'fixed', fixNote: '已补充原因分析' });
+      // Marking it twice is refused.
+      expect(await errorCode(call, 'review:mark-fixed', 'manager', { id: office.submitted, commentId: fixed.id, note: '再次' })).toBe('forbidden');
+    },
+    wrongType: { field: 'note', value: 5 },
+  },
+  'review:settle': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      const comment = await supervisorComment(call);
+      await value(call, 'review:mark-fixed', 'manager', { id: office.submitted, commentId: comment.id, note: '已补充' });
+      return { id: office.submitted, commentId: comment.id, action: 'resolve' };
+    },
+    expectValue: async (resolved, { call }) => {
+      expect(resolved.status).toBe('resolved');
+      expect(resolved.events.map((event) => event.type)).toEqual(['mark-fixed', 'resolve']);
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.submitted });
+      expect(report.review?.openComments).toBe(0);
+      // Reopening it needs a reason, then it is open again.
+      expect(await errorCode(call, 'review:settle', 'supervisor', { id: office.submitted, commentId: resolved.id, action: 'reopen' })).toBe('invalid-input');
+      const reopened = await value<CommentView>(call, 'review:settle', 'supervisor', { id: office.submitted, commentId: resolved.id, action: 'reopen', reason: '措施不具体' });
+      expect(reopened.status).toBe('open');
+    },
+    wrongType: { field: 'action', value: 5 },
+  },
+  'review:revision': {
+    as: 'supervisor',
+    input: { id: office.submitted, revision: 1 },
+    expectValue: async ({ report, template }, { call }) => {
+      expect(report).toMatchObject({ id: office.submitted, revision: 1, status: 'submitted' });
+      expect(template).toMatchObject({ id: office.templateId, version: 1 });
+      const current = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'supervisor', { id: office.submitted });
+      expect(report.sections).toEqual(current.report.sections);
+      expect(await errorCode(call, 'review:revision', 'supervisor', { id: office.submitted, revision: 2 })).toBe('not-found');
+    },
+    wrongType: { field: 'revision', value: '1' },
+  },
+  'review:compare': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      await supervisorComment(call, '原因？');
+      await resubmitRevised(call);
+      return { id: office.submitted, from: 1, to: 2 };
+    },
+    expectValue: ({ sections, comments }) => {
+      const summary = sections.find((section) => section.sectionId === 'summary')!;
+      expect(summary.changed).toBe(true);
+      expect(summary.text!.filter((part) => part.change === 'added').map((part) => part.value).join('')).toContain('原因是节前备货过多');
+      const visits = sections.find((section) => section.sectionId === 'visits')!;
+      expect(visits.rows).toEqual([{ rowId: 'rpt-zhang-submitted-row1', change: 'changed', label: '东街烟酒店', cells: [{ columnKey: '库存', before: '300', after: '200' }] }]);
+      expect(sections.find((section) => section.sectionId === 'notes')!.changed).toBe(false);
+      // The comments made on revision 1, for the side pane.
+      expect(comments.map((comment) => [comment.revision, comment.text])).toEqual([[1, '原因？']]);
+    },
+    wrongType: { field: 'from', value: '1' },
+  },
+  'review:verify': {
+    as: 'manager',
+    input: { id: office.submitted },
+    expectValue: (report) => {
+      expect(report).toEqual({ docId: office.submitted, ok: true, records: 1, problems: [] });
+    },
+    wrongType: { field: 'id', value: 5 },
+  },
+  'review:verify-all': {
+    as: 'supervisor',
+    input: {},
+    expectValue: (result) => {
+      // Every document the supervisor may see: the submitted and the approved one.
+      expect(result).toEqual({ checked: 2, problems: [] });
+    },
+    wrongType: 'root',
+  },
+  'review:inbox': {
+    as: 'supervisor',
+    input: {},
+    expectValue: async (inbox, { call }) => {
+      expect(inbox.entries.map((entry) => [entry.summary.id, entry.summary.status, entry.unread])).toEqual([[office.submitted, 'submitted', true]]);
+      expect(inbox.counts).toEqual({ unread: 1, submitted: 1, approved: 1 });
+      await value(call, 'review:get', 'supervisor', { id: office.submitted });
+      const read = await value<ChannelOutput<'review:inbox'>>(call, 'review:inbox', 'supervisor', {});
+      expect(read.entries.map((entry) => entry.unread)).toEqual([false]);
+      expect(read.counts['unread']).toBe(0);
+    },
+    wrongType: { field: 'unreadOnly', value: 'yes' },
+  },
+  'review:not-submitted': {
+    as: 'supervisor',
+    input: { period: '2026-11-05' },
+    expectValue: async (missing, { call }) => {
+      // Both managers only have drafts for 5 November.
+      expect(missing).toEqual([
+        {
+          templateId: office.templateId,
+          templateName: '测试工作日志',
+          period: '2026-11-05',
+          missing: [
+            { id: office.manager, name: office.managerName, unit: '城关片区' },
+            { id: office.otherManager, name: office.otherManagerName, unit: '城南片区' },
+          ],
+        },
+      ]);
+      const fourth = await value<ChannelOutput<'review:not-submitted'>>(call, 'review:not-submitted', 'supervisor', { period: '2026-11-04' });
+      expect(fourth[0].missing.map((manager) => manager.id)).toEqual([office.otherManager]);
+    },
+    wrongType: { field: 'period', value: 20261105 },
   },
   'tables:read-xlsx': {
     as: 'manager',

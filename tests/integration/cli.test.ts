@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli/index';
 import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore } from '../helpers/temp-store';
@@ -105,6 +107,40 @@ describe('reportdesk CLI', () => {
     expect(JSON.parse(profiles.out)).toHaveLength(3);
     const problems = await cli(dataDir, 'problems', '--json');
     expect(JSON.parse(problems.out)).toEqual([]);
+  });
+
+  it('verify checks every review log the caller can see: exit 0 when all are intact', async () => {
+    const dataDir = await withDemo();
+    const { code, out, err } = await cli(dataDir, 'verify', '--as', office.supervisorName);
+    expect(code, err).toBe(0);
+    expect(out).toBe('已检查 2 篇文稿，审阅记录完好');
+    const json = await cli(dataDir, 'verify', '--as', office.supervisor, '--json');
+    expect(JSON.parse(json.out)).toEqual({ checked: 2, problems: [] });
+  });
+
+  it('verify prints each problem with its document and line, and exits 1', async () => {
+    const dataDir = await withDemo();
+    // Someone softens the supervisor's comment on 李娜's approved log by hand (line 2 of its log).
+    const logFile = path.join(dataDir, 'reviews', 'rp', `${office.otherApproved}.ndjson`);
+    const lines = (await readFile(logFile, 'utf8')).split('\n');
+    const line = JSON.parse(lines[1]) as { record: { body: { type: string; text: string } } };
+    expect(line.record.body.type).toBe('comment');
+    line.record.body.text = '写得一般。';
+    lines[1] = JSON.stringify(line);
+    await writeFile(logFile, lines.join('\n'));
+
+    const { code, out } = await cli(dataDir, 'verify', '--as', office.supervisorName);
+    expect(code).toBe(1);
+    const printed = out.split('\n');
+    expect(printed).toHaveLength(2);
+    expect(printed[0].split('\t')).toEqual([office.otherApproved, '第 2 行', expect.stringMatching(/^第 2 条记录的内容被修改/)]);
+    expect(printed[1]).toBe('已检查 2 篇文稿，1 篇的审阅记录有问题（共 1 处）');
+    const json = await cli(dataDir, 'verify', '--as', office.supervisor, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).problems).toEqual([expect.objectContaining({ docId: office.otherApproved, ok: false })]);
+    // A manager only checks what they may read: 张明 cannot see 李娜's log.
+    const manager = await cli(dataDir, 'verify', '--as', office.managerName);
+    expect(manager).toMatchObject({ code: 0, out: '已检查 2 篇文稿，审阅记录完好' });
   });
 
   it('an unknown command exits 2 with the usage', async () => {

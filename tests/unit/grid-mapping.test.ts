@@ -5,6 +5,7 @@ import {
   buildImportRows,
   columnLetter,
   normalizeHeader,
+  pickSheet,
   sheetWidth,
 } from '../../renderer/features/reports/grid/column-mapping';
 
@@ -100,5 +101,20 @@ describe('buildImportRows', () => {
   it('short rows read as blanks', () => {
     const result = buildImportRows(table, [['只有品规']], { hasHeader: false, mapping }, ids());
     expect(result.rows).toEqual([{ id: 'id-1', cells: { 品规: '只有品规' } }]);
+  });
+});
+
+describe('pickSheet', () => {
+  it('prefers the sheet whose header matches the table, then the longest', () => {
+    const notes = { rows: [['本表为 11 月品规数据，销量单位为箱']] };
+    const data = { rows: [['品规', '销量', '库存'], ['a', '1', '2']] };
+    const other = { rows: [['x'], ['y'], ['z']] };
+    expect(pickSheet(table, [notes, data, other])).toBe(1);
+    expect(pickSheet(table, [notes, other])).toBe(1);
+    expect(pickSheet(table, [])).toBe(0);
+  });
+
+  it('ignores long title rows when matching', () => {
+    expect(autoMatchColumns(table, ['本表为 11 月品规数据，销量单位为箱'], 1).销量).toBeNull();
   });
 });

@@ -199,9 +199,25 @@ describe('paste placement', () => {
     expect(targets).toEqual(['价类', '销量', '上年同期', 'computed', '库存', 'computed']);
   });
 
-  it('writes values, adds rows, counts rejects and cells beyond the edge', () => {
+  it('a block wider than the input columns left but within the table goes by position too', () => {
+    // 销量 | 上年同期 | 同比 | 库存 copied from a same-layout sheet, without its last computed column.
+    const targets = pasteTargets(table, 1, 4).map((target) => (typeof target === 'object' ? target.key : target));
+    expect(targets).toEqual(['销量', '上年同期', 'computed', '库存']);
+  });
+
+  it('onto a computed cell, always fills input columns from the next one', () => {
+    const targets = pasteTargets(table, 3, 3).map((target) => (typeof target === 'object' ? target.key : target));
+    expect(targets).toEqual(['库存', 'outside', 'outside']);
+  });
+
+  it('a block wider than the whole rest of the table fills input columns and drops the overflow', () => {
+    const targets = pasteTargets(table, 4, 3).map((target) => (typeof target === 'object' ? target.key : target));
+    expect(targets).toEqual(['库存', 'outside', 'outside']);
+  });
+
+  it('writes values, adds rows and reports rejected cells', () => {
     const block = [
-      ['1,286', '1,100', '7,155', 'extra'],
+      ['1,286', '1,100', '7,155'],
       ['abc', '900', ''],
       ['500', '400', '300'],
     ];
@@ -213,12 +229,25 @@ describe('paste placement', () => {
     expect(result.rows[2]).toEqual({ id: 'new-1', cells: { 销量: 500, 上年同期: 400, 库存: 300 } });
     expect(result.rejected).toEqual([{ rowId: 'r2', key: '销量', text: 'abc', problem: 'number' }]);
     expect(result.pasted).toBe(8);
-    expect(result.skipped).toBe(1);
+    expect(result.skipped).toBe(0);
     expect(result.columnKeys).toEqual(['销量', '上年同期', '库存']);
     expect(result.firstRow).toBe(0);
     expect(result.lastRow).toBe(2);
     // The input rows are untouched.
     expect(rows[0].cells).toEqual({ 价类: '一类' });
+  });
+
+  it('counts non-blank cells beyond the right edge as skipped', () => {
+    const result = applyPaste(table, rows, 0, 4, [['10', '20', ''], ['30']], ids());
+    expect(result.rows[0].cells).toEqual({ 价类: '一类', 库存: 10 });
+    expect(result.rows[1].cells).toEqual({ 价类: '二类', 库存: 30 });
+    expect(result.skipped).toBe(1);
+  });
+
+  it('a same-layout block without its last columns goes by position', () => {
+    const result = applyPaste(table, rows, 0, 1, [['100', '80', '25%', '40']], ids());
+    expect(result.rows[0].cells).toEqual({ 价类: '一类', 销量: 100, 上年同期: 80, 库存: 40 });
+    expect(result.rejected).toEqual([]);
   });
 
   it('never writes computed columns, even for a same-layout block', () => {

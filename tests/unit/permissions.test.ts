@@ -31,6 +31,22 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'reports:save-draft': saveInput(office.draft),
   'reports:delete': { id: office.draft, baseRev: 1 },
   'tables:read-xlsx': { fileName: '走访记录.xlsx', dataBase64: 'UEsDBBQAAAAIAA==' },
+  'reports:submit': { id: office.draft, baseRev: 1 },
+  'review:get': { id: office.submitted },
+  'review:decide': { id: office.submitted, decision: 'approve', grade: '优秀', meetingFlag: 'praise' },
+  'review:reopen': { id: office.otherApproved, reason: '台账数据需要再核对' },
+  'review:comment': { id: office.submitted, anchor: { kind: 'document' }, kind: 'note', text: '请补充原因' },
+  'review:edit-comment': { id: office.submitted, commentId: 'comment-1', kind: 'note', text: '请补充原因和措施' },
+  'review:retract-comment': { id: office.submitted, commentId: 'comment-1', reason: '重复' },
+  'review:reply': { id: office.submitted, commentId: 'comment-1', text: '已补充' },
+  'review:mark-fixed': { id: office.submitted, commentId: 'comment-1', note: '已补充原因' },
+  'review:settle': { id: office.submitted, commentId: 'comment-1', action: 'resolve' },
+  'review:revision': { id: office.submitted, revision: 1 },
+  'review:compare': { id: office.submitted, from: 1, to: 1 },
+  'review:verify': { id: office.submitted },
+  'review:verify-all': {},
+  'review:inbox': {},
+  'review:not-submitted': { period: '2026-11' },
 };
 
 function errorOf(result: Result<unknown>) {

@@ -265,3 +265,40 @@ describe('formulas', () => {
     expect(serverIssuePath('sections.1.table.nope', marketAnalysis)).toBe('sections.1.table.columns');
   });
 });
+
+describe('starter rows', () => {
+  it('keep their rows but only cells of input columns, so documents made from the template can be saved', () => {
+    const draft = templateToDraft(marketAnalysis);
+    const indicators = draft.sections.find((section) => section.id === 'key-indicators')!;
+    const table = indicators.table!;
+    table.starterRows = [{ 指标: '销量（箱）', 本期: 1, 同比: 0.1, 旧列: 'x' }, {}];
+    table.columns = table.columns.map((column) => (column.key === '本期' ? { ...column, formula: '上期 * 2' } : column));
+    const saved = draftToTemplate(draft).sections.find((section) => section.id === 'key-indicators')!.table!;
+    expect(saved.starterRows).toEqual([{ 指标: '销量（箱）' }, {}]);
+  });
+});
+
+describe('references the editor does not show', () => {
+  const booklet = seeds[2];
+
+  it('built-in templates have no warnings', () => {
+    for (const template of seeds) expect(validateDraft(templateToDraft(template))).toEqual([]);
+  });
+
+  it('warns when the subject field or a carried-forward section is gone, and keeps both properties', () => {
+    expect(booklet.subjectKey).toBeTruthy();
+    const draft = templateToDraft(booklet);
+    const carrying = draft.sections.findIndex((section) => section.carryForwardFrom);
+    const source = draft.sections.findIndex((section) => section.id === draft.sections[carrying].carryForwardFrom);
+    draft.metadataFields = draft.metadataFields.map((field) => (field.key === booklet.subjectKey ? { ...field, key: '许可证编号' } : field));
+    const edited = { ...draft, sections: removeItem(draft.sections, source) };
+    const warnings = validateDraft(edited).map((issue) => [issue.path, issue.code, issue.severity]);
+    expect(warnings).toEqual([
+      ['metadataFields', 'subjectKeyMissing', 'warning'],
+      [`sections.${carrying - 1}.carryForwardFrom`, 'carryForwardMissing', 'warning'],
+    ]);
+    const saved = draftToTemplate(edited);
+    expect(saved.subjectKey).toBe(booklet.subjectKey);
+    expect(saved.sections[carrying - 1].carryForwardFrom).toBe(booklet.sections[carrying].carryForwardFrom);
+  });
+});

@@ -42,7 +42,13 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
     if (report.status !== 'draft' && supervisor) {
       const snapshot: Report = { ...report, revision: 1, status: 'submitted' };
       await ctx.services.reviews.saveRevision(snapshot);
-      const records = demoReviewRecords({ report: snapshot, template, supervisor, snapshotHash: snapshotHash(snapshot, ctx.services.hash.sha256) });
+      // The history follows the document's demo status (the snapshot itself is always the submitted revision).
+      const records = demoReviewRecords({
+        report: { ...snapshot, status: report.status },
+        template,
+        supervisor,
+        snapshotHash: snapshotHash(snapshot, ctx.services.hash.sha256),
+      });
       const appended = await ctx.services.reviews.append(report.id, records);
       await ctx.services.reports.save({ ...working, review: reviewCache(foldReview(records), appended) }, working.rev);
     }

@@ -26,10 +26,16 @@ export function sanitizeFileNamePart(text: string): string {
  */
 export function exportFileName(report: Report, template: Template, ext: string): string {
   const retailer = report.metadata['店名'] ?? '';
-  const parts = [template.name, report.region, retailer, formatPeriod(report.period.trim()), report.authorName]
-    .map(sanitizeFileNamePart)
-    .filter((part) => part !== '');
-  let base = parts.join('_') || sanitizeFileNamePart(report.title) || 'report';
+  return fileNameFromParts([template.name, report.region, retailer, formatPeriod(report.period.trim()), report.authorName], ext, report.title);
+}
+
+/**
+ * A safe file name from parts joined by `_` (empty parts left out), e.g. 文稿台账_2026年10月_市场分析报告.xlsx;
+ * `fallback` when every part is empty.
+ */
+export function fileNameFromParts(parts: string[], ext: string, fallback = 'report'): string {
+  const kept = parts.map(sanitizeFileNamePart).filter((part) => part !== '');
+  let base = kept.join('_') || sanitizeFileNamePart(fallback) || 'report';
   base = Array.from(base).slice(0, MAXIMUM_BASE_LENGTH).join('').replace(/[.\s]+$/, '');
   if (WINDOWS_RESERVED.test(base)) base = `${base}_`;
   const extension = sanitizeFileNamePart(ext.replace(/^\.+/, ''));

@@ -4,6 +4,8 @@
  * `{name}` placeholders are filled by `fillLabel`.
  */
 import type { ReportStatus } from '../reports/schema';
+import type { CommentKind, MeetingFlag } from '../review/schema';
+import type { DocumentKind } from '../templates/schema';
 
 export interface ExportLabels {
   /** Metadata block and 基本信息 sheet. */
@@ -67,6 +69,72 @@ export interface ExportLabels {
   updatedAt: string;
   /** Sheet name for a table whose title leaves nothing after sanitising. */
   defaultSheetName: string;
+  /** Names of things shared by the register and the meeting pack. */
+  documentKinds: Record<DocumentKind, string>;
+  commentKinds: Record<CommentKind, string>;
+  /** Comment states; `retracted` for a withdrawn comment. */
+  commentStatuses: Record<'open' | 'fixed' | 'resolved' | 'retracted', string>;
+  meetingFlags: Record<MeetingFlag, string>;
+  /** Exported comment replies that record a step rather than words: `{note}` is the writer's 整改 note. */
+  threadFixed: string;
+  threadResolved: string;
+  threadReopened: string;
+  /** 台账 workbook. */
+  registerSheet: string;
+  commentsSheet: string;
+  statisticsSheet: string;
+  columnId: string;
+  columnDocument: string;
+  columnDocumentKind: string;
+  columnManager: string;
+  columnRegion: string;
+  columnPeriod: string;
+  columnDocumentStatus: string;
+  columnSubmittedAt: string;
+  columnOnTime: string;
+  columnGrade: string;
+  columnMeeting: string;
+  columnReason: string;
+  columnOverall: string;
+  columnCommentCount: string;
+  columnFixed: string;
+  columnResolved: string;
+  columnReplies: string;
+  columnDocuments: string;
+  columnOnTimeCount: string;
+  columnLate: string;
+  columnOnTimeRate: string;
+  /** Count of a comment kind in the register, e.g. 表扬（条）. */
+  commentKindCount: string;
+  /** Count of a document kind or grade in the statistics sheet. */
+  kindCount: string;
+  gradeCount: string;
+  ungraded: string;
+  yes: string;
+  no: string;
+  /** Shown where a figure does not apply (no deadline for the template's cadence, not submitted). */
+  notApplicable: string;
+  /** Meeting pack. */
+  meetingPack: string;
+  meetingDate: string;
+  organiser: string;
+  contents: string;
+  summaryTable: string;
+  /** Between the parts of the line above each document (材料一　会上表扬　优秀). */
+  kickerSeparator: string;
+  /** `{n}`: 1, 2 …; `{cn}`: 一, 二 …. */
+  materialNumber: string;
+  meetingReview: string;
+  /** Contents line: `{number}` (材料一), `{title}`, `{details}` (author and grade, joined by detailsSeparator). */
+  contentsLine: string;
+  detailsSeparator: string;
+  otherDocuments: string;
+  summarySheet: string;
+  /** File names: the register's first part, and the part added to a meeting pack's Excel summary. */
+  registerFile: string;
+  summaryFile: string;
+  /** Added to the file name of an earlier revision: `{revision}`. */
+  revisionFile: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -116,6 +184,65 @@ export const defaultExportLabels: ExportLabels = {
   createdAt: '创建时间',
   updatedAt: '更新时间',
   defaultSheetName: '表格',
+  documentKinds: {
+    'market-analysis': '市场分析报告',
+    research: '市场调研报告',
+    'guidance-booklet': '经营指导书',
+    'work-log': '工作日志',
+    custom: '自定义',
+  },
+  commentKinds: { praise: '表扬', problem: '问题', suggestion: '建议', note: '备注' },
+  commentStatuses: { open: '待整改', fixed: '已整改', resolved: '已解决', retracted: '已撤回' },
+  meetingFlags: { praise: '会上表扬', critique: '会上讲评', none: '无' },
+  threadFixed: '【已整改】{note}',
+  threadResolved: '【确认解决】',
+  threadReopened: '【重新打开】{note}',
+  registerSheet: '台账',
+  commentsSheet: '点评明细',
+  statisticsSheet: '统计',
+  columnId: '编号',
+  columnDocument: '文稿',
+  columnDocumentKind: '类型',
+  columnManager: '客户经理',
+  columnRegion: '片区',
+  columnPeriod: '报告期',
+  columnDocumentStatus: '状态',
+  columnSubmittedAt: '提交时间',
+  columnOnTime: '按时提交',
+  columnGrade: '评定等级',
+  columnMeeting: '会上安排',
+  columnReason: '评定理由',
+  columnOverall: '总体评价',
+  columnCommentCount: '点评（条）',
+  columnFixed: '已整改（条）',
+  columnResolved: '已解决（条）',
+  columnReplies: '回复',
+  columnDocuments: '文稿（篇）',
+  columnOnTimeCount: '按时提交（篇）',
+  columnLate: '逾期（篇）',
+  columnOnTimeRate: '按时率',
+  commentKindCount: '{kind}（条）',
+  kindCount: '{kind}（篇）',
+  gradeCount: '{grade}（篇）',
+  ungraded: '未评定',
+  yes: '是',
+  no: '否',
+  notApplicable: '—',
+  meetingPack: '会议材料',
+  meetingDate: '会议日期',
+  organiser: '主办',
+  contents: '目　录',
+  summaryTable: '材料汇总表',
+  kickerSeparator: '　',
+  materialNumber: '材料{cn}',
+  meetingReview: '审阅意见',
+  contentsLine: '{number}　{title}（{details}）',
+  detailsSeparator: '，',
+  otherDocuments: '其他材料',
+  summarySheet: '材料汇总',
+  registerFile: '文稿台账',
+  summaryFile: '汇总',
+  revisionFile: '第{revision}稿',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -165,15 +292,78 @@ export const englishExportLabels: ExportLabels = {
   createdAt: 'Created',
   updatedAt: 'Updated',
   defaultSheetName: 'Table',
+  documentKinds: {
+    'market-analysis': 'Market analysis',
+    research: 'Research report',
+    'guidance-booklet': 'Guidance booklet',
+    'work-log': 'Work log',
+    custom: 'Custom',
+  },
+  commentKinds: { praise: 'Praise', problem: 'Problem', suggestion: 'Suggestion', note: 'Note' },
+  commentStatuses: { open: 'To fix', fixed: 'Fixed', resolved: 'Resolved', retracted: 'Withdrawn' },
+  meetingFlags: { praise: 'Praise at meeting', critique: 'Critique at meeting', none: 'None' },
+  threadFixed: '[Fixed] {note}',
+  threadResolved: '[Resolved]',
+  threadReopened: '[Reopened] {note}',
+  registerSheet: 'Register',
+  commentsSheet: 'Comments',
+  statisticsSheet: 'Statistics',
+  columnId: 'ID',
+  columnDocument: 'Document',
+  columnDocumentKind: 'Kind',
+  columnManager: 'Customer manager',
+  columnRegion: 'Territory',
+  columnPeriod: 'Period',
+  columnDocumentStatus: 'Status',
+  columnSubmittedAt: 'Submitted',
+  columnOnTime: 'On time',
+  columnGrade: 'Grade',
+  columnMeeting: 'Meeting',
+  columnReason: 'Reason',
+  columnOverall: 'Overall comment',
+  columnCommentCount: 'Comments',
+  columnFixed: 'Fixed',
+  columnResolved: 'Resolved',
+  columnReplies: 'Replies',
+  columnDocuments: 'Documents',
+  columnOnTimeCount: 'On time',
+  columnLate: 'Late',
+  columnOnTimeRate: 'On-time rate',
+  commentKindCount: '{kind}',
+  kindCount: '{kind}',
+  gradeCount: '{grade}',
+  ungraded: 'Not graded',
+  yes: 'Yes',
+  no: 'No',
+  notApplicable: '—',
+  meetingPack: 'Meeting pack',
+  meetingDate: 'Date',
+  organiser: 'Organiser',
+  contents: 'Contents',
+  summaryTable: 'Summary',
+  kickerSeparator: '  ',
+  materialNumber: 'Item {n}',
+  meetingReview: 'Review',
+  contentsLine: '{number}  {title} ({details})',
+  detailsSeparator: ', ',
+  otherDocuments: 'Other documents',
+  summarySheet: 'Summary',
+  registerFile: 'Register',
+  summaryFile: 'summary',
+  revisionFile: 'revision {revision}',
 };
 
-/** Defaults merged with the caller's overrides (statuses merged key by key). */
+/** Defaults merged with the caller's overrides (the name tables merged key by key). */
 export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
   if (!labels) return defaultExportLabels;
   return {
     ...defaultExportLabels,
     ...labels,
     statuses: { ...defaultExportLabels.statuses, ...labels.statuses },
+    documentKinds: { ...defaultExportLabels.documentKinds, ...labels.documentKinds },
+    commentKinds: { ...defaultExportLabels.commentKinds, ...labels.commentKinds },
+    commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
+    meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
   };
 }
 

@@ -76,17 +76,45 @@ export interface ReviewSummary {
   reviewedAt?: string;
 }
 
-export interface WordExportOptions {
-  report: Report;
-  template: Template;
+/** Page layout, fonts and wording shared by every document in one Word file. */
+export interface WordStyleOptions {
   layout: WordLayout;
   /** The user's font settings (设置); GB/T 9704 names when left out. */
   fonts?: FontSettingsInput;
+  labels?: Partial<ExportLabels>;
+}
+
+/** One report as it goes into a Word file, with its comments and review outcome. */
+export interface WordDocumentPart {
+  report: Report;
+  template: Template;
   comments?: ExportComment[];
   reviewSummary?: ReviewSummary;
+}
+
+export interface WordExportOptions extends WordStyleOptions, WordDocumentPart {
   /** Append a 审阅记录 page: the review summary and a table of every comment. */
   includeReviewAppendix?: boolean;
-  labels?: Partial<ExportLabels>;
+}
+
+/** How a document's review record is added after its text. */
+export interface DocumentBlockOptions {
+  /** `page`: on a page of its own (审阅记录); `inline`: straight after the text; absent: none. */
+  review?: 'page' | 'inline';
+  /** Heading of the review block; the labels' reviewAppendix by default. */
+  reviewHeading?: string;
+  /** Start the document on a new page. */
+  pageBreakBefore?: boolean;
+  /** A line above the title (e.g. 材料一 · 会上表扬 · 优秀), in the level-1 heading font. */
+  kicker?: string;
+}
+
+/** A plain-text table for the composer: header texts and rows of cell texts. */
+export interface TextTable {
+  headers: string[];
+  rows: string[][];
+  /** Columns aligned right and kept on one line (numbers, 序号). */
+  numericColumns?: number[];
 }
 
 interface SectionModel {
@@ -103,19 +131,31 @@ const cellKey = (rowId: string, columnKey: string): string => `${rowId}\u0000${c
 /** Single line spacing, for text that must not inherit the official layout's exact 28.9 pt lines. */
 const SINGLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
-class WordBuilder {
-  private readonly labels: ExportLabels;
-  private readonly spec: LayoutSpec;
+/**
+ * Builds Word files out of documents and free blocks (a meeting pack's cover, contents, summary table).
+ * Content is collected as paragraph/table models, comments get ids unique within the file, and
+ * `render` turns everything into one .docx with the layout's page setup, styles and footers.
+ */
+export class WordComposer {
+  readonly labels: ExportLabels;
+  readonly spec: LayoutSpec;
   private readonly rich: RichTextConverter;
   private listInstances = 0;
+  private readonly commentEntries: ICommentOptions[] = [];
 
-  constructor(private readonly options: WordExportOptions) {
-    this.labels = resolveLabels(options.labels);
-    this.spec = layoutSpec(options.layout, options.fonts);
+  constructor(style: WordStyleOptions) {
+    this.labels = resolveLabels(style.labels);
+    this.spec = layoutSpec(style.layout, style.fonts);
     this.rich = new RichTextConverter(this.spec, () => ++this.listInstances);
   }
 
-  private bodyParagraph(segments: Segment[], extra: ParaModel['options'] = {}): ParaModel {
+  /** Number of Word comments collected so far. */
+  get commentCount(): number {
+    return this.commentEntries.length;
+  }
+
+  /** A justified body paragraph with the first-line indent (3号 仿宋 in the official layout). */
+  bodyParagraph(segments: Segment[], extra: ParaModel['options'] = {}): ParaModel {
     const { spec } = this;
     return paragraph(
       segments,
@@ -130,7 +170,7 @@ class WordBuilder {
   }
 
   /** `label：value` with only the value open to comments. */
-  private labelLine(label: string, value: string): ParaModel {
+  labelLine(label: string, value: string): ParaModel {
     const segments: Segment[] = [{ text: `${label}${this.labels.fieldSeparator}`, matchable: false }];
     value.split(/\r?\n/).forEach((line, index) => {
       if (index > 0) segments.push({ text: '', lineBreak: true, matchable: true });
@@ -139,8 +179,8 @@ class WordBuilder {
     return this.bodyParagraph(segments);
   }
 
-  private title(): ParaModel {
-    const { report, template } = this.options;
+  private title(part: WordDocumentPart): ParaModel {
+    const { report, template } = part;
     const text = report.title.trim() || template.name.trim() || this.labels.untitled;
     const { spec } = this;
     return paragraph(
@@ -155,8 +195,8 @@ class WordBuilder {
   }
 
   /** 报告期, 片区, 客户经理, then the template's metadata fields (retailer fields of a booklet…); blanks left out. */
-  private metadata(): ParaModel[] {
-    const { report, template } = this.options;
+  private metadata(part: WordDocumentPart): ParaModel[] {
+    const { report, template } = part;
     const entries: [string, string][] = [
       [this.labels.period, formatPeriod(report.period.trim())],
       [this.labels.region, report.region.trim()],
@@ -224,10 +264,10 @@ class WordBuilder {
     return rounded;
   }
 
-  private dataTable(section: SectionDef, model: SectionModel): void {
+  private dataTable(report: Report, section: SectionDef, model: SectionModel): void {
     const table = section.table;
     if (!table) return;
-    const prepared = prepareTable(table, tableRows(this.options.report, section), this.labels);
+    const prepared = prepareTable(table, tableRows(report, section), this.labels);
     model.prepared = prepared;
     const size = this.spec.tableSize(prepared.columns.length);
     const plain = this.spec.layout === 'plain';
@@ -280,12 +320,12 @@ class WordBuilder {
     }
   }
 
-  private section(def: SectionDef, number: number | undefined): SectionModel {
+  private section(report: Report, def: SectionDef, number: number | undefined): SectionModel {
     this.rich.resetHeadings();
     const model: SectionModel = { def, heading: this.rich.heading(1, def.title, number), blocks: [], cells: new Map() };
-    const content = this.options.report.sections[def.id];
+    const content = report.sections[def.id];
     if (def.kind === 'table') {
-      this.dataTable(def, model);
+      this.dataTable(report, def, model);
     } else if (def.kind === 'fields' && def.fields) {
       const values = content?.type === 'fields' ? content.values : {};
       for (const field of def.fields) model.blocks.push(this.labelLine(field.label, formatFieldValue(field, values[field.key])));
@@ -296,8 +336,9 @@ class WordBuilder {
   }
 
   /** Put each comment's range into the paragraph it belongs to. */
-  private anchorComments(comments: ExportComment[], title: ParaModel, sections: SectionModel[]): void {
-    comments.forEach((comment, id) => {
+  private anchorComments(comments: ExportComment[], firstId: number, title: ParaModel, sections: SectionModel[]): void {
+    comments.forEach((comment, index) => {
+      const id = firstId + index;
       const section = sections.find((candidate) => candidate.def.id === comment.sectionId);
       const anchor = comment.anchor;
       if (anchor.kind === 'document' || !section) {
@@ -356,8 +397,9 @@ class WordBuilder {
     return lines.map((line) => renderer.paragraph(paragraph([{ text: line, matchable: false }], run, { spacing: SINGLE_SPACING })));
   }
 
-  private commentOptions(comments: ExportComment[]): ICommentOptions[] {
-    return comments.map((comment, id) => {
+  private commentOptions(comments: ExportComment[], firstId: number): ICommentOptions[] {
+    return comments.map((comment, index) => {
+      const id = firstId + index;
       const date = new Date(comment.date);
       const author = comment.author.trim();
       return {
@@ -394,11 +436,14 @@ class WordBuilder {
     }
   }
 
-  private appendix(comments: ExportComment[], sections: SectionModel[]): BlockModel[] {
-    const { labels, spec } = this;
-    const summary = this.options.reviewSummary ?? {};
-    const heading = this.rich.heading(1, labels.reviewAppendix);
-    heading.options = { ...heading.options, pageBreakBefore: true, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } };
+  private appendix(part: WordDocumentPart, comments: ExportComment[], sections: SectionModel[], options: DocumentBlockOptions): BlockModel[] {
+    const { labels } = this;
+    const summary = part.reviewSummary ?? {};
+    const heading = this.rich.heading(1, options.reviewHeading ?? labels.reviewAppendix);
+    heading.options = {
+      ...heading.options,
+      ...(options.review === 'page' ? { pageBreakBefore: true, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } : {}),
+    };
     const blocks: BlockModel[] = [heading];
     const lines: [string, string | undefined][] = [
       [labels.grade, summary.grade],
@@ -426,7 +471,6 @@ class WordBuilder {
       labels.columnText,
       labels.columnStatus,
     ];
-    const size = spec.layout === 'official' ? 21 : 18;
     const rows: string[][] = comments.map((comment, index) => {
       const section = sections.find((candidate) => candidate.def.id === comment.sectionId);
       const text = [
@@ -446,18 +490,87 @@ class WordBuilder {
         comment.statusLabel ?? '',
       ];
     });
-    blocks.push({
+    blocks.push(this.textTable({ headers, rows, numericColumns: [0] }));
+    return blocks;
+  }
+
+  /** Text size of small tables (comment lists, summaries): 五号 in the official layout, 小五 in the plain one. */
+  private get smallTableSize(): number {
+    return this.spec.layout === 'official' ? 21 : 18;
+  }
+
+  /** A table of plain texts with a repeated, shaded (plain layout) header row and auto-fitted columns. */
+  textTable(table: TextTable, size = this.smallTableSize): TableModel {
+    const { spec } = this;
+    const numeric = new Set(table.numericColumns ?? []);
+    return {
       kind: 'table',
       headerRows: 1,
       columnWidths: this.columnWidths(
-        headers.map((header, column) => ({ texts: [header, ...rows.map((row) => row[column])], noWrap: column === 0 })),
+        table.headers.map((header, column) => ({ texts: [header, ...table.rows.map((row) => row[column] ?? '')], noWrap: numeric.has(column) })),
         size,
       ),
       rows: [
-        headers.map((header) => ({ paragraphs: [this.tableParagraph(header, size, { header: true })], shaded: spec.layout === 'plain' })),
-        ...rows.map((row) => row.map((text, column) => ({ paragraphs: [this.tableParagraph(text, size, { numeric: column === 0 })] }))),
+        table.headers.map((header) => ({ paragraphs: [this.tableParagraph(header, size, { header: true })], shaded: spec.layout === 'plain' })),
+        ...table.rows.map((row) =>
+          table.headers.map((_, column) => ({ paragraphs: [this.tableParagraph(row[column] ?? '', size, { numeric: numeric.has(column) })] })),
+        ),
       ],
-    });
+    };
+  }
+
+  /** A level-1 (一、 黑体) or level-2 (（一） 楷体) heading; `number` adds the outline number. */
+  heading(level: OutlineLevel, text: string, number?: number): ParaModel {
+    return this.rich.heading(level, text, number);
+  }
+
+  /** A centred line in one of the layout's fonts, e.g. a cover's title and date lines. */
+  centredLine(
+    text: string,
+    options: { font?: 'title' | 'body' | 'heading1' | 'heading2'; size?: number; spaceBefore?: number; spaceAfter?: number; pageBreakBefore?: boolean } = {},
+  ): ParaModel {
+    const { spec } = this;
+    const font = spec.fonts[options.font ?? 'body'];
+    const size = options.size ?? (options.font === 'title' ? spec.size.title : spec.size.body);
+    return paragraph(
+      [{ text, matchable: false }],
+      { font, size },
+      {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: Math.max(240, size * 10 * 1.5), lineRule: LineRuleType.AT_LEAST, before: options.spaceBefore ?? 0, after: options.spaceAfter ?? 0 },
+        indent: { firstLine: 0 },
+        ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+      },
+    );
+  }
+
+  /**
+   * The blocks of one report: an optional kicker line, the title, metadata, every section, then (when asked)
+   * the review record; its comments are anchored on the passages they quote and collected for `render`.
+   */
+  document(part: WordDocumentPart, options: DocumentBlockOptions = {}): BlockModel[] {
+    const comments = part.comments ?? [];
+    const firstId = this.commentEntries.length;
+    const title = this.title(part);
+    const metadata = this.metadata(part);
+    const numberSections = !part.template.sections.some((section) => hasOutlineNumber(section.title));
+    const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined));
+    this.anchorComments(comments, firstId, title, sections);
+    this.commentEntries.push(...this.commentOptions(comments, firstId));
+
+    const blocks: BlockModel[] = [];
+    if (options.kicker) {
+      const kicker = this.centredLine(options.kicker, { font: 'heading1', spaceAfter: 120 });
+      kicker.options = { ...kicker.options, alignment: AlignmentType.LEFT, keepNext: true };
+      blocks.push(kicker);
+    }
+    blocks.push(title, ...metadata);
+    if (options.pageBreakBefore) {
+      const first = blocks[0] as ParaModel;
+      first.options = { ...first.options, pageBreakBefore: true };
+    }
+    for (const section of sections) blocks.push(section.heading, ...section.blocks);
+    if (options.review) blocks.push(...this.appendix(part, comments, sections, options));
     return blocks;
   }
 
@@ -526,35 +639,32 @@ class WordBuilder {
     };
   }
 
-  async build(): Promise<Uint8Array> {
-    const { options, spec } = this;
-    const comments = options.comments ?? [];
-    const title = this.title();
-    const metadata = this.metadata();
-    const numberSections = !options.template.sections.some((section) => hasOutlineNumber(section.title));
-    const sections = options.template.sections.map((def, index) => this.section(def, numberSections ? index + 1 : undefined));
-    this.anchorComments(comments, title, sections);
-
-    const blocks: BlockModel[] = [title, ...metadata];
-    for (const section of sections) blocks.push(section.heading, ...section.blocks);
-    if (options.includeReviewAppendix) blocks.push(...this.appendix(comments, sections));
+  /**
+   * The .docx of the given blocks with every comment collected by `document`. `coverPage` leaves the first
+   * page without a page number (a meeting pack's cover).
+   */
+  async render(blocks: BlockModel[], meta: { title: string; creator: string; coverPage?: boolean }): Promise<Uint8Array> {
+    const { spec } = this;
+    const all = [...blocks];
     // Word wants a paragraph after a table that ends the document.
-    if (blocks[blocks.length - 1]?.kind === 'table') blocks.push(this.bodyParagraph([]));
+    if (all[all.length - 1]?.kind === 'table') all.push(this.bodyParagraph([]));
 
     const renderer = new DocxRenderer(spec.fonts.latin);
-    const children: (Paragraph | Table)[] = blocks.map((block) => renderer.block(block, spec.textWidth));
+    const children: (Paragraph | Table)[] = all.map((block) => renderer.block(block, spec.textWidth));
+    const footers = this.footers();
     const document = new Document({
-      title: title.segments.map((segment) => segment.text).join(''),
-      creator: options.report.authorName,
+      title: meta.title,
+      creator: meta.creator,
       styles: this.styles(),
       numbering: listNumbering(),
       evenAndOddHeaderAndFooters: spec.alternatingFooter,
       // A justified line that ends in a hard line break is not stretched across the page.
       compatibility: { doNotExpandShiftReturn: true },
-      ...(comments.length > 0 ? { comments: { children: this.commentOptions(comments) } } : {}),
+      ...(this.commentEntries.length > 0 ? { comments: { children: this.commentEntries } } : {}),
       sections: [
         {
           properties: {
+            ...(meta.coverPage ? { titlePage: true } : {}),
             page: {
               size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
               margin: spec.margin,
@@ -563,7 +673,7 @@ class WordBuilder {
               ? { grid: { type: DocumentGridType.LINES, linePitch: spec.grid.linePitch } }
               : {}),
           },
-          footers: this.footers(),
+          footers: meta.coverPage ? { ...footers, first: new Footer({ children: [] }) } : footers,
           children,
         },
       ],
@@ -574,5 +684,8 @@ class WordBuilder {
 
 /** Build a .docx of a report; see WordExportOptions. */
 export async function buildWordDocument(options: WordExportOptions): Promise<Uint8Array> {
-  return new WordBuilder(options).build();
+  const composer = new WordComposer(options);
+  const blocks = composer.document(options, options.includeReviewAppendix ? { review: 'page' } : {});
+  const title = (blocks[0] as ParaModel).segments.map((segment) => segment.text).join('');
+  return composer.render(blocks, { title, creator: options.report.authorName });
 }

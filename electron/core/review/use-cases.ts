@@ -33,8 +33,17 @@ async function record(
   change: Partial<Pick<Report, 'status' | 'revision'>> = {},
 ): Promise<{ report: Report; state: ReviewState }> {
   const appended = await ctx.services.reviews.append(report.id, records);
+  // Your own records are not news to you: if you had read everything before, you still have.
+  const author = records[0]?.authorId;
+  if (author && ((await ctx.services.readState.get(author))[report.id] ?? 0) === appended.count - records.length) {
+    await ctx.services.readState.set(author, report.id, appended.count);
+  }
   const state = foldReview(await ctx.services.reviews.records(report.id));
-  const stored = await ctx.services.reports.save({ ...report, ...change, review: reviewCache(state, appended) }, report.rev);
+  const review = reviewCache(state, appended);
+  // Only a workflow change (submit, return, approve, reopen) is a new version of the document itself.
+  const stored = Object.keys(change).length
+    ? await ctx.services.reports.save({ ...report, ...change, review }, report.rev)
+    : await ctx.services.reports.saveReview(report.id, review);
   return { report: stored, state };
 }
 

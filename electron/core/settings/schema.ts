@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultFontSettings, fontSettingsSchema } from '../export/fonts';
+import { defaultOnTimeRule, onTimeRuleSchema } from '../export/on-time';
 import { defaultGradeScale, gradeSchema } from '../review/schema';
 
 export const languageSchema = z.enum(['zh-CN', 'en']);
@@ -13,6 +15,10 @@ export const settingsSchema = z
     officeName: z.string().max(60).default('县局（分公司）营销部'),
     /** The grade scale supervisors choose from, best first; grades marked needsReason require a reason. */
     gradeScale: z.array(gradeSchema).min(2).max(10).default(defaultGradeScale),
+    /** Font names written into Word exports (GB/T 9704 names or the ones Windows ships, per-role overrides). */
+    exportFonts: fontSettingsSchema.default(() => structuredClone(defaultFontSettings)),
+    /** When a document counts as submitted on time in the 台账 (see core/export/on-time.ts). */
+    onTimeRule: onTimeRuleSchema.default(() => ({ ...defaultOnTimeRule })),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -8,7 +8,7 @@ export async function getSettings(ctx: CallContext): Promise<Settings> {
 /** Change the given settings, keep the rest. */
 export async function updateSettings(
   ctx: CallContext,
-  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale'>>,
+  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule'>>,
 ): Promise<Settings> {
   const current = await ctx.services.settings.get();
   const next: Settings = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };

@@ -35,6 +35,12 @@ export interface ReportRepository {
    * Throws a `conflict` DomainError (with the stored document as details) otherwise.
    */
   save(report: Report, baseRev: number): Promise<Report>;
+  /**
+   * Store the document's review summary (the cache of its review log) without touching its text or `rev`:
+   * a comment, reply or 已整改 must not make the writer's open editor conflict on its next save. Here and in
+   * `save`, the summary covering more records wins (the log only grows), so a save never rolls it back.
+   */
+  saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report>;
   remove(id: string, baseRev: number): Promise<void>;
   /** Full-text search over every document (Chinese-aware); ids with a relevance score, best first. */
   search(query: string): Promise<{ id: string; score: number }[]>;

@@ -64,7 +64,7 @@ function Filters({ filter, onChange, withStatus }: { filter: InboxFilter; onChan
         aria-label={t('review.grade')}
         options={(settings.data?.gradeScale ?? []).map((grade) => ({ value: grade.label, label: grade.label }))}
       />
-      <Space>
+      <Space style={{ marginInlineEnd: 16 }}>
         <Switch size="small" checked={!!filter.unreadOnly} onChange={(unreadOnly) => update({ unreadOnly })} aria-label={t('inbox.unreadOnly')} />
         {t('inbox.unreadOnly')}
       </Space>

@@ -17,7 +17,7 @@ import {
   removeItem,
   renameColumnReferences,
   replaceItem,
-  sampleValue,
+  sampleInputs,
   type DraftColumn,
   type DraftTable,
 } from './template-draft';
@@ -265,13 +265,7 @@ function TablePreview({ table, testId }: { table: DraftTable; testId: string }) 
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const cells = useMemo(() => evaluateSample(table, overrides), [table, overrides]);
   const clean = useMemo(() => cleanTable(table), [table]);
-  let numericIndex = 0;
-  const samples: Record<string, string> = {};
-  for (const column of table.columns) {
-    if (isComputed(column)) continue;
-    samples[column.uid] = sampleValue(column, numericIndex);
-    if (column.type !== 'text' && column.type !== 'date') numericIndex += 1;
-  }
+  const samples = useMemo(() => sampleInputs(table), [table]);
 
   return (
     <div data-testid={testId}>
@@ -289,8 +283,7 @@ function TablePreview({ table, testId }: { table: DraftTable; testId: string }) 
           key: column.uid,
           title: (
             <span style={{ whiteSpace: 'nowrap' }}>
-              {column.label || column.key}
-              {column.unit ? `（${column.unit}）` : ''}
+              {column.unit ? t('templateEditor.withUnit', { label: column.label || column.key, unit: column.unit }) : column.label || column.key}
               {isComputed(column) && <FunctionOutlined style={{ marginLeft: 4, color: '#1f5fa8' }} aria-label={t('templateEditor.computed')} />}
             </span>
           ),

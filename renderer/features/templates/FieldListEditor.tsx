@@ -113,8 +113,8 @@ export function FieldListEditor({
                   style={{ width: '100%' }}
                 />
               ) : (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('templateEditor.optionsOnlyForSelect')}
+                <Typography.Text type="secondary" title={t('templateEditor.optionsOnlyForSelect')} style={{ lineHeight: '24px' }}>
+                  —
                 </Typography.Text>
               )
             }

@@ -26,6 +26,7 @@ export function SectionEditor({
   section,
   index,
   count,
+  carryForwardTitle,
   expanded,
   onToggle,
   onChange,
@@ -35,6 +36,8 @@ export function SectionEditor({
   section: DraftSection;
   index: number;
   count: number;
+  /** Title of the section this one is pre-filled from (previous document), when it still exists. */
+  carryForwardTitle?: string;
   expanded: boolean;
   onToggle: () => void;
   onChange: (section: DraftSection) => void;
@@ -78,6 +81,7 @@ export function SectionEditor({
           <Tag>{t(`templateEditor.sectionKinds.${section.kind}`)}</Tag>
           {section.required && <Tag color="red">{t('templates.requiredSection')}</Tag>}
           {section.analysis && <Tag color="purple">{t('templateEditor.analysisTag')}</Tag>}
+          {section.carryForwardFrom && <Tag color="cyan">{t('templateEditor.carryForwardTag')}</Tag>}
           {section.kind === 'table' && section.table && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('templateEditor.columnCount', { count: section.table.columns.length })}
@@ -199,6 +203,18 @@ export function SectionEditor({
               )}
             </WithIssues>
           </Labelled>
+          {section.carryForwardFrom && (
+            <div style={{ margin: '20px 0 12px' }}>
+              <WithIssues path={`${path}.carryForwardFrom`}>
+                {() => (
+                  <Typography.Text type="secondary">
+                    <Tag color="cyan">{t('templateEditor.carryForwardTag')}</Tag>
+                    {t('templateEditor.carryForwardText', { title: carryForwardTitle ?? section.carryForwardFrom })}
+                  </Typography.Text>
+                )}
+              </WithIssues>
+            </div>
+          )}
           {section.kind === 'richtext' && (
             <Row gutter={12}>
               <Col xs={24} md={6}>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Cadence, DocumentKind, Template } from '../../../electron/core/templates/schema';
 import { ApiCallError, request } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
+import { notifyError } from '../../app/notifier';
 import { navigationItems, shortcutEvents } from '../../app/shortcuts';
 import { braces, EditorIssuesContext, indexIssues, issueMessage, WithIssues } from './editor-issues';
 import { FieldListEditor } from './FieldListEditor';
@@ -91,7 +92,8 @@ export function TemplateEditor({
   const allIssues = useMemo(() => [...issues, ...serverIssues], [issues, serverIssues]);
   const errors = allIssues.filter((issue) => issue.severity === 'error');
   const indexed = useMemo(() => indexIssues(allIssues), [allIssues]);
-  const dirty = baseVersion === null || draftSignature(draft) !== baseline;
+  const signature = useMemo(() => draftSignature(draft), [draft]);
+  const dirty = baseVersion === null || signature !== baseline;
   const metadataKeys = draft.metadataFields.map((field) => field.key.trim()).filter(Boolean);
 
   /** Every change goes through here: backend issues describe the old draft, so they are dropped. */
@@ -122,6 +124,7 @@ export function TemplateEditor({
   }, [scrollTarget, tab]);
 
   const submit = async () => {
+    if (saving) return;
     setServerError(null);
     if (errors.length) {
       setShowSummary(true);
@@ -130,7 +133,7 @@ export function TemplateEditor({
     }
     setShowSummary(false);
     const template = draftToTemplate(draft);
-    const sent = draftSignature(draft);
+    const sent = signature;
     try {
       const saved =
         baseVersion === null
@@ -166,8 +169,19 @@ export function TemplateEditor({
   const submitRef = useRef(submit);
   submitRef.current = submit;
 
+  /** The latest stored version, or null (the failure is notified) when it cannot be read. */
+  const fetchLatest = async (): Promise<Template | null> => {
+    try {
+      return (await request('templates:get', { id: draft.id })).template;
+    } catch (error) {
+      notifyError(error);
+      return null;
+    }
+  };
+
   const reloadLatest = async () => {
-    const { template } = await request('templates:get', { id: draft.id });
+    const template = await fetchLatest();
+    if (!template) return;
     const next = templateToDraft(template);
     setDraft(next);
     setBaseline(draftSignature(next));
@@ -179,7 +193,8 @@ export function TemplateEditor({
   };
 
   const keepMine = async () => {
-    const { template } = await request('templates:get', { id: draft.id });
+    const template = await fetchLatest();
+    if (!template) return;
     setBaseVersion(template.version);
     setConflict(null);
     message.info(t('templateEditor.rebased', { version: template.version }));
@@ -219,7 +234,9 @@ export function TemplateEditor({
       if (mod && event.key.toLowerCase() === 's') {
         event.preventDefault();
         event.stopImmediatePropagation();
-        void submitRef.current();
+        // Let the focused input finish first (a renamed column key renames its references on blur).
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        window.setTimeout(() => void submitRef.current(), 0);
         return;
       }
       if (!dirty) return;
@@ -367,6 +384,7 @@ export function TemplateEditor({
           section={section}
           index={index}
           count={draft.sections.length}
+          carryForwardTitle={draft.sections.find((candidate) => candidate.id === section.carryForwardFrom)?.title}
           expanded={expanded.has(section.id)}
           onToggle={() =>
             setExpanded((previous) => {
@@ -473,7 +491,9 @@ export function TemplateEditor({
                 <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="editor-issue-summary">
                   {summaryErrors.slice(0, 8).map((issue, index) => (
                     <li key={index}>
-                      <Typography.Link onClick={() => jumpTo(issue)}>{locate(issue)}</Typography.Link>：{issueMessage(t, issue)}
+                      <Typography.Link onClick={() => jumpTo(issue)}>{locate(issue)}</Typography.Link>
+                      {t('templateEditor.colon')}
+                      {issueMessage(t, issue)}
                     </li>
                   ))}
                   {summaryErrors.length > 8 && <li>{t('templateEditor.moreIssues', { count: summaryErrors.length - 8 })}</li>}

@@ -145,9 +145,16 @@ function cleanColumn(column: DraftColumn): ColumnDef {
   });
 }
 
-/** A draft table as the schema's table (uids dropped, blanks removed); starter rows and minRows kept as they are. */
+/**
+ * A draft table as the schema's table (uids dropped, blanks removed). Starter rows keep their number and
+ * their values, but only in input columns: a document saving a cell of a removed or computed column is
+ * rejected (electron/core/reports/check-content.ts), so such cells must not be handed to new documents.
+ */
 export function cleanTable(table: DraftTable): TableDef {
-  return withoutUndefined<TableDef>({ ...table, columns: table.columns.map(cleanColumn) });
+  const columns = table.columns.map(cleanColumn);
+  const inputKeys = new Set(columns.filter((column) => !column.formula).map((column) => column.key));
+  const starterRows = table.starterRows?.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => inputKeys.has(key))));
+  return withoutUndefined<TableDef>({ ...table, columns, starterRows });
 }
 
 function cleanSection(section: DraftSection): SectionDef {
@@ -321,6 +328,8 @@ export type IssueCode =
   | 'formula'
   | 'outOfRange'
   | 'unknownPlaceholder'
+  | 'subjectKeyMissing'
+  | 'carryForwardMissing'
   /** A message from the backend, shown as it came (`params.message`). */
   | 'server';
 
@@ -421,6 +430,10 @@ export function validateDraft(draft: DraftTemplate): DraftIssue[] {
   const metadataKeys = new Set(draft.metadataFields.map((field) => field.key.trim()));
   checkPlaceholders(issues, 'titlePattern', draft.titlePattern, metadataKeys);
   checkFields(issues, 'metadataFields', draft.metadataFields);
+  if (draft.subjectKey && !metadataKeys.has(draft.subjectKey)) {
+    issues.push({ path: 'metadataFields', code: 'subjectKeyMissing', severity: 'warning', params: { key: draft.subjectKey } });
+  }
+  const sectionIds = new Set(draft.sections.map((section) => section.id));
   if (!draft.sections.length) issues.push(error('sections', 'required'));
   if (draft.sections.length > limits.sections) issues.push(error('sections', 'tooMany', { max: limits.sections }));
   draft.sections.forEach((section, index) => {
@@ -432,6 +445,9 @@ export function validateDraft(draft: DraftTemplate): DraftIssue[] {
       issues.push(error(`${prefix}.minLength`, 'outOfRange', { min: 0, max: limits.minLength }));
     }
     if (section.kind === 'richtext') checkPlaceholders(issues, `${prefix}.starterText`, section.starterText, metadataKeys);
+    if (section.carryForwardFrom && !sectionIds.has(section.carryForwardFrom)) {
+      issues.push({ path: `${prefix}.carryForwardFrom`, code: 'carryForwardMissing', severity: 'warning', params: { id: section.carryForwardFrom } });
+    }
     if (section.kind === 'table') checkTable(issues, `${prefix}.table`, section.table);
     if (section.kind === 'fields') {
       if (!section.fields?.length) issues.push(error(`${prefix}.fields`, 'noFields'));
@@ -468,11 +484,16 @@ export function serverIssuePath(path: string, template: Template): string {
 
 const sampleNumbers = [120, 100, 80, 150, 60, 90, 110, 70];
 
-/** Sample text of an input column for the live preview: a number per numeric column, else its first option or label. */
-export function sampleValue(column: ColumnDef, numericIndex: number): string {
+/**
+ * Sample text of an input column for the live preview: a number per numeric column (percent columns a
+ * percentage), a date; text from the first starter row, else the first option, else the label.
+ */
+export function sampleValue(column: ColumnDef, numericIndex: number, starterRow?: Record<string, CellValue>): string {
   switch (column.type) {
-    case 'text':
-      return column.options?.[0] ?? column.label;
+    case 'text': {
+      const starter = starterRow?.[column.key];
+      return typeof starter === 'string' && starter.trim() ? starter : (column.options?.[0] ?? column.label);
+    }
     case 'date':
       return '2026-01-15';
     case 'percent':
@@ -480,6 +501,18 @@ export function sampleValue(column: ColumnDef, numericIndex: number): string {
     default:
       return String(sampleNumbers[numericIndex % sampleNumbers.length]);
   }
+}
+
+/** The sample text of every input column of a table, by column uid. */
+export function sampleInputs(table: DraftTable): Record<string, string> {
+  const samples: Record<string, string> = {};
+  let numericIndex = 0;
+  for (const column of table.columns) {
+    if (isComputed(column)) continue;
+    samples[column.uid] = sampleValue(column, numericIndex, table.starterRows?.[0]);
+    if (column.type !== 'text' && column.type !== 'date') numericIndex += 1;
+  }
+  return samples;
 }
 
 /** Whether the column is computed (has a formula). */
@@ -493,12 +526,9 @@ export function isComputed(column: { formula?: string }): boolean {
  */
 export function evaluateSample(table: DraftTable, overrides: Record<string, string> = {}): Record<string, ComputedCell> {
   const cells: Record<string, CellValue> = {};
-  let numericIndex = 0;
+  const samples = sampleInputs(table);
   for (const column of table.columns) {
-    if (isComputed(column)) continue;
-    const fallback = sampleValue(column, numericIndex);
-    if (column.type !== 'text' && column.type !== 'date') numericIndex += 1;
-    cells[column.key.trim()] = overrides[column.uid] ?? fallback;
+    if (!isComputed(column)) cells[column.key.trim()] = overrides[column.uid] ?? samples[column.uid];
   }
   const result = evaluateTable(cleanTable(table), [{ id: 'sample', cells }]);
   return result.rows[0]?.cells ?? {};

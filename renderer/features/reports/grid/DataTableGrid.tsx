@@ -504,8 +504,9 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key;
 
-    if (!readOnly && mod && key === 'Enter') {
+    if (mod && key === 'Enter') {
       event.preventDefault();
+      if (readOnly) return;
       if (event.shiftKey && position) addRow(position.row + 1);
       else addRow();
       return;
@@ -789,20 +790,24 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       );
       editor = (
         <div className="rd-grid-editor">
-          {/* The message floats in a portal so the table's scroll box cannot clip it. */}
-          <Tooltip
-            open={!!problem}
-            placement="bottomLeft"
-            color="#cf1322"
-            title={
-              <span className="rd-grid-error" data-testid="grid-cell-error">
-                {problem}
-                <small>{t('grid.fixHint')}</small>
-              </span>
-            }
-          >
-            {input}
-          </Tooltip>
+          {input}
+          {problem && (
+            // The message floats in a portal so the table's scroll box cannot clip it. It hangs on its own
+            // anchor, not on the input, so that the input (and an IME composition in it) is never remounted.
+            <Tooltip
+              open
+              placement="bottomLeft"
+              color="#cf1322"
+              title={
+                <span className="rd-grid-error" data-testid="grid-cell-error">
+                  {problem}
+                  <small>{t('grid.fixHint')}</small>
+                </span>
+              }
+            >
+              <span className="rd-grid-error-anchor" aria-hidden />
+            </Tooltip>
+          )}
           {problem && (
             <span id={errorId} role="alert" className="rd-grid-sr-only">
               {problem}
@@ -889,14 +894,14 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
         >
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" role="columnheader" className="rd-grid-rownum">
-                {t('grid.rowNumber')}
-              </th>
+              {/* Blank on screen (templates often have their own 序号 column); named for screen readers. */}
+              <th scope="col" role="columnheader" className="rd-grid-rownum" aria-label={t('grid.rowNumber')} />
               {columns.map((column, col) => {
                 const computed = isComputedColumn(column);
                 const header = (
                   <span>
-                    {text.headers[col]}
+                    <span className="rd-grid-label">{column.label}</span>
+                    {column.unit && <span className="rd-grid-unit">{t('grid.unit', { unit: column.unit })}</span>}
                     {computed && (
                       <span className="rd-grid-fx" aria-hidden>
                         fx
@@ -912,7 +917,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
                     aria-colindex={col + 2}
                     className={computed ? 'rd-grid-computed' : undefined}
                     data-column={column.key}
-                    style={{ minWidth: column.type === 'text' ? (isChoiceColumn(column) ? 96 : 120) : column.type === 'date' ? 112 : 92 }}
+                    style={{ minWidth: column.type === 'text' ? (isChoiceColumn(column) ? 80 : 88) : column.type === 'date' ? 104 : 84 }}
                   >
                     {computed ? <Tooltip title={t('grid.computedColumn', { formula: column.formula })}>{header}</Tooltip> : header}
                   </th>
@@ -933,13 +938,6 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
                 editor={position && position.row === index ? editor : null}
               />
             ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={columns.length + 1} className="rd-grid-empty">
-                  {readOnly ? t('grid.emptyValue') : t('grid.empty')}
-                </td>
-              </tr>
-            )}
           </tbody>
           {table.totalsRow && rows.length > 0 && (
             <tfoot>
@@ -976,6 +974,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             </tfoot>
           )}
         </table>
+        {rows.length === 0 && <div className="rd-grid-empty">{readOnly ? t('grid.emptyValue') : t('grid.empty')}</div>}
       </div>
       {!readOnly && (
         <Tooltip title={t('grid.addRowHint')}>

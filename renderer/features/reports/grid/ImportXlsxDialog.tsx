@@ -10,6 +10,7 @@ import {
   autoMatchColumns,
   buildImportRows,
   columnLetter,
+  pickSheet,
   sheetWidth,
   type ColumnMapping,
   type ImportResult,
@@ -92,10 +93,11 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
         setError(t('grid.import.noSheets'));
         return;
       }
+      const first = pickSheet(table, withData);
       setSheets(withData);
-      setSheetIndex(0);
+      setSheetIndex(first);
       setHasHeader(true);
-      remap(withData[0], true);
+      remap(withData[first], true);
     } catch (caught) {
       const message = caught instanceof ApiCallError ? caught.error.message : caught instanceof Error ? caught.message : String(caught);
       setError(t('grid.import.readFailed', { message }));
@@ -177,15 +179,15 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
       ]}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: 'none' }}
+          data-testid="grid-import-file"
+          onChange={(event) => void chooseFile(event.target.files?.[0])}
+        />
         <Space wrap>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            style={{ display: 'none' }}
-            data-testid="grid-import-file"
-            onChange={(event) => void chooseFile(event.target.files?.[0])}
-          />
           <Button icon={<FileExcelOutlined />} onClick={() => fileInput.current?.click()} disabled={reading}>
             {t('grid.import.chooseFile')}
           </Button>

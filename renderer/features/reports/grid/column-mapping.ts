@@ -62,7 +62,8 @@ export function autoMatchColumns(table: TableDef, header: string[] | null, width
     (column, index) => {
       const label = normalizeHeader(column.label);
       const text = normalized[index];
-      return label.length >= 2 && text.length >= 2 && (text.includes(label) || label.includes(text));
+      // Short headers only: a sentence such as a sheet's title row mentions column names in passing.
+      return label.length >= 2 && text.length >= 2 && text.length <= 12 && (text.includes(label) || label.includes(text));
     },
   ];
   for (const column of columns) mapping[column.key] = null;
@@ -117,4 +118,24 @@ export function buildImportRows(
     rows.push(row);
   }
   return { rows, rejected, blankRows };
+}
+
+/**
+ * The sheet to offer first: the one whose header row matches the most input columns, then the one with
+ * the most rows (a workbook often starts with a notes sheet). Returns an index into `sheets`.
+ */
+export function pickSheet(table: TableDef, sheets: { rows: string[][] }[]): number {
+  let best = 0;
+  let bestScore = -1;
+  let bestRows = -1;
+  sheets.forEach((sheet, index) => {
+    const mapping = autoMatchColumns(table, sheet.rows[0] ?? [], sheetWidth(sheet.rows));
+    const score = Object.values(mapping).filter((value) => value !== null).length;
+    if (score > bestScore || (score === bestScore && sheet.rows.length > bestRows)) {
+      best = index;
+      bestScore = score;
+      bestRows = sheet.rows.length;
+    }
+  });
+  return best;
 }

@@ -180,15 +180,17 @@ export type PasteTarget = ColumnDef | 'computed' | 'outside';
  * Where the columns of a pasted block go, starting at the column `anchorColumn` (an index into
  * table.columns). Normally source columns fill the input columns from the anchor rightwards, skipping
  * computed ones (so a block of raw figures copied from one's own Excel lands in the input columns).
- * When the block is wider than the input columns left but exactly as wide as all columns left, it was
- * copied from a table laid out like this one (computed columns included), so columns go by position and
- * the values under computed columns are dropped.
+ * When the block is wider than the input columns left but no wider than all columns left, it was most
+ * likely copied from a table laid out like this one (its own 同比 or 存销比 included), so columns go by
+ * position and the values under computed columns are dropped. (Only when pasting onto an input cell:
+ * pasting onto a computed cell always starts at the next input column.)
  */
 export function pasteTargets(table: TableDef, anchorColumn: number, width: number): PasteTarget[] {
   const rest = table.columns.slice(Math.max(0, anchorColumn));
   const inputs = rest.filter((column) => !isComputedColumn(column));
-  if (width > inputs.length && width === rest.length) {
-    return rest.map((column) => (isComputedColumn(column) ? 'computed' : column));
+  const anchoredOnInput = rest.length > 0 && !isComputedColumn(rest[0]);
+  if (anchoredOnInput && width > inputs.length && width <= rest.length) {
+    return rest.slice(0, width).map((column) => (isComputedColumn(column) ? 'computed' : column));
   }
   return Array.from({ length: width }, (_, index) => inputs[index] ?? 'outside');
 }

@@ -1,0 +1,180 @@
+/**
+ * Export jobs: long exports (a register of a year, a meeting pack of twenty documents) run in the background
+ * of the API process, report progress and can be cancelled. A job belongs to the profile that started it;
+ * its file is handed over once (`take`) and then dropped. Finished jobs nobody collects are dropped after a
+ * while, so bytes never pile up in memory. Jobs only read: a cancelled or failed job leaves nothing behind.
+ */
+import { DomainError, isDomainError, type ErrorCode } from '../shared/errors';
+import { ExportCancelled, isExportCancelled, yieldToEventLoop, type ExportMonitor } from './progress';
+
+export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** What an export produces: a suggested file name and the file's bytes. */
+export interface ExportFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ExportJobStatus {
+  jobId: string;
+  state: ExportJobState;
+  done: number;
+  total: number;
+  /** What is being exported (running), or why it failed. */
+  message?: string;
+  /** The failure's error code. */
+  code?: ErrorCode;
+  /** Once done: the file name the result will carry. */
+  fileName?: string;
+}
+
+interface Job {
+  id: string;
+  owner: string;
+  state: ExportJobState;
+  done: number;
+  total: number;
+  message?: string;
+  code?: ErrorCode;
+  cancelRequested: boolean;
+  result?: ExportFile;
+  finishedAt?: number;
+}
+
+export interface ExportJobsOptions {
+  /** Milliseconds since the epoch (tests pass a fake clock). */
+  now?: () => number;
+  newId?: () => string;
+  /** How long a finished job waits to be collected. */
+  keepFinishedMs?: number;
+  /** Jobs one profile may have running at once. */
+  maxRunningPerOwner?: number;
+  /** How often a running job lets status polls and cancel requests in (ms of work between yields). */
+  yieldEveryMs?: number;
+}
+
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly keepFinishedMs: number;
+  private readonly maxRunningPerOwner: number;
+  private readonly yieldEveryMs: number;
+
+  constructor(options: ExportJobsOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.keepFinishedMs = options.keepFinishedMs ?? 10 * 60_000;
+    this.maxRunningPerOwner = options.maxRunningPerOwner ?? 3;
+    this.yieldEveryMs = options.yieldEveryMs ?? 25;
+  }
+
+  /**
+   * Start a job for `owner`; returns its id at once. The task gets a monitor whose checkpoints record progress
+   * and throw ExportCancelled after `cancel`.
+   */
+  start(owner: string, task: (monitor: ExportMonitor) => Promise<ExportFile>): string {
+    this.sweep();
+    const running = [...this.jobs.values()].filter((job) => job.owner === owner && job.state === 'running').length;
+    if (running >= this.maxRunningPerOwner) {
+      throw new DomainError('conflict', `已有 ${running} 个导出正在进行，请等其完成或取消后再试`);
+    }
+    const job: Job = { id: this.newId(), owner, state: 'running', done: 0, total: 1, cancelRequested: false };
+    this.jobs.set(job.id, job);
+    let lastYield = this.now();
+    const monitor: ExportMonitor = {
+      checkpoint: async (done, total, message) => {
+        job.done = done;
+        job.total = Math.max(total, 1);
+        if (message !== undefined) job.message = message;
+        if (this.now() - lastYield >= this.yieldEveryMs) {
+          await yieldToEventLoop();
+          lastYield = this.now();
+        }
+        if (job.cancelRequested) throw new ExportCancelled();
+      },
+    };
+    // Start on a later turn, so `start` returns the id before any work is done.
+    void yieldToEventLoop()
+      .then(() => {
+        if (job.cancelRequested) throw new ExportCancelled();
+        return task(monitor);
+      })
+      .then(
+        (result) => {
+          if (job.cancelRequested) return this.finish(job, 'cancelled');
+          job.result = result;
+          job.done = job.total;
+          job.message = undefined;
+          this.finish(job, 'done');
+        },
+        (error: unknown) => {
+          if (isExportCancelled(error) || job.cancelRequested) return this.finish(job, 'cancelled');
+          job.code = isDomainError(error) ? error.code : 'internal';
+          job.message = isDomainError(error) ? error.message : `导出失败：${error instanceof Error ? error.message : String(error)}`;
+          this.finish(job, 'failed');
+        },
+      );
+    return job.id;
+  }
+
+  status(owner: string, jobId: string): ExportJobStatus {
+    return this.view(this.get(owner, jobId));
+  }
+
+  /** Ask a running job to stop at its next checkpoint; finished jobs are left as they are. */
+  cancel(owner: string, jobId: string): ExportJobStatus {
+    const job = this.get(owner, jobId);
+    if (job.state === 'running') job.cancelRequested = true;
+    return this.view(job);
+  }
+
+  /** The finished job's file; the job is dropped. A failed job's error is thrown (once). */
+  take(owner: string, jobId: string): ExportFile {
+    const job = this.get(owner, jobId);
+    if (job.state === 'running') throw new DomainError('conflict', '导出尚未完成，请稍候');
+    this.jobs.delete(job.id);
+    if (job.state === 'cancelled') throw new DomainError('conflict', '导出已取消，没有生成文件');
+    if (job.state === 'failed') throw new DomainError(job.code ?? 'internal', job.message ?? '导出失败');
+    return job.result!;
+  }
+
+  /** Number of jobs held (running or waiting to be collected). */
+  get size(): number {
+    this.sweep();
+    return this.jobs.size;
+  }
+
+  private get(owner: string, jobId: string): Job {
+    this.sweep();
+    const job = this.jobs.get(jobId);
+    // Another profile's job is as good as missing.
+    if (!job || job.owner !== owner) throw new DomainError('not-found', '找不到该导出任务（可能已完成并取走，或已过期）');
+    return job;
+  }
+
+  private finish(job: Job, state: ExportJobState): void {
+    job.state = state;
+    job.finishedAt = this.now();
+    if (state !== 'done') job.result = undefined;
+  }
+
+  private view(job: Job): ExportJobStatus {
+    return {
+      jobId: job.id,
+      state: job.state,
+      done: job.done,
+      total: job.total,
+      ...(job.message ? { message: job.message } : {}),
+      ...(job.code ? { code: job.code } : {}),
+      ...(job.result ? { fileName: job.result.fileName } : {}),
+    };
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const job of this.jobs.values()) {
+      if (job.finishedAt !== undefined && now - job.finishedAt > this.keepFinishedMs) this.jobs.delete(job.id);
+    }
+  }
+}
