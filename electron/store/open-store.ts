@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/shared/ports';
 import type { CoreServices, StoreProblem } from '../core/shared/services';
+import { KeyedQueue } from './keyed-queue';
 import { acquireDataLock } from './lock';
 import { Quarantine } from './quarantine';
 import { FileReportRepository } from './report-repository';
@@ -63,6 +64,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       clock: options.clock ?? systemClock,
       ids: options.ids ?? randomIds,
       hash: nodeHasher,
+      locks: new KeyedQueue(),
       loadDemoData: () => loadDemoSeed(seedsDir),
     };
     let closed = false;

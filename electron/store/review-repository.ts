@@ -141,7 +141,11 @@ export class FileReviewRepository implements ReviewRepository {
 
   async saveRevision(snapshot: Report): Promise<void> {
     const file = this.revisionFile(snapshot.id, snapshot.revision);
-    if (await readDocument(file, reportSchema)) {
+    const existing = await readDocument(file, reportSchema);
+    if (existing) {
+      // A retry of the same submission (after a failure further on) finds its own snapshot: fine.
+      const same = (report: Report) => canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title });
+      if (same(existing) === same(snapshot)) return;
       throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
     }
     await writeDocument(file, reportSchema, snapshot);

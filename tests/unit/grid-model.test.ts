@@ -62,6 +62,14 @@ describe('parseInput: numbers', () => {
     expect(parseInput(percent, '很多')).toEqual({ ok: false, problem: 'percent' });
   });
 
+  it('reads full-width digits and signs from a Chinese input method', () => {
+    expect(parseInput(integer, '２４０５')).toEqual({ ok: true, value: 2405 });
+    expect(parseInput(decimal, '１，２８６．５')).toEqual({ ok: true, value: 1286.5 });
+    expect(parseInput(percent, '３．２％')).toEqual({ ok: true, value: 0.032 });
+    expect(parseInput(integer, '－１２')).toEqual({ ok: true, value: -12 });
+    expect(parseInput(date, '２０２６－１１－０５')).toEqual({ ok: true, value: '2026-11-05' });
+  });
+
   it('never yields NaN or Infinity', () => {
     for (const input of ['1e400', '9'.repeat(400), 'Infinity', '-', '+']) {
       const parsed = parseInput(decimal, input);

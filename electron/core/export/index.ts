@@ -3,14 +3,19 @@
  */
 export {
   buildWordDocument,
+  WordComposer,
   type CommentAnchor,
+  type DocumentBlockOptions,
   type ExportComment,
   type ReviewSummary,
+  type TextTable,
+  type WordDocumentPart,
   type WordExportOptions,
   type WordLayout,
+  type WordStyleOptions,
 } from './word';
 export { buildExcelWorkbook, columnLetter, excelNumberFormat, sanitizeSheetName, type ExcelExportOptions } from './excel';
-export { exportFileName, sanitizeFileNamePart } from './file-names';
+export { exportFileName, fileNameFromParts, sanitizeFileNamePart } from './file-names';
 export {
   defaultFontSettings,
   fallbackFont,
@@ -27,5 +32,27 @@ export {
   type FontSettingsInput,
   type RunFonts,
 } from './fonts';
-export { defaultExportLabels, englishExportLabels, resolveLabels, type ExportLabels } from './labels';
+export { defaultExportLabels, englishExportLabels, fillLabel, resolveLabels, type ExportLabels } from './labels';
+export {
+  buildRegisterWorkbook,
+  commentKindOrder,
+  documentKindOrder,
+  registerRows,
+  type RegisterComment,
+  type RegisterCommentStatus,
+  type RegisterData,
+  type RegisterDocument,
+} from './register';
+export {
+  buildMeetingPack,
+  buildMeetingSummaryWorkbook,
+  commentTarget,
+  meetingFlagOrder,
+  orderForMeeting,
+  type MeetingPackDocument,
+  type MeetingPackOptions,
+} from './meeting-pack';
+export { deadlineFor, defaultOnTimeRule, isOnTime, officeWallClock, onTimeRuleSchema, type OnTimeRule } from './on-time';
+export { ExportCancelled, isExportCancelled, phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
+export { ExportJobs, type ExportFile, type ExportJobState, type ExportJobStatus, type ExportJobsOptions } from './jobs';
 export { layoutSpec, mmToTwip } from './word-layout';

@@ -120,7 +120,7 @@ export interface ExportLabels {
   organiser: string;
   contents: string;
   summaryTable: string;
-  /** Between the parts of the line above each document (材料一　会上表扬　优秀). */
+  /** Between the parts of the line above each document (材料一, 会上表扬, 优秀): an ideographic space in Chinese. */
   kickerSeparator: string;
   /** `{n}`: 1, 2 …; `{cn}`: 一, 二 …. */
   materialNumber: string;

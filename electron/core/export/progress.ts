@@ -28,3 +28,14 @@ export const silentMonitor: ExportMonitor = { checkpoint: async () => undefined 
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * A monitor for one phase of a longer job: the phase's own `done / total` is mapped onto `[start, start + span]`
+ * of the job's `total`, so the progress bar never runs backwards between phases.
+ */
+export function phaseMonitor(monitor: ExportMonitor, start: number, span: number, total: number): ExportMonitor {
+  return {
+    checkpoint: (done, phaseTotal, message) =>
+      monitor.checkpoint(start + Math.min(span, Math.round((done / Math.max(phaseTotal, 1)) * span)), total, message),
+  };
+}

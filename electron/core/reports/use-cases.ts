@@ -138,6 +138,10 @@ export async function saveDraft(
     title?: string;
   },
 ): Promise<Report> {
+  return ctx.services.locks.run(input.id, () => saveDraftNow(ctx, input));
+}
+
+async function saveDraftNow(ctx: CallContext, input: Parameters<typeof saveDraft>[1]): Promise<Report> {
   const { report, template } = await loadEditable(ctx, input.id);
   const issues = checkContentAgainstTemplate(template, input.sections, input.metadata);
   if (issues.length) throw new DomainError('invalid-input', '文稿内容不符合模板', { issues });
@@ -156,9 +160,11 @@ export async function saveDraft(
 
 /** Delete a draft that was never submitted. */
 export async function deleteDraft(ctx: CallContext, input: { id: string; baseRev: number }): Promise<void> {
-  const { report } = await loadEditable(ctx, input.id);
-  if (report.status !== 'draft') throw new DomainError('forbidden', '只有未提交过的草稿可以删除');
-  await ctx.services.reports.remove(input.id, input.baseRev);
+  await ctx.services.locks.run(input.id, async () => {
+    const { report } = await loadEditable(ctx, input.id);
+    if (report.status !== 'draft') throw new DomainError('forbidden', '只有未提交过的草稿可以删除');
+    await ctx.services.reports.remove(input.id, input.baseRev);
+  });
 }
 
 export interface SearchResult {

@@ -68,10 +68,11 @@ export function snapshotHash(report: Report, sha256: (text: string) => string): 
  * Submit a draft (or a revised draft after a return): the completeness check must pass; the revision is
  * frozen as an immutable snapshot and a `submit` record is appended.
  */
-export async function submitReport(
-  ctx: CallContext,
-  input: { id: string; baseRev: number; note?: string },
-): Promise<Report> {
+export async function submitReport(ctx: CallContext, input: { id: string; baseRev: number; note?: string }): Promise<Report> {
+  return ctx.services.locks.run(input.id, () => submitReportNow(ctx, input));
+}
+
+async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: number; note?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
   const { report, template } = await getReport(ctx, input.id);
   if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能提交自己撰写的文稿');
@@ -101,10 +102,11 @@ async function loadForReview(ctx: CallContext, id: string) {
  * The review act on the latest submitted revision: a grade from the office's scale (with a reason when
  * the grade requires one), a meeting flag and an overall comment; then return for revision or approve.
  */
-export async function decide(
-  ctx: CallContext,
-  input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string },
-): Promise<Report> {
+export async function decide(ctx: CallContext, input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string }): Promise<Report> {
+  return ctx.services.locks.run(input.id, () => decideNow(ctx, input));
+}
+
+async function decideNow(ctx: CallContext, input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
   if (report.status !== 'submitted') throw new DomainError('forbidden', '只能审阅已提交的文稿');
@@ -136,6 +138,10 @@ export async function decide(
 
 /** Reopen an approved document for review again; recorded with the reason. */
 export async function reopenReport(ctx: CallContext, input: { id: string; reason: string }): Promise<Report> {
+  return ctx.services.locks.run(input.id, () => reopenReportNow(ctx, input));
+}
+
+async function reopenReportNow(ctx: CallContext, input: { id: string; reason: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
   if (report.status !== 'approved') throw new DomainError('forbidden', '只有已通过的文稿可以重新打开');
@@ -185,10 +191,11 @@ async function reviewedRevision(ctx: CallContext, report: Report, state: ReviewS
 }
 
 /** A supervisor's recorded comment on a passage, a table cell, a section or the whole document. */
-export async function addComment(
-  ctx: CallContext,
-  input: { id: string; anchor: Anchor; kind: CommentKind; text: string },
-): Promise<CommentView> {
+export async function addComment(ctx: CallContext, input: { id: string; anchor: Anchor; kind: CommentKind; text: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => addCommentNow(ctx, input));
+}
+
+async function addCommentNow(ctx: CallContext, input: { id: string; anchor: Anchor; kind: CommentKind; text: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, template, state } = await loadForReview(ctx, input.id);
   if (report.status === 'draft') throw new DomainError('forbidden', '文稿尚未提交，不能点评');
@@ -212,10 +219,11 @@ function requireOwnLiveComment(profile: Profile, comment: CommentView): void {
 }
 
 /** Edit a comment: a new version is appended; the earlier text stays in its history. */
-export async function editComment(
-  ctx: CallContext,
-  input: { id: string; commentId: string; kind: CommentKind; text: string },
-): Promise<CommentView> {
+export async function editComment(ctx: CallContext, input: { id: string; commentId: string; kind: CommentKind; text: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => editCommentNow(ctx, input));
+}
+
+async function editCommentNow(ctx: CallContext, input: { id: string; commentId: string; kind: CommentKind; text: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
   requireOwnLiveComment(profile, comment);
@@ -225,10 +233,11 @@ export async function editComment(
 }
 
 /** Withdraw a comment: a retraction is appended and stays visible as such; nothing is deleted. */
-export async function retractComment(
-  ctx: CallContext,
-  input: { id: string; commentId: string; reason?: string },
-): Promise<CommentView> {
+export async function retractComment(ctx: CallContext, input: { id: string; commentId: string; reason?: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => retractCommentNow(ctx, input));
+}
+
+async function retractCommentNow(ctx: CallContext, input: { id: string; commentId: string; reason?: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
   requireOwnLiveComment(profile, comment);
@@ -239,6 +248,10 @@ export async function retractComment(
 
 /** A reply in a comment's thread, from the document's author or a supervisor. */
 export async function replyToComment(ctx: CallContext, input: { id: string; commentId: string; text: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => replyToCommentNow(ctx, input));
+}
+
+async function replyToCommentNow(ctx: CallContext, input: { id: string; commentId: string; text: string }): Promise<CommentView> {
   const profile = requireProfile(ctx);
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
   if (profile.role === 'manager' && report.authorId !== profile.id) throw new DomainError('forbidden', '只能回复自己文稿上的点评');
@@ -249,6 +262,10 @@ export async function replyToComment(ctx: CallContext, input: { id: string; comm
 
 /** The writer marks a comment 已整改 with a note saying what was done. */
 export async function markFixed(ctx: CallContext, input: { id: string; commentId: string; note: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => markFixedNow(ctx, input));
+}
+
+async function markFixedNow(ctx: CallContext, input: { id: string; commentId: string; note: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'manager');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
   if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能处理自己文稿上的点评');
@@ -259,10 +276,11 @@ export async function markFixed(ctx: CallContext, input: { id: string; commentId
 }
 
 /** The supervisor confirms a fix (resolved) or reopens the comment with a reason. */
-export async function settleComment(
-  ctx: CallContext,
-  input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string },
-): Promise<CommentView> {
+export async function settleComment(ctx: CallContext, input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string }): Promise<CommentView> {
+  return ctx.services.locks.run(input.id, () => settleCommentNow(ctx, input));
+}
+
+async function settleCommentNow(ctx: CallContext, input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
   if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
 import type { Settings } from './schema';
 
@@ -10,6 +11,9 @@ export async function updateSettings(
   ctx: CallContext,
   input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule'>>,
 ): Promise<Settings> {
+  if (input.gradeScale && ctx.profile?.role !== 'supervisor') {
+    throw new DomainError('forbidden', '只有主管可以修改评定等级');
+  }
   const current = await ctx.services.settings.get();
   const next: Settings = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   await ctx.services.settings.save(next);

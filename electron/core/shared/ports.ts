@@ -17,3 +17,8 @@ export const randomIds: IdGenerator = {
 export interface Hasher {
   sha256(text: string): string;
 }
+
+/** Serialises work per key (a document id) so a check and the write that depends on it never interleave. */
+export interface Locks {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}

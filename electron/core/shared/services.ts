@@ -2,7 +2,7 @@ import type { Profile } from '../profiles/schema';
 import type { Report, ReportSummary } from '../reports/schema';
 import type { Template, TemplateSummary } from '../templates/schema';
 import type { Settings } from '../settings/schema';
-import type { Clock, Hasher, IdGenerator } from './ports';
+import type { Clock, Hasher, IdGenerator, Locks } from './ports';
 import type { DemoData } from '../seeds/demo-schema';
 import type { ReviewRecord } from '../review/schema';
 
@@ -105,6 +105,8 @@ export interface CoreServices {
   clock: Clock;
   ids: IdGenerator;
   hash: Hasher;
+  /** One act per document at a time: permission and state checks, then the writes, without interleaving. */
+  locks: Locks;
   /** Built-in demo data, parsed by the core schemas; null where no seeds are shipped. */
   loadDemoData(): Promise<DemoData | null>;
 }

@@ -196,6 +196,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const history = useRef<{ undo: Change[]; redo: Change[] }>({ undo: [], redo: [] });
   const viewCache = useRef<ReadonlyMap<string, RowView>>(new Map());
   const choiceClick = useRef<Position | null>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
 
   // Rows the grid last handed to onChange stay current until the parent passes new ones back.
   useLayoutEffect(() => {
@@ -248,7 +249,11 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   useLayoutEffect(() => {
     if (!focusRequest.current) return;
     focusRequest.current = false;
-    if (!position) return;
+    if (!position) {
+      // The last row was deleted: keep the keyboard in the table, on its add button.
+      addButtonRef.current?.focus();
+      return;
+    }
     const cell = tableRef.current?.querySelector<HTMLElement>(`td[data-row="${position.row}"][data-col="${position.col}"]`);
     if (!cell) return;
     cell.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -396,7 +401,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
         </span>
       ),
     });
-    if (current.length > 1) moveTo(Math.min(index, current.length - 2), position.col);
+    moveTo(Math.max(0, Math.min(index, current.length - 2)), position.col);
   };
 
   const moveRowBy = (delta: -1 | 1) => {
@@ -979,6 +984,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       {!readOnly && (
         <Tooltip title={t('grid.addRowHint')}>
           <Button
+            ref={addButtonRef}
             className="rd-grid-add"
             type="dashed"
             size="small"

@@ -40,6 +40,7 @@ const CURRENCY_SIGNS = /^[¥￥$]|[¥￥]$/gu;
  * Numbers accept thousands separators ("1,286", "1，286") and the column's unit written after the
  * number ("1,286箱"); money accepts ¥. Percent columns store fractions: "3.2%" and "3.2" both give 0.032
  * (a bare number in a percent column means percentage points, as in a percent-formatted Excel cell).
+ * Full-width digits and signs typed in a Chinese input method's full-width mode are read as usual.
  * Integer columns refuse fractions; other columns refuse a % sign. Dates accept 2026-11-05, 2026/11/5,
  * 2026.11.5 and 2026年11月5日 and are stored as YYYY-MM-DD. Choice columns accept only their options.
  */
@@ -55,12 +56,14 @@ export function parseInput(column: ColumnDef, text: string): ParsedInput {
     if (text.length > MAXIMUM_TEXT_LENGTH) return { ok: false, problem: 'too-long' };
     return { ok: true, value: trimmed };
   }
+  // Full-width digits and signs (２４０５．５％) come from a Chinese input method in full-width mode.
+  const halfWidth = trimmed.normalize('NFKC');
   if (column.type === 'date') {
-    if (trimmed === '' || /^[-—－/／]+$/u.test(trimmed)) return { ok: true, value: null };
-    const date = normalizeDate(trimmed);
+    if (halfWidth === '' || /^[-—/]+$/u.test(halfWidth)) return { ok: true, value: null };
+    const date = normalizeDate(halfWidth);
     return date === null ? { ok: false, problem: 'date' } : { ok: true, value: date };
   }
-  return parseNumberInput(column, trimmed);
+  return parseNumberInput(column, halfWidth);
 }
 
 function parseNumberInput(column: ColumnDef, trimmed: string): ParsedInput {

@@ -1,0 +1,367 @@
+/**
+ * Export use cases: gather what the caller may read, turn the review log into comments and outcomes, and
+ * build the file. Read-only: an export never writes to the data folder (not even read markers).
+ *
+ * Which text is exported: an author gets their working copy; anyone else the latest submitted (frozen)
+ * revision, which is what the supervisor read and commented on; a given `revision` is that frozen revision.
+ * Comments: every comment made on that revision or an earlier one, withdrawn ones left out, each thread
+ * flattened into its replies and steps (已整改 notes, 确认解决, 重新打开).
+ */
+import type { Profile } from '../profiles/schema';
+import type { Report, ReportStatus } from '../reports/schema';
+import { getReport, listReports } from '../reports/use-cases';
+import { foldReview, type CommentView, type ReviewState } from '../review/fold';
+import type { MeetingFlag } from '../review/schema';
+import type { Settings } from '../settings/schema';
+import { DomainError } from '../shared/errors';
+import { requireProfile } from '../shared/permissions';
+import type { CallContext } from '../shared/services';
+import type { DocumentKind, Template } from '../templates/schema';
+import { formatPeriod } from '../text/placeholders';
+import { buildExcelWorkbook } from './excel';
+import { exportFileName, fileNameFromParts } from './file-names';
+import type { ExportFile } from './jobs';
+import { defaultExportLabels, englishExportLabels, fillLabel, type ExportLabels } from './labels';
+import { buildMeetingPack, buildMeetingSummaryWorkbook, orderForMeeting, type MeetingPackDocument } from './meeting-pack';
+import { isOnTime } from './on-time';
+import { phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
+import { buildRegisterWorkbook, documentKindOrder, type RegisterComment, type RegisterDocument } from './register';
+import { formatDate } from './text';
+import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewSummary, type WordLayout } from './word';
+
+export interface ExportDocumentInput {
+  id: string;
+  /** A submitted revision; by default the working copy for its author, the latest submitted one for others. */
+  revision?: number;
+}
+
+export interface ExportWordInput extends ExportDocumentInput {
+  layout: WordLayout;
+  /** Supervisors' comments as Word comments (default true). */
+  includeComments?: boolean;
+  /** A 审阅记录 page with the grade and a table of every comment (default false). */
+  includeReviewAppendix?: boolean;
+}
+
+export interface RegisterFilter {
+  /** `2026-10` also matches the days of October (daily logs). */
+  period?: string;
+  kind?: DocumentKind;
+  status?: ReportStatus;
+  authorId?: string;
+}
+
+export type PresentedFlag = Exclude<MeetingFlag, 'none'>;
+
+export interface MeetingPackInput {
+  /** The documents, in any order; when left out, the preset: every document of `period` flagged with `flags`. */
+  ids?: string[];
+  period?: string;
+  /** Which meeting flags the preset takes (default both 会上表扬 and 会上讲评). */
+  flags?: PresentedFlag[];
+  meetingName: string;
+  /** `YYYY-MM-DD`. */
+  meetingDate: string;
+  organiser: string;
+  /** A Word layout, or `excel` for the pack's Excel summary. */
+  layout: WordLayout | 'excel';
+}
+
+/** The export labels for the interface language chosen in 设置. */
+export function exportLabelsFor(settings: Pick<Settings, 'language'>): ExportLabels {
+  return settings.language === 'en' ? englishExportLabels : defaultExportLabels;
+}
+
+interface Exportable {
+  report: Report;
+  template: Template;
+  state: ReviewState;
+  /** Whether this is the document as it stands (working copy or latest submission), not an earlier revision. */
+  latest: boolean;
+}
+
+/** What the caller exports of a document (see the module comment), with its review state. */
+export async function loadExportable(ctx: CallContext, id: string, revision?: number): Promise<Exportable> {
+  const profile = requireProfile(ctx);
+  const { report: working, template } = await getReport(ctx, id);
+  const state = foldReview(await ctx.services.reviews.records(id));
+  const wanted = revision ?? (working.authorId === profile.id ? undefined : state.lastSubmittedRevision || undefined);
+  if (wanted === undefined) return { report: working, template, state, latest: true };
+  const frozen = await ctx.services.reviews.getRevision(id, wanted);
+  if (!frozen) throw new DomainError('not-found', `找不到第 ${wanted} 次提交的版本`);
+  const version =
+    frozen.templateId === template.id && frozen.templateVersion === template.version
+      ? template
+      : ((await ctx.services.templates.get(frozen.templateId, frozen.templateVersion)) ?? template);
+  const latest = wanted >= state.lastSubmittedRevision;
+  // A frozen snapshot says 'submitted'; what became of it is in the log: an earlier revision was returned.
+  const status: ReportStatus = latest ? (working.status === 'draft' ? 'submitted' : working.status) : 'returned';
+  return { report: { ...frozen, status }, template: version, state, latest };
+}
+
+function exportAnchor(comment: CommentView): { sectionId: string; anchor: CommentAnchor } {
+  const anchor = comment.anchor;
+  switch (anchor.kind) {
+    case 'text':
+      return { sectionId: anchor.sectionId, anchor: { kind: 'text', quote: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix } };
+    case 'cell':
+      return { sectionId: anchor.sectionId, anchor: { kind: 'cell', rowId: anchor.rowId, columnKey: anchor.columnKey } };
+    case 'section':
+      return { sectionId: anchor.sectionId, anchor: { kind: 'section' } };
+    case 'document':
+      return { sectionId: '', anchor: { kind: 'document' } };
+  }
+}
+
+/** A comment's thread as lines: replies in their words, and the steps (已整改 with its note, 确认解决, 重新打开). */
+export function threadOf(comment: CommentView, labels: ExportLabels): { author: string; date: string; text: string }[] {
+  return comment.events.flatMap((event) => {
+    const entry = (text: string) => [{ author: event.by.name, date: event.at, text }];
+    switch (event.type) {
+      case 'reply':
+        return entry(event.text ?? '');
+      case 'mark-fixed':
+        return entry(fillLabel(labels.threadFixed, { note: event.text ?? '' }));
+      case 'resolve':
+        return entry(labels.threadResolved);
+      case 'reopen-comment':
+        return entry(fillLabel(labels.threadReopened, { note: event.text ?? '' }));
+      default:
+        return [];
+    }
+  });
+}
+
+/** The comments a Word export carries: live ones made on `revision` or before, as Word comments. */
+export function exportComments(state: ReviewState, revision: number, labels: ExportLabels): ExportComment[] {
+  return state.comments
+    .filter((comment) => !comment.retracted && comment.revision <= revision)
+    .map((comment) => ({
+      id: comment.id,
+      ...exportAnchor(comment),
+      author: comment.by.name,
+      date: comment.at,
+      kindLabel: labels.commentKinds[comment.kind],
+      text: comment.text,
+      replies: threadOf(comment, labels),
+      statusLabel: labels.commentStatuses[comment.status],
+    }));
+}
+
+/** The decision that stands for a revision: the current one, or the last one on an earlier (returned) revision. */
+function decisionFor(state: ReviewState, revision: number) {
+  if (state.currentDecision?.revision === revision) return state.currentDecision;
+  if (revision < state.lastSubmittedRevision) return [...state.decisions].reverse().find((decision) => decision.revision === revision) ?? null;
+  return null;
+}
+
+export function reviewSummaryOf(state: ReviewState, revision: number, labels: ExportLabels): ReviewSummary | undefined {
+  const decision = decisionFor(state, revision);
+  if (!decision) return undefined;
+  return {
+    grade: decision.grade,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.meetingFlag !== 'none' ? { meetingFlag: labels.meetingFlags[decision.meetingFlag] } : {}),
+    ...(decision.overall ? { overall: decision.overall } : {}),
+    reviewer: decision.by.name,
+    reviewedAt: decision.at,
+  };
+}
+
+function documentFileName(loaded: Exportable, ext: string, labels: ExportLabels): string {
+  const name = exportFileName(loaded.report, loaded.template, ext);
+  if (loaded.latest) return name;
+  const dot = name.lastIndexOf('.');
+  return fileNameFromParts([name.slice(0, dot), fillLabel(labels.revisionFile, { revision: loaded.report.revision })], ext);
+}
+
+/** A document as Word, 公文 (GB/T 9704) or plain layout, with comments and optionally the 审阅记录 page. */
+export async function exportDocumentWord(ctx: CallContext, input: ExportWordInput, monitor: ExportMonitor = silentMonitor): Promise<ExportFile> {
+  const settings = await ctx.services.settings.get();
+  const labels = exportLabelsFor(settings);
+  const loaded = await loadExportable(ctx, input.id, input.revision);
+  await monitor.checkpoint(0, 1, loaded.report.title);
+  const bytes = await buildWordDocument({
+    report: loaded.report,
+    template: loaded.template,
+    layout: input.layout,
+    fonts: settings.exportFonts,
+    comments: input.includeComments === false ? [] : exportComments(loaded.state, loaded.report.revision, labels),
+    reviewSummary: reviewSummaryOf(loaded.state, loaded.report.revision, labels),
+    includeReviewAppendix: input.includeReviewAppendix ?? false,
+    labels,
+  });
+  await monitor.checkpoint(1, 1);
+  return { fileName: documentFileName(loaded, 'docx', labels), bytes };
+}
+
+/** A document's metadata and tables as Excel, computed columns as live formulas. */
+export async function exportDocumentExcel(ctx: CallContext, input: ExportDocumentInput, monitor: ExportMonitor = silentMonitor): Promise<ExportFile> {
+  const settings = await ctx.services.settings.get();
+  const labels = exportLabelsFor(settings);
+  const loaded = await loadExportable(ctx, input.id, input.revision);
+  await monitor.checkpoint(0, 1, loaded.report.title);
+  const bytes = await buildExcelWorkbook({ report: loaded.report, template: loaded.template, labels });
+  await monitor.checkpoint(1, 1);
+  return { fileName: documentFileName(loaded, 'xlsx', labels), bytes };
+}
+
+function kindRank(kind: DocumentKind): number {
+  return documentKindOrder.indexOf(kind);
+}
+
+/** Managers the statistics list: the whole roster for a supervisor (a manager with nothing still shows), else the caller. */
+async function rosterFor(ctx: CallContext, profile: Profile, authorId?: string): Promise<string[]> {
+  if (profile.role !== 'supervisor') return [profile.name];
+  const managers = (await ctx.services.profiles.list()).filter((candidate) => candidate.role === 'manager');
+  return managers.filter((manager) => !authorId || manager.id === authorId).map((manager) => manager.name);
+}
+
+/**
+ * The 台账 for a filter: every document the caller may see that matches it (a manager: their own; a supervisor:
+ * every submitted one), with their comments and per-manager statistics.
+ */
+export async function exportRegister(ctx: CallContext, filter: RegisterFilter, monitor: ExportMonitor = silentMonitor): Promise<ExportFile> {
+  const profile = requireProfile(ctx);
+  const settings = await ctx.services.settings.get();
+  const labels = exportLabelsFor(settings);
+  const summaries = (await listReports(ctx, filter)).sort(
+    (a, b) =>
+      a.period.localeCompare(b.period) ||
+      kindRank(a.kind) - kindRank(b.kind) ||
+      a.authorName.localeCompare(b.authorName, 'zh-CN') ||
+      a.title.localeCompare(b.title, 'zh-CN'),
+  );
+  const total = Math.max(1, summaries.length * 2);
+  const templates = new Map<string, Template | null>();
+  const now = ctx.services.clock.now();
+  const documents: RegisterDocument[] = [];
+  const comments: RegisterComment[] = [];
+  for (const [index, summary] of summaries.entries()) {
+    await monitor.checkpoint(index, total, summary.title);
+    if (!templates.has(summary.templateId)) templates.set(summary.templateId, await ctx.services.templates.get(summary.templateId));
+    const template = templates.get(summary.templateId) ?? null;
+    const state = foldReview(await ctx.services.reviews.records(summary.id));
+    const firstSubmit = state.workflow.filter((event) => event.type === 'submit').map((event) => event.at).sort()[0];
+    const decision = state.currentDecision;
+    documents.push({
+      kind: summary.kind,
+      title: summary.title,
+      author: summary.authorName,
+      region: summary.region,
+      period: summary.period,
+      status: summary.status,
+      ...(firstSubmit ? { submittedAt: firstSubmit } : {}),
+      onTime: isOnTime(template?.cadence ?? 'none', summary.period, firstSubmit, now, settings.onTimeRule),
+      ...(decision ? { grade: decision.grade, meetingFlag: decision.meetingFlag } : {}),
+    });
+    for (const comment of state.comments) {
+      const anchor = comment.anchor;
+      const section = anchor.kind === 'document' ? undefined : template?.sections.find((candidate) => candidate.id === anchor.sectionId);
+      const sectionTitle = anchor.kind === 'document' ? labels.wholeDocument : (section?.title ?? anchor.sectionId);
+      const column = anchor.kind === 'cell' ? section?.table?.columns.find((candidate) => candidate.key === anchor.columnKey)?.label ?? anchor.columnKey : '';
+      comments.push({
+        document: index,
+        section: anchor.kind === 'cell' ? `${sectionTitle}／${column}` : sectionTitle,
+        quote: anchor.kind === 'text' || anchor.kind === 'cell' ? anchor.quote : anchor.kind === 'section' ? labels.wholeSection : labels.wholeDocument,
+        author: comment.by.name,
+        at: comment.at,
+        kind: comment.kind,
+        status: comment.retracted ? 'retracted' : comment.status,
+        text: comment.text,
+        replies: threadOf(comment, labels).map((reply) =>
+          fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels), text: reply.text }),
+        ),
+      });
+    }
+  }
+  // Comments in the order of the documents, then by time.
+  comments.sort((a, b) => a.document - b.document || a.at.localeCompare(b.at));
+
+  const kindLabel = filter.kind ? labels.documentKinds[filter.kind] : '';
+  const statusLabel = filter.status ? labels.statuses[filter.status] : '';
+  const authorName = filter.authorId ? summaries[0]?.authorName ?? '' : '';
+  const period = filter.period ? formatPeriod(filter.period.trim()) : '';
+  const bytes = await buildRegisterWorkbook(
+    {
+      documents,
+      comments,
+      managers: await rosterFor(ctx, profile, filter.authorId),
+      grades: settings.gradeScale.map((grade) => grade.label),
+      title: [settings.officeName, labels.registerFile, period].filter(Boolean).join(' '),
+      creator: profile.name,
+      rule: settings.onTimeRule,
+      labels,
+    },
+    phaseMonitor(monitor, summaries.length, Math.max(1, summaries.length), total),
+  );
+  return { fileName: fileNameFromParts([labels.registerFile, period, kindLabel, statusLabel, authorName], 'xlsx'), bytes };
+}
+
+/** The documents of a meeting: the ones chosen, or the preset (flagged 会上表扬 / 会上讲评 in a period). */
+async function meetingDocumentIds(ctx: CallContext, input: MeetingPackInput): Promise<string[]> {
+  if (input.ids?.length) return [...new Set(input.ids)];
+  if (!input.period?.trim()) {
+    throw new DomainError('invalid-input', '请选择要带到会上的文稿，或指定期间以选取标记为“会上表扬/会上讲评”的文稿', {
+      issues: [{ path: 'period', message: '请指定期间或选择文稿' }],
+    });
+  }
+  const flags = new Set<MeetingFlag>(input.flags?.length ? input.flags : ['praise', 'critique']);
+  const summaries = await listReports(ctx, { period: input.period.trim() });
+  return summaries
+    .filter((summary) => summary.status !== 'draft' && summary.meetingFlag && flags.has(summary.meetingFlag))
+    .sort(
+      (a, b) =>
+        kindRank(a.kind) - kindRank(b.kind) ||
+        a.period.localeCompare(b.period) ||
+        a.authorName.localeCompare(b.authorName, 'zh-CN'),
+    )
+    .map((summary) => summary.id);
+}
+
+/** The meeting pack: one Word file (cover, contents, summary table, every document with its review), or its Excel summary. */
+export async function exportMeetingPack(ctx: CallContext, input: MeetingPackInput, monitor: ExportMonitor = silentMonitor): Promise<ExportFile> {
+  requireProfile(ctx);
+  const settings = await ctx.services.settings.get();
+  const labels = exportLabelsFor(settings);
+  const ids = await meetingDocumentIds(ctx, input);
+  if (ids.length === 0) {
+    const period = input.period ? formatPeriod(input.period.trim()) : '';
+    throw new DomainError('invalid-input', `${period}没有标记为“会上表扬”或“会上讲评”的文稿，请改选期间或手动选择文稿`, {
+      issues: [{ path: 'period', message: '没有符合条件的文稿' }],
+    });
+  }
+  const total = ids.length * 2;
+  const documents: MeetingPackDocument[] = [];
+  for (const [index, id] of ids.entries()) {
+    const loaded = await loadExportable(ctx, id);
+    await monitor.checkpoint(index, total, loaded.report.title);
+    const revision = loaded.report.revision;
+    documents.push({
+      report: loaded.report,
+      template: loaded.template,
+      comments: exportComments(loaded.state, revision, labels),
+      reviewSummary: reviewSummaryOf(loaded.state, revision, labels),
+      meetingFlag: decisionFor(loaded.state, revision)?.meetingFlag ?? 'none',
+    });
+  }
+  const options = {
+    layout: input.layout === 'excel' ? ('official' as const) : input.layout,
+    fonts: settings.exportFonts,
+    labels,
+    meetingName: input.meetingName,
+    meetingDate: input.meetingDate,
+    organiser: input.organiser,
+    officeName: settings.officeName,
+    documents: orderForMeeting(documents),
+    rule: settings.onTimeRule,
+  };
+  const phase = phaseMonitor(monitor, ids.length, ids.length, total);
+  const date = formatDate(input.meetingDate, labels);
+  if (input.layout === 'excel') {
+    const bytes = await buildMeetingSummaryWorkbook(options, phase);
+    return { fileName: fileNameFromParts([input.meetingName, labels.summaryFile, date], 'xlsx', labels.meetingPack), bytes };
+  }
+  const bytes = await buildMeetingPack(options, phase);
+  return { fileName: fileNameFromParts([input.meetingName, date], 'docx', labels.meetingPack), bytes };
+}
