@@ -43,6 +43,16 @@ export const channelNames = [
   'review:inbox',
   'review:not-submitted',
   'tables:read-xlsx',
+  'export:start',
+  'export:status',
+  'export:cancel',
+  'export:result',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];
+
+/**
+ * The one IPC call that is not an API channel: the desktop app's save dialog for an exported file
+ * (`window.reportdesk.saveFile(defaultName, dataBase64)` → a native dialog, then an atomic write).
+ */
+export const saveFileChannel = 'file:save-export';

@@ -8,6 +8,9 @@ import {
 } from '../core/reports/schema';
 import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/review/schema';
 import { languageSchema, settingsSchema } from '../core/settings/schema';
+import { fontSettingsSchema } from '../core/export/fonts';
+import { onTimeRuleSchema } from '../core/export/on-time';
+import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
 import {
   commentViewSchema,
   inboxSchema,
@@ -106,6 +109,8 @@ export const contract = {
         language: languageSchema.optional(),
         officeName: z.string().trim().min(1).max(60).optional(),
         gradeScale: z.array(gradeSchema).min(2).max(10).optional(),
+        exportFonts: fontSettingsSchema.optional(),
+        onTimeRule: onTimeRuleSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -369,6 +374,30 @@ export const contract = {
       .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
       .strict(),
     output: z.object({ sheets: z.array(z.object({ name: z.string(), rows: z.array(z.array(z.string())) }).strict()) }).strict(),
+  }),
+  'export:start': channel({
+    summary: 'Start an export (Word, Excel, 台账 register, meeting pack) in the background; returns its job id',
+    profile: 'required',
+    input: exportRequestSchema,
+    output: z.object({ jobId: z.string() }).strict(),
+  }),
+  'export:status': channel({
+    summary: "An export job's state and progress",
+    profile: 'required',
+    input: exportJobInput,
+    output: exportJobStatusSchema,
+  }),
+  'export:cancel': channel({
+    summary: 'Cancel a running export job (nothing is written)',
+    profile: 'required',
+    input: exportJobInput,
+    output: exportJobStatusSchema,
+  }),
+  'export:result': channel({
+    summary: "A finished export's file (base64); the job is dropped",
+    profile: 'required',
+    input: exportJobInput,
+    output: exportResultSchema,
   }),
 };
 

@@ -1,4 +1,6 @@
 import { loadDemoData } from '../core/demo/use-cases';
+import { ExportJobs } from '../core/export/jobs';
+import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
 import { readXlsxRows } from '../core/import/xlsx-reader';
 import { requireProfile } from '../core/shared/permissions';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
@@ -52,6 +54,8 @@ export interface AppIdentity {
 
 /** Every channel's use case, by name (Actual Budget's handler map). Thin: the logic lives in core. */
 export function createHandlers(identity: AppIdentity): Handlers {
+  // Export jobs live as long as the dispatcher (one per running app); each belongs to the profile that started it.
+  const exportJobs = new ExportJobs();
   return {
     'app:info': async (ctx) => ({
       name: identity.name,
@@ -98,6 +102,17 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);
       return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };
+    },
+    'export:start': async (ctx, input) => {
+      const profile = requireProfile(ctx);
+      await checkExportRequest(ctx, input);
+      return { jobId: exportJobs.start(profile.id, (monitor) => runExport(ctx, input, monitor)) };
+    },
+    'export:status': async (ctx, input) => exportJobs.status(requireProfile(ctx).id, input.jobId),
+    'export:cancel': async (ctx, input) => exportJobs.cancel(requireProfile(ctx).id, input.jobId),
+    'export:result': async (ctx, input) => {
+      const file = exportJobs.take(requireProfile(ctx).id, input.jobId);
+      return { fileName: file.fileName, mimeType: exportMimeType(file.fileName), dataBase64: Buffer.from(file.bytes).toString('base64') };
     },
     'reports:delete': async (ctx, input) => {
       await deleteDraft(ctx, input);

@@ -4,6 +4,7 @@ import type { Result } from '../api/result';
 import { isDomainError } from '../core/shared/errors';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
+import { exportUsage, runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
 
 const usage = `报告台 ReportDesk 命令行
@@ -17,6 +18,7 @@ const usage = `报告台 ReportDesk 命令行
   show <编号>          显示一篇文稿
   problems             列出被移出的损坏数据文件
   verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
+${exportUsage}
   help                 显示本帮助
 
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
@@ -48,6 +50,16 @@ export async function runCli(
         kind: { type: 'string' },
         status: { type: 'string' },
         period: { type: 'string' },
+        layout: { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        date: { type: 'string' },
+        organiser: { type: 'string' },
+        ids: { type: 'string' },
+        revision: { type: 'string' },
+        author: { type: 'string' },
+        appendix: { type: 'boolean', default: false },
+        'without-comments': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,7 +72,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -121,6 +133,14 @@ export async function runCli(
         print(problems, () =>
           problems.length ? problems.map((p) => `${p.file} → ${p.movedTo || '(未移动)'}：${p.reason}`).join('\n') : '没有损坏的数据文件',
         );
+        break;
+      }
+      case 'export': {
+        const profile = await store.services.profiles.get(await resolveProfile());
+        if (!profile) throw new CliError('找不到当前身份');
+        const { 'without-comments': withoutComments, ...values } = parsed.values;
+        const written = await runExportCommand(store.services, profile, rest[0], { ...values, withoutComments });
+        print(written, () => `已导出：${written.path}`);
         break;
       }
       case 'verify': {

@@ -5,6 +5,7 @@ import { isDomainError } from '../core/shared/errors';
 import { openStore, type Store } from '../store/open-store';
 import { installSecurityGuards } from './guards';
 import { registerIpcTransport } from './ipc';
+import { registerSaveFileHandler } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
 
@@ -62,6 +63,12 @@ async function start(): Promise<void> {
     identity: { name: app.getName(), version: app.getVersion() },
   });
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }));
+  registerSaveFileHandler(ipcMain, {
+    showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+    windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+    isAllowedSender: (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }),
+    defaultFolder: () => app.getPath('documents'),
+  });
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

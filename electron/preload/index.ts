@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames } from '../api/channels';
+import { channelNames, saveFileChannel } from '../api/channels';
 
 type Invoke = (profileId: string | null, input: unknown) => Promise<unknown>;
 
@@ -9,4 +9,7 @@ for (const channel of channelNames) {
   channels[channel] = (profileId, input) => ipcRenderer.invoke(channel, profileId, input);
 }
 
-contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels });
+/** The desktop save dialog for an exported file; the only call that is not an API channel. */
+const saveFile = (defaultName: string, dataBase64: string) => ipcRenderer.invoke(saveFileChannel, defaultName, dataBase64);
+
+contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile });

@@ -7,7 +7,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { useChannel } from '../api/hooks';
 import { ProfileGate } from '../features/profiles/ProfileGate';
-import { SessionProvider, useSession } from '../features/profiles/session';
+import { SessionProvider, tabProfileId, useSession } from '../features/profiles/session';
 import { i18n, setLanguage } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { notifyError, setNotifier } from './notifier';
@@ -36,7 +36,8 @@ function Bootstrap() {
   if (settings.isLoading || profiles.isLoading) {
     return <Spin fullscreen tip={t('app.loading')} />;
   }
-  const last = profiles.data?.find((profile) => profile.id === settings.data?.lastProfileId) ?? null;
+  const wanted = tabProfileId() ?? settings.data?.lastProfileId;
+  const last = profiles.data?.find((profile) => profile.id === wanted) ?? null;
   return (
     <SessionProvider initial={last}>
       <Gate />
@@ -62,7 +63,7 @@ function LocalisedProviders() {
     return () => i18n.off('languageChanged', onChange);
   }, []);
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
       <AntApp>
         <NotifierBridge />
         <ErrorBoundary>

@@ -83,7 +83,7 @@ export async function startApp(options: { browser?: Browser } = {}): Promise<App
         acceptDownloads: true,
       });
       const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('[page error]', error));
+      page.on('pageerror', (error) => console.error('[page error]', error.name, error.message, error.stack ?? ''));
       await page.goto(state.transport.entryUrl);
       return { context, page };
     },

@@ -52,6 +52,16 @@ async function errorCode(call: Call, channel: ChannelName, as: Caller, input: un
   return result.ok ? 'ok' : result.error.code;
 }
 
+/** Poll an export job until it is no longer running. */
+async function exportFinished(call: Call, as: Caller, jobId: string): Promise<ChannelOutput<'export:status'>> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const status = await value<ChannelOutput<'export:status'>>(call, 'export:status', as, { jobId });
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`export job ${jobId} did not finish`);
+}
+
 /** A small workbook, as the browser would send a picked file. */
 async function sampleWorkbookBase64(): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -610,6 +620,71 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }] });
     },
     wrongType: { field: 'dataBase64', value: 123 },
+  },
+  'export:start': {
+    as: 'supervisor',
+    input: { kind: 'word', id: office.submitted, layout: 'official', includeReviewAppendix: true },
+    expectValue: async ({ jobId }, { call, store }) => {
+      expect(jobId).toMatch(/\S/);
+      const before = await hashFolder(store.dataDir);
+      const status = await exportFinished(call, 'supervisor', jobId);
+      expect(status).toMatchObject({ jobId, state: 'done', fileName: expect.stringMatching(/^测试工作日志_.*张明\.docx$/) });
+      const file = await value<ChannelOutput<'export:result'>>(call, 'export:result', 'supervisor', { jobId });
+      expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(Buffer.from(file.dataBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+      // Exporting reads only: not even a read marker is written.
+      expect(await hashFolder(store.dataDir)).toEqual(before);
+      // A document the caller may not read is refused before a job starts.
+      expect(await errorCode(call, 'export:start', 'supervisor', { kind: 'excel', id: office.draft })).toBe('not-found');
+    },
+    wrongType: { field: 'layout', value: 5 },
+  },
+  'export:status': {
+    as: 'supervisor',
+    input: async ({ call }) => value<{ jobId: string }>(call, 'export:start', 'supervisor', { kind: 'register', period: '2026-11' }),
+    expectValue: async (status, { call }) => {
+      expect(['running', 'done']).toContain(status.state);
+      expect(status.total).toBeGreaterThanOrEqual(1);
+      const finished = await exportFinished(call, 'supervisor', status.jobId);
+      expect(finished).toMatchObject({ state: 'done', done: finished.total, fileName: '文稿台账_2026年11月.xlsx' });
+      // Another profile's job is not theirs to see.
+      expect(await errorCode(call, 'export:status', 'manager', { jobId: status.jobId })).toBe('not-found');
+    },
+    wrongType: { field: 'jobId', value: 42 },
+  },
+  'export:cancel': {
+    as: 'manager',
+    input: async ({ call }) => value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'register' }),
+    expectValue: async (status, { call }) => {
+      expect(['running', 'cancelled', 'done']).toContain(status.state);
+      const finished = await exportFinished(call, 'manager', status.jobId);
+      // Cancelled at its next checkpoint, unless it had already finished.
+      if (status.state !== 'done') {
+        expect(finished.state).toBe('cancelled');
+        expect(await errorCode(call, 'export:result', 'manager', { jobId: status.jobId })).toBe('conflict');
+      }
+    },
+    wrongType: { field: 'jobId', value: ['x'] },
+  },
+  'export:result': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const { jobId } = await value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'excel', id: office.draft });
+      await exportFinished(call, 'manager', jobId);
+      return { jobId };
+    },
+    expectValue: async (file, { call }) => {
+      expect(file.fileName).toMatch(/^测试工作日志_.*张明\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('基本信息');
+      // Handed over once, then dropped.
+      const jobId = (await value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'excel', id: office.draft })).jobId;
+      await exportFinished(call, 'manager', jobId);
+      expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('ok');
+      expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('not-found');
+    },
+    wrongType: { field: 'jobId', value: null },
   },
 };
 

@@ -83,6 +83,7 @@ describe('parseInput: text, choices, dates', () => {
     expect(parseInput(text, '  中华(软)  ')).toEqual({ ok: true, value: '中华(软)' });
     expect(parseInput(text, '   ')).toEqual({ ok: true, value: null });
     expect(parseInput(text, 'x'.repeat(2001))).toEqual({ ok: false, problem: 'too-long' });
+    expect(parseInput(text, '第一行\r\n第二行\r第三行')).toEqual({ ok: true, value: '第一行\n第二行\n第三行' });
   });
 
   it('choice columns accept only their options', () => {
@@ -207,10 +208,14 @@ describe('paste placement', () => {
     expect(targets).toEqual(['价类', '销量', '上年同期', 'computed', '库存', 'computed']);
   });
 
-  it('a block wider than the input columns left but within the table goes by position too', () => {
-    // 销量 | 上年同期 | 同比 | 库存 copied from a same-layout sheet, without its last computed column.
+  it('a block narrower than the whole rest of the table fills input columns (overflow is dropped)', () => {
     const targets = pasteTargets(table, 1, 4).map((target) => (typeof target === 'object' ? target.key : target));
-    expect(targets).toEqual(['销量', '上年同期', 'computed', '库存']);
+    expect(targets).toEqual(['销量', '上年同期', '库存', 'outside']);
+  });
+
+  it('a ragged block never goes by position', () => {
+    const targets = pasteTargets(table, 0, 6, false).map((target) => (typeof target === 'object' ? target.key : target));
+    expect(targets).toEqual(['价类', '销量', '上年同期', '库存', 'outside', 'outside']);
   });
 
   it('onto a computed cell, always fills input columns from the next one', () => {
@@ -250,12 +255,6 @@ describe('paste placement', () => {
     expect(result.rows[0].cells).toEqual({ 价类: '一类', 库存: 10 });
     expect(result.rows[1].cells).toEqual({ 价类: '二类', 库存: 30 });
     expect(result.skipped).toBe(1);
-  });
-
-  it('a same-layout block without its last columns goes by position', () => {
-    const result = applyPaste(table, rows, 0, 1, [['100', '80', '25%', '40']], ids());
-    expect(result.rows[0].cells).toEqual({ 价类: '一类', 销量: 100, 上年同期: 80, 库存: 40 });
-    expect(result.rejected).toEqual([]);
   });
 
   it('never writes computed columns, even for a same-layout block', () => {

@@ -99,6 +99,16 @@ async function resubmitted(env: Env): Promise<void> {
   await env.as('author', 'reports:submit', { id: office.submitted, baseRev: saved.rev });
 }
 
+/** An export job of the author's (a job belongs to whoever started it); finished when asked. */
+async function exportJob(env: Env, finished = false): Promise<{ jobId: string }> {
+  const { jobId } = await env.as('author', 'export:start', { kind: 'excel', id: office.draft });
+  for (let attempt = 0; finished && attempt < 400; attempt += 1) {
+    if ((await env.as('author', 'export:status', { jobId })).state !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return { jobId };
+}
+
 const table: { [K in ChannelName]: Case<K>[] } = {
   'app:info': [{ what: 'anyone', input: {}, outcomes: everyone, readOnly: true }],
   'profiles:list': [{ what: 'anyone', input: {}, outcomes: everyone, readOnly: true }],
@@ -265,6 +275,20 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'review:inbox': [{ what: "the caller's own inbox", input: {}, outcomes: everyone, readOnly: true }],
   'review:not-submitted': [{ what: 'the office roster', input: { period: '2026-11-05' }, outcomes: who('forbidden', 'forbidden', 'ok') }],
   'tables:read-xlsx': [{ what: 'anyone', input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 }, outcomes: everyone, readOnly: true }],
+  'export:start': [
+    { what: "Word of the author's draft", input: { kind: 'word', id: office.draft, layout: 'official' }, outcomes: who('ok', 'not-found', 'not-found'), readOnly: true },
+    { what: 'Excel of a submitted document', input: { kind: 'excel', id: office.submitted }, outcomes: who('ok', 'not-found', 'ok'), readOnly: true },
+    { what: 'the 台账 (filtered to what each may read)', input: { kind: 'register', period: '2026-11' }, outcomes: everyone, readOnly: true },
+    {
+      what: 'a meeting pack of a submitted document',
+      input: { kind: 'meeting-pack', ids: [office.submitted], meetingName: '例会', meetingDate: '2026-11-05', organiser: '营销部', layout: 'plain' },
+      outcomes: who('ok', 'not-found', 'ok'),
+      readOnly: true,
+    },
+  ],
+  'export:status': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
+  'export:cancel': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
+  'export:result': [{ what: "the author's finished export job", input: (env) => exportJob(env, true), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
 };
 
 async function openOffice(): Promise<Env> {

@@ -365,3 +365,47 @@ export async function exportMeetingPack(ctx: CallContext, input: MeetingPackInpu
   const bytes = await buildMeetingPack(options, phase);
   return { fileName: fileNameFromParts([input.meetingName, date], 'docx', labels.meetingPack), bytes };
 }
+
+/** Any export, as the `export:start` channel and the CLI describe it. */
+export type ExportRequest =
+  | ({ kind: 'word' } & ExportWordInput)
+  | ({ kind: 'excel' } & ExportDocumentInput)
+  | ({ kind: 'register'; documentKind?: DocumentKind } & Omit<RegisterFilter, 'kind'>)
+  | ({ kind: 'meeting-pack' } & MeetingPackInput);
+
+/**
+ * What can be refused at once, before a job starts: no profile, a document the caller may not read or that
+ * does not exist, a revision that was never submitted, a meeting pack with neither documents nor period.
+ */
+export async function checkExportRequest(ctx: CallContext, request: ExportRequest): Promise<void> {
+  requireProfile(ctx);
+  if (request.kind === 'word' || request.kind === 'excel') {
+    await loadExportable(ctx, request.id, request.revision);
+  } else if (request.kind === 'meeting-pack') {
+    if (request.ids?.length) for (const id of new Set(request.ids)) await getReport(ctx, id);
+    else await meetingDocumentIds(ctx, request);
+  }
+}
+
+/** Run an export of any kind. */
+export async function runExport(ctx: CallContext, request: ExportRequest, monitor: ExportMonitor = silentMonitor): Promise<ExportFile> {
+  switch (request.kind) {
+    case 'word':
+      return exportDocumentWord(ctx, request, monitor);
+    case 'excel':
+      return exportDocumentExcel(ctx, request, monitor);
+    case 'register': {
+      const { kind: _kind, documentKind, ...filter } = request;
+      return exportRegister(ctx, { ...filter, ...(documentKind ? { kind: documentKind } : {}) }, monitor);
+    }
+    case 'meeting-pack':
+      return exportMeetingPack(ctx, request, monitor);
+  }
+}
+
+/** The MIME type of an exported file, by its extension. */
+export function exportMimeType(fileName: string): string {
+  if (fileName.endsWith('.docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (fileName.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return 'application/octet-stream';
+}

@@ -13,9 +13,33 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+const tabProfileKey = 'reportdesk.activeProfile';
+
+/**
+ * The profile this window (browser tab) was using: a reload keeps it, even if another window has since
+ * switched the machine's remembered profile.
+ */
+export function tabProfileId(): string | null {
+  try {
+    return window.sessionStorage.getItem(tabProfileKey);
+  } catch {
+    return null;
+  }
+}
+
+function rememberTabProfile(id: string | null): void {
+  try {
+    if (id) window.sessionStorage.setItem(tabProfileKey, id);
+    else window.sessionStorage.removeItem(tabProfileKey);
+  } catch {
+    // Storage can be unavailable (privacy settings); the machine-wide choice still applies.
+  }
+}
+
 export function SessionProvider({ initial, children }: { initial: Profile | null; children: ReactNode }) {
   const [profile, setProfile] = useState<Profile | null>(() => {
     setActiveProfileId(initial?.id ?? null);
+    rememberTabProfile(initial?.id ?? null);
     return initial;
   });
   const client = useQueryClient();
@@ -24,6 +48,7 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
     async (next: Profile) => {
       await request('profiles:select', { id: next.id });
       setActiveProfileId(next.id);
+      rememberTabProfile(next.id);
       client.clear();
       setProfile(next);
     },
@@ -32,6 +57,7 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
 
   const signOut = useCallback(() => {
     setActiveProfileId(null);
+    rememberTabProfile(null);
     client.clear();
     setProfile(null);
   }, [client]);

@@ -53,8 +53,10 @@ export function parseInput(column: ColumnDef, text: string): ParsedInput {
       const match = options.find((option) => option === trimmed) ?? options.find((option) => option.trim() === trimmed);
       return match === undefined ? { ok: false, problem: 'option' } : { ok: true, value: match };
     }
-    if (text.length > MAXIMUM_TEXT_LENGTH) return { ok: false, problem: 'too-long' };
-    return { ok: true, value: trimmed };
+    // Line breaks inside a cell (Alt+Enter in Excel) arrive as \r\n from some programs: keep one kind.
+    const value = trimmed.replace(/\r\n?/g, '\n');
+    if (value.length > MAXIMUM_TEXT_LENGTH) return { ok: false, problem: 'too-long' };
+    return { ok: true, value };
   }
   // Full-width digits and signs (２４０５．５％) come from a Chinese input method in full-width mode.
   const halfWidth = trimmed.normalize('NFKC');
@@ -181,19 +183,19 @@ export type PasteTarget = ColumnDef | 'computed' | 'outside';
 
 /**
  * Where the columns of a pasted block go, starting at the column `anchorColumn` (an index into
- * table.columns). Normally source columns fill the input columns from the anchor rightwards, skipping
- * computed ones (so a block of raw figures copied from one's own Excel lands in the input columns).
- * When the block is wider than the input columns left but no wider than all columns left, it was most
- * likely copied from a table laid out like this one (its own 同比 or 存销比 included), so columns go by
- * position and the values under computed columns are dropped. (Only when pasting onto an input cell:
- * pasting onto a computed cell always starts at the next input column.)
+ * table.columns). Source columns fill the input columns from the anchor rightwards, skipping computed
+ * ones, so a block of raw figures copied from one's own Excel lands in the input columns.
+ * One exception: pasted onto an input cell, a rectangular block exactly as wide as all the columns from
+ * the anchor to the right edge (and wider than the input columns there) was copied from a table laid
+ * out like this one, its own 同比 or 存销比 included; its columns go by position and the values under
+ * computed columns are dropped.
  */
-export function pasteTargets(table: TableDef, anchorColumn: number, width: number): PasteTarget[] {
+export function pasteTargets(table: TableDef, anchorColumn: number, width: number, rectangular = true): PasteTarget[] {
   const rest = table.columns.slice(Math.max(0, anchorColumn));
   const inputs = rest.filter((column) => !isComputedColumn(column));
   const anchoredOnInput = rest.length > 0 && !isComputedColumn(rest[0]);
-  if (anchoredOnInput && width > inputs.length && width <= rest.length) {
-    return rest.slice(0, width).map((column) => (isComputedColumn(column) ? 'computed' : column));
+  if (anchoredOnInput && rectangular && width > inputs.length && width === rest.length) {
+    return rest.map((column) => (isComputedColumn(column) ? 'computed' : column));
   }
   return Array.from({ length: width }, (_, index) => inputs[index] ?? 'outside');
 }
@@ -212,7 +214,7 @@ export function applyPaste(
   newId: () => string,
 ): PasteResult {
   const width = block.reduce((widest, line) => Math.max(widest, line.length), 0);
-  const targets = pasteTargets(table, anchorColumn, width);
+  const targets = pasteTargets(table, anchorColumn, width, block.every((line) => line.length === width));
   const next = [...rows];
   const start = Math.max(0, Math.min(anchorRow, rows.length));
   let pasted = 0;

@@ -1,0 +1,67 @@
+import type { BaseWindow, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import path from 'node:path';
+import { saveFileChannel } from '../api/channels';
+import { fail, ok, type Result } from '../api/result';
+import { sanitizeFileNamePart } from '../core/export/file-names';
+import { isDomainError } from '../core/shared/errors';
+import { writeExportFile } from '../store/export-file';
+
+/** What the renderer gets back: saved where, or the user cancelled the dialog. */
+export type SaveFileOutcome = { saved: true; path: string } | { saved: false };
+
+export interface SaveFileDependencies {
+  showSaveDialog(window: BaseWindow | null, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  /** The window the call came from (the dialog is modal to it). */
+  windowFor(event: IpcMainInvokeEvent): BaseWindow | null;
+  isAllowedSender(url: string | undefined): boolean;
+  /** Where the dialog opens (the user's 文档 folder). */
+  defaultFolder(): string;
+  write?: typeof writeExportFile;
+}
+
+/** Exports are at most a few tens of MB; anything larger is not one of ours. */
+const MAXIMUM_BASE64_LENGTH = 200 * 1024 * 1024;
+
+const filters: Record<string, SaveDialogOptions['filters']> = {
+  '.docx': [{ name: 'Word 文档', extensions: ['docx'] }],
+  '.xlsx': [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+};
+
+/**
+ * The save dialog for exports: a native dialog proposing the export's file name, then an all-or-nothing write
+ * (writeExportFile). Only the app's own main frame may ask; the name is reduced to a plain file name so a
+ * page can never choose the folder or climb out of it.
+ */
+export async function saveExportedFile(
+  deps: SaveFileDependencies,
+  event: IpcMainInvokeEvent,
+  defaultName: unknown,
+  dataBase64: unknown,
+): Promise<Result<SaveFileOutcome>> {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !deps.isAllowedSender(frame.url)) return fail('forbidden', '拒绝来自未知页面的请求');
+  if (typeof defaultName !== 'string' || typeof dataBase64 !== 'string' || dataBase64.length > MAXIMUM_BASE64_LENGTH) {
+    return fail('invalid-input', '导出文件的名称或内容不正确');
+  }
+  const name = sanitizeFileNamePart(path.basename(defaultName.replace(/\\/g, '/'))) || 'export';
+  const extension = path.extname(name).toLowerCase();
+  const choice = await deps.showSaveDialog(deps.windowFor(event), {
+    title: '导出',
+    defaultPath: path.join(deps.defaultFolder(), name),
+    filters: [...(filters[extension] ?? []), { name: '所有文件', extensions: ['*'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  });
+  if (choice.canceled || !choice.filePath) return ok({ saved: false });
+  try {
+    await (deps.write ?? writeExportFile)(choice.filePath, new Uint8Array(Buffer.from(dataBase64, 'base64')));
+    return ok({ saved: true, path: choice.filePath });
+  } catch (error) {
+    if (isDomainError(error)) return fail(error.code, error.message);
+    return fail('internal', `保存失败：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Register the save handler next to the API channels. */
+export function registerSaveFileHandler(ipcMain: IpcMain, deps: SaveFileDependencies): void {
+  ipcMain.handle(saveFileChannel, (event, defaultName: unknown, dataBase64: unknown) => saveExportedFile(deps, event, defaultName, dataBase64));
+}
