@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppIdentity } from '../api/handlers';
+import { appRoot } from '../store/app-root';
 
-/** Name and version from package.json (two folders above out/main or electron/<layer>). */
+/** Name and version from the app's package.json. */
 export function readIdentity(): AppIdentity {
   try {
-    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as {
       productName?: string;
       version?: string;
     };

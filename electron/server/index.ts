@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher';
 import { isDomainError } from '../core/shared/errors';
+import { appRoot } from '../store/app-root';
 import { defaultDataDir, openStore } from '../store/open-store';
 import { startHttpTransport } from './http-transport';
 import { readIdentity } from './identity';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const dispatcher = createDispatcher(store.services, { identity: readIdentity() });
   const transport = await startHttpTransport({
     dispatcher,
-    rendererDir: process.env.REPORTDESK_RENDERER_DIR ?? path.resolve(__dirname, '..', 'renderer'),
+    rendererDir: process.env.REPORTDESK_RENDERER_DIR || path.join(appRoot(), 'out', 'renderer'),
     port: Number(process.env.REPORTDESK_PORT ?? 0),
   });
   console.log(`ReportDesk 报告台 (browser mode / 浏览器模式): ${transport.entryUrl}`);

@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appRoot } from './app-root';
 import { demoDataSchema, type DemoData } from '../core/seeds/demo-schema';
 import type { StoreProblem } from '../core/shared/services';
 import { templateSchema, type Template } from '../core/templates/schema';
 import { CorruptFileError, parseValidated } from './validated-file';
 
-/** Where the shipped seeds live: next to the app (two levels above out/main or electron/<layer>). */
+/** Where the shipped seeds live: `seeds/` in the app folder (REPORTDESK_SEEDS_DIR overrides). */
 export function defaultSeedsDir(): string {
-  return process.env.REPORTDESK_SEEDS_DIR ?? path.resolve(__dirname, '..', '..', 'seeds');
+  return process.env.REPORTDESK_SEEDS_DIR || path.join(appRoot(), 'seeds');
 }
 
 /**

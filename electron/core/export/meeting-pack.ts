@@ -4,12 +4,13 @@
  * document with its comments as native Word comments and its 审阅意见 (grade, reason, overall comment and
  * the list of comments) — and the same selection as an Excel summary.
  */
+import { AlignmentType } from 'docx';
 import type { MeetingFlag } from '../review/schema';
 import { tableRows } from './table-data';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
-import { chineseNumeral, formatDate } from './text';
+import { chineseNumeral, displayWidth, formatDate } from './text';
 import { WordComposer, type ExportComment, type WordDocumentPart, type WordStyleOptions } from './word';
 import type { BlockModel } from './word-model';
 import { StreamedWorkbook, sheetRange, type StreamCell, type StreamColumn } from './xlsx-stream';
@@ -93,8 +94,16 @@ function coverAndContents(composer: WordComposer, options: MeetingPackOptions, d
     blocks.push(composer.heading(1, flag === 'none' ? labels.otherDocuments : labels.meetingFlags[flag], groupNumber));
     for (const { document, index } of group) {
       const details = [document.report.authorName.trim(), document.reviewSummary?.grade?.trim() ?? ''].filter(Boolean).join(labels.detailsSeparator);
-      const line = fillLabel(labels.contentsLine, { number: materialNumber(labels, index), title: titleOf(document, labels), details });
-      blocks.push(composer.bodyParagraph([{ text: details ? line : line.replace(/[（(]\s*[）)]$/, ''), matchable: false }]));
+      const number = materialNumber(labels, index);
+      const line = fillLabel(labels.contentsLine, { number, title: titleOf(document, labels), details });
+      // A hanging indent keeps wrapped titles clear of the 材料一 column.
+      const hanging = Math.round((displayWidth(`${number}${labels.kickerSeparator}`) / 2) * spec.size.body * 10);
+      blocks.push(
+        composer.bodyParagraph([{ text: details ? line : line.replace(/[（(]\s*[）)]$/, ''), matchable: false }], {
+          alignment: AlignmentType.LEFT,
+          indent: { left: spec.firstLineIndent + hanging, hanging },
+        }),
+      );
     }
   }
 
@@ -102,29 +111,19 @@ function coverAndContents(composer: WordComposer, options: MeetingPackOptions, d
   blocks.push(composer.centredLine(labels.summaryTable, { font: 'heading1', spaceBefore: 480, spaceAfter: 240 }));
   blocks.push(
     composer.textTable({
-      headers: [
-        labels.columnIndex,
-        labels.columnDocument,
-        labels.columnDocumentKind,
-        labels.columnManager,
-        labels.columnRegion,
-        labels.columnPeriod,
-        labels.columnGrade,
-        labels.columnMeeting,
-        labels.columnCommentCount,
-      ],
+      // The title says the kind and the period; the columns that stay are short and kept on one line.
+      headers: [labels.columnIndex, labels.columnDocument, labels.columnManager, labels.columnRegion, labels.columnGrade, labels.columnMeeting, labels.columnCommentCount],
       rows: documents.map((document, index) => [
         String(index + 1),
         titleOf(document, labels),
-        labels.documentKinds[document.report.kind],
         document.report.authorName,
         document.report.region,
-        document.report.period,
         document.reviewSummary?.grade ?? '',
         flagText(document.meetingFlag, labels),
         String(document.comments?.length ?? 0),
       ]),
-      numericColumns: [0, 8],
+      numericColumns: [0, 6],
+      noWrapColumns: [2, 3, 4, 5],
     }),
   );
   return blocks;

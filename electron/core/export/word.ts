@@ -115,6 +115,8 @@ export interface TextTable {
   rows: string[][];
   /** Columns aligned right and kept on one line (numbers, 序号). */
   numericColumns?: number[];
+  /** Columns kept on one line (short names, dates), so long titles take the wrapping. */
+  noWrapColumns?: number[];
 }
 
 interface SectionModel {
@@ -503,11 +505,12 @@ export class WordComposer {
   textTable(table: TextTable, size = this.smallTableSize): TableModel {
     const { spec } = this;
     const numeric = new Set(table.numericColumns ?? []);
+    const noWrap = new Set([...numeric, ...(table.noWrapColumns ?? [])]);
     return {
       kind: 'table',
       headerRows: 1,
       columnWidths: this.columnWidths(
-        table.headers.map((header, column) => ({ texts: [header, ...table.rows.map((row) => row[column] ?? '')], noWrap: numeric.has(column) })),
+        table.headers.map((header, column) => ({ texts: [header, ...table.rows.map((row) => row[column] ?? '')], noWrap: noWrap.has(column) })),
         size,
       ),
       rows: [

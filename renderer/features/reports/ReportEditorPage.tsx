@@ -130,10 +130,12 @@ function ReportEditor({
 
   const updateSection = useCallback(
     (sectionId: string, content: SectionContent) => {
+      // Readers never save: an editor normalising a document on load must not become an edit.
+      if (!editable) return;
       setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } }));
       autosave.update({ sections: { [sectionId]: content } });
     },
-    [autosave],
+    [autosave, editable],
   );
 
   useEffect(() => {

@@ -18,6 +18,7 @@ const extensions = [
     strike: false,
     link: false,
     blockquote: false,
+    trailingNode: false,
   }),
   CommentHighlights,
 ];
