@@ -25,29 +25,70 @@ function shard(id: string): string {
   return assertSafeId(id).slice(0, 2).toLowerCase();
 }
 
+/** Where a document's review log lives: `reviews/<xx>/<id>.ndjson`. */
+export function reviewLogPath(dataDir: string, docId: string): string {
+  return path.join(dataDir, 'reviews', shard(docId), `${docId}.ndjson`);
+}
+
+/** Where a frozen submitted revision lives: `revisions/<xx>/<id>/r<n>.json`. */
+export function revisionPath(dataDir: string, docId: string, revision: number): string {
+  return path.join(dataDir, 'revisions', shard(docId), docId, `r${revision}.json`);
+}
+
+/** A profile's read-state journal: `state/read-<profile>.ndjson`. */
+export function readStatePath(dataDir: string, profileId: string): string {
+  return path.join(dataDir, 'state', `read-${assertSafeId(profileId)}.ndjson`);
+}
+
+/** One line of a read-state journal. */
+export function readStateLine(docId: string, seen: number): string {
+  return `${JSON.stringify({ docId, seen })}\n`;
+}
+
+/**
+ * The log lines that append `records` after a chain whose last line has hash `head`: each record is validated
+ * and hashed with the previous line's hash. Returns the text to append and the chain's new count and head.
+ */
+export function chainLines(
+  hasher: Hasher,
+  after: { count: number; head: string },
+  records: ReviewRecord[],
+): { text: string; count: number; head: string } {
+  let { head, count } = after;
+  let text = '';
+  for (const record of records) {
+    const valid = reviewRecordSchema.parse(record);
+    const hash = lineHash(hasher, head, valid);
+    text += `${JSON.stringify({ record: valid, prev: head, hash })}\n`;
+    head = hash;
+    count++;
+  }
+  return { text, count, head };
+}
+
 /**
  * Review records as one append-only, hash-chained NDJSON log per document (`reviews/<xx>/<id>.ndjson`) and
  * frozen revisions as immutable files (`revisions/<xx>/<id>/r<n>.json`).
  */
 export class FileReviewRepository implements ReviewRepository {
-  private readonly reviewsDir: string;
+  private readonly dataDir: string;
   private readonly revisionsDir: string;
   private readonly hasher: Hasher;
   private readonly queue = new KeyedQueue();
   private readonly heads = new Map<string, { count: number; head: string }>();
 
   constructor(dataDir: string, hasher: Hasher = nodeHasher) {
-    this.reviewsDir = path.join(dataDir, 'reviews');
+    this.dataDir = dataDir;
     this.revisionsDir = path.join(dataDir, 'revisions');
     this.hasher = hasher;
   }
 
   private logFile(docId: string): string {
-    return path.join(this.reviewsDir, shard(docId), `${docId}.ndjson`);
+    return reviewLogPath(this.dataDir, docId);
   }
 
   private revisionFile(docId: string, revision: number): string {
-    return path.join(this.revisionsDir, shard(docId), docId, `r${revision}.json`);
+    return revisionPath(this.dataDir, docId, revision);
   }
 
   private async readLog(docId: string): Promise<{ lines: LogLine[]; raw: string[] }> {
@@ -75,15 +116,7 @@ export class FileReviewRepository implements ReviewRepository {
         const { lines } = await this.readLog(docId);
         state = { count: lines.length, head: lines[lines.length - 1]?.hash ?? '' };
       }
-      let { head, count } = state;
-      let text = '';
-      for (const record of records) {
-        const valid = reviewRecordSchema.parse(record);
-        const hash = lineHash(this.hasher, head, valid);
-        text += `${JSON.stringify({ record: valid, prev: head, hash })}\n`;
-        head = hash;
-        count++;
-      }
+      const { text, count, head } = chainLines(this.hasher, state, records);
       await mkdir(path.dirname(this.logFile(docId)), { recursive: true });
       await appendDurably(this.logFile(docId), text);
       const next = { count, head };
@@ -171,15 +204,17 @@ export class FileReviewRepository implements ReviewRepository {
 
 /** Read state per profile as an append-only journal (`state/read-<profile>.ndjson`), folded when read. */
 export class FileReadStateRepository implements ReadStateRepository {
+  private readonly dataDir: string;
   private readonly folder: string;
   private readonly cache = new Map<string, Record<string, number>>();
 
   constructor(dataDir: string) {
+    this.dataDir = dataDir;
     this.folder = path.join(dataDir, 'state');
   }
 
   private file(profileId: string): string {
-    return path.join(this.folder, `read-${assertSafeId(profileId)}.ndjson`);
+    return readStatePath(this.dataDir, profileId);
   }
 
   async get(profileId: string): Promise<Record<string, number>> {
@@ -202,6 +237,6 @@ export class FileReadStateRepository implements ReadStateRepository {
     const state = await this.get(profileId);
     state[docId] = seen;
     await mkdir(this.folder, { recursive: true });
-    await appendDurably(this.file(profileId), `${JSON.stringify({ docId, seen })}\n`);
+    await appendDurably(this.file(profileId), readStateLine(docId, seen));
   }
 }

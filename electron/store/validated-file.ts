@@ -38,8 +38,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(data, null, 1));
+    await writeFileAtomic(this.file, serializeDocument(data));
   }
+}
+
+/** The bytes of a data file: JSON indented by one space (readable in a text editor, small on disk). */
+export function serializeDocument(data: unknown): string {
+  return JSON.stringify(data, null, 1);
 }
 
 /** Parse JSON text and validate it; CorruptFileError naming the first problem otherwise. */

@@ -5,6 +5,8 @@ import type { ApiError, Result } from '../../electron/api/result';
 interface IpcBridge {
   transport: 'ipc';
   channels: Record<string, (profileId: string | null, input: unknown) => Promise<unknown>>;
+  /** The native save dialog for an exported file, then an all-or-nothing write (desktop only). */
+  saveFile?: (defaultName: string, dataBase64: string) => Promise<Result<{ saved: true; path: string } | { saved: false }>>;
 }
 
 declare global {

@@ -33,7 +33,10 @@ export function placeholderValues(metadata: Record<string, string>): Record<stri
 
 /** The title a template gives a document with this metadata. */
 export function titleFor(template: Template, metadata: Record<string, string>): string {
-  return fillPlaceholders(template.titlePattern, placeholderValues(metadata)).trim() || template.name;
+  const values = placeholderValues(metadata);
+  // A detail not filled in yet leaves a gap in the title, not a visible {{placeholder}}.
+  const title = template.titlePattern.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+  return title.trim() || template.name;
 }
 
 /** Initial content of every section: starter text with placeholders filled, starter rows, empty fields. */

@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../../../electron/core/templates/schema';
 
 /** One input per metadata field of a template; values are kept as strings, as the document stores them. */
-export function MetadataFields({ fields, disabled }: { fields: FieldDef[]; disabled?: boolean }) {
+export function MetadataFields({
+  fields,
+  disabled,
+  enforceRequired = true,
+}: {
+  fields: FieldDef[];
+  disabled?: boolean;
+  /** False where required fields may still be filled in later (the completeness check holds submission). */
+  enforceRequired?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -13,7 +22,8 @@ export function MetadataFields({ fields, disabled }: { fields: FieldDef[]; disab
           key={field.key}
           name={field.key}
           label={field.label}
-          rules={field.required ? [{ required: true, whitespace: true, message: t('reports.required', { label: field.label }) }] : []}
+          required={field.required}
+          rules={field.required && enforceRequired ? [{ required: true, whitespace: true, message: t('reports.required', { label: field.label }) }] : []}
           getValueProps={(value: string | undefined) =>
             field.type === 'date' || field.type === 'month' ? { value: value ? dayjs(value) : undefined } : { value }
           }

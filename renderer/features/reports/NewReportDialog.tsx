@@ -112,7 +112,7 @@ function MetadataColumns({ fields }: { fields: Parameters<typeof MetadataFields>
     <>
       {fields.map((field) => (
         <Col span={12} key={field.key}>
-          <MetadataFields fields={[field]} />
+          <MetadataFields fields={[field]} enforceRequired={false} />
         </Col>
       ))}
     </>

@@ -23,6 +23,7 @@ import { DataTableGrid } from './grid/DataTableGrid';
 import { formatPeriod, statusColors } from './labels';
 import { MetadataFields } from './MetadataForm';
 import { RichTextSection } from './RichTextSection';
+import { ExportMenu } from '../export/ExportMenu';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave, type DraftContent } from './useAutosave';
 
@@ -241,6 +242,7 @@ function ReportEditor({
         </Space>
         <Space>
           {editable && <SaveIndicator state={autosave.state} error={autosave.error} savedAt={autosave.savedAt} />}
+          <ExportMenu report={report} beforeExport={editable ? () => autosave.flush() : undefined} />
           {editable && (
             <Button icon={<SaveOutlined />} onClick={() => void autosave.flush()} title="Ctrl+S">
               {t('common.save')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { transportName } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
+import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -65,6 +66,8 @@ export function SettingsPage() {
           <Descriptions.Item label={t('settings.version')}>{info.data?.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <ExportSettingsCard />
 
       <Card size="small" title={t('settings.problems')} style={{ marginBottom: 16 }}>
         {problems.data && problems.data.length > 0 ? (
