@@ -68,6 +68,49 @@ export class FileReportRepository implements ReportRepository {
     return summaries.length;
   }
 
+  /**
+   * Check every document file against the schema and the index, a few at a time, after the store is open:
+   * a file damaged or edited by hand outside the app is moved aside (and reported) or re-indexed, without
+   * making the user wait for a full scan at start. Stops early when the store closes.
+   */
+  async checkAll(options: { shouldStop: () => boolean }): Promise<{ checked: number; quarantined: number; reindexed: number }> {
+    const result = { checked: 0, quarantined: 0, reindexed: 0 };
+    for (const shard of await readdir(this.folder).catch(() => [] as string[])) {
+      const shardPath = path.join(this.folder, shard);
+      for (const name of await readdir(shardPath).catch(() => [] as string[])) {
+        if (options.shouldStop()) return result;
+        if (!name.endsWith('.json') || name.startsWith('.')) continue;
+        const id = name.slice(0, -'.json'.length);
+        await this.queue.run(id, async () => {
+          if (options.shouldStop()) return;
+          const file = path.join(shardPath, name);
+          let text: string;
+          try {
+            text = await readFile(file, 'utf8');
+          } catch {
+            return;
+          }
+          result.checked++;
+          try {
+            const report = parseValidated(file, text, reportSchema);
+            const summary = summarize(report);
+            if (JSON.stringify(this.index.entries.get(report.id)) !== JSON.stringify(summary)) {
+              await this.index.put(summary);
+              result.reindexed++;
+            }
+          } catch (error) {
+            if (!(error instanceof CorruptFileError)) throw error;
+            await this.quarantine.moveAside(file, error.message);
+            await this.index.delete(id);
+            this.searchIndex?.remove(id);
+            result.quarantined++;
+          }
+        });
+      }
+    }
+    return result;
+  }
+
   async close(): Promise<void> {
     await this.index.close();
   }

@@ -79,4 +79,30 @@ describe('first run, profiles and the workspace in Chromium', () => {
     expect((await app.store.services.settings.get()).language).toBe('zh-CN');
     await context.close();
   });
+
+  test('a hand-corrupted document file is moved aside and reported under 设置, and the rest loads', async () => {
+    const { page, context } = await app.open();
+    await page.getByRole('heading', { name: '我的文稿' }).waitFor();
+    const [profile] = await app.store.services.profiles.list();
+    const ctx = { profile, services: app.store.services };
+    const { createReport } = await import('../../electron/core/reports/use-cases');
+    const kept = await createReport(ctx, { templateId: 'builtin-work-log', metadata: { 报告期: '2026-11-02' } });
+    const broken = await createReport(ctx, { templateId: 'builtin-work-log', metadata: { 报告期: '2026-11-03' } });
+    const { writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const file = path.join(app.dataDir, 'reports', broken.id.slice(0, 2).toLowerCase(), `${broken.id}.json`);
+    await app.restart();
+    await writeFile(file, '{"id": "half-written');
+    await app.restart();
+    expect((await app.store.checked).quarantined).toBe(1);
+    await page.reload();
+    await page.getByRole('heading', { name: '我的文稿' }).waitFor();
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByText(/发现 \d+ 个损坏的数据文件/).waitFor();
+    expect(await page.getByText(`reports/${broken.id.slice(0, 2).toLowerCase()}/${broken.id}.json`).count()).toBe(1);
+    await screenshot(page, 'store-problem-reported');
+    expect(await app.store.services.reports.get(kept.id)).not.toBeNull();
+    expect((await app.store.services.reports.list()).map((summary) => summary.id)).not.toContain(broken.id);
+    await context.close();
+  });
 });
