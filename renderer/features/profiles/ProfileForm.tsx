@@ -4,7 +4,15 @@ import type { NewProfile, Profile } from '../../../electron/core/profiles/schema
 import { useChannelMutation } from '../../api/hooks';
 
 /** Name, role and unit: all a profile is. Used on first run and in 设置. */
-export function ProfileForm({ onCreated, submitLabel }: { onCreated: (profile: Profile) => void; submitLabel?: string }) {
+export function ProfileForm({
+  onCreated,
+  submitLabel,
+  autoFocus = false,
+}: {
+  onCreated: (profile: Profile) => void;
+  submitLabel?: string;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewProfile>();
   const role = Form.useWatch('role', form) ?? 'manager';
@@ -19,7 +27,7 @@ export function ProfileForm({ onCreated, submitLabel }: { onCreated: (profile: P
       aria-label={t('profiles.createTitle')}
     >
       <Form.Item name="name" label={t('profiles.name')} rules={[{ required: true, whitespace: true, message: t('profiles.nameRequired') }]}>
-        <Input placeholder={t('profiles.namePlaceholder')} maxLength={40} autoFocus />
+        <Input placeholder={t('profiles.namePlaceholder')} maxLength={40} autoFocus={autoFocus} />
       </Form.Item>
       <Form.Item name="role" label={t('profiles.role')}>
         <Radio.Group optionType="button" buttonStyle="solid">

@@ -61,7 +61,7 @@ export function ProfileGate() {
             <Divider>{t('profiles.addAnother')}</Divider>
           </>
         )}
-        <ProfileForm onCreated={onCreated} />
+        <ProfileForm onCreated={onCreated} autoFocus />
         {firstRun && (
           <>
             <Divider plain>{t('profiles.loadDemo')}</Divider>
