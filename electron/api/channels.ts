@@ -47,6 +47,14 @@ export const channelNames = [
   'export:status',
   'export:cancel',
   'export:result',
+  'exchange:identity',
+  'exchange:trusted',
+  'exchange:roster',
+  'exchange:export-submissions',
+  'exchange:export-reviews',
+  'exchange:preview',
+  'exchange:apply',
+  'exchange:log',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

@@ -12,6 +12,18 @@ import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
 import {
+  applyResultSchema,
+  exportReviewsInput,
+  exportSubmissionsInput,
+  exportedPackageSchema,
+  identitySchema,
+  importLogSchema,
+  packageFileInput,
+  packagePreviewSchema,
+  rosterSchema,
+  trustedListSchema,
+} from './exchange-schemas';
+import {
   commentViewSchema,
   inboxSchema,
   reviewStateSchema,
@@ -398,6 +410,54 @@ export const contract = {
     profile: 'required',
     input: exportJobInput,
     output: exportResultSchema,
+  }),
+  'exchange:identity': channel({
+    summary: "The caller's signing key (made on first use): public key and fingerprint",
+    profile: 'required',
+    input: empty,
+    output: identitySchema,
+  }),
+  'exchange:trusted': channel({
+    summary: 'Keys met through packages (trust on first use)',
+    profile: 'required',
+    input: empty,
+    output: trustedListSchema,
+  }),
+  'exchange:roster': channel({
+    summary: "The supervisor's roster: local managers and managers met through packages",
+    profile: 'required',
+    input: empty,
+    output: rosterSchema,
+  }),
+  'exchange:export-submissions': channel({
+    summary: 'A signed submission package (.rdpkg) of chosen documents or of everything new since the last export (manager)',
+    profile: 'required',
+    input: exportSubmissionsInput,
+    output: exportedPackageSchema,
+  }),
+  'exchange:export-reviews': channel({
+    summary: 'A signed review package (.rdpkg) for one manager or all (supervisor)',
+    profile: 'required',
+    input: exportReviewsInput,
+    output: exportedPackageSchema,
+  }),
+  'exchange:preview': channel({
+    summary: 'Check a package and show what it holds and what is new; writes nothing',
+    profile: 'required',
+    input: z.object(packageFileInput).strict(),
+    output: packagePreviewSchema,
+  }),
+  'exchange:apply': channel({
+    summary: 'Import a package: verify everything, then merge (idempotent); trustSender confirms a first-seen key',
+    profile: 'required',
+    input: z.object({ ...packageFileInput, trustSender: z.boolean() }).strict(),
+    output: applyResultSchema,
+  }),
+  'exchange:log': channel({
+    summary: "The caller's imports, newest first, and an unfinished import if any",
+    profile: 'required',
+    input: empty,
+    output: importLogSchema,
   }),
 };
 

@@ -2,7 +2,17 @@ import { loadDemoData } from '../core/demo/use-cases';
 import { ExportJobs } from '../core/export/jobs';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
 import { readXlsxRows } from '../core/import/xlsx-reader';
-import { requireProfile } from '../core/shared/permissions';
+import {
+  applyPackage,
+  exportReviews,
+  exportSubmissions,
+  importLog,
+  myIdentity,
+  previewPackage,
+  rosterManagers,
+  trustedPeople,
+} from '../core/exchange/use-cases';
+import { requireProfile, requireRole } from '../core/shared/permissions';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import {
   createReport,
@@ -114,6 +124,17 @@ export function createHandlers(identity: AppIdentity): Handlers {
       const file = exportJobs.take(requireProfile(ctx).id, input.jobId);
       return { fileName: file.fileName, mimeType: exportMimeType(file.fileName), dataBase64: Buffer.from(file.bytes).toString('base64') };
     },
+    'exchange:identity': (ctx) => myIdentity(ctx),
+    'exchange:trusted': (ctx) => trustedPeople(ctx),
+    'exchange:roster': async (ctx) => {
+      requireRole(ctx, 'supervisor');
+      return rosterManagers(ctx);
+    },
+    'exchange:export-submissions': (ctx, input) => exportSubmissions(ctx, input),
+    'exchange:export-reviews': (ctx, input) => exportReviews(ctx, input),
+    'exchange:preview': (ctx, input) => previewPackage(ctx, input),
+    'exchange:apply': (ctx, input) => applyPackage(ctx, input),
+    'exchange:log': (ctx) => importLog(ctx),
     'reports:delete': async (ctx, input) => {
       await deleteDraft(ctx, input);
       return { deleted: true as const };

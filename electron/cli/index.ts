@@ -6,6 +6,7 @@ import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
 import { exportUsage, runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
+import { packageUsage, runPackageCommand } from './package-command';
 
 const usage = `报告台 ReportDesk 命令行
 
@@ -19,6 +20,7 @@ const usage = `报告台 ReportDesk 命令行
   problems             列出被移出的损坏数据文件
   verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
 ${exportUsage}
+${packageUsage}
   help                 显示本帮助
 
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
@@ -60,6 +62,11 @@ export async function runCli(
         author: { type: 'string' },
         appendix: { type: 'boolean', default: false },
         'without-comments': { type: 'boolean', default: false },
+        'since-last': { type: 'boolean', default: false },
+        to: { type: 'string' },
+        manager: { type: 'string' },
+        trust: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -72,7 +79,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -143,7 +150,28 @@ export async function runCli(
         print(written, () => `已导出：${written.path}`);
         break;
       }
-      case 'verify': {
+      case 'package': {
+        const profileId = await resolveProfile();
+        code = await runPackageCommand(
+          (channel, input) => call(channel, profileId, input),
+          rest[0],
+          rest[1],
+          {
+            out: parsed.values.out,
+            ids: parsed.values.ids,
+            sinceLast: parsed.values['since-last'],
+            to: parsed.values.to,
+            manager: parsed.values.manager,
+            trust: parsed.values.trust,
+            dryRun: parsed.values['dry-run'],
+            json: parsed.values.json,
+          },
+          out,
+          err,
+        );
+        break;
+      }
+            case 'verify': {
         const result = await call<{ checked: number; problems: { docId: string; problems: { line: number; message: string }[] }[] }>(
           'review:verify-all',
           await resolveProfile(),

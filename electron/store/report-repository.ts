@@ -1,10 +1,13 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
 import { DomainError } from '../core/shared/errors';
 import type { ReportRepository } from '../core/shared/services';
 import { reportSearchText } from '../core/search/report-text';
-import { SearchIndex } from '../core/search/search-index';
+import { memoryPostings, SearchSegment, segmentHeaderBytes, segmentLayout, SegmentBuilder, type SegmentDocument } from '../core/search/segment';
+import { SegmentedSearchIndex } from '../core/search/segmented-index';
+import { searchTokens } from '../core/search/tokens';
+import { writeFileAtomic } from './atomic-write';
 import type { Quarantine } from './quarantine';
 import { KeyedQueue } from './keyed-queue';
 import { ReportIndex } from './report-index';
@@ -12,23 +15,67 @@ import { assertSafeId } from './safe-id';
 import { CorruptFileError, parseValidated, readDocument, writeDocument } from './validated-file';
 
 /** Of two review summaries, the one covering more of the (append-only) log. */
-function newerReview(stored: Report['review'], incoming: Report['review']): Report['review'] {
+export function newerReview(stored: Report['review'], incoming: Report['review']): Report['review'] {
   if (!stored) return incoming;
   if (!incoming) return stored;
   return incoming.count >= stored.count ? incoming : stored;
 }
 
+/** Where a document lives: `reports/<first two characters of id, lower case>/<id>.json`. */
+export function reportFilePath(dataDir: string, id: string): string {
+  assertSafeId(id);
+  return path.join(dataDir, 'reports', id.slice(0, 2).toLowerCase(), `${id}.json`);
+}
+
+/** What `save` stores: the new content at the next rev, keeping the review summary that covers more of the log. */
+export function nextStoredReport(current: Report, report: Report, baseRev: number): Report {
+  return { ...report, rev: baseRev + 1, review: newerReview(current.review, report.review) };
+}
+
+/** What `saveReview` stores: the document unchanged but for its review summary. */
+export function withReviewSummary(current: Report, review: NonNullable<Report['review']>): Report {
+  return { ...current, review: newerReview(current.review, review) };
+}
+
+/** What the search segment remembers of a document to tell whether it changed since. */
+export function segmentDocumentOf(summary: Pick<ReportSummary, 'id' | 'rev' | 'updatedAt'>): SegmentDocument {
+  return { id: summary.id, rev: summary.rev, updatedAt: summary.updatedAt };
+}
+
+/** Changes since the search segment was written that make closing fold them into a new one. */
+const mergeAtCloseAfter = 200;
+
+/** The search segment's file; a cache like the journal, rebuilt when missing or unreadable. */
+export function searchSegmentPath(dataDir: string): string {
+  return path.join(dataDir, 'index', 'search.bin');
+}
+
+/** A segment held in memory (just built). */
+function segmentFromBytes(bytes: Uint8Array): SearchSegment {
+  const layout = segmentLayout(bytes);
+  if (!layout) throw new Error('not a search segment');
+  return SearchSegment.open(bytes.subarray(0, layout.indexBytes), bytes.length - layout.indexBytes, memoryPostings(bytes.subarray(layout.indexBytes)));
+}
+
 /** Documents as one JSON file each under `reports/<first two characters of id>/<id>.json`. */
 export class FileReportRepository implements ReportRepository {
+  private readonly dataDir: string;
   private readonly folder: string;
   private readonly index: ReportIndex;
   private readonly quarantine: Quarantine;
   private readonly queue = new KeyedQueue();
-  /** Built on the first search (reading every document once), then kept current by every write. */
-  private searchIndex: SearchIndex | null = null;
-  private building: Promise<SearchIndex> | null = null;
+  /**
+   * Full-text search: opened on the first search from `index/search.bin` (built from every document the first
+   * time, then kept), with the documents changed since re-indexed; kept current by every write.
+   */
+  private searchIndex: SegmentedSearchIndex | null = null;
+  private searchFile: FileHandle | null = null;
+  /** A segment built in this session, written when the store closes (a search never writes to the folder). */
+  private unsavedSegment: Uint8Array | null = null;
+  private building: Promise<SegmentedSearchIndex> | null = null;
 
   private constructor(dataDir: string, quarantine: Quarantine) {
+    this.dataDir = dataDir;
     this.folder = path.join(dataDir, 'reports');
     this.index = new ReportIndex(path.join(dataDir, 'index'));
     this.quarantine = quarantine;
@@ -96,6 +143,7 @@ export class FileReportRepository implements ReportRepository {
             const summary = summarize(report);
             if (JSON.stringify(this.index.entries.get(report.id)) !== JSON.stringify(summary)) {
               await this.index.put(summary);
+              this.searchIndex?.put(segmentDocumentOf(summary), reportSearchText(report));
               result.reindexed++;
             }
           } catch (error) {
@@ -111,17 +159,38 @@ export class FileReportRepository implements ReportRepository {
     return result;
   }
 
+  /**
+   * Take over documents written in bulk (BulkLoader): their files are already in place; the index is replaced
+   * by their summaries and `segment`, when given, becomes the stored search segment. For an empty store only.
+   */
+  async adoptBulkLoad(summaries: ReportSummary[], segment: Uint8Array | null): Promise<void> {
+    if (this.index.entries.size || this.searchIndex || this.building) throw new DomainError('conflict', '批量写入只能用于空的数据文件夹');
+    await this.index.reset(summaries);
+    if (segment) await this.writeSegment(segment);
+  }
+
   async close(): Promise<void> {
-    await this.index.close();
+    try {
+      await this.building?.catch(() => undefined);
+      const search = this.searchIndex;
+      if (search && (search.pendingChanges >= mergeAtCloseAfter || (this.unsavedSegment && search.pendingChanges > 0))) {
+        await this.writeSegment(await this.mergedSegment(search));
+      } else if (this.unsavedSegment) {
+        await this.writeSegment(this.unsavedSegment);
+      }
+      this.unsavedSegment = null;
+    } finally {
+      await this.closeSearchFile();
+      await this.index.close();
+    }
   }
 
   private fileFor(id: string): string {
-    assertSafeId(id);
-    return path.join(this.folder, id.slice(0, 2).toLowerCase(), `${id}.json`);
+    return reportFilePath(this.dataDir, id);
   }
 
   async list(): Promise<ReportSummary[]> {
-    return [...this.index.entries.values()];
+    return this.index.newestFirst();
   }
 
   async get(id: string): Promise<Report | null> {
@@ -145,8 +214,9 @@ export class FileReportRepository implements ReportRepository {
         throw new DomainError('conflict', '已存在相同编号的文稿');
       }
       await writeDocument(this.fileFor(report.id), reportSchema, report);
-      await this.index.put(summarize(report));
-      this.searchIndex?.put(report.id, reportSearchText(report));
+      const summary = summarize(report);
+      await this.index.put(summary);
+      this.searchIndex?.put(segmentDocumentOf(summary), reportSearchText(report));
     });
   }
 
@@ -159,10 +229,11 @@ export class FileReportRepository implements ReportRepository {
           details: { current },
         });
       }
-      const stored: Report = { ...report, rev: baseRev + 1, review: newerReview(current.review, report.review) };
+      const stored = nextStoredReport(current, report, baseRev);
       await writeDocument(this.fileFor(report.id), reportSchema, stored);
-      await this.index.put(summarize(stored));
-      this.searchIndex?.put(stored.id, reportSearchText(stored));
+      const summary = summarize(stored);
+      await this.index.put(summary);
+      this.searchIndex?.put(segmentDocumentOf(summary), reportSearchText(stored));
       return stored;
     });
   }
@@ -171,8 +242,9 @@ export class FileReportRepository implements ReportRepository {
     return this.queue.run(id, async () => {
       const current = await this.get(id);
       if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
-      const stored: Report = { ...current, review: newerReview(current.review, review) };
+      const stored = withReviewSummary(current, review);
       await writeDocument(this.fileFor(id), reportSchema, stored);
+      // The text, rev and updatedAt are unchanged: the search index still holds the right entry.
       await this.index.put(summarize(stored));
       return stored;
     });
@@ -191,20 +263,106 @@ export class FileReportRepository implements ReportRepository {
 
   async search(query: string): Promise<{ id: string; score: number }[]> {
     const index = await this.ensureSearchIndex();
-    return index.search(query).filter((hit) => this.index.entries.has(hit.id));
+    return (await index.search(query)).filter((hit) => this.index.entries.has(hit.id));
   }
 
-  private ensureSearchIndex(): Promise<SearchIndex> {
+  private ensureSearchIndex(): Promise<SegmentedSearchIndex> {
     if (this.searchIndex) return Promise.resolve(this.searchIndex);
-    this.building ??= (async () => {
-      const index = new SearchIndex();
-      for (const id of [...this.index.entries.keys()]) {
-        const report = await this.get(id);
-        if (report) index.put(id, reportSearchText(report));
-      }
-      this.searchIndex = index;
-      return index;
-    })();
+    this.building ??= this.openSearchIndex().catch((error: unknown) => {
+      this.building = null;
+      throw error;
+    });
     return this.building;
+  }
+
+  /**
+   * Open the stored segment (building it first when it is missing, unreadable, or most of it is out of date),
+   * then index the documents changed since it was written. From the moment the index exists, every save
+   * updates it; re-indexing a changed document runs in that document's queue, so it never overwrites a save.
+   */
+  private async openSearchIndex(): Promise<SegmentedSearchIndex> {
+    let segment = await this.openSegment();
+    let index = new SegmentedSearchIndex(segment);
+    let stale = index.reconcile(this.index.entries);
+    if (!segment || stale.length > Math.max(1000, this.index.entries.size / 10)) {
+      await this.closeSearchFile();
+      this.unsavedSegment = await this.buildSegment();
+      segment = segmentFromBytes(this.unsavedSegment);
+      index = new SegmentedSearchIndex(segment);
+      stale = index.reconcile(this.index.entries);
+    }
+    this.searchIndex = index;
+    for (const id of stale) {
+      await this.queue.run(id, async () => {
+        const report = await this.get(id);
+        if (report) index.put(segmentDocumentOf(report), reportSearchText(report));
+      });
+    }
+    return index;
+  }
+
+  /** A segment of every listed document, newest first, reading each file once. */
+  private async buildSegment(): Promise<Uint8Array> {
+    const builder = new SegmentBuilder();
+    for (const summary of this.index.newestFirst()) {
+      const report = await this.get(summary.id);
+      if (report) builder.add(segmentDocumentOf(report), searchTokens(reportSearchText(report)));
+    }
+    return builder.finish();
+  }
+
+  private async mergedSegment(index: SegmentedSearchIndex): Promise<Uint8Array> {
+    let postings: Uint8Array = new Uint8Array(0);
+    if (index.segmentDocuments) {
+      const whole = this.unsavedSegment ?? (await readFile(searchSegmentPath(this.dataDir)));
+      const layout = segmentLayout(whole);
+      if (layout) postings = whole.subarray(layout.indexBytes);
+    }
+    return index.merge(memoryPostings(postings));
+  }
+
+  private async writeSegment(bytes: Uint8Array): Promise<void> {
+    await this.closeSearchFile();
+    await writeFileAtomic(searchSegmentPath(this.dataDir), bytes);
+  }
+
+  private async closeSearchFile(): Promise<void> {
+    const handle = this.searchFile;
+    this.searchFile = null;
+    await handle?.close();
+  }
+
+  /** The stored segment, its postings read from the file on demand; null when missing or not readable. */
+  private async openSegment(): Promise<SearchSegment | null> {
+    let handle: FileHandle;
+    try {
+      handle = await open(searchSegmentPath(this.dataDir), 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const size = (await handle.stat()).size;
+      const header = Buffer.alloc(segmentHeaderBytes);
+      await handle.read(header, 0, segmentHeaderBytes, 0);
+      const layout = segmentLayout(header);
+      if (!layout || layout.indexBytes > size) throw new Error('not a search segment');
+      const head = Buffer.alloc(layout.indexBytes);
+      await handle.read(head, 0, layout.indexBytes, 0);
+      const start = layout.indexBytes;
+      const segment = SearchSegment.open(head, size - start, {
+        read: async (offset, length) => {
+          const bytes = Buffer.allocUnsafe(length);
+          const { bytesRead } = await handle.read(bytes, 0, length, start + offset);
+          if (bytesRead !== length) throw new Error('search segment is truncated');
+          return bytes;
+        },
+      });
+      this.searchFile = handle;
+      return segment;
+    } catch {
+      // A damaged cache is rebuilt, never trusted.
+      await handle.close();
+      return null;
+    }
   }
 }

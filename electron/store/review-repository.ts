@@ -125,6 +125,15 @@ export class FileReviewRepository implements ReviewRepository {
     });
   }
 
+  async head(docId: string): Promise<{ count: number; head: string }> {
+    return this.queue.run(docId, async () => {
+      const known = this.heads.get(docId);
+      if (known) return known;
+      const { lines } = await this.readLog(docId);
+      return { count: lines.length, head: lines[lines.length - 1]?.hash ?? '' };
+    });
+  }
+
   async verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport> {
     const { lines, tornTail } = await readLines(this.logFile(docId));
     const problems: VerifyReport['problems'] = [];

@@ -73,6 +73,17 @@ async function sampleWorkbookBase64(): Promise<string> {
 
 const workbookBase64 = await sampleWorkbookBase64();
 
+/** A valid submission package from another machine (周远, with a comment by 孙主任), from the package corpus. */
+const remotePackage = {
+  fileName: 'valid-submissions.rdpkg',
+  dataBase64: readFileSync(path.join(__dirname, '..', 'fixtures', 'packages', 'valid-submissions.rdpkg')).toString('base64'),
+};
+
+/** Import the remote package as the supervisor (trusting 周远 and 孙主任), through the transport under test. */
+async function importRemote(call: Call): Promise<void> {
+  await value(call, 'exchange:apply', 'supervisor', { ...remotePackage, trustSender: true });
+}
+
 const fixtureTemplate: Template = templateSchema.parse(
   JSON.parse(readFileSync(path.join(fixtureSeedsDir, 'templates', `${office.templateId}.json`), 'utf8')),
 );
@@ -685,6 +696,116 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('not-found');
     },
     wrongType: { field: 'jobId', value: null },
+  },
+  'exchange:identity': {
+    as: 'manager',
+    input: {},
+    expectValue: async (identity, { call }) => {
+      expect(identity).toMatchObject({ profileId: office.manager, name: office.managerName, role: 'manager' });
+      expect(identity.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      expect(identity.fingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+      // Made once, then the same key every time.
+      expect(await value(call, 'exchange:identity', 'manager', {})).toEqual(identity);
+      expect((await value<typeof identity>(call, 'exchange:identity', 'supervisor', {})).publicKey).not.toBe(identity.publicKey);
+    },
+    wrongType: 'root',
+  },
+  'exchange:trusted': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      await importRemote(call);
+      return {};
+    },
+    expectValue: (trusted) => {
+      expect(trusted.map((entry) => [entry.name, entry.role, entry.introducedBy.senderName])).toEqual([
+        ['周远', 'manager', '周远'],
+        ['孙主任', 'supervisor', '周远'],
+      ]);
+      expect(trusted[0].fingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+    },
+    wrongType: 'root',
+  },
+  'exchange:roster': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      await importRemote(call);
+      return {};
+    },
+    expectValue: (roster) => {
+      expect(roster.map((entry) => [entry.name, entry.remote])).toEqual([
+        [office.managerName, false],
+        [office.otherManagerName, false],
+        ['周远', true],
+      ]);
+    },
+    wrongType: 'root',
+  },
+  'exchange:export-submissions': {
+    as: 'manager',
+    input: { ids: [office.submitted] },
+    expectValue: async (exported, { call }) => {
+      expect(exported.fileName).toMatch(/^提交包_张明_\d{8}-\d{4}\.rdpkg$/);
+      expect(Buffer.from(exported.dataBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(exported.summary).toMatchObject({ kind: 'submissions', documents: [{ id: office.submitted, revisions: [1], records: 1 }], templates: 1 });
+      // On this same machine everything in it is here already.
+      const preview = await value<ChannelOutput<'exchange:preview'>>(call, 'exchange:preview', 'supervisor', { fileName: exported.fileName, dataBase64: exported.dataBase64 });
+      expect(preview).toMatchObject({ sender: { name: office.managerName, known: 'local' }, needsTrust: false, nothingNew: true });
+    },
+    wrongType: { field: 'ids', value: 5 },
+  },
+  'exchange:export-reviews': {
+    as: 'supervisor',
+    input: { managerId: office.manager },
+    expectValue: (exported) => {
+      expect(exported.fileName).toMatch(/^审阅包_王主任_致张明_\d{8}-\d{4}\.rdpkg$/);
+      expect(exported.summary).toMatchObject({ kind: 'reviews', recipients: [office.managerName], documents: [{ id: office.submitted }] });
+    },
+    wrongType: { field: 'managerId', value: 5 },
+  },
+  'exchange:preview': {
+    as: 'supervisor',
+    input: remotePackage,
+    expectValue: async (preview, { store }) => {
+      expect(preview).toMatchObject({
+        kind: 'submissions',
+        sender: { name: '周远', known: 'new' },
+        people: [{ name: '孙主任', known: 'new' }],
+        needsTrust: true,
+        documents: [{ id: 'rpt-zhou-1', effect: 'create', newRecords: 3 }],
+        templates: [{ id: 'corpus-log', status: 'new' }],
+        nothingNew: false,
+      });
+      // Previewing writes nothing, not even the key.
+      expect(await store.services.reports.get('rpt-zhou-1')).toBeNull();
+    },
+    wrongType: { field: 'dataBase64', value: 5 },
+  },
+  'exchange:apply': {
+    as: 'supervisor',
+    input: { ...remotePackage, trustSender: true },
+    expectValue: async (result, { call }) => {
+      expect(result.applied).toEqual({ newDocuments: 1, updatedDocuments: 0, newRevisions: 1, newRecords: 3, newTemplates: 1, trusted: ['周远', '孙主任'] });
+      const list = await value<ChannelOutput<'reports:list'>>(call, 'reports:list', 'supervisor', { authorId: 'mgr-zhou' });
+      expect(list.map((summary) => [summary.id, summary.status, summary.reviewCount])).toEqual([['rpt-zhou-1', 'submitted', 3]]);
+      // Again: nothing new.
+      const again = await value<ChannelOutput<'exchange:apply'>>(call, 'exchange:apply', 'supervisor', { ...remotePackage, trustSender: false });
+      expect(again.preview.nothingNew).toBe(true);
+    },
+    wrongType: { field: 'trustSender', value: 'yes' },
+  },
+  'exchange:log': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      await importRemote(call);
+      return {};
+    },
+    expectValue: (log) => {
+      expect(log.pending).toBeNull();
+      expect(log.entries).toEqual([
+        expect.objectContaining({ fileName: 'valid-submissions.rdpkg', kind: 'submissions', newRecords: 3, newDocuments: 1, by: { profileId: office.supervisor, name: office.supervisorName } }),
+      ]);
+    },
+    wrongType: 'root',
   },
 };
 

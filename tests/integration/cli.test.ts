@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -179,5 +180,186 @@ describe('reportdesk CLI', () => {
     expect(code).toBe(1);
     expect(err).toContain(dataDir);
     expect(await services.profiles.list()).toHaveLength(3);
+  });
+});
+
+describe('reportdesk CLI export', () => {
+  /** The data folder's fingerprint without the clean-shutdown marker (rewritten by every run). */
+  async function fingerprint(dataDir: string) {
+    const hashes = await hashFolder(dataDir);
+    delete hashes['index/clean'];
+    return hashes;
+  }
+
+  async function sheetsOf(file: string): Promise<string[]> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    return workbook.worksheets.map((sheet) => sheet.name);
+  }
+
+  it('export <id> writes Word (公文 and 普通) and Excel under the suggested names into an --out folder; the data folder is unchanged', async () => {
+    const dataDir = await withDemo();
+    const outDir = await makeTempDir();
+    const before = await fingerprint(dataDir);
+    const names: string[] = [];
+    for (const layout of ['official', 'plain', 'excel']) {
+      const run = await cli(dataDir, 'export', office.submitted, '--layout', layout, '--as', office.supervisorName, '--out', outDir, '--json');
+      expect(run.code, run.err).toBe(0);
+      const written = JSON.parse(run.out) as { path: string; fileName: string; bytes: number };
+      expect(path.dirname(written.path)).toBe(outDir);
+      names.push(written.fileName);
+      const bytes = await readFile(written.path);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(bytes.byteLength).toBe(written.bytes);
+    }
+    expect(names).toEqual([
+      '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.docx',
+      '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.docx',
+      '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.xlsx',
+    ]);
+    expect(await sheetsOf(path.join(outDir, names[2]))).toEqual(['基本信息', '走访记录']);
+    expect(await fingerprint(dataDir)).toEqual(before);
+  });
+
+  it('export register --period --kind --out <file> writes the 台账 to that file', async () => {
+    const dataDir = await withDemo();
+    const target = path.join(await makeTempDir(), '十一月台账.xlsx');
+    const run = await cli(dataDir, 'export', 'register', '--period', '2026-11', '--kind', '工作日志', '--as', office.supervisorName, '--out', target);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toBe(`已导出：${target}`);
+    expect(await sheetsOf(target)).toEqual(['台账', '点评明细', '统计']);
+  });
+
+  it('export meeting-pack takes the flagged documents of a period, or the chosen ones; none flagged is an error', async () => {
+    const dataDir = await withDemo();
+    const outDir = await makeTempDir();
+    const none = await cli(dataDir, 'export', 'meeting-pack', '--period', '2026-11', '--as', office.supervisorName, '--out', outDir);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('2026年11月没有标记为“会上表扬”或“会上讲评”的文稿');
+    const chosen = await cli(
+      dataDir,
+      'export',
+      'meeting-pack',
+      '--ids',
+      `${office.submitted},${office.otherApproved}`,
+      '--name',
+      '十一月工作例会',
+      '--date',
+      '2026-12-03',
+      '--layout',
+      'excel',
+      '--as',
+      office.supervisorName,
+      '--out',
+      outDir,
+    );
+    expect(chosen.code, chosen.err).toBe(0);
+    expect(chosen.out).toBe(`已导出：${path.join(outDir, '十一月工作例会_汇总_2026年12月3日.xlsx')}`);
+  });
+
+  it('clear errors with exit 1: a wrong layout, a document the caller may not read, a folder that does not exist', async () => {
+    const dataDir = await withDemo();
+    const layout = await cli(dataDir, 'export', office.submitted, '--layout', 'pdf', '--as', office.supervisorName);
+    expect(layout.code).toBe(1);
+    expect(layout.err).toContain('参数不正确：layout');
+    const hidden = await cli(dataDir, 'export', office.otherDraft, '--as', office.managerName, '--out', await makeTempDir());
+    expect(hidden.code).toBe(1);
+    expect(hidden.err).toContain('找不到该文稿');
+    const missing = path.join(await makeTempDir(), 'no-such-folder', 'a.docx');
+    const folder = await cli(dataDir, 'export', office.submitted, '--as', office.supervisorName, '--out', missing);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(`保存位置不存在：${path.dirname(missing)}`);
+  });
+});
+
+describe('reportdesk CLI: package export / export-reviews / import', () => {
+  const corpus = path.resolve(__dirname, '..', 'fixtures', 'packages');
+
+  /** A second laptop: a data folder with one supervisor profile made there (the CLI has no profile command). */
+  async function supervisorLaptop(): Promise<string> {
+    const dataDir = await makeTempDir();
+    const store = await openTempStore({ dataDir });
+    const created = await store.dispatcher.dispatch('profiles:create', null, { name: '孙主任', role: 'supervisor', unit: '营销部' });
+    expect(created.ok).toBe(true);
+    await store.close();
+    return dataDir;
+  }
+
+  it('a manager exports a submission package, a supervisor on another folder imports it after confirming the fingerprint, and sends reviews back', async () => {
+    const laptop = await withDemo();
+    const office2 = await supervisorLaptop();
+    const outDir = await makeTempDir();
+
+    // Usage errors exit 2.
+    expect((await cli(laptop, 'package', 'export', '--as', office.managerName)).code).toBe(2);
+    expect((await cli(laptop, 'package', 'import', '--as', office.managerName)).code).toBe(2);
+
+    const exported = await cli(laptop, 'package', 'export', '--ids', office.submitted, '--as', office.managerName, '--out', outDir);
+    expect(exported.code, exported.err).toBe(0);
+    const file = /已导出：(.+\.rdpkg)/.exec(exported.out)![1];
+    expect(path.dirname(file)).toBe(outDir);
+    expect(exported.out).toContain('共 1 篇文稿，1 条审阅记录，1 个模板版本');
+
+    // First package from 张明: the preview is shown with the fingerprint, nothing is imported, exit 3.
+    const before = await hashFolder(office2);
+    const unconfirmed = await cli(office2, 'package', 'import', file, '--as', '孙主任');
+    expect(unconfirmed.code).toBe(3);
+    expect(unconfirmed.out).toMatch(/发件人：张明（客户经理，城关片区）\n指纹：([0-9a-f]{4} ){7}[0-9a-f]{4}（首次收到，请与对方核对指纹）/);
+    expect(unconfirmed.out).toContain('加 --trust 重新运行');
+    const dryRun = await cli(office2, 'package', 'import', file, '--as', '孙主任', '--dry-run');
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.out).toContain('[新建]');
+    const withoutMarker = async () => {
+      const hashes = await hashFolder(office2);
+      delete hashes['index/clean'];
+      return hashes;
+    };
+    delete before['index/clean'];
+    expect(await withoutMarker()).toEqual(before);
+
+    const imported = await cli(office2, 'package', 'import', file, '--as', '孙主任', '--trust');
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain('已导入：新文稿 1 篇，更新 0 篇，新版本 1 个，新记录 1 条，新模板 0 个；已信任 张明 的密钥');
+    const again = await cli(office2, 'package', 'import', file, '--as', '孙主任');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('包中的内容本机都已有');
+
+    // 孙主任 comments (through the API), then sends the review package back.
+    const store = await openTempStore({ dataDir: office2 });
+    const sun = (await store.services.profiles.list())[0];
+    const commented = await store.dispatcher.dispatch('review:comment', sun.id, { id: office.submitted, anchor: { kind: 'document' }, kind: 'suggestion', text: '建议补充下周计划。' });
+    expect(commented.ok).toBe(true);
+    await store.close();
+    const reviews = await cli(office2, 'package', 'export-reviews', '--manager', office.managerName, '--as', '孙主任', '--out', outDir);
+    expect(reviews.code, reviews.err).toBe(0);
+    const reviewFile = /已导出：(.+\.rdpkg)/.exec(reviews.out)![1];
+    const back = await cli(laptop, 'package', 'import', reviewFile, '--as', office.managerName, '--trust', '--json');
+    expect(back.code, back.err).toBe(0);
+    expect(JSON.parse(back.out)).toMatchObject({ applied: { newRecords: 1, trusted: ['孙主任'] } });
+    const shown = await cli(laptop, 'verify', '--as', office.managerName);
+    expect(shown.code, shown.out).toBe(0);
+  });
+
+  it('a malformed package is refused with exit 1 and its message; the folder is unchanged', async () => {
+    const dataDir = await withDemo();
+    const withoutMarker = async () => {
+      const hashes = await hashFolder(dataDir);
+      delete hashes['index/clean'];
+      return hashes;
+    };
+    const before = await withoutMarker();
+    for (const [name, message] of [
+      ['hash-mismatch.rdpkg', '与清单中的 sha256 校验值不符'],
+      ['path-dotdot.rdpkg', '含有“..”'],
+      ['not-a-zip.rdpkg', '不是 zip 格式'],
+    ]) {
+      const run = await cli(dataDir, 'package', 'import', path.join(corpus, name), '--as', office.supervisorName, '--trust');
+      expect(run.code, name).toBe(1);
+      expect(run.err).toContain(message);
+    }
+    const missing = await cli(dataDir, 'package', 'import', path.join(corpus, 'no-such-file.rdpkg'), '--as', office.supervisorName);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('无法读取文件');
+    expect(await withoutMarker()).toEqual(before);
   });
 });

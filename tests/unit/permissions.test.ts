@@ -51,6 +51,14 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'review:verify-all': {},
   'review:inbox': {},
   'review:not-submitted': { period: '2026-11' },
+  'exchange:identity': {},
+  'exchange:trusted': {},
+  'exchange:roster': {},
+  'exchange:export-submissions': { ids: [office.submitted] },
+  'exchange:export-reviews': {},
+  'exchange:preview': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==' },
+  'exchange:apply': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==', trustSender: true },
+  'exchange:log': {},
 };
 
 function errorOf(result: Result<unknown>) {

@@ -14,7 +14,7 @@ import { fixtureSeedsDir, hashFolder, office, openTempStore, type TempStore } fr
  * Every refused call must leave the data folder byte for byte as it was.
  */
 type Caller = 'author' | 'otherManager' | 'supervisor' | 'otherSupervisor';
-type Outcome = 'ok' | 'forbidden' | 'not-found';
+type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid-input';
 
 const secondSupervisor = { id: 'sup-zhao', name: '赵科长', role: 'supervisor' as const, unit: '营销部', createdAt: '2026-01-02T04:00:00.000Z' };
 
@@ -58,6 +58,12 @@ async function seedWorkbook(): Promise<string> {
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 const workbookBase64 = await seedWorkbook();
+
+/** A valid submission package from another machine (周远), from the package corpus. */
+const remotePackage = {
+  fileName: 'valid-submissions.rdpkg',
+  dataBase64: readFileSync(path.join(__dirname, '..', 'fixtures', 'packages', 'valid-submissions.rdpkg')).toString('base64'),
+};
 
 const fixtureTemplate = templateSchema.parse(JSON.parse(readFileSync(path.join(fixtureSeedsDir, 'templates', `${office.templateId}.json`), 'utf8')));
 
@@ -289,6 +295,17 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'export:status': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
   'export:cancel': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
   'export:result': [{ what: "the author's finished export job", input: (env) => exportJob(env, true), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
+  'exchange:identity': [{ what: "the caller's own key (made on first use)", input: {}, outcomes: everyone }],
+  'exchange:trusted': [{ what: 'keys met on this machine', input: {}, outcomes: everyone, readOnly: true }],
+  'exchange:roster': [{ what: "the supervisor's roster", input: {}, outcomes: supervisorsOnly, readOnly: true }],
+  'exchange:export-submissions': [
+    { what: "the author's submitted document", input: { ids: [office.submitted] }, outcomes: who('ok', 'not-found', 'forbidden') },
+    { what: "the author's draft (never submitted)", input: { ids: [office.draft] }, outcomes: who('invalid-input', 'not-found', 'forbidden') },
+  ],
+  'exchange:export-reviews': [{ what: 'reviews for every manager', input: {}, outcomes: supervisorsOnly }],
+  'exchange:preview': [{ what: 'a submission package from another machine', input: remotePackage, outcomes: supervisorsOnly, readOnly: true }],
+  'exchange:apply': [{ what: 'a submission package from another machine', input: { ...remotePackage, trustSender: true }, outcomes: supervisorsOnly }],
+  'exchange:log': [{ what: "the caller's own imports", input: {}, outcomes: everyone, readOnly: true }],
 };
 
 async function openOffice(): Promise<Env> {

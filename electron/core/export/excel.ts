@@ -16,6 +16,8 @@ export interface ExcelExportOptions {
   report: Report;
   template: Template;
   labels?: Partial<ExportLabels>;
+  /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
+  utcOffsetMinutes?: number;
 }
 
 /** Excel's limit on sheet names, and the characters it refuses in them. */
@@ -115,7 +117,8 @@ class ExcelBuilder {
       const values = content?.type === 'fields' ? content.values : {};
       for (const field of section.fields) rows.push([`${section.title}·${field.label}`, formatFieldValue(field, values[field.key])]);
     }
-    rows.push([labels.createdAt, formatDate(report.createdAt, labels, true)], [labels.updatedAt, formatDate(report.updatedAt, labels, true)]);
+    const offset = this.options.utcOffsetMinutes;
+    rows.push([labels.createdAt, formatDate(report.createdAt, labels, true, offset)], [labels.updatedAt, formatDate(report.updatedAt, labels, true, offset)]);
 
     const header = sheet.addRow([labels.item, labels.value]);
     header.eachCell((cell) => {

@@ -131,7 +131,7 @@ function coverAndContents(composer: WordComposer, options: MeetingPackOptions, d
 
 /** Build the meeting pack .docx. `monitor` gets progress per document and may cancel between documents. */
 export async function buildMeetingPack(options: MeetingPackOptions, monitor: ExportMonitor = silentMonitor): Promise<Uint8Array> {
-  const composer = new WordComposer(options);
+  const composer = new WordComposer({ utcOffsetMinutes: options.rule?.utcOffsetMinutes, ...options });
   const { labels } = composer;
   const documents = options.documents;
   const total = documents.length + 1;
@@ -189,7 +189,7 @@ export async function buildMeetingSummaryWorkbook(options: MeetingPackOptions, m
       comment.statusLabel ?? '',
       comment.text,
       comment.replies
-        .map((reply) => fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels), text: reply.text }))
+        .map((reply) => fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels, false, rule.utcOffsetMinutes), text: reply.text }))
         .join('\n'),
     ];
   });

@@ -80,23 +80,21 @@ function pad2(value: number): string {
 }
 
 /**
- * A stored date as people write it: `2026-10-05` → 2026年10月5日; a full ISO timestamp in local time,
- * with the time when `withTime`. Anything unreadable is returned unchanged.
+ * A stored date as people write it: `2026-10-05` → 2026年10月5日; a full ISO timestamp in local time (or at
+ * `utcOffsetMinutes` east of UTC, the office's clock, when given), with the time when `withTime`.
+ * Anything unreadable is returned unchanged.
  */
-export function formatDate(value: string, labels: ExportLabels, withTime = false): string {
+export function formatDate(value: string, labels: ExportLabels, withTime = false, utcOffsetMinutes?: number): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (dateOnly) {
     return fillLabel(labels.date, { year: dateOnly[1], month: Number(dateOnly[2]), day: Number(dateOnly[3]) });
   }
   const date = new Date(value);
   if (!value.trim() || Number.isNaN(date.getTime())) return value;
-  const parts = {
-    year: date.getFullYear(),
-    month: date.getMonth() + 1,
-    day: date.getDate(),
-    hour: pad2(date.getHours()),
-    minute: pad2(date.getMinutes()),
-  };
+  const zoned = utcOffsetMinutes === undefined ? null : new Date(date.getTime() + utcOffsetMinutes * 60_000);
+  const parts = zoned
+    ? { year: zoned.getUTCFullYear(), month: zoned.getUTCMonth() + 1, day: zoned.getUTCDate(), hour: pad2(zoned.getUTCHours()), minute: pad2(zoned.getUTCMinutes()) }
+    : { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: pad2(date.getHours()), minute: pad2(date.getMinutes()) };
   return fillLabel(withTime ? labels.dateTime : labels.date, parts);
 }
 

@@ -93,7 +93,8 @@ export async function loadExportable(ctx: CallContext, id: string, revision?: nu
     frozen.templateId === template.id && frozen.templateVersion === template.version
       ? template
       : ((await ctx.services.templates.get(frozen.templateId, frozen.templateVersion)) ?? template);
-  const latest = wanted >= state.lastSubmittedRevision;
+  // The document as it stands: the author's own revision in progress, or the one last submitted.
+  const latest = wanted >= (working.authorId === profile.id ? working.revision : state.lastSubmittedRevision);
   // A frozen snapshot says 'submitted'; what became of it is in the log: an earlier revision was returned.
   const status: ReportStatus = latest ? (working.status === 'draft' ? 'submitted' : working.status) : 'returned';
   return { report: { ...frozen, status }, template: version, state, latest };
@@ -132,9 +133,16 @@ export function threadOf(comment: CommentView, labels: ExportLabels): { author: 
   });
 }
 
-/** The comments a Word export carries: live ones made on `revision` or before, as Word comments. */
-export function exportComments(state: ReviewState, revision: number, labels: ExportLabels): ExportComment[] {
-  return state.comments
+/** Comments in reading order: whole-document ones first, then by section, then by time. */
+export function inReadingOrder(comments: CommentView[], template: Template): CommentView[] {
+  const position = (comment: CommentView) =>
+    comment.anchor.kind === 'document' ? -1 : template.sections.findIndex((section) => 'sectionId' in comment.anchor && section.id === comment.anchor.sectionId);
+  return [...comments].sort((a, b) => position(a) - position(b) || a.at.localeCompare(b.at));
+}
+
+/** The comments a Word export carries: live ones made on `revision` or before, in reading order, as Word comments. */
+export function exportComments(state: ReviewState, revision: number, labels: ExportLabels, template: Template): ExportComment[] {
+  return inReadingOrder(state.comments, template)
     .filter((comment) => !comment.retracted && comment.revision <= revision)
     .map((comment) => ({
       id: comment.id,
@@ -186,10 +194,11 @@ export async function exportDocumentWord(ctx: CallContext, input: ExportWordInpu
     template: loaded.template,
     layout: input.layout,
     fonts: settings.exportFonts,
-    comments: input.includeComments === false ? [] : exportComments(loaded.state, loaded.report.revision, labels),
+    comments: input.includeComments === false ? [] : exportComments(loaded.state, loaded.report.revision, labels, loaded.template),
     reviewSummary: reviewSummaryOf(loaded.state, loaded.report.revision, labels),
     includeReviewAppendix: input.includeReviewAppendix ?? false,
     labels,
+    utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes,
   });
   await monitor.checkpoint(1, 1);
   return { fileName: documentFileName(loaded, 'docx', labels), bytes };
@@ -201,7 +210,7 @@ export async function exportDocumentExcel(ctx: CallContext, input: ExportDocumen
   const labels = exportLabelsFor(settings);
   const loaded = await loadExportable(ctx, input.id, input.revision);
   await monitor.checkpoint(0, 1, loaded.report.title);
-  const bytes = await buildExcelWorkbook({ report: loaded.report, template: loaded.template, labels });
+  const bytes = await buildExcelWorkbook({ report: loaded.report, template: loaded.template, labels, utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes });
   await monitor.checkpoint(1, 1);
   return { fileName: documentFileName(loaded, 'xlsx', labels), bytes };
 }
@@ -255,7 +264,7 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
       onTime: isOnTime(template?.cadence ?? 'none', summary.period, firstSubmit, now, settings.onTimeRule),
       ...(decision ? { grade: decision.grade, meetingFlag: decision.meetingFlag } : {}),
     });
-    for (const comment of state.comments) {
+    for (const comment of template ? inReadingOrder(state.comments, template) : state.comments) {
       const anchor = comment.anchor;
       const section = anchor.kind === 'document' ? undefined : template?.sections.find((candidate) => candidate.id === anchor.sectionId);
       const sectionTitle = anchor.kind === 'document' ? labels.wholeDocument : (section?.title ?? anchor.sectionId);
@@ -270,13 +279,11 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
         status: comment.retracted ? 'retracted' : comment.status,
         text: comment.text,
         replies: threadOf(comment, labels).map((reply) =>
-          fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels), text: reply.text }),
+          fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels, false, settings.onTimeRule.utcOffsetMinutes), text: reply.text }),
         ),
       });
     }
   }
-  // Comments in the order of the documents, then by time.
-  comments.sort((a, b) => a.document - b.document || a.at.localeCompare(b.at));
 
   const kindLabel = filter.kind ? labels.documentKinds[filter.kind] : '';
   const statusLabel = filter.status ? labels.statuses[filter.status] : '';
@@ -340,7 +347,7 @@ export async function exportMeetingPack(ctx: CallContext, input: MeetingPackInpu
     documents.push({
       report: loaded.report,
       template: loaded.template,
-      comments: exportComments(loaded.state, revision, labels),
+      comments: exportComments(loaded.state, revision, labels, loaded.template),
       reviewSummary: reviewSummaryOf(loaded.state, revision, labels),
       meetingFlag: decisionFor(loaded.state, revision)?.meetingFlag ?? 'none',
     });

@@ -82,6 +82,8 @@ export interface WordStyleOptions {
   /** The user's font settings (设置); GB/T 9704 names when left out. */
   fonts?: FontSettingsInput;
   labels?: Partial<ExportLabels>;
+  /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
+  utcOffsetMinutes?: number;
 }
 
 /** One report as it goes into a Word file, with its comments and review outcome. */
@@ -144,11 +146,18 @@ export class WordComposer {
   private readonly rich: RichTextConverter;
   private listInstances = 0;
   private readonly commentEntries: ICommentOptions[] = [];
+  private readonly utcOffsetMinutes: number | undefined;
 
   constructor(style: WordStyleOptions) {
+    this.utcOffsetMinutes = style.utcOffsetMinutes;
     this.labels = resolveLabels(style.labels);
     this.spec = layoutSpec(style.layout, style.fonts);
     this.rich = new RichTextConverter(this.spec, () => ++this.listInstances);
+  }
+
+  /** A date (and time) on the office's clock. */
+  date(value: string, withTime = false): string {
+    return formatDate(value, this.labels, withTime, this.utcOffsetMinutes);
   }
 
   /** Number of Word comments collected so far. */
@@ -393,7 +402,7 @@ export class WordComposer {
     const lines = [
       ...fillLabel(this.labels.commentBody, { kind: comment.kindLabel, text: comment.text }).split(/\r?\n/),
       ...comment.replies.flatMap((reply) =>
-        fillLabel(this.labels.commentReply, { author: reply.author, date: formatDate(reply.date, this.labels), text: reply.text }).split(/\r?\n/),
+        fillLabel(this.labels.commentReply, { author: reply.author, date: this.date(reply.date), text: reply.text }).split(/\r?\n/),
       ),
     ];
     return lines.map((line) => renderer.paragraph(paragraph([{ text: line, matchable: false }], run, { spacing: SINGLE_SPACING })));
@@ -453,7 +462,7 @@ export class WordComposer {
       [labels.meetingFlag, summary.meetingFlag],
       [labels.overall, summary.overall],
       [labels.reviewer, summary.reviewer],
-      [labels.reviewedAt, summary.reviewedAt ? formatDate(summary.reviewedAt, labels, true) : undefined],
+      [labels.reviewedAt, summary.reviewedAt ? this.date(summary.reviewedAt, true) : undefined],
     ];
     for (const [label, value] of lines) if (value?.trim()) blocks.push(this.labelLine(label, value.trim()));
 
@@ -478,7 +487,7 @@ export class WordComposer {
       const text = [
         comment.text,
         ...comment.replies.map((reply) =>
-          fillLabel(labels.commentReply, { author: reply.author, date: formatDate(reply.date, labels), text: reply.text }),
+          fillLabel(labels.commentReply, { author: reply.author, date: this.date(reply.date), text: reply.text }),
         ),
       ].join('\n');
       return [
@@ -487,7 +496,7 @@ export class WordComposer {
         this.quoteOf(comment, sections),
         comment.kindLabel,
         comment.author,
-        formatDate(comment.date, labels, true),
+        this.date(comment.date, true),
         text,
         comment.statusLabel ?? '',
       ];

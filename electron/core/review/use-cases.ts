@@ -11,6 +11,7 @@ import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
 import { foldReview, type CommentView, type ReviewState } from './fold';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
+import { signRecord } from './signature';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -29,9 +30,11 @@ function newRecord(ctx: CallContext, profile: Profile, report: Report, revision:
 async function record(
   ctx: CallContext,
   report: Report,
-  records: ReviewRecord[],
+  unsigned: ReviewRecord[],
   change: Partial<Pick<Report, 'status' | 'revision'>> = {},
 ): Promise<{ report: Report; state: ReviewState }> {
+  // Signed by the author when made, so the record can travel to another machine and be checked there.
+  const records = await Promise.all(unsigned.map((entry) => signRecord(ctx.services.signer, entry)));
   const appended = await ctx.services.reviews.append(report.id, records);
   // Your own records are not news to you: if you had read everything before, you still have.
   const author = records[0]?.authorId;
@@ -388,7 +391,13 @@ export async function notSubmitted(
   input: { period: string },
 ): Promise<{ templateId: string; templateName: string; period: string; missing: { id: string; name: string; unit: string }[] }[]> {
   requireRole(ctx, 'supervisor');
-  const managers = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
+  const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
+  // Managers on other machines join the roster with their first package (docs/exchange.md).
+  const localIds = new Set(local.map((profile) => profile.id));
+  const remote = (await ctx.services.exchange.trusted())
+    .filter((entry) => entry.role === 'manager' && !localIds.has(entry.profileId))
+    .map((entry) => ({ id: entry.profileId, name: entry.name, unit: entry.unit }));
+  const managers = [...local, ...remote];
   const templates = (await ctx.services.templates.listLatest()).filter((template) => template.cadence === 'daily' || template.cadence === 'monthly');
   const reports = await ctx.services.reports.list();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(input.period) ? input.period : null;

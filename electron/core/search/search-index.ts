@@ -13,7 +13,7 @@ export interface SearchHit {
 export class SearchIndex {
   private readonly numbers = new Map<string, number>();
   private readonly ids: (string | null)[] = [];
-  private readonly tokensOf: (string[] | null)[] = [];
+  private readonly tokensOfNumber: (string[] | null)[] = [];
   private readonly postings = new Map<string, Set<number>>();
 
   get size(): number {
@@ -27,7 +27,7 @@ export class SearchIndex {
     this.ids.push(id);
     this.numbers.set(id, number);
     const tokens = searchTokens(text);
-    this.tokensOf.push(tokens);
+    this.tokensOfNumber.push(tokens);
     for (const token of tokens) {
       let set = this.postings.get(token);
       if (!set) {
@@ -38,24 +38,30 @@ export class SearchIndex {
     }
   }
 
+  /** The tokens indexed for a document (empty when it is not indexed). */
+  tokensOf(id: string): readonly string[] {
+    const number = this.numbers.get(id);
+    return number === undefined ? [] : (this.tokensOfNumber[number] ?? []);
+  }
+
   remove(id: string): void {
     const number = this.numbers.get(id);
     if (number === undefined) return;
-    for (const token of this.tokensOf[number] ?? []) {
+    for (const token of this.tokensOfNumber[number] ?? []) {
       const set = this.postings.get(token);
       set?.delete(number);
       if (set && set.size === 0) this.postings.delete(token);
     }
     this.numbers.delete(id);
     this.ids[number] = null;
-    this.tokensOf[number] = null;
+    this.tokensOfNumber[number] = null;
   }
 
   /**
    * Documents containing every token of the query, best first. Where none contains them all, documents
    * with at least `minShare` of them (a typo or an extra character still finds something).
    */
-  search(query: string, options: { limit?: number; minShare?: number } = {}): SearchHit[] {
+  search(query: string, options: { limit?: number; minShare?: number; fallback?: boolean } = {}): SearchHit[] {
     const tokens = searchTokens(query);
     if (!tokens.length) return [];
     const counts = new Map<number, number>();
@@ -69,7 +75,7 @@ export class SearchIndex {
       const score = count / tokens.length;
       if (score >= minShare) hits.push({ id: this.ids[number]!, score });
     }
-    if (!hits.length && minShare === 1 && tokens.length > 2) return this.search(query, { ...options, minShare: 0.75 });
+    if (!hits.length && minShare === 1 && tokens.length > 2 && options.fallback !== false) return this.search(query, { ...options, minShare: 0.75 });
     hits = hits.sort((a, b) => b.score - a.score);
     return options.limit ? hits.slice(0, options.limit) : hits;
   }

@@ -5,6 +5,7 @@ import type { Settings } from '../settings/schema';
 import type { Clock, Hasher, IdGenerator, Locks } from './ports';
 import type { DemoData } from '../seeds/demo-schema';
 import type { ReviewRecord } from '../review/schema';
+import type { ExportMarker, ImportLogEntry, PendingImport, TrustEntry } from '../exchange/schema';
 
 /** Profiles stored on this machine. */
 export interface ProfileRepository {
@@ -63,6 +64,8 @@ export interface ReviewRepository {
   /** Append records (in order) to the document's log; durable when the promise resolves. */
   append(docId: string, records: ReviewRecord[]): Promise<{ count: number; head: string }>;
   verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport>;
+  /** How many records the document's log holds and the hash of its last line ('' when empty). */
+  head(docId: string): Promise<{ count: number; head: string }>;
   /** Freeze a submitted revision; refuses to overwrite an existing one. */
   saveRevision(snapshot: Report): Promise<void>;
   getRevision(docId: string, revision: number): Promise<Report | null>;
@@ -73,6 +76,39 @@ export interface ReviewRepository {
 export interface ReadStateRepository {
   get(profileId: string): Promise<Record<string, number>>;
   set(profileId: string, docId: string, seen: number): Promise<void>;
+}
+
+/**
+ * This machine's signing keys: one Ed25519 key pair per local profile, made on first use (the private key never
+ * leaves the data folder), and signature checks against any public key.
+ */
+export interface Signer {
+  /** The profile's public key (raw, base64) and fingerprint; creates the key pair the first time. */
+  identity(profileId: string): Promise<{ publicKey: string; fingerprint: string; createdAt: string }>;
+  /** The profile's public key if it already has one on this machine; never creates one. */
+  existingKey(profileId: string): Promise<string | null>;
+  /** Sign UTF-8 text with the profile's private key (creating the key pair the first time); base64. */
+  sign(profileId: string, text: string): Promise<string>;
+  /** Does `signature` (base64) sign `text` under `publicKey` (raw, base64)? False for malformed input. */
+  verify(publicKey: string, text: string, signature: string): boolean;
+  /** First 16 bytes of sha256 of the raw public key, as grouped hex (`a1b2 c3d4 …`). */
+  fingerprint(publicKey: string): string;
+}
+
+/** What this machine knows about exchange: trusted keys, "last export" markers, the import log. */
+export interface ExchangeRepository {
+  trusted(): Promise<TrustEntry[]>;
+  /** Add keys seen for the first time (an id already trusted is left as it is). */
+  addTrusted(entries: TrustEntry[]): Promise<void>;
+  exportMarker(key: string): Promise<ExportMarker | null>;
+  saveExportMarker(key: string, marker: ExportMarker): Promise<void>;
+  /** Every import, oldest first. */
+  imports(): Promise<ImportLogEntry[]>;
+  logImport(entry: ImportLogEntry): Promise<void>;
+  /** An import that started writing and did not finish (a crash), if any. */
+  pendingImport(): Promise<PendingImport | null>;
+  beginImport(pending: PendingImport): Promise<void>;
+  endImport(): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -101,6 +137,8 @@ export interface CoreServices {
   settings: SettingsRepository;
   reviews: ReviewRepository;
   readState: ReadStateRepository;
+  exchange: ExchangeRepository;
+  signer: Signer;
   health: StoreHealth;
   clock: Clock;
   ids: IdGenerator;

@@ -124,13 +124,13 @@ function DocumentsTab({ run, busy }: { run: (request: ExportRequest, title: stri
           <Typography.Text strong data-testid="export-selected">
             {selected ? t('exportPage.selected', { title: selected.title }) : t('exportPage.selectDocument')}
           </Typography.Text>
-          <Button type="primary" icon={<FileWordOutlined />} disabled={!selected || busy} onClick={() => exportAs('official')}>
+          <Button type="primary" icon={<FileWordOutlined />} disabled={!selected || busy} onClick={() => exportAs('official')} data-testid="export-official">
             {t('exportPage.wordOfficial')}
           </Button>
-          <Button icon={<FileWordOutlined />} disabled={!selected || busy} onClick={() => exportAs('plain')}>
+          <Button icon={<FileWordOutlined />} disabled={!selected || busy} onClick={() => exportAs('plain')} data-testid="export-plain">
             {t('exportPage.wordPlain')}
           </Button>
-          <Button icon={<FileExcelOutlined />} disabled={!selected || busy} onClick={() => exportAs('excel')}>
+          <Button icon={<FileExcelOutlined />} disabled={!selected || busy} onClick={() => exportAs('excel')} data-testid="export-excel">
             {t('exportPage.excel')}
           </Button>
           <Checkbox checked={includeComments} onChange={(event) => setIncludeComments(event.target.checked)}>

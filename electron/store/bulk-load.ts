@@ -1,0 +1,348 @@
+/**
+ * Writing many documents into an empty data folder at once (the benchmark's office of 50,000 documents).
+ *
+ * The documents are made by the real use cases — create, save, submit, comment, decide … — run against
+ * in-memory repositories that keep exactly the bytes the file repositories would write (the same serialisation,
+ * the same review-log hash chain, the same read-state lines). After each document the bytes go to disk with
+ * plain writes, several at a time (no fsync per file: a bulk load that is interrupted is simply run again on a
+ * fresh folder), and
+ * at the end the document index and the search segment are written once instead of growing per save.
+ * The result is the folder the app would have produced by doing the same acts one by one.
+ */
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
+import { logLineSchema, reviewRecordSchema, type ReviewRecord } from '../core/review/schema';
+import { reportSearchText } from '../core/search/report-text';
+import { SegmentBuilder } from '../core/search/segment';
+import { searchTokens } from '../core/search/tokens';
+import { canonicalJson } from '../core/shared/canonical';
+import { DomainError } from '../core/shared/errors';
+import type { Clock, Hasher, IdGenerator } from '../core/shared/ports';
+import type { CoreServices, ReadStateRepository, ReportRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
+import { openStore, type Store } from './open-store';
+import { FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
+import { lineHash } from './review-repository';
+import { assertSafeId } from './safe-id';
+import { parseValidated } from './validated-file';
+
+const maxWritesInFlight = 64;
+
+/** The bytes of a data file, as `ValidatedJsonFile.write` serialises it. */
+function serialize(data: unknown): string {
+  return JSON.stringify(data, null, 1);
+}
+
+function shard(id: string): string {
+  return assertSafeId(id).slice(0, 2).toLowerCase();
+}
+
+/** The file layout of FileReviewRepository and FileReadStateRepository. */
+export const reviewFiles = {
+  log: (dataDir: string, docId: string) => path.join(dataDir, 'reviews', shard(docId), `${docId}.ndjson`),
+  revision: (dataDir: string, docId: string, revision: number) => path.join(dataDir, 'revisions', shard(docId), docId, `r${revision}.json`),
+  readState: (dataDir: string, profileId: string) => path.join(dataDir, 'state', `read-${assertSafeId(profileId)}.ndjson`),
+};
+
+/** A file's text and the value reading it back gives (parsed and validated once, when written). */
+interface BufferedFile {
+  text: string;
+  value: Report;
+}
+
+function buffered(report: Report): BufferedFile {
+  const text = serialize(report);
+  // Reading the file back validates it and gives the schema's key order, exactly as the file repository's reads.
+  return { text, value: parseValidated('', text, reportSchema) };
+}
+
+/** Documents being made: their current file text, as the file repository would hold it. */
+class BufferedReports implements ReportRepository {
+  readonly files = new Map<string, BufferedFile>();
+  /** Ids already written to disk (a new document must not reuse one). */
+  readonly written = new Set<string>();
+
+  private read(id: string): Report | null {
+    return this.files.get(id)?.value ?? null;
+  }
+
+  async list(): Promise<ReportSummary[]> {
+    return [...this.files.keys()].map((id) => summarize(this.read(id)!));
+  }
+
+  async get(id: string): Promise<Report | null> {
+    assertSafeId(id);
+    return this.read(id);
+  }
+
+  async create(report: Report): Promise<void> {
+    if (this.written.has(report.id) || this.files.has(report.id)) throw new DomainError('conflict', '已存在相同编号的文稿');
+    this.files.set(report.id, buffered(report));
+  }
+
+  async save(report: Report, baseRev: number): Promise<Report> {
+    const current = this.read(report.id);
+    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+    if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改（另一个窗口或导入），请比较两个版本后再保存', { details: { current } });
+    const stored = nextStoredReport(current, report, baseRev);
+    this.files.set(report.id, buffered(stored));
+    return stored;
+  }
+
+  async saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report> {
+    const current = this.read(id);
+    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+    const stored = withReviewSummary(current, review);
+    this.files.set(id, buffered(stored));
+    return stored;
+  }
+
+  async remove(id: string, baseRev: number): Promise<void> {
+    const current = this.read(id);
+    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+    if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
+    this.files.delete(id);
+  }
+
+  async search(): Promise<{ id: string; score: number }[]> {
+    return [];
+  }
+}
+
+interface BufferedLog {
+  text: string;
+  records: ReviewRecord[];
+  count: number;
+  head: string;
+}
+
+/** Review logs and frozen revisions of the documents being made. */
+class BufferedReviews implements ReviewRepository {
+  readonly logs = new Map<string, BufferedLog>();
+  readonly revisionFiles = new Map<string, Map<number, string>>();
+  private readonly hasher: Hasher;
+
+  constructor(hasher: Hasher) {
+    this.hasher = hasher;
+  }
+
+  async records(docId: string): Promise<ReviewRecord[]> {
+    return [...(this.logs.get(docId)?.records ?? [])];
+  }
+
+  async append(docId: string, records: ReviewRecord[]): Promise<{ count: number; head: string }> {
+    const log = this.logs.get(docId) ?? { text: '', records: [], count: 0, head: '' };
+    for (const record of records) {
+      // As FileReviewRepository.append: validate, hash onto the chain, one JSON line.
+      const valid = reviewRecordSchema.parse(record);
+      const hash = lineHash(this.hasher, log.head, valid);
+      const line = JSON.stringify({ record: valid, prev: log.head, hash });
+      log.text += `${line}\n`;
+      log.records.push(logLineSchema.parse(JSON.parse(line)).record);
+      log.head = hash;
+      log.count++;
+    }
+    this.logs.set(docId, log);
+    return { count: log.count, head: log.head };
+  }
+
+  async head(docId: string): Promise<{ count: number; head: string }> {
+    const log = this.logs.get(docId);
+    return { count: log?.count ?? 0, head: log?.head ?? '' };
+  }
+
+  async verify(docId: string): Promise<VerifyReport> {
+    throw new Error(`verify is not available while bulk loading (${docId})`);
+  }
+
+  async saveRevision(snapshot: Report): Promise<void> {
+    const revisions = this.revisionFiles.get(snapshot.id) ?? new Map<number, string>();
+    const existing = revisions.get(snapshot.revision);
+    if (existing !== undefined) {
+      const same = (report: Report) => canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title });
+      if (same(parseValidated(snapshot.id, existing, reportSchema)) === same(snapshot)) return;
+      throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+    }
+    revisions.set(snapshot.revision, serialize(snapshot));
+    this.revisionFiles.set(snapshot.id, revisions);
+  }
+
+  async getRevision(docId: string, revision: number): Promise<Report | null> {
+    const text = this.revisionFiles.get(docId)?.get(revision);
+    return text === undefined ? null : parseValidated(docId, text, reportSchema);
+  }
+
+  async revisions(docId: string): Promise<number[]> {
+    return [...(this.revisionFiles.get(docId)?.keys() ?? [])].sort((a, b) => a - b);
+  }
+}
+
+/** Read state per profile, with the journal lines FileReadStateRepository would have appended. */
+class BufferedReadState implements ReadStateRepository {
+  readonly seen = new Map<string, Record<string, number>>();
+  readonly lines = new Map<string, string[]>();
+
+  async get(profileId: string): Promise<Record<string, number>> {
+    let state = this.seen.get(profileId);
+    if (!state) {
+      state = {};
+      this.seen.set(profileId, state);
+    }
+    return state;
+  }
+
+  async set(profileId: string, docId: string, seen: number): Promise<void> {
+    (await this.get(profileId))[docId] = seen;
+    const lines = this.lines.get(profileId) ?? [];
+    lines.push(`${JSON.stringify({ docId, seen })}\n`);
+    this.lines.set(profileId, lines);
+  }
+}
+
+/** A clock the loader moves to each act's time. */
+export interface SettableClock extends Clock {
+  set(iso: string): void;
+}
+
+export interface BulkLoadResult {
+  documents: number;
+  revisions: number;
+  reviewRecords: number;
+  bytes: number;
+}
+
+/** Loads documents into an empty data folder; see the module comment. */
+export class BulkLoader {
+  readonly dataDir: string;
+  /** The store's services with documents, reviews, read state, clock and ids replaced by the loader's. */
+  readonly services: CoreServices;
+  readonly clock: SettableClock;
+  private readonly store: Store;
+  private readonly reports = new BufferedReports();
+  private readonly reviews: BufferedReviews;
+  private readonly readState = new BufferedReadState();
+  private ids: IdGenerator;
+  private readonly summaries: ReportSummary[] = [];
+  private readonly segment: SegmentBuilder | null;
+  /** Folders created (or being created) so far. */
+  private readonly folders = new Map<string, Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown = null;
+  private readonly result: BulkLoadResult = { documents: 0, revisions: 0, reviewRecords: 0, bytes: 0 };
+
+  private constructor(store: Store, options: { searchSegment: boolean }) {
+    this.store = store;
+    this.dataDir = store.dataDir;
+    this.reviews = new BufferedReviews(store.services.hash);
+    this.segment = options.searchSegment ? new SegmentBuilder() : null;
+    let now = new Date(0);
+    this.clock = {
+      now: () => new Date(now),
+      set: (iso) => {
+        now = new Date(iso);
+      },
+    };
+    this.ids = store.services.ids;
+    const loader = this;
+    this.services = {
+      ...store.services,
+      reports: this.reports,
+      reviews: this.reviews,
+      readState: this.readState,
+      clock: this.clock,
+      ids: { newId: () => loader.ids.newId() },
+    };
+  }
+
+  /**
+   * Open an empty data folder for bulk loading (its lock is held until `finish`). `searchSegment` (default
+   * true) also builds the search segment, so the first search does not have to read every document.
+   */
+  static async open(options: { dataDir: string; seedsDir?: string; searchSegment?: boolean }): Promise<BulkLoader> {
+    const store = await openStore({ dataDir: options.dataDir, seedsDir: options.seedsDir, backgroundCheck: false });
+    if ((await store.services.reports.list()).length) {
+      await store.close();
+      throw new DomainError('conflict', `批量写入只能用于空的数据文件夹：${options.dataDir}`);
+    }
+    return new BulkLoader(store, { searchSegment: options.searchSegment ?? true });
+  }
+
+  /** Ids for what the next acts create (documents, table rows, review records). */
+  useIds(ids: IdGenerator): void {
+    this.ids = ids;
+  }
+
+  /**
+   * Queue a file write. Writes run on libuv's thread pool while the next documents are being made; at most
+   * `maxWritesInFlight` at a time (the caller awaits `flush`, which waits when the queue is full).
+   */
+  private writeFile(file: string, text: string): void {
+    const folder = path.dirname(file);
+    const ready = this.folders.get(folder) ?? mkdir(folder, { recursive: true }).then(() => undefined);
+    this.folders.set(folder, ready);
+    const write = ready.then(() => writeFile(file, text));
+    this.inFlight.add(write);
+    void write.then(
+      () => this.inFlight.delete(write),
+      (error: unknown) => {
+        this.inFlight.delete(write);
+        this.failure ??= error;
+      },
+    );
+    this.result.bytes += Buffer.byteLength(text);
+  }
+
+  private async drain(limit: number): Promise<void> {
+    while (this.inFlight.size > limit) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Write what the acts since the last flush produced, and forget it. */
+  async flush(): Promise<void> {
+    for (const [id, { text, value: report }] of this.reports.files) {
+      this.writeFile(reportFilePath(this.dataDir, id), text);
+      this.summaries.push(summarize(report));
+      this.segment?.add(segmentDocumentOf(report), searchTokens(reportSearchText(report)));
+      this.reports.written.add(id);
+      this.result.documents++;
+    }
+    for (const [docId, revisions] of this.reviews.revisionFiles) {
+      for (const [revision, text] of revisions) {
+        this.writeFile(reviewFiles.revision(this.dataDir, docId, revision), text);
+        this.result.revisions++;
+      }
+    }
+    for (const [docId, log] of this.reviews.logs) {
+      this.writeFile(reviewFiles.log(this.dataDir, docId), log.text);
+      this.result.reviewRecords += log.count;
+    }
+    this.reports.files.clear();
+    this.reviews.logs.clear();
+    this.reviews.revisionFiles.clear();
+    await this.drain(maxWritesInFlight);
+  }
+
+  /** Write the read state, the document index and the search segment, then close the store. */
+  async finish(): Promise<BulkLoadResult> {
+    try {
+      await this.flush();
+      await this.drain(0);
+      await mkdir(path.join(this.dataDir, 'state'), { recursive: true });
+      for (const [profileId, lines] of this.readState.lines) {
+        await appendFile(reviewFiles.readState(this.dataDir, profileId), lines.join(''));
+      }
+      const repository = this.store.services.reports;
+      if (!(repository instanceof FileReportRepository)) throw new Error('bulk loading needs the file store');
+      await repository.adoptBulkLoad(this.summaries, this.segment?.finish({ reverse: true }) ?? null);
+    } finally {
+      await this.store.close();
+    }
+    return this.result;
+  }
+
+  /** Give up: close the store without writing the index (the folder should be deleted). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    await this.store.close();
+  }
+}
