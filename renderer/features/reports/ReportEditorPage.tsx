@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CommentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { checkCompleteness, type CompletenessIssue } from '../../../electron/core/reports/completeness';
@@ -66,6 +66,10 @@ function scrollToTarget(issue: CompletenessIssue) {
   window.setTimeout(() => focusable?.focus(), 300);
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 type DialogState = { mode: 'new'; anchor: Anchor; target: string } | { mode: 'edit'; comment: CommentView; target: string } | null;
 
 /** Where each comment sits in the text shown, for the pane's order and its "原文已修改" marker. */
@@ -113,6 +117,8 @@ function ReportEditor({
   const { run, busy } = useReviewActions();
   const [current, setCurrent] = useState<DraftContent>({ metadata: shown.metadata, sections: shown.sections });
   const [title, setTitle] = useState(shown.title);
+  const currentRef = useRef(current);
+  currentRef.current = current;
   const [activeComment, setActiveComment] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -131,8 +137,8 @@ function ReportEditor({
 
   const updateSection = useCallback(
     (sectionId: string, content: SectionContent) => {
-      // Readers never save: an editor normalising a document on load must not become an edit.
-      if (!editable) return;
+      // Readers never save, and a section reporting the content it already has is not an edit.
+      if (!editable || sameJson(currentRef.current.sections[sectionId], content)) return;
       setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } }));
       autosave.update({ sections: { [sectionId]: content } });
     },
@@ -275,9 +281,12 @@ function ReportEditor({
               initialValues={shown.metadata}
               disabled={!editable}
               onValuesChange={(_, all) => {
-                const metadata = Object.fromEntries(Object.entries(all).map(([key, value]) => [key, (value as string | undefined) ?? '']));
-                setCurrent((previous) => ({ ...previous, metadata }));
-                autosave.update({ metadata });
+                const metadata = Object.fromEntries(Object.entries(all).map(([key, value]) => [key, (value as string | null | undefined) ?? '']));
+                // Inputs that normalise their value on mount (e.g. an empty number) are not edits.
+                const merged = { ...currentRef.current.metadata, ...metadata };
+                if (!editable || sameJson(currentRef.current.metadata, merged)) return;
+                setCurrent((previous) => ({ ...previous, metadata: merged }));
+                autosave.update({ metadata: merged });
               }}
               className="rd-metadata-form"
             >
