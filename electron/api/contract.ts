@@ -11,6 +11,15 @@ import { languageSchema, settingsSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
+import { insightSettingsSchema } from '../core/insight/schema';
+import {
+  copyCheckInput,
+  copyCheckViewSchema,
+  dashboardInput,
+  dashboardViewSchema,
+  sentencesInput,
+  sentencesOutputSchema,
+} from './insight-schemas';
 import {
   applyResultSchema,
   exportReviewsInput,
@@ -123,6 +132,7 @@ export const contract = {
         gradeScale: z.array(gradeSchema).min(2).max(10).optional(),
         exportFonts: fontSettingsSchema.optional(),
         onTimeRule: onTimeRuleSchema.optional(),
+        insight: insightSettingsSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -378,6 +388,24 @@ export const contract = {
         })
         .strict(),
     ),
+  }),
+  'insight:dashboard': channel({
+    summary: 'Per-manager statistics for a month: documents, on time/late/missing, grades, comments (a manager: own row)',
+    profile: 'required',
+    input: dashboardInput,
+    output: dashboardViewSchema,
+  }),
+  'insight:copy-check': channel({
+    summary: "A submitted revision's copy detection (雷同检测) with the matching passages (supervisor)",
+    profile: 'required',
+    input: copyCheckInput,
+    output: copyCheckViewSchema,
+  }),
+  'insight:sentences': channel({
+    summary: "Draft sentences from a data table's figures by the template's wording rules (生成描述)",
+    profile: 'required',
+    input: sentencesInput,
+    output: sentencesOutputSchema,
   }),
   'tables:read-xlsx': channel({
     summary: 'Read an .xlsx file as rows of text, for importing rows into a data table',

@@ -2,6 +2,8 @@ import { loadDemoData } from '../core/demo/use-cases';
 import { ExportJobs } from '../core/export/jobs';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
 import { readXlsxRows } from '../core/import/xlsx-reader';
+import { getCopyCheck } from '../core/insight/copy-check';
+import { insightDashboard, insightSentences } from '../core/insight/use-cases';
 import {
   applyPackage,
   exportReviews,
@@ -109,6 +111,9 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'review:verify-all': (ctx) => verifyAll(ctx),
     'review:inbox': (ctx, input) => inbox(ctx, input),
     'review:not-submitted': (ctx, input) => notSubmitted(ctx, input),
+    'insight:dashboard': (ctx, input) => insightDashboard(ctx, input),
+    'insight:copy-check': (ctx, input) => getCopyCheck(ctx, input),
+    'insight:sentences': (ctx, input) => insightSentences(ctx, input),
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);
       return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };

@@ -105,7 +105,16 @@ export const sectionDiffSchema = z
 
 export const inboxSchema = z
   .object({
-    entries: z.array(z.object({ summary: reportSummarySchema, unread: z.boolean() }).strict()),
+    entries: z.array(
+      z
+        .object({
+          summary: reportSummarySchema,
+          unread: z.boolean(),
+          /** Supervisors only: the latest copy check (雷同检测) score and whether it is 疑似雷同. */
+          copy: z.object({ score: z.number(), flagged: z.boolean() }).strict().optional(),
+        })
+        .strict(),
+    ),
     counts: z.record(z.string(), z.number().int()),
   })
   .strict();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/shared/ports';
 import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { FileExchangeRepository } from './exchange-repository';
+import { FileInsightRepository } from './insight-repository';
 import { KeyedQueue } from './keyed-queue';
 import { FileKeyStore } from './key-store';
 import { acquireDataLock } from './lock';
@@ -70,6 +71,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       },
       reviews: new FileReviewRepository(dataDir),
       readState: new FileReadStateRepository(dataDir),
+      insight: new FileInsightRepository(dataDir, quarantine),
       exchange: new FileExchangeRepository(dataDir, quarantine),
       signer: new FileKeyStore(dataDir, options.clock ?? systemClock),
       clock: options.clock ?? systemClock,

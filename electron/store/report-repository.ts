@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
@@ -12,7 +13,7 @@ import type { Quarantine } from './quarantine';
 import { KeyedQueue } from './keyed-queue';
 import { ReportIndex } from './report-index';
 import { assertSafeId } from './safe-id';
-import { CorruptFileError, parseValidated, readDocument, writeDocument } from './validated-file';
+import { CorruptFileError, parseValidated, writeDocument } from './validated-file';
 
 /** Of two review summaries, the one covering more of the (append-only) log. */
 export function newerReview(stored: Report['review'], incoming: Report['review']): Report['review'] {
@@ -48,6 +49,23 @@ const mergeAtCloseAfter = 200;
 /** The search segment's file; a cache like the journal, rebuilt when missing or unreadable. */
 export function searchSegmentPath(dataDir: string): string {
   return path.join(dataDir, 'index', 'search.bin');
+}
+
+/**
+ * Read and validate a document file; null when it does not exist. Synchronous on purpose: a document is a few
+ * kilobytes, usually in the page cache, and reading it takes microseconds, where the four thread-pool round
+ * trips of an asynchronous read (open, stat, read, close) would cost more than the read (a save reads the
+ * current version first, so this is on every save's path).
+ */
+function readReportFile(file: string): Report | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  return parseValidated(file, text, reportSchema);
 }
 
 /** A segment held in memory (just built). */
@@ -196,7 +214,7 @@ export class FileReportRepository implements ReportRepository {
   async get(id: string): Promise<Report | null> {
     const file = this.fileFor(id);
     try {
-      const report = await readDocument(file, reportSchema);
+      const report = readReportFile(file);
       // The file is gone (removed by hand, or by a sync tool): the index must not keep listing it.
       if (!report && this.index.entries.has(id)) await this.index.delete(id);
       return report;

@@ -85,7 +85,11 @@ export class Random {
 
   /** A version-4-shaped UUID (what `crypto.randomUUID` gives the app), from this generator. */
   uuid(): string {
-    const hex = (count: number) => Array.from({ length: count }, () => this.int(0, 15).toString(16)).join('');
+    const hex = (count: number) => {
+      let text = '';
+      while (text.length < count) text += (Math.floor(this.next() * 0x10000) | 0x10000).toString(16).slice(1);
+      return text.slice(0, count);
+    };
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.int(0, 3)]}${hex(3)}-${hex(12)}`;
   }
 }

@@ -72,8 +72,17 @@ function approvalGrade(random: Random): Grading {
   };
 }
 
-/** Run one document's life through the use cases. */
-async function runDocument(plan: DocumentPlan, office: Office, services: CoreServices, clock: { set(iso: string): void }, template: Template): Promise<void> {
+/** Ids for everything one document's acts create (the document, table rows, review records), from its plan. */
+export function documentIds(office: Office, plan: DocumentPlan): { newId(): string } {
+  const random = new Random(`${office.seed}/ids/${plan.key}`);
+  return { newId: () => random.uuid() };
+}
+
+/**
+ * Run one document's life through the use cases on `services` (whose clock `clock` moves to each act's time
+ * and whose ids come from `documentIds`).
+ */
+export async function runDocument(plan: DocumentPlan, office: Office, services: CoreServices, clock: { set(iso: string): void }, template: Template): Promise<void> {
   const random = new Random(`${office.seed}/document/${plan.key}`);
   const manager: CallContext = { profile: plan.manager.profile, services };
   const supervisor: CallContext = { profile: plan.manager.supervisor, services };
@@ -195,8 +204,7 @@ export async function seedOffice(options: SeedOptions): Promise<SeedResult> {
     }
     const every = options.progressEvery ?? 1000;
     for (const [index, plan] of office.plans.entries()) {
-      const random = new Random(`${office.seed}/ids/${plan.key}`);
-      loader.useIds({ newId: () => random.uuid() });
+      loader.useIds(documentIds(office, plan));
       await runDocument(plan, office, loader.services, loader.clock, templates.get(plan.templateId)!);
       await loader.flush();
       if ((index + 1) % every === 0) options.onProgress?.(index + 1, office.plans.length);

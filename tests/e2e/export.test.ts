@@ -14,7 +14,7 @@ import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { foldReview } from '../../electron/core/review/fold';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
 import { hashFolder } from '../helpers/temp-store';
-import { screenshotDir, startApp, type AppUnderTest } from './harness';
+import { screenshot, screenshotDir, startApp, type AppUnderTest } from './harness';
 
 const supervisor = 'demo-chen';
 
@@ -158,6 +158,9 @@ describe('export from the UI in Chromium', () => {
     await page.getByLabel('会议材料期间').fill('2026-10');
     await page.getByTestId('meeting-selected').filter({ hasText: '已选 4 篇' }).waitFor();
     await page.getByLabel('会议名称').fill('十月工作例会');
+    await page.locator('[data-testid="meeting-official"]:not([disabled])').waitFor();
+    await page.locator('.ant-message-notice').last().waitFor({ state: 'detached' });
+    await screenshot(page, 'export-meeting-pack-ui');
     const pack = await download(page, path.join(downloads, 'meeting-official'), () => page.getByTestId('meeting-official').click());
     expect(pack.name).toMatch(/^十月工作例会_\d{4}年\d{1,2}月\d{1,2}日\.docx$/);
     const packText = runPython<{ paragraphs: string[]; tables: number }>(DOCX, [pack.path]);
@@ -207,6 +210,19 @@ describe('export from the UI in Chromium', () => {
     await page.getByTestId('editor-export').click();
     const file = await download(page, downloads, () => page.getByText('Word（普通格式）').click());
     expect(runPython<{ paragraphs: string[] }>(DOCX, [file.path]).paragraphs[0]).toBe(await page.getByTestId('document-title').textContent());
+  });
+
+  test('设置 → 导出 saves the font names and the on-time rule', async () => {
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const card = page.getByTestId('export-settings');
+    await card.getByRole('radio', { name: /^Windows 自带字体/ }).check();
+    await card.getByLabel('一级标题').fill('微软雅黑');
+    await card.getByLabel('月报截止：次月第几日').fill('10');
+    await card.getByTestId('save-export-settings').click();
+    await page.getByText('设置已保存').waitFor();
+    const settings = await app.store.services.settings.get();
+    expect(settings.exportFonts).toEqual({ names: 'windows', overrides: { heading1: '微软雅黑' } });
+    expect(settings.onTimeRule).toEqual({ dailyGraceDays: 0, monthlyDueDay: 10, utcOffsetMinutes: 480 });
   });
 
   test.skipIf(!officeTools.libreoffice || !officeTools.poppler)('renders the 公文 export with comments and the meeting pack into docs/screenshots', async () => {

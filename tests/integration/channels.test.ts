@@ -624,6 +624,102 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'period', value: 20261105 },
   },
+  'insight:dashboard': {
+    as: 'supervisor',
+    input: { period: '2026-11' },
+    expectValue: async (view, { call }) => {
+      // Every manager on the roster, with the documents of November the store holds (drafts do not count).
+      expect(view.rows.map((row) => [row.managerName, row.documents, row.documentIds])).toEqual([
+        [office.managerName, 1, [office.submitted]],
+        [office.otherManagerName, 1, [office.otherApproved]],
+      ]);
+      const [zhang, li] = view.rows;
+      expect(zhang).toMatchObject({ byKind: { 'work-log': 1 }, onTime: 1, late: 0, grades: { 优秀: 0, 良好: 0 }, ungraded: 1, goodShare: null, copyFlagged: 0 });
+      expect(li).toMatchObject({ onTime: 1, grades: { 良好: 1 }, goodShare: 1, comments: { open: 1, fixed: 0, resolved: 0 } });
+      expect(view.totals).toMatchObject({ documents: 2, onTime: 2 });
+      // A manager sees their own row only; a month without documents has no rates (无数据), never NaN.
+      const own = await value<ChannelOutput<'insight:dashboard'>>(call, 'insight:dashboard', 'manager', { period: '2026-11' });
+      expect(own.rows.map((row) => row.managerName)).toEqual([office.managerName]);
+      expect(own.rows[0].copyFlagged).toBeNull();
+      const empty = await value<ChannelOutput<'insight:dashboard'>>(call, 'insight:dashboard', 'supervisor', { period: '2031-02' });
+      expect(empty.rows.map((row) => [row.documents, row.onTimeRate, row.goodShare])).toEqual([
+        [0, null, null],
+        [0, null, null],
+      ]);
+    },
+    wrongType: { field: 'period', value: 202611 },
+  },
+  'insight:copy-check': {
+    as: 'supervisor',
+    input: { id: office.submitted },
+    expectValue: async (check, { call }) => {
+      // Checked when the fixture office was loaded: nothing in it repeats anything.
+      expect(check).toMatchObject({ stored: true, flagged: false, threshold: 0.4, result: { docId: office.submitted, revision: 1, score: 0, matches: [] } });
+      expect(check.result.sections.map((section) => section.sectionId)).toEqual(['summary']);
+      // 李娜 copies 张明's submitted analysis with small edits and submits it: the check runs on submission.
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'otherManager', { id: office.otherDraft });
+      const saved = await value<ChannelOutput<'reports:save-draft'>>(call, 'reports:save-draft', 'otherManager', {
+        id: office.otherDraft,
+        baseRev: report.rev,
+        metadata: {},
+        sections: { summary: { type: 'richtext', doc: paragraph('今天走访南街烟酒店，库存偏高，建议店主控制进货。') } },
+      });
+      await value(call, 'reports:submit', 'otherManager', { id: office.otherDraft, baseRev: saved.rev });
+      const copied = await value<ChannelOutput<'insight:copy-check'>>(call, 'insight:copy-check', 'supervisor', { id: office.otherDraft });
+      expect(copied).toMatchObject({ stored: true, flagged: true });
+      expect(copied.result.matches.map((match) => [match.category, match.source.docId, match.source.text])).toEqual([
+        ['peer', office.submitted, '走访东街烟酒店，库存偏高，建议控制进货。'],
+      ]);
+      const inbox = await value<ChannelOutput<'review:inbox'>>(call, 'review:inbox', 'supervisor', {});
+      expect(inbox.entries.find((entry) => entry.summary.id === office.otherDraft)?.copy).toMatchObject({ flagged: true });
+      // Managers never see copy checks, nor scores in their inbox.
+      expect(await errorCode(call, 'insight:copy-check', 'manager', { id: office.submitted })).toBe('forbidden');
+      expect(await errorCode(call, 'insight:copy-check', 'supervisor', { id: office.draft })).toBe('not-found');
+    },
+    wrongType: { field: 'id', value: 42 },
+  },
+  'insight:sentences': {
+    as: 'manager',
+    input: async ({ call }) => {
+      // A custom log template whose table carries wording rules.
+      const copy = await duplicateFixture(call);
+      const sections = copy.sections.map((section) =>
+        section.id === 'visits' && section.table
+          ? {
+              ...section,
+              table: {
+                ...section.table,
+                sentenceRules: [
+                  { when: 'row' as const, text: '{{店名}}销量{{销量}}条，库存{{库存}}条，存销比{{存销比}}' },
+                  { when: 'totals' as const, text: '合计销量{{销量}}条，存销比{{存销比}}' },
+                ],
+              },
+            }
+          : section,
+      );
+      const saved = await value<Template>(call, 'templates:save', 'manager', { template: { ...copy, sections }, baseVersion: copy.version });
+      return {
+        templateId: saved.id,
+        sectionId: 'visits',
+        rows: [
+          { id: 'a', cells: { 店名: '东街烟酒店', 销量: 120, 库存: 54 } },
+          { id: 'b', cells: { 店名: '南门小卖部', 销量: 0, 库存: 10 } },
+        ],
+        metadata: { 报告期: '2026-11-05' },
+      };
+    },
+    expectValue: (output) => {
+      expect(output).toEqual({
+        ruleCount: 2,
+        proposals: [
+          { rule: 0, rowId: 'a', text: '东街烟酒店销量120条，库存54条，存销比0.45' },
+          { rule: 0, rowId: 'b', text: '南门小卖部销量0条，库存10条' },
+          { rule: 1, rowId: 'totals', text: '合计销量120条，存销比0.53' },
+        ],
+      });
+    },
+    wrongType: { field: 'rows', value: 'not rows' },
+  },
   'tables:read-xlsx': {
     as: 'manager',
     input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 },
@@ -744,7 +840,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'manager',
     input: { ids: [office.submitted] },
     expectValue: async (exported, { call }) => {
-      expect(exported.fileName).toMatch(/^提交包_张明_\d{8}-\d{4}\.rdpkg$/);
+      expect(exported.fileName).toMatch(/^提交包_张明_\d{8}-\d{6}\.rdpkg$/);
       expect(Buffer.from(exported.dataBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
       expect(exported.summary).toMatchObject({ kind: 'submissions', documents: [{ id: office.submitted, revisions: [1], records: 1 }], templates: 1 });
       // On this same machine everything in it is here already.
@@ -757,7 +853,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'supervisor',
     input: { managerId: office.manager },
     expectValue: (exported) => {
-      expect(exported.fileName).toMatch(/^审阅包_王主任_致张明_\d{8}-\d{4}\.rdpkg$/);
+      expect(exported.fileName).toMatch(/^审阅包_王主任_致张明_\d{8}-\d{6}\.rdpkg$/);
       expect(exported.summary).toMatchObject({ kind: 'reviews', recipients: [office.managerName], documents: [{ id: office.submitted }] });
     },
     wrongType: { field: 'managerId', value: 5 },

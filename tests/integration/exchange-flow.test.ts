@@ -109,7 +109,7 @@ describe('exchange between two data folders', () => {
     // Round 1: the manager writes and submits on the laptop, then exports everything new.
     const id = await writeAndSubmit(manager);
     const p1 = await manager.call('exchange:export-submissions', { sinceLast: true });
-    expect(p1.fileName).toMatch(/^提交包_张明_\d{8}-\d{4}\.rdpkg$/);
+    expect(p1.fileName).toMatch(/^提交包_张明_\d{8}-\d{6}\.rdpkg$/);
     expect(p1.summary).toMatchObject({ kind: 'submissions', documents: [{ id, revisions: [1], records: 1 }], templates: 1, records: 1 });
     // Nothing new since: a second "since last" export has nothing to send.
     expect((await manager.refused('exchange:export-submissions', { sinceLast: true })).message).toContain('没有新的');

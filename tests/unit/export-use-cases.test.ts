@@ -14,14 +14,21 @@ import {
   runExport,
 } from '../../electron/core/export/use-cases';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
+import type { Clock } from '../../electron/core/shared/ports';
 import type { CallContext } from '../../electron/core/shared/services';
 import { officeTools, makeTempDir as makeOfficeDir, removeDir, runPython, writeTempFile } from '../helpers/office';
-import { fixedClock, hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
+import { hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
 
 async function as<K extends ChannelName>(store: TempStore, profileId: string, channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const result = await store.dispatcher.dispatch(channel, profileId, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as ChannelOutput<K>;
+}
+
+/** A clock that moves one minute on every reading, so records keep the order they were made in. */
+function tickingClock(iso: string): Clock {
+  let time = new Date(iso).getTime();
+  return { now: () => new Date((time += 60_000)) };
 }
 
 async function ctxOf(store: TempStore, profileId: string): Promise<CallContext> {
@@ -94,7 +101,7 @@ function readXlsx(file: ExportFile): Record<string, unknown[][]> {
 
 describe.skipIf(!officeTools.python)('exporting a document', () => {
   it('a supervisor gets the frozen revision with live comments, threads flattened, withdrawn ones left out; nothing is written', async () => {
-    const store = await openTempStore({ seed: true, clock: fixedClock('2026-11-05T02:00:00.000Z') });
+    const store = await openTempStore({ seed: true, clock: tickingClock('2026-11-05T02:00:00.000Z') });
     await reviewSubmitted(store);
     const before = await hashFolder(store.dataDir);
     const file = await exportDocumentWord(await ctxOf(store, office.supervisor), { id: office.submitted, layout: 'official', includeReviewAppendix: true });
@@ -150,6 +157,42 @@ describe.skipIf(!officeTools.python)('exporting a document', () => {
       expect(read.paragraphs[0]).toBe('城关片区2026年11月6日工作日志');
     }
     expect((await exportDocumentExcel(await ctxOf(store, office.manager), { id: created.id })).bytes.byteLength).toBeGreaterThan(1000);
+  });
+});
+
+describe.skipIf(!officeTools.python)('settings used by exports', () => {
+  const FONTS = String.raw`
+import json, sys
+from docx import Document
+from docx.oxml.ns import qn
+doc = Document(sys.argv[1])
+fonts = set()
+for p in doc.paragraphs:
+    for r in p.runs:
+        rpr = r._element.rPr
+        f = rpr.find(qn('w:rFonts')) if rpr is not None else None
+        if f is not None and f.get(qn('w:eastAsia')): fonts.add(f.get(qn('w:eastAsia')))
+print(json.dumps(sorted(fonts), ensure_ascii=False))
+`;
+
+  it('设置 → 导出: the Windows font names and an override go into Word; the office clock of the on-time rule into the 台账', async () => {
+    const store = await openTempStore({ seed: true });
+    const official = await exportDocumentWord(await ctxOf(store, office.supervisor), { id: office.submitted, layout: 'official' });
+    const dir = makeOfficeDir();
+    try {
+      expect(runPython<string[]>(FONTS, [writeTempFile(dir, 'a.docx', official.bytes)])).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体']);
+      await as(store, office.supervisor, 'settings:update', {
+        exportFonts: { names: 'windows', overrides: { heading1: '微软雅黑' } },
+        // 张明's log of 4 November was submitted at 09:00 UTC: 17:00 in Beijing, 19:00 on a UTC+10 office clock.
+        onTimeRule: { dailyGraceDays: 0, monthlyDueDay: 5, utcOffsetMinutes: 600 },
+      });
+      const windows = await exportDocumentWord(await ctxOf(store, office.supervisor), { id: office.submitted, layout: 'official' });
+      expect(runPython<string[]>(FONTS, [writeTempFile(dir, 'b.docx', windows.bytes)])).toEqual(['仿宋', '宋体', '微软雅黑']);
+    } finally {
+      removeDir(dir);
+    }
+    const register = readXlsx(await exportRegister(await ctxOf(store, office.supervisor), { period: '2026-11-04' }));
+    expect(register['台账'][1].slice(7, 9)).toEqual(['2026-11-04 19:00:00', '是']);
   });
 });
 

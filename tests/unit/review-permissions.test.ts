@@ -280,6 +280,14 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'review:verify-all': [{ what: 'what the caller may see', input: {}, outcomes: everyone, readOnly: true }],
   'review:inbox': [{ what: "the caller's own inbox", input: {}, outcomes: everyone, readOnly: true }],
   'review:not-submitted': [{ what: 'the office roster', input: { period: '2026-11-05' }, outcomes: who('forbidden', 'forbidden', 'ok') }],
+  'insight:dashboard': [{ what: 'the statistics (a manager gets their own row)', input: { period: '2026-11' }, outcomes: everyone, readOnly: true }],
+  'insight:copy-check': [
+    { what: "a submitted document's copy check", input: { id: office.submitted }, outcomes: who('forbidden', 'forbidden', 'ok'), readOnly: true },
+    { what: 'a draft (never checked)', input: { id: office.draft }, outcomes: who('forbidden', 'forbidden', 'not-found'), readOnly: true },
+  ],
+  'insight:sentences': [
+    { what: 'sentences from table figures', input: { templateId: office.templateId, sectionId: 'visits', rows: [{ id: 'r1', cells: { 店名: '东街', 销量: 10 } }] }, outcomes: everyone, readOnly: true },
+  ],
   'tables:read-xlsx': [{ what: 'anyone', input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 }, outcomes: everyone, readOnly: true }],
   'export:start': [
     { what: "Word of the author's draft", input: { kind: 'word', id: office.draft, layout: 'official' }, outcomes: who('ok', 'not-found', 'not-found'), readOnly: true },

@@ -3,6 +3,8 @@ import { foldReview } from '../review/fold';
 import { reviewCache, snapshotHash } from '../review/use-cases';
 import { DomainError } from '../shared/errors';
 import { demoReviewRecords } from './demo-review';
+import { checkSubmissions } from '../insight/copy-check';
+import type { Template } from '../templates/schema';
 import type { CallContext } from '../shared/services';
 
 export interface DemoLoadResult {
@@ -19,6 +21,7 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
   const data = await ctx.services.loadDemoData();
   if (!data) throw new DomainError('unavailable', '未找到示例数据（seeds/demo）');
   const result: DemoLoadResult = { profiles: 0, reports: 0, skipped: 0 };
+  const submitted: { snapshot: Report; template: Template; submittedAt: string }[] = [];
   for (const profile of data.profiles) {
     if (await ctx.services.profiles.get(profile.id)) {
       result.skipped++;
@@ -51,8 +54,15 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
       });
       const appended = await ctx.services.reviews.append(report.id, records);
       await ctx.services.reports.save({ ...working, review: reviewCache(foldReview(records), appended) }, working.rev);
+      submitted.push({ snapshot, template, submittedAt: records[0]?.at ?? snapshot.updatedAt });
     }
     result.reports++;
+  }
+  // 雷同检测 of the demo's submitted documents, as their submission would have run it (never fails the load).
+  try {
+    await checkSubmissions(ctx.services, submitted);
+  } catch (error) {
+    console.warn('[insight] copy checks of the demo office failed', error);
   }
   return result;
 }

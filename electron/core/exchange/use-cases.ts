@@ -61,10 +61,10 @@ export interface ExportedPackage {
   summary: ExportSummary;
 }
 
-/** Beijing time as 20261105-1030, for file names. */
+/** Beijing time as 20261105-103000, for file names (two exports in one minute get different names). */
 function stamp(date: Date): string {
   const local = new Date(date.getTime() + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10).replace(/-/g, '')}-${local.slice(11, 16).replace(':', '')}`;
+  return `${local.slice(0, 10).replace(/-/g, '')}-${local.slice(11, 19).replace(/:/g, '')}`;
 }
 
 /** Someone's public identity for a package: a local profile's own key, or a key met before. */
@@ -518,7 +518,8 @@ export async function applyPackage(ctx: CallContext, input: { fileName: string; 
       conflicts: plan.conflicts,
     };
     await services.exchange.logImport(entry);
-    if (writes) await services.exchange.endImport();
+    // Also clears what an interrupted earlier import of this package left (this one completed it).
+    await services.exchange.endImport();
     return {
       importId: entry.id,
       preview,

@@ -167,15 +167,17 @@ function sizeText(bytes: number): string {
   return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
 /** Check an entry name: relative, `/`-separated, no `..`, no backslash, no control characters. */
 export function checkEntryName(name: string): void {
   if (name.includes('\\')) throw new ZipError('backslash', `文件名“${name}”含有反斜杠（\\），交换包中的路径只能用“/”分隔，已拒绝`);
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw new ZipError('absolute-path', `文件名“${name}”是绝对路径，可能试图写到数据文件夹之外，已拒绝`);
   const segments = name.split('/');
   if (segments.includes('..')) throw new ZipError('path-traversal', `文件名“${name}”含有“..”，可能试图写到数据文件夹之外，已拒绝`);
-  // eslint-disable-next-line no-control-regex
-  if (!name || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name) || segments.some((segment) => segment === '' || segment === '.')) {
-    throw new ZipError('bad-name', `文件名“${name.replace(/[\u0000-\u001f\u007f]/g, '?')}”不合规范（空的路径段、控制字符或过长）`);
+  if (!name || name.length > 255 || controlCharacters.test(name) || segments.some((segment) => segment === '' || segment === '.')) {
+    throw new ZipError('bad-name', `文件名“${name.replace(new RegExp(controlCharacters.source, 'g'), '?')}”不合规范（空的路径段、控制字符或过长）`);
   }
 }
 

@@ -68,6 +68,8 @@ export interface RegisterData {
   /** The office's clock for times (Beijing time by default). */
   rule?: OnTimeRule;
   labels?: Partial<ExportLabels>;
+  /** Further sheets written after 统计 as they are (the dashboard's 统计看板, core/insight/dashboard-sheet.ts). */
+  extraSheets?: { name: string; columns: StreamColumn[]; rows: StreamCell[][]; footerRows?: number }[];
 }
 
 const TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -125,7 +127,9 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     { header: labels.columnMeeting, centre: true, minWidth: 10 },
     ...countColumns.map((column) => ({ header: column.header, numFmt: '0', minWidth: 9 })),
   ];
-  const byDocument = documents.map((_, index) => data.comments.filter((comment) => comment.document === index));
+  // One pass over the comments (not one per document: 100,000 documents × 60,000 comments would take minutes).
+  const byDocument: RegisterComment[][] = documents.map(() => []);
+  for (const comment of data.comments) byDocument[comment.document]?.push(comment);
   const onTimeText = (value: boolean | null) => (value === null ? labels.notApplicable : value ? labels.yes : labels.no);
   const registerRowsOut: StreamCell[][] = documents.map((document, index) => {
     const row = index + 2;
@@ -268,6 +272,9 @@ export async function buildRegisterWorkbook(data: RegisterData, monitor: ExportM
     total,
     message: names.statistics,
   }, { footerRows: 1 });
+  for (const extra of data.extraSheets ?? []) {
+    await workbook.writeSheet(workbook.sheetName(extra.name, labels.defaultSheetName), extra.columns, extra.rows, undefined, { footerRows: extra.footerRows ?? 1 });
+  }
   await monitor.checkpoint(total, total);
   return workbook.finish();
 }

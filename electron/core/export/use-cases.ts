@@ -28,6 +28,8 @@ import { phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
 import { buildRegisterWorkbook, documentKindOrder, type RegisterComment, type RegisterDocument } from './register';
 import { formatDate } from './text';
 import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewSummary, type WordLayout } from './word';
+import { dashboardSheet, dashboardSheetLabels } from '../insight/dashboard-sheet';
+import { insightDashboard } from '../insight/use-cases';
 
 export interface ExportDocumentInput {
   id: string;
@@ -299,10 +301,25 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
       creator: profile.name,
       rule: settings.onTimeRule,
       labels,
+      extraSheets: await dashboardSheets(ctx, filter, settings.language),
     },
     phaseMonitor(monitor, summaries.length, Math.max(1, summaries.length), total),
   );
   return { fileName: fileNameFromParts([labels.registerFile, period, kindLabel, statusLabel, authorName], 'xlsx'), bytes };
+}
+
+/** The 统计看板 sheet (the dashboard's figures) for a register of one month; none without a month or on failure. */
+async function dashboardSheets(ctx: CallContext, filter: RegisterFilter, language: Settings['language']) {
+  const month = /^(\d{4}-\d{2})/.exec(filter.period?.trim() ?? '')?.[1];
+  if (!month) return [];
+  try {
+    const view = await insightDashboard(ctx, { period: month, ...(filter.kind ? { kind: filter.kind } : {}) });
+    const rows = filter.authorId ? view.rows.filter((row) => row.managerId === filter.authorId) : view.rows;
+    return [dashboardSheet({ ...view, rows, totals: filter.authorId ? (rows[0] ?? view.totals) : view.totals }, dashboardSheetLabels[language])];
+  } catch (error) {
+    console.warn('[insight] dashboard sheet of the register failed', error);
+    return [];
+  }
 }
 
 /** The documents of a meeting: the ones chosen, or the preset (flagged 会上表扬 / 会上讲评 in a period). */

@@ -8,6 +8,7 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  ImageRun,
   Paragraph,
   ShadingType,
   Table,
@@ -52,6 +53,8 @@ export interface ParaModel {
   /** Run settings of every run: East Asian font, size in half-points, bold, character spacing (1/20 pt). */
   run: { font: string; size: number; bold?: boolean; characterSpacing?: number };
   anchors: Anchor[];
+  /** A picture (a table's chart) as the paragraph's only content: SVG with its PNG for programs without SVG. */
+  image?: { svg: Uint8Array; png: Uint8Array; width: number; height: number; altText: string };
 }
 
 export interface CellModel {
@@ -119,6 +122,17 @@ export class DocxRenderer {
   }
 
   paragraph(model: ParaModel): Paragraph {
+    if (model.image) {
+      const { svg, png, width, height, altText } = model.image;
+      const image = new ImageRun({
+        type: 'svg',
+        data: svg,
+        fallback: { type: 'png', data: png },
+        transformation: { width, height },
+        altText: { name: altText, description: altText, title: altText },
+      });
+      return new Paragraph({ ...model.options, children: [image] });
+    }
     const children: ParagraphChild[] = [];
     const startsAt = new Map<number, number[]>();
     const endsAt = new Map<number, number[]>();

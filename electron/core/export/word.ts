@@ -38,6 +38,7 @@ import {
   type TableModel,
 } from './word-model';
 import { RichTextConverter, listNumbering } from './word-rich-text';
+import { tableChartImages, type ChartImage } from '../insight/chart-image';
 
 export type { WordLayout } from './word-layout';
 
@@ -92,6 +93,11 @@ export interface WordDocumentPart {
   template: Template;
   comments?: ExportComment[];
   reviewSummary?: ReviewSummary;
+  /**
+   * Charts under data tables, by section id; by default drawn from the template's `table.chart`
+   * (core/insight/chart-image.ts); `false` for none.
+   */
+  charts?: Record<string, ChartImage> | false;
 }
 
 export interface WordExportOptions extends WordStyleOptions, WordDocumentPart {
@@ -331,12 +337,13 @@ export class WordComposer {
     }
   }
 
-  private section(report: Report, def: SectionDef, number: number | undefined): SectionModel {
+  private section(report: Report, def: SectionDef, number: number | undefined, chart?: ChartImage): SectionModel {
     this.rich.resetHeadings();
     const model: SectionModel = { def, heading: this.rich.heading(1, def.title, number), blocks: [], cells: new Map() };
     const content = report.sections[def.id];
     if (def.kind === 'table') {
       this.dataTable(report, def, model);
+      if (chart) model.blocks.push(...this.chartBlocks(chart));
     } else if (def.kind === 'fields' && def.fields) {
       const values = content?.type === 'fields' ? content.values : {};
       for (const field of def.fields) model.blocks.push(this.labelLine(field.label, formatFieldValue(field, values[field.key])));
@@ -344,6 +351,31 @@ export class WordComposer {
       model.blocks.push(...this.rich.convert(content.doc));
     }
     return model;
+  }
+
+  /** A table's chart: the picture centred under the table, scaled to the text width, and its caption. */
+  private chartBlocks(chart: ChartImage): ParaModel[] {
+    const maxWidth = Math.floor((this.spec.textWidth / 1440) * 96);
+    const factor = Math.min(1, maxWidth / chart.width);
+    const picture = paragraph([], { font: this.spec.fonts.body, size: this.spec.size.body }, {
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { ...SINGLE_SPACING, before: 120 },
+      indent: { firstLine: 0 },
+    });
+    picture.image = {
+      svg: chart.svg,
+      png: chart.png,
+      width: Math.round(chart.width * factor),
+      height: Math.round(chart.height * factor),
+      altText: chart.title,
+    };
+    const caption = paragraph([{ text: chart.title, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
+      alignment: AlignmentType.CENTER,
+      spacing: { ...SINGLE_SPACING, after: 120 },
+      indent: { firstLine: 0 },
+    });
+    return chart.title ? [picture, caption] : [picture];
   }
 
   /** Put each comment's range into the paragraph it belongs to. */
@@ -566,7 +598,8 @@ export class WordComposer {
     const title = this.title(part);
     const metadata = this.metadata(part);
     const numberSections = !part.template.sections.some((section) => hasOutlineNumber(section.title));
-    const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined));
+    const charts = part.charts === false ? {} : (part.charts ?? tableChartImages(part.report, part.template));
+    const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined, charts[def.id]));
     this.anchorComments(comments, firstId, title, sections);
     this.commentEntries.push(...this.commentOptions(comments, firstId));
 

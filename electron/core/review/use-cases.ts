@@ -12,6 +12,7 @@ import { diffRevisions, type SectionDiff } from './diff';
 import { foldReview, type CommentView, type ReviewState } from './fold';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
+import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -90,7 +91,10 @@ async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: n
   const snapshot: Report = { ...report, status: 'submitted' };
   await ctx.services.reviews.saveRevision(snapshot);
   const body: RecordBody = { type: 'submit', snapshotHash: snapshotHash(report, ctx.services.hash.sha256), ...(input.note ? { note: input.note } : {}) };
-  const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, report.revision, body)], { status: 'submitted' });
+  const submitted = newRecord(ctx, profile, report, report.revision, body);
+  const { report: stored } = await record(ctx, report, [submitted], { status: 'submitted' });
+  // 雷同检测 informs the review; it never fails or blocks the submission (errors are logged and swallowed).
+  await checkSubmissionSafely(ctx, snapshot, template, submitted.at);
   return stored;
 }
 
@@ -361,6 +365,8 @@ export async function verifyAll(ctx: CallContext): Promise<{ checked: number; pr
 export interface InboxEntry {
   summary: ReportSummary;
   unread: boolean;
+  /** Supervisors: the latest copy check's score and whether it reaches the 疑似雷同 threshold. */
+  copy?: { score: number; flagged: boolean };
 }
 
 /**
@@ -376,9 +382,11 @@ export async function inbox(
   const status = rest.status ?? (profile.role === 'supervisor' && !includeAll ? 'submitted' : undefined);
   const summaries = (await listReports(ctx, { ...rest, ...(status ? { status } : {}) })).filter((summary) => !grade || summary.grade === grade);
   const seen = await ctx.services.readState.get(profile.id);
-  let entries = summaries.map((summary) => ({ summary, unread: summary.reviewCount > (seen[summary.id] ?? 0) }));
+  let entries: InboxEntry[] = summaries.map((summary) => ({ summary, unread: summary.reviewCount > (seen[summary.id] ?? 0) }));
   if (profile.role === 'manager') entries = entries.filter((entry) => entry.summary.reviewCount > 0);
   if (unreadOnly) entries = entries.filter((entry) => entry.unread);
+  const flags = await copyFlags(ctx, entries.map((entry) => entry.summary.id));
+  entries = entries.map((entry) => (flags.has(entry.summary.id) ? { ...entry, copy: flags.get(entry.summary.id) } : entry));
   const all = await listReports(ctx, {});
   const counts: Record<string, number> = { unread: entries.filter((entry) => entry.unread).length };
   for (const summary of all) counts[summary.status] = (counts[summary.status] ?? 0) + 1;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultFontSettings, fontSettingsSchema } from '../export/fonts';
 import { defaultOnTimeRule, onTimeRuleSchema } from '../export/on-time';
 import { defaultGradeScale, gradeSchema } from '../review/schema';
+import { defaultInsightSettings, insightSettingsSchema } from '../insight/schema';
 
 export const languageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -19,6 +20,8 @@ export const settingsSchema = z
     exportFonts: fontSettingsSchema.default(() => structuredClone(defaultFontSettings)),
     /** When a document counts as submitted on time in the 台账 (see core/export/on-time.ts). */
     onTimeRule: onTimeRuleSchema.default(() => ({ ...defaultOnTimeRule })),
+    /** 疑似雷同 threshold and the dashboard's targets (see core/insight). */
+    insight: insightSettingsSchema.default(() => ({ ...defaultInsightSettings })),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,10 +9,13 @@ export async function getSettings(ctx: CallContext): Promise<Settings> {
 /** Change the given settings, keep the rest. */
 export async function updateSettings(
   ctx: CallContext,
-  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule'>>,
+  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight'>>,
 ): Promise<Settings> {
   if (input.gradeScale && ctx.profile?.role !== 'supervisor') {
     throw new DomainError('forbidden', '只有主管可以修改评定等级');
+  }
+  if (input.insight && ctx.profile?.role !== 'supervisor') {
+    throw new DomainError('forbidden', '只有主管可以修改雷同阈值和统计目标');
   }
   const current = await ctx.services.settings.get();
   const next: Settings = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };

@@ -5,6 +5,8 @@ import type { Settings } from '../settings/schema';
 import type { Clock, Hasher, IdGenerator, Locks } from './ports';
 import type { DemoData } from '../seeds/demo-schema';
 import type { ReviewRecord } from '../review/schema';
+import type { FingerprintEntry } from '../insight/copy-detection';
+import type { CopyCheckResult } from '../insight/schema';
 import type { ExportMarker, ImportLogEntry, PendingImport, TrustEntry } from '../exchange/schema';
 
 /** Profiles stored on this machine. */
@@ -111,6 +113,21 @@ export interface ExchangeRepository {
   endImport(): Promise<void>;
 }
 
+/**
+ * Copy detection's storage: the result of each check (one small file per submitted revision) and the copy
+ * index, a derived cache of fingerprints in partitions (`own:<kind>:<author>`, `peer:<kind>:<month>`) so a check
+ * reads only its candidate pools. Entries are only ever appended; the latest revision of a document wins.
+ */
+export interface InsightRepository {
+  getCopyCheck(docId: string, revision: number): Promise<CopyCheckResult | null>;
+  saveCopyCheck(result: CopyCheckResult): Promise<void>;
+  /** The latest stored score of every checked document (for the inbox), kept in memory. */
+  copyScores(): Promise<Map<string, { revision: number; score: number }>>;
+  /** A partition's entries, oldest first. The same array grows as entries are added (never rewritten). */
+  fingerprints(partition: string): Promise<readonly FingerprintEntry[]>;
+  addFingerprints(partitions: string[], entry: FingerprintEntry): Promise<void>;
+}
+
 export interface SettingsRepository {
   get(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
@@ -137,6 +154,7 @@ export interface CoreServices {
   settings: SettingsRepository;
   reviews: ReviewRepository;
   readState: ReadStateRepository;
+  insight: InsightRepository;
   exchange: ExchangeRepository;
   signer: Signer;
   health: StoreHealth;

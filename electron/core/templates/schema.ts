@@ -53,6 +53,36 @@ export type ColumnDef = z.infer<typeof columnDefSchema>;
 export const cellValueSchema = z.union([z.string().max(2000), z.number().finite(), z.null()]);
 export type CellValue = z.infer<typeof cellValueSchema>;
 
+/**
+ * A wording rule that turns a table's numbers into a draft sentence (生成描述), e.g.
+ * `{{报告期月}}销售卷烟{{销量.本期:0}}箱，同比{{销量.同比:增长/下降}}{{销量.同比:abs}}`. The placeholder language
+ * is described in core/insight/sentences.ts; clauses whose figures are blank are left out, never NaN.
+ */
+export const sentenceRuleSchema = z
+  .object({
+    /** `row`: once per row (optionally only rows matching `rowMatch`); `totals`: the 合计 row; `table`: once for the table. */
+    when: z.enum(['row', 'totals', 'table']).default('row'),
+    /** Only rows whose column `column` equals `equals` (the row's label, e.g. 价类 = 一类). */
+    rowMatch: z.object({ column: z.string().min(1).max(40), equals: z.string().max(200) }).strict().optional(),
+    text: z.string().trim().min(1).max(1000),
+  })
+  .strict();
+export type SentenceRule = z.infer<typeof sentenceRuleSchema>;
+
+/** A chart drawn from the table under it, in the editor and in the Word export (trend: line/bar; structure: pie/bar). */
+export const tableChartSchema = z
+  .object({
+    type: z.enum(['bar', 'line', 'pie']),
+    /** The column whose values name the categories (x axis, pie slices), usually the first text column. */
+    category: z.string().min(1).max(40),
+    /** Numeric columns plotted as series (a pie uses the first). */
+    series: z.array(z.string().min(1).max(40)).min(1).max(8),
+    /** Caption above the chart; the section title when left out. */
+    title: z.string().max(80).optional(),
+  })
+  .strict();
+export type TableChart = z.infer<typeof tableChartSchema>;
+
 export const tableDefSchema = z
   .object({
     columns: z.array(columnDefSchema).min(1).max(40),
@@ -61,6 +91,10 @@ export const tableDefSchema = z
     /** Show a 合计 row summing numeric input columns. */
     totalsRow: z.boolean().optional(),
     minRows: z.number().int().min(0).max(1000).optional(),
+    /** Wording rules for 生成描述 (draft sentences from the figures), editable in the template. */
+    sentenceRules: z.array(sentenceRuleSchema).max(40).optional(),
+    /** A chart of the table, shown under it and embedded in the Word export. */
+    chart: tableChartSchema.optional(),
   })
   .strict();
 export type TableDef = z.infer<typeof tableDefSchema>;

@@ -9,6 +9,7 @@ import { useChannel } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 import { documentKinds, formatPeriod, reportStatuses, statusColors } from '../reports/labels';
 import { useExportJob, type ExportRequest } from './useExportJob';
+import { ExchangeLink } from '../exchange/IdentityCard';
 
 type Filter = ChannelInput<'reports:list'>;
 
@@ -343,6 +344,7 @@ export function ExportPage() {
     <div className="rd-page">
       <div className="rd-page-header">
         <h2>{t('exportPage.title')}</h2>
+        <ExchangeLink />
       </div>
       <Tabs
         items={[

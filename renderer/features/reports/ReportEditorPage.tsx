@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CommentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CommentOutlined, EditOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -22,7 +22,9 @@ import { ConflictDialog } from './ConflictDialog';
 import { DataTableGrid } from './grid/DataTableGrid';
 import { formatPeriod, statusColors } from './labels';
 import { MetadataFields } from './MetadataForm';
-import { RichTextSection } from './RichTextSection';
+import { appendParagraphs, RichTextSection } from './RichTextSection';
+import { SentencesDialog } from '../insight/SentencesDialog';
+import { TableChart } from '../insight/TableChart';
 import { ExportMenu } from '../export/ExportMenu';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave, type DraftContent } from './useAutosave';
@@ -122,6 +124,10 @@ function ReportEditor({
   const [activeComment, setActiveComment] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** 生成描述: the table whose figures are being turned into sentences. */
+  const [sentencesFor, setSentencesFor] = useState<SectionDef | null>(null);
+  /** Bumped to remount a text section's editor after text was inserted into it from outside. */
+  const [richKeys, setRichKeys] = useState<Record<string, number>>({});
   const [form] = Form.useForm<Record<string, string>>();
   const autosave = useAutosave({
     report,
@@ -157,6 +163,18 @@ function ReportEditor({
   }, [autosave, editable]);
 
   const issues = useMemo(() => checkCompleteness(template, current), [template, current]);
+
+  const insertSentences = (sectionId: string, sentences: string[]) => {
+    const content = current.sections[sectionId];
+    const doc = content?.type === 'richtext' ? content.doc : { type: 'doc', content: [] };
+    // A section that is only an empty paragraph starts with the sentences instead of a blank line.
+    const blank = (doc.content ?? []).every((node) => node.type === 'paragraph' && !(node.content ?? []).length);
+    updateSection(sectionId, { type: 'richtext', doc: appendParagraphs(blank ? { ...doc, content: [] } : doc, sentences) });
+    setRichKeys((keys) => ({ ...keys, [sectionId]: (keys[sectionId] ?? 0) + 1 }));
+    setSentencesFor(null);
+    message.success(t('insight.inserted', { count: sentences.length }));
+    window.setTimeout(() => document.getElementById(`section-${sectionId}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
+  };
 
   const highlights = useMemo(() => {
     const bySection: Record<string, HighlightRange[]> = {};
@@ -315,6 +333,8 @@ function ReportEditor({
               onSectionComment={canComment ? () => setDialog({ mode: 'new', anchor: { kind: 'section', sectionId: section.id }, target: section.title }) : undefined}
               onCellClick={(event) => onCellClick(section, event)}
               onHighlightClick={focusComment}
+              richKey={richKeys[section.id] ?? 0}
+              onGenerate={editable && section.table?.sentenceRules?.length ? () => setSentencesFor(section) : undefined}
             />
           ))}
         </Col>
@@ -350,6 +370,19 @@ function ReportEditor({
           onCancel={() => setDialog(null)}
         />
       )}
+      {sentencesFor && sentencesFor.table && (
+        <SentencesDialog
+          template={template}
+          section={sentencesFor}
+          rows={(() => {
+            const content = current.sections[sentencesFor.id];
+            return content?.type === 'table' ? content.rows : [];
+          })()}
+          metadata={current.metadata}
+          onInsert={insertSentences}
+          onClose={() => setSentencesFor(null)}
+        />
+      )}
       {autosave.conflict && (
         <ConflictDialog
           template={template}
@@ -380,6 +413,8 @@ function SectionCard({
   onSectionComment,
   onCellClick,
   onHighlightClick,
+  richKey,
+  onGenerate,
 }: {
   section: SectionDef;
   index: number;
@@ -391,6 +426,10 @@ function SectionCard({
   onSectionComment?: () => void;
   onCellClick: (event: React.MouseEvent) => void;
   onHighlightClick: (commentId: string) => void;
+  /** Changes when text was inserted from outside (生成描述): the text editor is recreated with it. */
+  richKey: number;
+  /** 生成描述 for a table whose template has wording rules (the writer's own editable document). */
+  onGenerate?: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, string>>();
@@ -399,6 +438,7 @@ function SectionCard({
     const doc = content?.type === 'richtext' ? content.doc : { type: 'doc', content: [{ type: 'paragraph' }] };
     body = (
       <RichTextSection
+        key={richKey}
         sectionId={section.id}
         doc={doc}
         editable={editable}
@@ -420,6 +460,7 @@ function SectionCard({
           title={section.title}
           onChange={(rows) => onChange(section.id, { type: 'table', rows })}
         />
+        {section.table.chart && <TableChart table={section.table} rows={content?.type === 'table' ? content.rows : []} title={section.title} sectionId={section.id} />}
       </div>
     );
   } else if (section.kind === 'fields') {
@@ -453,10 +494,19 @@ function SectionCard({
         </Space>
       }
       extra={
-        onSectionComment ? (
-          <Button size="small" type="text" icon={<CommentOutlined />} onClick={onSectionComment} data-testid={`comment-section-${section.id}`}>
-            {t('review.sectionComment')}
-          </Button>
+        onSectionComment || onGenerate ? (
+          <Space size={4}>
+            {onGenerate && (
+              <Button size="small" icon={<EditOutlined />} onClick={onGenerate} title={t('insight.generateHint')} data-testid={`generate-sentences-${section.id}`}>
+                {t('insight.generate')}
+              </Button>
+            )}
+            {onSectionComment && (
+              <Button size="small" type="text" icon={<CommentOutlined />} onClick={onSectionComment} data-testid={`comment-section-${section.id}`}>
+                {t('review.sectionComment')}
+              </Button>
+            )}
+          </Space>
         ) : null
       }
       data-section-index={index}

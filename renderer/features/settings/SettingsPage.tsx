@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { transportName } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
+import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
@@ -68,6 +69,8 @@ export function SettingsPage() {
       </Card>
 
       <ExportSettingsCard />
+
+      {profile && <IdentityCard withLink />}
 
       <Card size="small" title={t('settings.problems')} style={{ marginBottom: 16 }}>
         {problems.data && problems.data.length > 0 ? (

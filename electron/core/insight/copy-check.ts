@@ -1,0 +1,144 @@
+/**
+ * Copy checks as use cases: run on every submission (after the revision is frozen; never blocking it), stored
+ * per revision, read by supervisors, and summarised in the inbox as 疑似雷同.
+ */
+import type { Report } from '../reports/schema';
+import { getReport } from '../reports/use-cases';
+import { foldReview } from '../review/fold';
+import { DomainError } from '../shared/errors';
+import { requireRole } from '../shared/permissions';
+import type { CallContext, CoreServices } from '../shared/services';
+import type { Template } from '../templates/schema';
+import {
+  analysisSections,
+  analysisSentences,
+  copyPartitions,
+  detectCopies,
+  fingerprintReport,
+  guidanceSections,
+  type FingerprintEntry,
+} from './copy-detection';
+import { defaultInsightSettings, type CopyCheckResult } from './schema';
+
+/** Check a frozen revision against its pools (the index as it stands) and the template's guidance. */
+export async function computeCopyCheck(
+  services: Pick<CoreServices, 'insight' | 'clock'>,
+  snapshot: Report,
+  template: Template,
+  submittedAt: string,
+): Promise<{ result: CopyCheckResult; entry: FingerprintEntry }> {
+  const entry = fingerprintReport(snapshot, template, submittedAt);
+  const partitions = copyPartitions(entry);
+  const [own, peer] = await Promise.all([services.insight.fingerprints(partitions.own), services.insight.fingerprints(partitions.peer)]);
+  const sections = analysisSections(template, snapshot);
+  const detection = detectCopies({
+    document: entry,
+    sentences: analysisSentences(sections),
+    pools: [
+      { category: 'own', entries: own },
+      { category: 'peer', entries: peer },
+    ],
+    guidance: guidanceSections(template),
+    guidanceSource: { id: template.id, title: template.name },
+  });
+  return {
+    entry,
+    result: {
+      docId: snapshot.id,
+      revision: snapshot.revision,
+      checkedAt: services.clock.now().toISOString(),
+      ...detection,
+      sections,
+    },
+  };
+}
+
+/** Add a revision to the copy index (its own pools), so later submissions are checked against it. */
+export async function indexRevision(services: Pick<CoreServices, 'insight'>, entry: FingerprintEntry): Promise<void> {
+  const partitions = copyPartitions(entry);
+  await services.insight.addFingerprints([partitions.own, partitions.peer], entry);
+}
+
+/** Check a just-frozen revision, store the result and index it. */
+export async function checkSubmission(
+  services: Pick<CoreServices, 'insight' | 'clock'>,
+  snapshot: Report,
+  template: Template,
+  submittedAt: string,
+): Promise<CopyCheckResult> {
+  const { result, entry } = await computeCopyCheck(services, snapshot, template, submittedAt);
+  await services.insight.saveCopyCheck(result);
+  await indexRevision(services, entry);
+  return result;
+}
+
+/**
+ * The submission's copy check, which must never fail the submission: any error is logged and swallowed (the
+ * supervisor's pane then computes the check on demand).
+ */
+export async function checkSubmissionSafely(ctx: CallContext, snapshot: Report, template: Template, submittedAt: string): Promise<void> {
+  try {
+    await checkSubmission(ctx.services, snapshot, template, submittedAt);
+  } catch (error) {
+    console.warn(`[insight] copy check of ${snapshot.id} r${snapshot.revision} failed`, error);
+  }
+}
+
+export interface CopyCheckView {
+  result: CopyCheckResult;
+  /** The office's 疑似雷同 threshold (设置). */
+  threshold: number;
+  flagged: boolean;
+  /** False when the check was computed now (no stored result, e.g. data from before this feature). */
+  stored: boolean;
+}
+
+/**
+ * A revision's copy check for a supervisor: the stored one, or computed now against the index as it stands
+ * (not stored: a read never writes). The latest submitted revision by default.
+ */
+export async function getCopyCheck(ctx: CallContext, input: { id: string; revision?: number }): Promise<CopyCheckView> {
+  requireRole(ctx, 'supervisor');
+  const { template: current } = await getReport(ctx, input.id);
+  const records = await ctx.services.reviews.records(input.id);
+  const state = foldReview(records);
+  const revision = input.revision ?? state.lastSubmittedRevision;
+  if (!revision) throw new DomainError('not-found', '文稿尚未提交，没有雷同检测结果');
+  const threshold = (await ctx.services.settings.get()).insight?.copyThreshold ?? defaultInsightSettings.copyThreshold;
+  const stored = await ctx.services.insight.getCopyCheck(input.id, revision);
+  if (stored) return { result: stored, threshold, flagged: stored.score >= threshold, stored: true };
+  const snapshot = await ctx.services.reviews.getRevision(input.id, revision);
+  if (!snapshot) throw new DomainError('not-found', `找不到第 ${revision} 次提交的版本`);
+  const template = (await ctx.services.templates.get(snapshot.templateId, snapshot.templateVersion)) ?? current;
+  const submit = state.workflow.find((event) => event.type === 'submit' && event.revision === revision);
+  const { result } = await computeCopyCheck(ctx.services, snapshot, template, submit?.at ?? snapshot.updatedAt);
+  return { result, threshold, flagged: result.score >= threshold, stored: false };
+}
+
+/** Copy scores for inbox entries, for supervisors only (a manager never sees others' passages or scores). */
+export async function copyFlags(ctx: CallContext, ids: string[]): Promise<Map<string, { score: number; flagged: boolean }>> {
+  const flags = new Map<string, { score: number; flagged: boolean }>();
+  if (ctx.profile?.role !== 'supervisor' || ids.length === 0) return flags;
+  const threshold = (await ctx.services.settings.get()).insight?.copyThreshold ?? defaultInsightSettings.copyThreshold;
+  const scores = await ctx.services.insight.copyScores();
+  for (const id of ids) {
+    const score = scores.get(id);
+    if (score) flags.set(id, { score: score.score, flagged: score.score >= threshold });
+  }
+  return flags;
+}
+
+/**
+ * Check several revisions submitted together (the demo office, a rebuild): all are indexed first, then each is
+ * checked against the documents submitted before it, so the order they are given in does not matter.
+ */
+export async function checkSubmissions(
+  services: Pick<CoreServices, 'insight' | 'clock'>,
+  items: { snapshot: Report; template: Template; submittedAt: string }[],
+): Promise<void> {
+  for (const item of items) await indexRevision(services, fingerprintReport(item.snapshot, item.template, item.submittedAt));
+  for (const item of items) {
+    const { result } = await computeCopyCheck(services, item.snapshot, item.template, item.submittedAt);
+    await services.insight.saveCopyCheck(result);
+  }
+}

@@ -1,0 +1,53 @@
+// Bench child: open a data folder until its document list is ready, several times, in a fresh process (so its
+// memory is the store's and Node's alone); then, optionally, time the background check of every file.
+// Prints one JSON line. Usage: tsx scripts/bench/open-child.ts <data folder> <rounds> [--check]
+import { openStore } from '../../electron/store/open-store';
+
+async function main(): Promise<void> {
+  const [dataDir, roundsText, flag] = process.argv.slice(2);
+  const rounds = Number(roundsText) || 5;
+  global.gc?.();
+  const baseline = process.memoryUsage();
+  const times: number[] = [];
+  let afterFirst: NodeJS.MemoryUsage | null = null;
+  let documents = 0;
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    const store = await openStore({ dataDir, backgroundCheck: false });
+    const list = await store.services.reports.list();
+    times.push(performance.now() - started);
+    documents = list.length;
+    if (!afterFirst) {
+      global.gc?.();
+      afterFirst = process.memoryUsage();
+    }
+    await store.close();
+  }
+  let check: { seconds: number; checked: number } | null = null;
+  if (flag === '--check') {
+    const store = await openStore({ dataDir });
+    const started = performance.now();
+    const result = await store.checked;
+    check = { seconds: (performance.now() - started) / 1000, checked: result.checked };
+    await store.close();
+  }
+  const usage = process.resourceUsage();
+  console.log(
+    JSON.stringify({
+      documents,
+      times,
+      baselineRss: baseline.rss,
+      baselineHeap: baseline.heapUsed,
+      rss: afterFirst!.rss,
+      heapUsed: afterFirst!.heapUsed,
+      external: afterFirst!.external + afterFirst!.arrayBuffers,
+      maxRss: usage.maxRSS * 1024,
+      check,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

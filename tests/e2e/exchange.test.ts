@@ -1,0 +1,263 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { canonicalJson } from '../../electron/core/shared/canonical';
+import { hashFolder } from '../helpers/temp-store';
+import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
+
+/** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
+async function selectPhrase(page: Page, containerSelector: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ containerSelector, phrase }) => {
+      const container = document.querySelector(containerSelector)!;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`phrase not found: ${phrase}`);
+    },
+    { containerSelector, phrase },
+  );
+}
+
+async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+}
+
+async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
+  await page.getByLabel('姓名').fill(name);
+  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
+  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
+}
+
+async function openExchange(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: /导出/ }).click();
+  await page.getByTestId('open-exchange').click();
+  await page.getByRole('heading', { name: '交换包：发送与接收' }).waitFor();
+}
+
+let downloads = 0;
+
+/** Click an export button and keep the downloaded package in `folder`. */
+async function download(page: Page, testId: string, folder: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  // Each download kept apart (two exports in the same second get the same suggested name).
+  const target = path.join(folder, `${++downloads}-${file.suggestedFilename()}`);
+  await file.saveAs(target);
+  await page.getByTestId('exchange-exported').waitFor();
+  return target;
+}
+
+/** Pick a package in the import card and wait for its preview (or its refusal). */
+async function pick(page: Page, file: string): Promise<void> {
+  await page.getByTestId('exchange-import').locator('input[type="file"]').setInputFiles(file);
+  await page.getByTestId('exchange-preview').or(page.getByTestId('exchange-refused')).waitFor();
+}
+
+async function applyPicked(page: Page): Promise<string> {
+  await page.getByTestId('exchange-apply').click();
+  const result = page.getByTestId('exchange-applied');
+  await result.waitFor();
+  return result.innerText();
+}
+
+const analysis =
+  '今天走访的八户中，五户反映中档烟供不应求，主要原因是本周到货量比上周少两成，而周边工地开工带来了新增需求。' +
+  '建议下周把中档品规的订货量上调一成，并优先保障东街两户便利店。另外三户陈列不规范，已现场指导整改，下周回访确认。';
+
+describe('exchange: two machines, two data folders, packages through the UI', () => {
+  let browser: Browser;
+  let laptop: AppUnderTest;
+  let office: AppUnderTest;
+  let writer: Page;
+  let reviewer: Page;
+  let folder: string;
+  let id = '';
+  const files: Record<string, string> = {};
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    laptop = await startApp({ browser });
+    office = await startApp({ browser });
+    folder = await mkdtemp(path.join(os.tmpdir(), 'reportdesk-packages-'));
+    writer = (await laptop.open()).page;
+    reviewer = (await office.open()).page;
+  });
+  afterAll(async () => {
+    await laptop?.close();
+    await office?.close();
+    await browser?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test("the manager submits on the laptop and exports; the supervisor checks the fingerprint and imports", async () => {
+    await firstRun(writer, '张伟', 'manager', '城关片区');
+    await firstRun(reviewer, '陈主任', 'supervisor', '营销部');
+
+    // Today's log, written and submitted on the laptop.
+    await writer.getByTestId('today-log').click();
+    await writer.getByTestId('completeness-panel').waitFor();
+    await writer.getByLabel('计划拜访户数').fill('10');
+    await writer.getByLabel('实际拜访户数').fill('8');
+    await writer.getByTestId('grid-add-row-visits').click();
+    await writer.keyboard.type('1');
+    await writer.keyboard.press('Tab');
+    await writer.keyboard.type('510102100001');
+    await writer.keyboard.press('Tab');
+    await writer.keyboard.type('东街便利店');
+    await writer.keyboard.press('Enter');
+    await writer.getByLabel('三、分析与思考', { exact: true }).click();
+    await writer.keyboard.type(analysis);
+    await writer.getByLabel('五、明日计划', { exact: true }).click();
+    await writer.keyboard.type('回访东街两户便利店，核实中档烟到货情况。');
+    await writer.getByText('可以提交：没有缺项').waitFor();
+    await writer.getByTestId('save-state').and(writer.locator('[data-state="saved"]')).waitFor();
+    await writer.getByRole('button', { name: '提交' }).click();
+    await writer.getByTestId('document-status').filter({ hasText: '已提交' }).waitFor();
+    id = writer.url().split('/reports/')[1];
+    expect(id).toBeTruthy();
+
+    // The manager's fingerprint, as 设置 shows it (read out over the phone).
+    await writer.getByRole('menuitem', { name: /设置/ }).click();
+    const fingerprint = (await writer.getByTestId('my-fingerprint').innerText()).trim();
+    expect(fingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+
+    // 导出 → 交换包: everything new since the last export, as a download.
+    await openExchange(writer);
+    files.p1 = await download(writer, 'export-submissions', folder);
+    expect(path.basename(files.p1)).toMatch(/^1-提交包_张伟_\d{8}-\d{6}\.rdpkg$/);
+
+    // The supervisor picks the file: a preview, with the first-time warning and the fingerprint to compare.
+    await openExchange(reviewer);
+    await pick(reviewer, files.p1);
+    const preview = reviewer.getByTestId('exchange-preview');
+    await preview.getByText('首次收到此人的文件，请核对指纹').waitFor();
+    expect(await reviewer.getByTestId('preview-sender').innerText()).toBe('张伟');
+    expect(await reviewer.getByTestId('preview-fingerprint').innerText()).toContain(fingerprint);
+    expect(await reviewer.getByTestId('preview-totals').innerText()).toContain('1 篇文稿 · 新版本 1 个');
+    await preview.getByText('新建', { exact: true }).waitFor();
+    expect(await reviewer.getByTestId('exchange-apply').isDisabled()).toBe(true);
+    await screenshot(reviewer, 'exchange-preview');
+
+    await reviewer.getByTestId('exchange-trust').click();
+    expect(await applyPicked(reviewer)).toContain('已导入：新文稿 1 篇');
+    expect(await reviewer.getByTestId('exchange-applied').innerText()).toContain('已信任 张伟 的密钥');
+    await reviewer.getByTestId('exchange-log').getByText(path.basename(files.p1)).waitFor();
+    // 张伟 is on the supervisor's roster now.
+    expect((await office.store.services.exchange.trusted()).map((entry) => entry.name)).toEqual(['张伟']);
+  });
+
+  test('the supervisor comments and returns it; the review package brings it back to the laptop', async () => {
+    await reviewer.getByRole('menuitem', { name: /待审阅/ }).click();
+    const title = (await office.store.services.reports.get(id))!.title;
+    await reviewer.getByText(title).click();
+    await reviewer.getByTestId('decision-panel').waitFor();
+    await selectPhrase(reviewer, '[data-testid="rich-analysis"]', '建议下周把中档品规的订货量上调一成');
+    await reviewer.getByTestId('comment-selection').click();
+    await reviewer.getByLabel('点评内容').fill('上调一成的依据是什么？请结合近四周的订货和到货数据说明。');
+    await reviewer.getByRole('button', { name: '保存点评' }).click();
+    await reviewer.locator('.rd-comment-mark').first().waitFor();
+    await pickOption(reviewer, '评定等级', '需改进');
+    await reviewer.getByLabel('评定理由').fill('依据不足，措施需要量化。');
+    await reviewer.getByRole('button', { name: '退回修改' }).click();
+    await reviewer.getByTestId('document-status').filter({ hasText: '已退回' }).waitFor();
+
+    await openExchange(reviewer);
+    files.r1 = await download(reviewer, 'export-reviews', folder);
+    expect(path.basename(files.r1)).toMatch(/^\d-审阅包_陈主任_致张伟_/);
+
+    // On the laptop: the review package from 陈主任, checked against his fingerprint.
+    const supervisorId = (await office.store.services.profiles.list())[0].id;
+    const supervisorKey = await office.store.services.signer.identity(supervisorId);
+    await pick(writer, files.r1);
+    expect(await writer.getByTestId('preview-fingerprint').innerText()).toContain(supervisorKey.fingerprint);
+    await writer.getByTestId('exchange-preview').getByText('更新状态').waitFor();
+    await writer.getByTestId('exchange-trust').click();
+    expect(await applyPicked(writer)).toContain('更新 1 篇');
+
+    // Seen on the laptop exactly as if reviewed there: returned, with the comment on the passage.
+    await writer.goto(`${laptop.transport.entryUrl.split('?')[0]}#/reports/${id}`);
+    await writer.getByTestId('document-status').filter({ hasText: '已退回' }).waitFor();
+    await writer.getByTestId('review-pane').getByText('上调一成的依据是什么').waitFor();
+    await writer.locator('.rd-comment-mark').first().waitFor();
+  });
+
+  test('resubmit, a duplicate and an out-of-order import, approve: both folders end with the same records', async () => {
+    const textComment = writer.locator('.rd-comment-card').filter({ hasText: '上调一成的依据是什么' });
+    await textComment.getByRole('button', { name: '回复' }).click();
+    await writer.getByLabel('回复内容').fill('已补充近四周数据。');
+    await writer.getByRole('button', { name: '确定', exact: true }).click();
+    await textComment.getByText('已补充近四周数据').waitFor();
+    await writer.getByLabel('三、分析与思考', { exact: true }).click();
+    await writer.keyboard.press('Control+End');
+    await writer.keyboard.type('近四周中档烟订货量分别为86、90、95、101条，到货满足率从92%降到81%。');
+    await writer.getByTestId('save-state').and(writer.locator('[data-state="saved"]')).waitFor();
+    await writer.getByRole('button', { name: '修改后重新提交' }).click();
+    await writer.getByTestId('document-status').filter({ hasText: '已提交' }).waitFor();
+    await openExchange(writer);
+    files.p2 = await download(writer, 'export-submissions', folder);
+
+    // The supervisor gets the old package again first: nothing new, nothing changes.
+    await openExchange(reviewer);
+    await pick(reviewer, files.p1);
+    await reviewer.getByText('包中的内容本机都已有，导入不会改变任何内容。').waitFor();
+    expect(await applyPicked(reviewer)).toContain('新记录 0 条');
+    await pick(reviewer, files.p2);
+    await reviewer.getByTestId('exchange-preview').getByText('第 2 版 新').waitFor();
+    expect(await applyPicked(reviewer)).toContain('新版本 1 个');
+
+    // Approve, and send the reviews back.
+    await reviewer.getByRole('menuitem', { name: /待审阅/ }).click();
+    await reviewer.getByText((await office.store.services.reports.get(id))!.title).click();
+    await reviewer.getByTestId('decision-panel').waitFor();
+    await pickOption(reviewer, '评定等级', '优秀');
+    await reviewer.getByRole('button', { name: '通过', exact: true }).click();
+    await reviewer.getByTestId('document-status').filter({ hasText: '已通过' }).waitFor();
+    await openExchange(reviewer);
+    files.r2 = await download(reviewer, 'export-reviews', folder);
+
+    // The laptop imports the new review package, then the old one arrives late.
+    await pick(writer, files.r2);
+    expect(await applyPicked(writer)).toContain('更新 1 篇');
+    await pick(writer, files.r1);
+    await writer.getByText('包中的内容本机都已有，导入不会改变任何内容。').waitFor();
+    expect(await applyPicked(writer)).toContain('新记录 0 条');
+    expect((await laptop.store.services.reports.get(id))!).toMatchObject({ status: 'approved', revision: 2, review: { grade: '优秀' } });
+
+    // Identical review records on both sides: the same ids with the same canonical content.
+    const recordsOf = async (app: AppUnderTest) =>
+      Object.fromEntries((await app.store.services.reviews.records(id)).map((record) => [record.id, canonicalJson(record)]));
+    const onLaptop = await recordsOf(laptop);
+    expect(Object.keys(onLaptop).length).toBeGreaterThanOrEqual(6);
+    expect(onLaptop).toEqual(await recordsOf(office));
+    for (const app of [laptop, office]) {
+      const stored = (await app.store.services.reports.get(id))!;
+      expect((await app.store.services.reviews.verify(id, { count: stored.review!.count, head: stored.review!.head })).ok).toBe(true);
+    }
+  });
+
+  test('a damaged package is refused with its message, and nothing is written', async () => {
+    const corpus = path.resolve(__dirname, '..', 'fixtures', 'packages');
+    const before = await hashFolder(laptop.dataDir);
+    await pick(writer, path.join(corpus, 'hash-mismatch.rdpkg'));
+    const refused = writer.getByTestId('exchange-refused');
+    expect(await refused.innerText()).toContain('与清单中的 sha256 校验值不符');
+    await pick(writer, path.join(corpus, 'reviews-for-another-manager.rdpkg'));
+    expect(await writer.getByTestId('exchange-refused').innerText()).toContain('不是发给你（张伟）的');
+    expect(await hashFolder(laptop.dataDir)).toEqual(before);
+  });
+});
