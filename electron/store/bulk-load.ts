@@ -301,6 +301,8 @@ export class BulkLoader {
   /** Folders created (or being created) so far. */
   private readonly folders = new Map<string, Promise<void>>();
   private readonly queue: { file: string; text: string }[] = [];
+  /** Lines to append per journal file, in order, with the next batch. */
+  private readonly appends = new Map<string, string>();
   private writing: Promise<void> = Promise.resolve();
   private readonly result: BulkLoadResult = { documents: 0, revisions: 0, reviewRecords: 0, bytes: 0 };
 
@@ -354,26 +356,43 @@ export class BulkLoader {
     this.result.bytes += Buffer.byteLength(text);
   }
 
+  /** Queue lines to append to a journal (read state, copy index); appended in order, with the next batch. */
+  private appendLines(file: string, lines: string[]): void {
+    if (!lines.length) return;
+    this.appends.set(file, (this.appends.get(file) ?? '') + lines.join(''));
+  }
+
+  private ready(folder: string): Promise<void> {
+    let ready = this.folders.get(folder);
+    if (!ready) {
+      ready = mkdir(folder, { recursive: true }).then(() => undefined);
+      this.folders.set(folder, ready);
+    }
+    return ready;
+  }
+
   /**
    * Write the queued files on libuv's thread pool while the next documents are being made: one batch is
-   * written while the next one fills, so making documents and writing them overlap.
+   * written while the next one fills, so making documents and writing them overlap. A batch starts after the
+   * previous one has finished, and holds at most one append per journal, so appends stay in order.
    */
   private async writeBatch(force: boolean): Promise<void> {
     if (!force && this.queue.length < writeBatchSize) return;
     await this.writing;
     const batch = this.queue.splice(0);
-    this.writing = Promise.all(
-      batch.map(async ({ file, text }) => {
-        const folder = path.dirname(file);
-        let ready = this.folders.get(folder);
-        if (!ready) {
-          ready = mkdir(folder, { recursive: true }).then(() => undefined);
-          this.folders.set(folder, ready);
-        }
-        await ready;
+    const appends = [...this.appends];
+    this.appends.clear();
+    this.writing = Promise.all([
+      ...batch.map(async ({ file, text }) => {
+        await this.ready(path.dirname(file));
         await writeFile(file, text);
       }),
-    ).then(() => undefined);
+      ...appends.map(async ([file, text]) => {
+        await this.ready(path.dirname(file));
+        this.result.bytes += Buffer.byteLength(text);
+        await appendFile(file, text);
+      }),
+    ]).then(() => undefined);
     if (force) await this.writing;
   }
 
@@ -399,6 +418,11 @@ export class BulkLoader {
     }
     for (const { file, text } of this.insight.results.values()) this.writeFile(file, text);
     this.insight.results.clear();
+    for (const [profileId, lines] of this.readState.lines) this.appendLines(reviewFiles.readState(this.dataDir, profileId), lines);
+    this.readState.lines.clear();
+    this.appendLines(path.join(this.dataDir, 'insight', 'scores.ndjson'), this.insight.scoreLines.splice(0));
+    for (const [partition, lines] of this.insight.partitionLines) this.appendLines(partitionPath(this.dataDir, partition), lines);
+    this.insight.partitionLines.clear();
     this.reports.files.clear();
     this.reviews.logs.clear();
     this.reviews.revisionFiles.clear();
@@ -410,15 +434,6 @@ export class BulkLoader {
     try {
       await this.flush();
       await this.writeBatch(true);
-      await mkdir(path.join(this.dataDir, 'state'), { recursive: true });
-      for (const [profileId, lines] of this.readState.lines) {
-        await appendFile(reviewFiles.readState(this.dataDir, profileId), lines.join(''));
-      }
-      if (this.insight.scoreLines.length) {
-        await mkdir(path.join(this.dataDir, 'insight', 'index'), { recursive: true });
-        await appendFile(path.join(this.dataDir, 'insight', 'scores.ndjson'), this.insight.scoreLines.join(''));
-        for (const [partition, lines] of this.insight.partitionLines) await appendFile(partitionPath(this.dataDir, partition), lines.join(''));
-      }
       const repository = this.store.services.reports;
       if (!(repository instanceof FileReportRepository)) throw new Error('bulk loading needs the file store');
       await repository.adoptBulkLoad(this.summaries, this.segment?.finish({ reverse: true }) ?? null);

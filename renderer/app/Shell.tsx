@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   ExportOutlined,
   FileTextOutlined,
   LayoutOutlined,
@@ -28,6 +29,7 @@ const icons: Record<string, React.ReactNode> = {
   templates: <LayoutOutlined />,
   export: <ExportOutlined />,
   settings: <SettingOutlined />,
+  dashboard: <BarChartOutlined />,
 };
 
 /** The workspace: navigation on the left, the current page on the right, the profile at the top. */

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ReportEditorPage } from '../features/reports/ReportEditorPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 
 /** Routes below the top-level pages (a capability adds its own here). */
 export const extraRoutes: { path: string; element: ReactNode }[] = [
   { path: '/reports/:id', element: <ReportEditorPage /> },
+  // 统计 (Alt+6, the sixth navigation item).
+  { path: '/dashboard', element: <DashboardPage /> },
   // Below 导出, so the navigation keeps 导出 highlighted; reached from the 导出 page and from 设置.
   { path: '/export/exchange', element: <ExchangePage /> },
 ];

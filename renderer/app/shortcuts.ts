@@ -7,6 +7,7 @@ export const navigationItems = [
   { key: 'templates', path: '/templates' },
   { key: 'export', path: '/export' },
   { key: 'settings', path: '/settings' },
+  { key: 'dashboard', path: '/dashboard' },
 ] as const;
 
 /** Name of the DOM event pages listen to for "new document" (Ctrl+N) and "focus search" (Ctrl+K or /). */
@@ -17,11 +18,11 @@ function isTyping(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-/** Alt+1…5 switch pages; Ctrl+N new document; Ctrl+K or / focus the search box. Ctrl+S is the editor's. */
+/** Alt+1…6 switch pages; Ctrl+N new document; Ctrl+K or / focus the search box. Ctrl+S is the editor's. */
 export function useGlobalShortcuts(navigate: NavigateFunction): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && /^[1-5]$/.test(event.key)) {
+      if (event.altKey && !event.ctrlKey && /^[1-6]$/.test(event.key)) {
         event.preventDefault();
         navigate(navigationItems[Number(event.key) - 1].path);
         return;

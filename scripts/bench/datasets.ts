@@ -5,8 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { openStore } from '../../electron/store/open-store';
+import { FileReportRepository, reportFilePath } from '../../electron/store/report-repository';
 import { log, root, run, tsx } from './lib';
 
 export const cacheDir = path.join(root, '.tmp', 'bench');
@@ -54,4 +56,42 @@ export async function ensureOffice(count: number): Promise<Office> {
   await writeFile(markerFile, JSON.stringify({ count, fingerprint, summary, seconds }, null, 1));
   log(`  ${summary}`);
   return { count, dataDir, seededSeconds: seconds, summary };
+}
+
+/**
+ * A smaller office taken from a larger one: `count` of its documents, spread over the five years, hard-linked
+ * (a save replaces a file by renaming a new one over it, so the larger office never changes), with their index.
+ * It has the documents, profiles and templates; not the review logs (the save benchmark does not read them).
+ */
+export async function deriveOffice(source: Office, count: number): Promise<Office> {
+  const dataDir = path.join(cacheDir, `office-${count}-of-${source.count}`);
+  const markerFile = `${dataDir}.json`;
+  const sourceMarker = readFileSync(`${source.dataDir}.json`, 'utf8');
+  const fingerprint = createHash('sha256').update(sourceMarker).update(String(count)).digest('hex').slice(0, 16);
+  const summary = `${count} documents taken from the ${source.count.toLocaleString('en-US')}-document office (hard links and an index of their own)`;
+  if (existsSync(markerFile) && existsSync(dataDir) && (JSON.parse(readFileSync(markerFile, 'utf8')) as { fingerprint: string }).fingerprint === fingerprint) {
+    return { count, dataDir, seededSeconds: null, summary };
+  }
+  await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  await cp(path.join(source.dataDir, 'profiles'), path.join(dataDir, 'profiles'), { recursive: true });
+  const from = await openStore({ dataDir: source.dataDir, backgroundCheck: false });
+  const all = await from.services.reports.list();
+  await from.close();
+  const chosen = Array.from({ length: Math.min(count, all.length) }, (_, index) => all[Math.floor((index * all.length) / count)]);
+  const store = await openStore({ dataDir, backgroundCheck: false });
+  try {
+    for (const item of chosen) {
+      const target = reportFilePath(dataDir, item.id);
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(reportFilePath(source.dataDir, item.id), target).catch(() => copyFile(reportFilePath(source.dataDir, item.id), target));
+    }
+    const repository = store.services.reports;
+    if (!(repository instanceof FileReportRepository)) throw new Error('not the file store');
+    await repository.adoptBulkLoad(chosen, null);
+  } finally {
+    await store.close();
+  }
+  await writeFile(markerFile, JSON.stringify({ count, fingerprint, summary }, null, 1));
+  return { count, dataDir, seededSeconds: null, summary };
 }

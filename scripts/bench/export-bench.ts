@@ -27,7 +27,7 @@ interface LongDocument {
 }
 
 /** A research report long enough for `pages` pages: chapters of paragraphs with headings, and two long tables. */
-async function longDocument(pages: number): Promise<LongDocument> {
+export async function longDocument(pages: number): Promise<LongDocument> {
   const { templates } = await loadBuiltInTemplates(path.join(root, 'seeds'));
   const template = templates.find((item) => item.id === 'builtin-research')!;
   const random = new Random(`word-bench/${pages}`);
@@ -112,6 +112,7 @@ export async function benchWord(options: { pages: number; runs: number }): Promi
       baseline: 'pandoc (markdown → docx, same content)',
       baselineValue: median(pandocRuns),
       limit: 1,
+      short: 'pandoc',
       note: `buildWordDocument in the official layout (GB/T 9704: 22 lines × 28 characters), ${document.characters.toLocaleString('en-US')} characters of text in headings and paragraphs plus two tables, ≈ ${options.pages} pages; ${(bytes / 1024).toFixed(0)} KB. Median of ${options.runs} runs each (pandoc's include its process start); ours: ${ours.map((value) => round(value, 2)).join(', ')} s; pandoc: ${pandocRuns.map((value) => round(value, 2)).join(', ')} s`,
     }),
   ];
@@ -150,6 +151,7 @@ export async function benchExcel(options: { rows: number }): Promise<Measured[]>
         baseline: 'python3-openpyxl write-only, same rows',
         baselineValue: peerResult.seconds,
         limit: 0.5,
+        short: 'openpyxl',
         note: `buildRegisterWorkbook (台账 ${ours.rows.register.toLocaleString('en-US')} rows with live COUNTIFS formulas and their values, 点评明细 ${ours.rows.comments.toLocaleString('en-US')} rows, 统计 ${ours.rows.statistics} rows; bordered, fonts, number formats, frozen headers, AutoFilter) in a fresh process; ${(ours.bytes / 1024 / 1024).toFixed(1)} MB. openpyxl writes the same ${peerResult.rows.toLocaleString('en-US')} rows' values and formulas (no styles), timed inside Python from the first row to the saved file`,
       }),
     );

@@ -58,6 +58,8 @@ export function ratioRow(options: {
   baseline: string;
   baselineValue: number;
   limit: number;
+  /** The baseline's short name in the target ("≤ 2× floor"). */
+  short?: string;
   note?: string;
   digits?: number;
 }): Measured {
@@ -70,7 +72,7 @@ export function ratioRow(options: {
     baseline: options.baseline,
     baselineValue: round(options.baselineValue, options.digits ?? 3),
     ratio: round(ratio, 2),
-    target: `≤ ${options.limit}× ${options.baseline.split(' (')[0]}`,
+    target: `≤ ${options.limit}× ${options.short ?? options.baseline.split(' (')[0]}`,
     pass: ratio <= options.limit,
     note: options.note,
   };

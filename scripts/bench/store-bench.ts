@@ -114,6 +114,7 @@ export async function benchSaves(offices: Office[], options: { rounds: number })
           baseline: 'atomic-write floor (temp + fsync + rename of the same bytes)',
           baselineValue: median(item.floors),
           limit: 2,
+          short: 'floor',
           note: `median of ${item.saves.length} saves (p95 ${round(p95(item.saves), 2)} ms; floor p95 ${round(p95(item.floors), 2)} ms); document ${(Buffer.byteLength(serialize(item.report)) / 1024).toFixed(1)} KB`,
         }),
       );

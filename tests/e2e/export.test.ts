@@ -151,7 +151,7 @@ describe('export from the UI in Chromium', () => {
     const register = await download(page, downloads, () => page.getByTestId('export-register').click());
     expect(register.name).toBe('文稿台账_2026年10月.xlsx');
     // Header rows; four managers and a 合计 row in 统计.
-    expect(runPython<Record<string, number>>(XLSX, [register.path])).toEqual({ 台账: october.length + 1, 点评明细: octoberComments + 1, 统计: 6 });
+    expect(runPython<Record<string, number>>(XLSX, [register.path])).toMatchObject({ 台账: october.length + 1, 点评明细: octoberComments + 1, 统计: 6 });
 
     // The meeting pack: October's documents flagged 会上表扬 / 会上讲评.
     await page.getByRole('tab', { name: '会议材料' }).click();

@@ -278,6 +278,18 @@ class PoolIndex {
   indexed = 0;
   /** Latest entry index per document id (a resubmission supersedes the earlier revision). */
   readonly latest = new Map<string, number>();
+  /** Every shingle of a sentence, by reference, computed when first needed and kept with the pool. */
+  private readonly shingles = new Map<number, Set<number>>();
+
+  shinglesOf(entries: readonly FingerprintEntry[], reference: number, size: number): Set<number> {
+    let set = this.shingles.get(reference);
+    if (!set) {
+      const sentence = entries[Math.floor(reference / 4096)].sentences[reference % 4096];
+      set = new Set(shingleHashes(normalizeSentence(sentence.t), size));
+      this.shingles.set(reference, set);
+    }
+    return set;
+  }
 
   update(entries: readonly FingerprintEntry[]): void {
     for (; this.indexed < entries.length; this.indexed++) {
@@ -355,14 +367,35 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
 
   const pools = input.pools.map((pool) => ({ pool, index: indexOf(pool.entries) }));
   // Candidate sentences by a numeric key: pool number × 2^32 + reference; guidance sentences are negative.
-  const candidateCache = new Map<number, Candidate | null>();
-  const candidateFor = (key: number): Candidate | null => {
-    const cached = candidateCache.get(key);
+  // Candidate sentences by a numeric key: pool number × 2^32 + reference; guidance sentences are negative.
+  const eligibleCache = new Map<number, boolean>();
+  /** Only the latest revision of another document, submitted before this one, by the pool's kind of author. */
+  const eligible = (key: number): boolean => {
+    if (key < 0) return true;
+    const cached = eligibleCache.get(key);
     if (cached !== undefined) return cached;
-    let candidate: Candidate | null = null;
+    const { pool, index } = pools[Math.floor(key / 2 ** 32)];
+    const entryIndex = Math.floor((key % 2 ** 32) / 4096);
+    const entry = pool.entries[entryIndex];
+    const result =
+      !!entry &&
+      entry.id !== document.id &&
+      index.latest.get(entry.id) === entryIndex &&
+      entry.submittedAt < before &&
+      (pool.category === 'own' ? entry.authorId === document.authorId : entry.authorId !== document.authorId);
+    eligibleCache.set(key, result);
+    return result;
+  };
+  const shinglesFor = (key: number): Set<number> => {
+    if (key < 0) return guidanceSentences[-key - 1].shingles;
+    const { pool, index } = pools[Math.floor(key / 2 ** 32)];
+    return index.shinglesOf(pool.entries, key % 2 ** 32, options.shingle);
+  };
+  /** The matched source, made only for the best candidate of a sentence. */
+  const candidateFor = (key: number): Candidate => {
     if (key < 0) {
       const { sentence, shingles } = guidanceSentences[-key - 1];
-      candidate = {
+      return {
         category: 'guidance',
         source: {
           docId: input.guidanceSource?.id ?? '',
@@ -377,40 +410,26 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
         },
         shingles,
       };
-    } else {
-      const poolNumber = Math.floor(key / 2 ** 32);
-      const reference = key % 2 ** 32;
-      const { pool, index } = pools[poolNumber];
-      const entryIndex = Math.floor(reference / 4096);
-      const entry = pool.entries[entryIndex];
-      // Only the latest revision of another document, submitted before this one, by the pool's kind of author.
-      const eligible =
-        !!entry &&
-        entry.id !== document.id &&
-        index.latest.get(entry.id) === entryIndex &&
-        entry.submittedAt < before &&
-        (pool.category === 'own' ? entry.authorId === document.authorId : entry.authorId !== document.authorId);
-      if (eligible) {
-        const sentence = entry.sentences[reference % 4096];
-        candidate = {
-          category: pool.category,
-          source: {
-            docId: entry.id,
-            revision: entry.revision,
-            title: entry.title,
-            authorName: entry.authorName,
-            period: entry.period,
-            sectionId: sentence.s,
-            start: sentence.a,
-            end: sentence.b,
-            text: sentence.t,
-          },
-          shingles: new Set(shingleHashes(normalizeSentence(sentence.t), options.shingle)),
-        };
-      }
     }
-    candidateCache.set(key, candidate);
-    return candidate;
+    const { pool } = pools[Math.floor(key / 2 ** 32)];
+    const reference = key % 2 ** 32;
+    const entry = pool.entries[Math.floor(reference / 4096)];
+    const sentence = entry.sentences[reference % 4096];
+    return {
+      category: pool.category,
+      source: {
+        docId: entry.id,
+        revision: entry.revision,
+        title: entry.title,
+        authorName: entry.authorName,
+        period: entry.period,
+        sectionId: sentence.s,
+        start: sentence.a,
+        end: sentence.b,
+        text: sentence.t,
+      },
+      shingles: shinglesFor(key),
+    };
   };
   const fingerprintCount = (key: number): number => {
     if (key < 0) return winnowCounts[-key - 1];
@@ -419,6 +438,7 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
     return pool.entries[Math.floor(reference / 4096)]?.sentences[reference % 4096]?.h.length ?? 0;
   };
   const categoryRank: Record<CopyCategory, number> = { peer: 0, own: 1, guidance: 2 };
+  const categoryOf = (key: number): CopyCategory => (key < 0 ? 'guidance' : pools[Math.floor(key / 2 ** 32)].pool.category);
 
   let analysisChars = 0;
   let matchedChars = 0;
@@ -443,25 +463,25 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
       });
       for (const reference of guidancePostings.get(hash) ?? []) count(-reference - 1);
     }
-    const candidates: Candidate[] = [];
+    let bestKey: number | null = null;
+    let bestSimilarity = 0;
     for (const [key, shared] of hits) {
       if (shared < 2 && fingerprintCount(key) > 1) continue;
-      const candidate = candidateFor(key);
-      if (candidate) candidates.push(candidate);
-    }
-    let best: { candidate: Candidate; similarity: number } | null = null;
-    for (const candidate of candidates) {
-      let shared = 0;
-      for (const hash of unique) if (candidate.shingles.has(hash)) shared++;
-      const similarity = shared / unique.size;
+      if (!eligible(key)) continue;
+      const set = shinglesFor(key);
+      let common = 0;
+      for (const hash of unique) if (set.has(hash)) common++;
+      const similarity = common / unique.size;
       if (
-        !best ||
-        similarity > best.similarity + 1e-9 ||
-        (Math.abs(similarity - best.similarity) <= 1e-9 && categoryRank[candidate.category] < categoryRank[best.candidate.category])
+        bestKey === null ||
+        similarity > bestSimilarity + 1e-9 ||
+        (Math.abs(similarity - bestSimilarity) <= 1e-9 && categoryRank[categoryOf(key)] < categoryRank[categoryOf(bestKey)])
       ) {
-        best = { candidate, similarity };
+        bestKey = key;
+        bestSimilarity = similarity;
       }
     }
+    const best = bestKey === null ? null : { candidate: candidateFor(bestKey), similarity: bestSimilarity };
     if (!best || best.similarity < options.sentenceThreshold) continue;
     const covered = new Uint8Array(characters.length);
     hashes.forEach((hash, position) => {

@@ -57,7 +57,7 @@ export function SentencesDialog({
       width={720}
       title={t('insight.sentencesTitle', { title: section.title })}
       okText={t('insight.insert', { count: chosen.size })}
-      okButtonProps={{ disabled: chosen.size === 0 || !target, 'data-testid': 'insert-sentences' } as object}
+      okButtonProps={{ disabled: chosen.size === 0 || !target, id: 'insert-sentences' }}
       cancelText={t('common.cancel')}
       onOk={insert}
       onCancel={onClose}

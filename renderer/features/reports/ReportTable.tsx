@@ -13,6 +13,7 @@ export function ReportTable({
   snippets,
   unread,
   showReview,
+  titleTags,
 }: {
   rows: ReportSummary[];
   loading?: boolean;
@@ -23,6 +24,8 @@ export function ReportTable({
   unread?: Set<string>;
   /** Add grade, meeting flag and open-comment columns. */
   showReview?: boolean;
+  /** Tags shown after a document's title (e.g. 疑似雷同 in the inbox). */
+  titleTags?: Map<string, React.ReactNode>;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -46,12 +49,20 @@ export function ReportTable({
           render: (title: string, row) => {
             const excerpt = snippets?.get(row.id);
             const isUnread = unread?.has(row.id);
-            const heading = isUnread ? (
+            const tag = titleTags?.get(row.id);
+            const named = isUnread ? (
               <span className="rd-unread" data-unread="true">
                 <Badge status="processing" /> {title}
               </span>
             ) : (
               title
+            );
+            const heading = tag ? (
+              <span>
+                {named} {tag}
+              </span>
+            ) : (
+              named
             );
             return excerpt ? (
               <div>

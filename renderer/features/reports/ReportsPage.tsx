@@ -1,7 +1,8 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Select, Space, Typography } from 'antd';
+import { Button, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ChannelInput } from '../../../electron/api/contract';
 import { useChannel } from '../../api/hooks';
 import { shortcutEvents } from '../../app/shortcuts';
@@ -12,11 +13,32 @@ import { ReportTable } from './ReportTable';
 import { TodayLogButton } from './TodayLogButton';
 import { useDebounced } from './useDebounced';
 
+const kindValues: readonly string[] = documentKinds;
+const statusValues: readonly string[] = reportStatuses;
+
+/** The list's filters from the address: authorId, period, kind and status (unknown values ignored). */
+function filterFromParams(params: URLSearchParams): ChannelInput<'reports:list'> {
+  const filter: ChannelInput<'reports:list'> = {};
+  const authorId = params.get('authorId')?.trim();
+  const period = params.get('period')?.trim();
+  const kind = params.get('kind');
+  const status = params.get('status');
+  if (authorId) filter.authorId = authorId.slice(0, 80);
+  if (period) filter.period = period.slice(0, 20);
+  if (kind && kindValues.includes(kind)) filter.kind = kind as ChannelInput<'reports:list'>['kind'];
+  if (status && statusValues.includes(status)) filter.status = status as ChannelInput<'reports:list'>['status'];
+  return filter;
+}
+
 /** 我的文稿: the caller's documents (all submitted ones for a supervisor), filtered and searchable. */
 export function ReportsPage() {
   const { t } = useTranslation();
   const profile = useProfile();
-  const [filter, setFilter] = useState<ChannelInput<'reports:list'>>({});
+  // Filters may come in the address (统计 links here with ?authorId=…&period=…&kind=…).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<ChannelInput<'reports:list'>>(() => filterFromParams(params));
+  const profiles = useChannel('profiles:list', {}, { enabled: !!filter.authorId });
+  const authorName = profiles.data?.find((candidate) => candidate.id === filter.authorId)?.name;
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -104,6 +126,11 @@ export function ReportsPage() {
           onChange={(event) => update({ retailer: event.target.value.trim() })}
           aria-label={t('reports.filterRetailer')}
         />
+        {filter.authorId && (
+          <Tag closable onClose={() => update({ authorId: undefined })} data-testid="author-filter">
+            {t('reports.columnAuthor')}：{authorName ?? filter.authorId}
+          </Tag>
+        )}
         <Typography.Text type="secondary" data-testid="report-count">
           {t('reports.count', { count: rows.length })}
         </Typography.Text>

@@ -7,12 +7,20 @@ import { useChannel } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 import { documentKinds, reportStatuses } from '../reports/labels';
 import { ReportTable } from '../reports/ReportTable';
+import { CopyTag } from '../insight/CopyCheck';
 
 type InboxFilter = ChannelInput<'review:inbox'>;
 
 function Filters({ filter, onChange, withStatus }: { filter: InboxFilter; onChange: (next: InboxFilter) => void; withStatus: boolean }) {
   const { t } = useTranslation();
-  const profiles = useChannel('profiles:list', {});
+  const profile = useProfile();
+  const profiles = useChannel('profiles:list', {}, { enabled: profile.role !== 'supervisor' });
+  // A supervisor's roster includes managers on other machines, met through exchange packages.
+  const roster = useChannel('exchange:roster', {}, { enabled: profile.role === 'supervisor' });
+  const managers =
+    profile.role === 'supervisor'
+      ? (roster.data ?? []).map((entry) => ({ value: entry.id, label: entry.name }))
+      : (profiles.data ?? []).filter((item) => item.role === 'manager').map((item) => ({ value: item.id, label: item.name }));
   const settings = useChannel('settings:get', {});
   const update = (patch: Partial<InboxFilter>) =>
     onChange(Object.fromEntries(Object.entries({ ...filter, ...patch }).filter(([, value]) => value !== undefined && value !== '' && value !== false)));
@@ -25,7 +33,7 @@ function Filters({ filter, onChange, withStatus }: { filter: InboxFilter; onChan
         value={filter.authorId}
         onChange={(authorId) => update({ authorId })}
         aria-label={t('inbox.manager')}
-        options={(profiles.data ?? []).filter((profile) => profile.role === 'manager').map((profile) => ({ value: profile.id, label: profile.name }))}
+        options={managers}
       />
       <Select
         allowClear
@@ -77,12 +85,20 @@ function InboxList({ filter }: { filter: InboxFilter }) {
   const inbox = useChannel('review:inbox', filter);
   const rows = useMemo(() => (inbox.data?.entries ?? []).map((entry) => entry.summary), [inbox.data]);
   const unread = useMemo(() => new Set((inbox.data?.entries ?? []).filter((entry) => entry.unread).map((entry) => entry.summary.id)), [inbox.data]);
+  // 疑似雷同: documents whose copy check reaches the threshold in 设置 (supervisors only get scores).
+  const copyTags = useMemo(
+    () =>
+      new Map(
+        (inbox.data?.entries ?? []).filter((entry) => entry.copy?.flagged).map((entry) => [entry.summary.id, <CopyTag key="copy" score={entry.copy!.score} />]),
+      ),
+    [inbox.data],
+  );
   return (
     <>
       <Typography.Text type="secondary" data-testid="inbox-count">
         {t('reports.count', { count: rows.length })} · {t('inbox.unreadCount', { count: unread.size })}
       </Typography.Text>
-      {inbox.isSuccess && rows.length === 0 ? <Empty description={t('inbox.empty')} /> : <ReportTable rows={rows} unread={unread} loading={inbox.isLoading} showReview />}
+      {inbox.isSuccess && rows.length === 0 ? <Empty description={t('inbox.empty')} /> : <ReportTable rows={rows} unread={unread} loading={inbox.isLoading} showReview titleTags={copyTags} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { CommentCard } from './CommentCard';
 import { CompareDrawer } from './CompareDrawer';
 import { DecisionPanel, DecisionSummary } from './DecisionPanel';
 import { useReviewActions } from './useReviewActions';
+import { CopyCheckCard } from '../insight/CopyCheck';
 
 export interface CommentPlacement {
   located: boolean;
@@ -79,6 +80,7 @@ export function ReviewPane({
           </Card>
         )
       )}
+      {supervisor && report.status !== 'draft' && <CopyCheckCard id={report.id} title={report.title} />}
       <Card
         size="small"
         title={

@@ -7,6 +7,7 @@ import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
+import { InsightSettingsCard } from '../insight/InsightSettingsCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -69,6 +70,8 @@ export function SettingsPage() {
       </Card>
 
       <ExportSettingsCard />
+
+      <InsightSettingsCard />
 
       {profile && <IdentityCard withLink />}
 

@@ -7,6 +7,7 @@ import { ColumnEditor } from './ColumnEditor';
 import { braces, statusOf, useEditorIssues, WithIssues } from './editor-issues';
 import { FieldListEditor } from './FieldListEditor';
 import { limits, setSectionKind, type DraftSection } from './template-draft';
+import { TableInsightEditor } from '../insight/TableInsightEditor';
 
 const sectionKinds: SectionKind[] = ['richtext', 'table', 'fields'];
 
@@ -27,6 +28,7 @@ export function SectionEditor({
   index,
   count,
   carryForwardTitle,
+  metadataKeys,
   expanded,
   onToggle,
   onChange,
@@ -38,6 +40,8 @@ export function SectionEditor({
   count: number;
   /** Title of the section this one is pre-filled from (previous document), when it still exists. */
   carryForwardTitle?: string;
+  /** The template's details keys, which wording rules may quote ({{片区}} …). */
+  metadataKeys?: string[];
   expanded: boolean;
   onToggle: () => void;
   onChange: (section: DraftSection) => void;
@@ -262,6 +266,7 @@ export function SectionEditor({
                 {t('templates.columns')}
               </Typography.Text>
               <ColumnEditor table={section.table} onChange={(table) => update({ table })} path={`${path}.table`} testId={`${testId}-table`} />
+              <TableInsightEditor table={section.table} metadataKeys={metadataKeys ?? []} onChange={(table) => update({ table })} testId={`${testId}-insight`} />
             </div>
           )}
           {section.kind === 'fields' && (

@@ -385,6 +385,7 @@ export function TemplateEditor({
           index={index}
           count={draft.sections.length}
           carryForwardTitle={draft.sections.find((candidate) => candidate.id === section.carryForwardFrom)?.title}
+          metadataKeys={draft.metadataFields.map((field) => field.key)}
           expanded={expanded.has(section.id)}
           onToggle={() =>
             setExpanded((previous) => {
