@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchCopyDetection } from './copy-detection';
 import { deriveOffice, ensureOffice, type Office } from './datasets';
 import { benchExcel, benchWord } from './export-bench';
 import { infoRow, log, machine, root, type BenchRow, type Measured } from './lib';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     rows.push(...(await benchOpen(largest, { rounds: plan.openRounds, check: true })));
     log('Store: list, search, copy check …');
     rows.push(...(await benchQueries(largest, { rounds: plan.listRounds, queries: plan.queries })));
+    log('Store: copy detection against the largest pools …');
+    rows.push(...(await benchCopyDetection(plan.smoke ? { ownPool: 100, peerPool: 60, checks: 5 } : { ownPool: 1_700, peerPool: 660, checks: 60 })));
   }
   if (groups.has('export')) {
     log('Export: Word vs pandoc …');

@@ -40,7 +40,12 @@ async function timeToFirstRows(browser: Browser, url: string): Promise<{ ms: num
   try {
     const started = performance.now();
     await page.goto(url);
-    await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+    try {
+      await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+    } catch (error) {
+      await page.screenshot({ path: path.join(root, '.tmp', 'bench', 'ui-first-rows-timeout.png') });
+      throw error;
+    }
     const ms = performance.now() - started;
     const count = (await page.getByTestId('report-count').textContent()) ?? '';
     return { ms, count };

@@ -211,7 +211,7 @@ describe('template editor in Chromium', () => {
     await dialog.locator('input[type=file]').setInputFiles({ name: 'broken.rdtpl.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "reportdesk-template",\n  "formatVersion": 1,,\n}') });
     await problem.getByText('broken.rdtpl.json 第 3 行').waitFor();
     expect(await app.store.services.templates.versions(templateId)).toEqual([1, 2]);
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
 

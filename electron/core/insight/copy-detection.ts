@@ -278,18 +278,10 @@ class PoolIndex {
   indexed = 0;
   /** Latest entry index per document id (a resubmission supersedes the earlier revision). */
   readonly latest = new Map<string, number>();
-  /** Every shingle of a sentence, by reference, computed when first needed and kept with the pool. */
-  private readonly shingles = new Map<number, Set<number>>();
+  /** Every distinct shingle of each indexed sentence (4 bytes each), computed once when the entry is indexed. */
+  readonly shingles = new Map<number, Uint32Array>();
 
-  shinglesOf(entries: readonly FingerprintEntry[], reference: number, size: number): Set<number> {
-    let set = this.shingles.get(reference);
-    if (!set) {
-      const sentence = entries[Math.floor(reference / 4096)].sentences[reference % 4096];
-      set = new Set(shingleHashes(normalizeSentence(sentence.t), size));
-      this.shingles.set(reference, set);
-    }
-    return set;
-  }
+  constructor(private readonly shingleSize: number) {}
 
   update(entries: readonly FingerprintEntry[]): void {
     for (; this.indexed < entries.length; this.indexed++) {
@@ -299,6 +291,7 @@ class PoolIndex {
       const count = Math.min(entry.sentences.length, 4096);
       for (let sentence = 0; sentence < count; sentence++) {
         const reference = this.indexed * 4096 + sentence;
+        this.shingles.set(reference, Uint32Array.from(new Set(shingleHashes(normalizeSentence(entry.sentences[sentence].t), this.shingleSize))));
         for (const hash of entry.sentences[sentence].h) {
           const list = this.postings.get(hash);
           if (list) {
@@ -312,10 +305,10 @@ class PoolIndex {
 
 const poolIndexes = new WeakMap<readonly FingerprintEntry[], PoolIndex>();
 
-function indexOf(entries: readonly FingerprintEntry[]): PoolIndex {
+function indexOf(entries: readonly FingerprintEntry[], shingleSize: number): PoolIndex {
   let index = poolIndexes.get(entries);
   if (!index) {
-    index = new PoolIndex();
+    index = new PoolIndex(shingleSize);
     poolIndexes.set(entries, index);
   }
   index.update(entries);
@@ -365,7 +358,7 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
     }
   }
 
-  const pools = input.pools.map((pool) => ({ pool, index: indexOf(pool.entries) }));
+  const pools = input.pools.map((pool) => ({ pool, index: indexOf(pool.entries, options.shingle) }));
   // Candidate sentences by a numeric key: pool number × 2^32 + reference; guidance sentences are negative.
   // Candidate sentences by a numeric key: pool number × 2^32 + reference; guidance sentences are negative.
   const eligibleCache = new Map<number, boolean>();
@@ -386,10 +379,10 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
     eligibleCache.set(key, result);
     return result;
   };
-  const shinglesFor = (key: number): Set<number> => {
-    if (key < 0) return guidanceSentences[-key - 1].shingles;
-    const { pool, index } = pools[Math.floor(key / 2 ** 32)];
-    return index.shinglesOf(pool.entries, key % 2 ** 32, options.shingle);
+  const guidanceArrays = guidanceSentences.map((entry) => Uint32Array.from(entry.shingles));
+  const shinglesFor = (key: number): Uint32Array => {
+    if (key < 0) return guidanceArrays[-key - 1];
+    return pools[Math.floor(key / 2 ** 32)].index.shingles.get(key % 2 ** 32) ?? new Uint32Array(0);
   };
   /** The matched source, made only for the best candidate of a sentence. */
   const candidateFor = (key: number): Candidate => {
@@ -428,7 +421,7 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
         end: sentence.b,
         text: sentence.t,
       },
-      shingles: shinglesFor(key),
+      shingles: new Set(shinglesFor(key)),
     };
   };
   const fingerprintCount = (key: number): number => {
@@ -468,9 +461,8 @@ export function detectCopies(input: DetectCopiesInput): CopyDetection {
     for (const [key, shared] of hits) {
       if (shared < 2 && fingerprintCount(key) > 1) continue;
       if (!eligible(key)) continue;
-      const set = shinglesFor(key);
       let common = 0;
-      for (const hash of unique) if (set.has(hash)) common++;
+      for (const hash of shinglesFor(key)) if (unique.has(hash)) common++;
       const similarity = common / unique.size;
       if (
         bestKey === null ||
