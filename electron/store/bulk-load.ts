@@ -20,10 +20,11 @@ import { canonicalJson } from '../core/shared/canonical';
 import { DomainError } from '../core/shared/errors';
 import type { Clock, Hasher, IdGenerator } from '../core/shared/ports';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
-import { copyCheckResultSchema, type CopyCheckResult } from '../core/insight/schema';
+import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
 import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
 import { openStore, type Store } from './open-store';
 import { FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
+import { readLines } from './append-log';
 import { copyCheckPath, partitionPath } from './insight-repository';
 import { lineHash } from './review-repository';
 import { assertSafeId } from './safe-id';
@@ -217,10 +218,14 @@ class BufferedReadState implements ReadStateRepository {
   }
 }
 
+/** Copy-index partitions kept parsed in memory while loading (every author's pools stay, old months go). */
+const cachedPartitions = 192;
+
 /**
  * Copy checks and the copy index as FileInsightRepository writes them: one result file per revision, a line
- * per result in `insight/scores.ndjson`, a line per revision in each of its partitions. Partitions stay in
- * memory for the whole load (the file repository would re-read evicted ones from the lines it appended).
+ * per result in `insight/scores.ndjson`, a line per revision in each of its partitions. Like the file
+ * repository, it keeps the partitions used last in memory and reads an evicted one back from its file (after
+ * the lines queued for it are written).
  */
 class BufferedInsight implements InsightRepository {
   readonly results = new Map<string, { file: string; text: string }>();
@@ -229,9 +234,14 @@ class BufferedInsight implements InsightRepository {
   private readonly partitions = new Map<string, FingerprintEntry[]>();
   private readonly scores = new Map<string, { revision: number; score: number }>();
   private readonly dataDir: string;
+  /** Everything queued so far is on disk when this settles. */
+  private readonly written: () => Promise<void>;
+  /** Partitions that have lines on disk (the others start empty). */
+  private readonly onDisk = new Set<string>();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, written: () => Promise<void>) {
     this.dataDir = dataDir;
+    this.written = written;
   }
 
   async getCopyCheck(docId: string, revision: number): Promise<CopyCheckResult | null> {
@@ -253,9 +263,25 @@ class BufferedInsight implements InsightRepository {
 
   async fingerprints(partition: string): Promise<readonly FingerprintEntry[]> {
     let entries = this.partitions.get(partition);
-    if (!entries) {
-      entries = [];
+    if (entries) {
+      // Most recently used last.
+      this.partitions.delete(partition);
       this.partitions.set(partition, entries);
+      return entries;
+    }
+    entries = [];
+    if (this.onDisk.has(partition)) {
+      // Read back as FileInsightRepository reads a partition it does not hold.
+      await this.written();
+      for (const line of (await readLines(partitionPath(this.dataDir, partition))).lines) {
+        const parsed = fingerprintEntrySchema.safeParse(JSON.parse(line));
+        if (parsed.success) entries.push(parsed.data);
+      }
+    }
+    this.partitions.set(partition, entries);
+    while (this.partitions.size > cachedPartitions) {
+      const oldest = this.partitions.keys().next().value as string;
+      this.partitions.delete(oldest);
     }
     return entries;
   }
@@ -263,11 +289,12 @@ class BufferedInsight implements InsightRepository {
   async addFingerprints(partitions: string[], entry: FingerprintEntry): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
     for (const partition of new Set(partitions)) {
+      const entries = (await this.fingerprints(partition)) as FingerprintEntry[];
       const lines = this.partitionLines.get(partition) ?? [];
       lines.push(line);
       this.partitionLines.set(partition, lines);
-      await this.fingerprints(partition);
-      this.partitions.get(partition)!.push(entry);
+      this.onDisk.add(partition);
+      entries.push(entry);
     }
   }
 }
@@ -310,7 +337,10 @@ export class BulkLoader {
     this.store = store;
     this.dataDir = store.dataDir;
     this.reviews = new BufferedReviews(store.services.hash);
-    this.insight = new BufferedInsight(store.dataDir);
+    this.insight = new BufferedInsight(store.dataDir, () => {
+      this.queueJournals();
+      return this.writeBatch(true);
+    });
     this.segment = options.searchSegment ? new SegmentBuilder() : null;
     let now = new Date(0);
     this.clock = {
@@ -396,6 +426,15 @@ export class BulkLoader {
     if (force) await this.writing;
   }
 
+  /** Queue the lines the acts appended to journals (read state, copy scores and copy index). */
+  private queueJournals(): void {
+    for (const [profileId, lines] of this.readState.lines) this.appendLines(reviewFiles.readState(this.dataDir, profileId), lines);
+    this.readState.lines.clear();
+    this.appendLines(path.join(this.dataDir, 'insight', 'scores.ndjson'), this.insight.scoreLines.splice(0));
+    for (const [partition, lines] of this.insight.partitionLines) this.appendLines(partitionPath(this.dataDir, partition), lines);
+    this.insight.partitionLines.clear();
+  }
+
   /** Write what the acts since the last flush produced, and forget it. */
   async flush(): Promise<void> {
     for (const [id, { text }] of this.reports.files) {
@@ -418,11 +457,7 @@ export class BulkLoader {
     }
     for (const { file, text } of this.insight.results.values()) this.writeFile(file, text);
     this.insight.results.clear();
-    for (const [profileId, lines] of this.readState.lines) this.appendLines(reviewFiles.readState(this.dataDir, profileId), lines);
-    this.readState.lines.clear();
-    this.appendLines(path.join(this.dataDir, 'insight', 'scores.ndjson'), this.insight.scoreLines.splice(0));
-    for (const [partition, lines] of this.insight.partitionLines) this.appendLines(partitionPath(this.dataDir, partition), lines);
-    this.insight.partitionLines.clear();
+    this.queueJournals();
     this.reports.files.clear();
     this.reviews.logs.clear();
     this.reviews.revisionFiles.clear();

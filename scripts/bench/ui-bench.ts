@@ -151,7 +151,7 @@ export async function benchUi(office: Office, options: { keystrokes: number; pag
     const page = await context.newPage();
     await page.goto(transport.entryUrl);
     await page.locator('.ant-table-row').first().waitFor({ timeout: 120_000 });
-    await page.goto(`${transport.url}/#/reports/${created.id}`);
+    await page.goto(`${new URL(transport.url).origin}/#/reports/${created.id}`);
     const largest = Object.entries(document.report.sections)
       .filter(([, content]) => content.type === 'richtext')
       .sort((a, b) => JSON.stringify(b[1]).length - JSON.stringify(a[1]).length)[0][0];
