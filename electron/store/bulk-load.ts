@@ -238,10 +238,20 @@ class BufferedInsight implements InsightRepository {
   private readonly written: () => Promise<void>;
   /** Partitions that have lines on disk (the others start empty). */
   private readonly onDisk = new Set<string>();
+  /** Submissions before this moment are indexed but not checked (see `BulkLoadOptions.copyChecksFrom`). */
+  private readonly checksFrom: string;
+  private readonly clock: Clock;
+  private static readonly noPool: readonly FingerprintEntry[] = Object.freeze([]);
 
-  constructor(dataDir: string, written: () => Promise<void>) {
+  constructor(dataDir: string, written: () => Promise<void>, clock: Clock, checksFrom: string) {
     this.dataDir = dataDir;
     this.written = written;
+    this.clock = clock;
+    this.checksFrom = checksFrom;
+  }
+
+  private checking(): boolean {
+    return this.clock.now().toISOString() >= this.checksFrom;
   }
 
   async getCopyCheck(docId: string, revision: number): Promise<CopyCheckResult | null> {
@@ -250,6 +260,7 @@ class BufferedInsight implements InsightRepository {
   }
 
   async saveCopyCheck(result: CopyCheckResult): Promise<void> {
+    if (!this.checking()) return;
     const file = copyCheckPath(this.dataDir, result.docId, result.revision);
     this.results.set(file, { file, text: serialize(result) });
     this.scoreLines.push(`${JSON.stringify({ id: result.docId, revision: result.revision, score: result.score })}\n`);
@@ -262,6 +273,12 @@ class BufferedInsight implements InsightRepository {
   }
 
   async fingerprints(partition: string): Promise<readonly FingerprintEntry[]> {
+    // A check before the copy checks start compares against nothing (its result is not kept).
+    if (!this.checking()) return BufferedInsight.noPool;
+    return this.partition(partition);
+  }
+
+  private async partition(partition: string): Promise<FingerprintEntry[]> {
     let entries = this.partitions.get(partition);
     if (entries) {
       // Most recently used last.
@@ -289,7 +306,7 @@ class BufferedInsight implements InsightRepository {
   async addFingerprints(partitions: string[], entry: FingerprintEntry): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
     for (const partition of new Set(partitions)) {
-      const entries = (await this.fingerprints(partition)) as FingerprintEntry[];
+      const entries = await this.partition(partition);
       const lines = this.partitionLines.get(partition) ?? [];
       lines.push(line);
       this.partitionLines.set(partition, lines);
@@ -309,6 +326,20 @@ export interface BulkLoadResult {
   revisions: number;
   reviewRecords: number;
   bytes: number;
+}
+
+export interface BulkLoadOptions {
+  dataDir: string;
+  seedsDir?: string;
+  /** Also build the search segment (default true), so the first search does not read every document. */
+  searchSegment?: boolean;
+  /**
+   * ISO time from which submissions get a stored copy check (雷同检测), as if the check had been switched on
+   * then; earlier submissions are only added to the copy index (later checks compare against all of them).
+   * Default: every submission is checked, as the app does. A check's cost grows with its author's history, so
+   * checking five years of submissions one after the other would make the load take many minutes.
+   */
+  copyChecksFrom?: string;
 }
 
 /** Loads documents into an empty data folder; see the module comment. */
@@ -333,15 +364,10 @@ export class BulkLoader {
   private writing: Promise<void> = Promise.resolve();
   private readonly result: BulkLoadResult = { documents: 0, revisions: 0, reviewRecords: 0, bytes: 0 };
 
-  private constructor(store: Store, options: { searchSegment: boolean }) {
+  private constructor(store: Store, options: { searchSegment: boolean; copyChecksFrom?: string }) {
     this.store = store;
     this.dataDir = store.dataDir;
     this.reviews = new BufferedReviews(store.services.hash);
-    this.insight = new BufferedInsight(store.dataDir, () => {
-      this.queueJournals();
-      return this.writeBatch(true);
-    });
-    this.segment = options.searchSegment ? new SegmentBuilder() : null;
     let now = new Date(0);
     this.clock = {
       now: () => new Date(now),
@@ -349,8 +375,17 @@ export class BulkLoader {
         now = new Date(iso);
       },
     };
+    this.insight = new BufferedInsight(
+      store.dataDir,
+      () => {
+        this.queueJournals();
+        return this.writeBatch(true);
+      },
+      this.clock,
+      options.copyChecksFrom ?? '',
+    );
+    this.segment = options.searchSegment ? new SegmentBuilder() : null;
     this.ids = store.services.ids;
-    const loader = this;
     this.services = {
       ...store.services,
       reports: this.reports,
@@ -358,7 +393,7 @@ export class BulkLoader {
       readState: this.readState,
       insight: this.insight,
       clock: this.clock,
-      ids: { newId: () => loader.ids.newId() },
+      ids: { newId: () => this.ids.newId() },
     };
   }
 
@@ -366,13 +401,13 @@ export class BulkLoader {
    * Open an empty data folder for bulk loading (its lock is held until `finish`). `searchSegment` (default
    * true) also builds the search segment, so the first search does not have to read every document.
    */
-  static async open(options: { dataDir: string; seedsDir?: string; searchSegment?: boolean }): Promise<BulkLoader> {
+  static async open(options: BulkLoadOptions): Promise<BulkLoader> {
     const store = await openStore({ dataDir: options.dataDir, seedsDir: options.seedsDir, backgroundCheck: false });
     if ((await store.services.reports.list()).length) {
       await store.close();
       throw new DomainError('conflict', `批量写入只能用于空的数据文件夹：${options.dataDir}`);
     }
-    return new BulkLoader(store, { searchSegment: options.searchSegment ?? true });
+    return new BulkLoader(store, { searchSegment: options.searchSegment ?? true, copyChecksFrom: options.copyChecksFrom });
   }
 
   /** Ids for what the next acts create (documents, table rows, review records). */

@@ -1,9 +1,10 @@
 import { closeSync, fsync, openSync, writeSync } from 'node:fs';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportSummarySchema, type ReportStatus, type ReportSummary } from '../core/reports/schema';
 import type { DocumentKind } from '../core/templates/schema';
 import { writeFileAtomic } from './atomic-write';
+import { decodeSnapshot, encodeSnapshot, type JournalMark } from './index-snapshot';
 
 /**
  * One journal line: a summary as a positional array (no repeated key names, so 50,000 lines fold in tens of
@@ -72,28 +73,18 @@ function fromRow(row: unknown[]): ReportSummary | null {
   if (!Number.isInteger(rev) || !Number.isInteger(revision) || !Number.isInteger(reviewCount) || !Number.isInteger(openComments)) return null;
   if (!isOptionalText(retailer) || !isOptionalText(submittedAt) || !isOptionalText(grade)) return null;
   if (meetingFlag !== null && !(isText(meetingFlag) && meetingFlags.has(meetingFlag))) return null;
-  // Key order as summarize() and the schema give it.
-  return {
-    id,
-    templateId,
-    kind: kind as DocumentKind,
-    title,
-    authorId,
-    authorName,
-    region,
-    period,
-    status: status as ReportStatus,
-    rev: rev as number,
-    ...(retailer !== null ? { retailer } : {}),
-    revision: revision as number,
-    ...(submittedAt !== null ? { submittedAt } : {}),
-    ...(grade !== null ? { grade } : {}),
-    ...(meetingFlag !== null ? { meetingFlag: meetingFlag as ReportSummary['meetingFlag'] } : {}),
-    reviewCount: reviewCount as number,
-    openComments: openComments as number,
-    updatedAt,
-    createdAt,
-  };
+  // Key order as summarize() and the schema give it; optional keys only when present.
+  const summary = { id, templateId, kind: kind as DocumentKind, title, authorId, authorName, region, period, status: status as ReportStatus, rev: rev as number } as ReportSummary;
+  if (retailer !== null) summary.retailer = retailer;
+  summary.revision = revision as number;
+  if (submittedAt !== null) summary.submittedAt = submittedAt;
+  if (grade !== null) summary.grade = grade;
+  if (meetingFlag !== null) summary.meetingFlag = meetingFlag as ReportSummary['meetingFlag'];
+  summary.reviewCount = reviewCount as number;
+  summary.openComments = openComments as number;
+  summary.updatedAt = updatedAt;
+  summary.createdAt = createdAt;
+  return summary;
 }
 
 /** Newest first; ISO times compare as text. */
@@ -101,15 +92,23 @@ function compareNewestFirst(a: ReportSummary, b: ReportSummary): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 }
 
+/** Lines appended since the last compaction that make closing compact the journal (and write a snapshot). */
+const compactAtCloseAfter = 2000;
+
 /**
  * The document list as an append-only journal: a save appends one line (cost independent of the number of
  * documents); the journal is folded at open and compacted when it has grown well past the live entries.
+ * A compaction also writes a snapshot of the list (index-snapshot.ts) that opening reads instead of the
+ * compacted lines, so only the lines appended since are parsed one by one.
  * It is a cache: a `clean` marker written at orderly shutdown says it can be trusted; without it (a crash)
  * the caller rebuilds it from the document files.
  */
 export class ReportIndex {
   private readonly journalFile: string;
+  private readonly snapshotFile: string;
   private readonly cleanFile: string;
+  /** Journal lines since the last compaction (loaded after the snapshot, or appended in this session). */
+  private linesSinceCompaction = 0;
   /** The journal, open for appending during a session (a raw descriptor: an append is one quick system call). */
   private descriptor: number | null = null;
   readonly entries = new Map<string, ReportSummary>();
@@ -118,7 +117,45 @@ export class ReportIndex {
 
   constructor(indexDir: string) {
     this.journalFile = path.join(indexDir, 'reports.ndjson');
+    this.snapshotFile = path.join(indexDir, 'reports.snapshot');
     this.cleanFile = path.join(indexDir, 'clean');
+  }
+
+  /** The journal's identity (device and inode): a compaction replaces the file, appends keep it. */
+  private async journalMark(): Promise<JournalMark | null> {
+    try {
+      const info = await stat(this.journalFile, { bigint: true });
+      return { file: `${info.dev}:${info.ino}`, bytes: Number(info.size) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The snapshot, if it describes the journal as it is now (the same file, at least as long). */
+  private async readSnapshot(journal: JournalMark): Promise<{ summaries: ReportSummary[]; bytes: number } | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.snapshotFile);
+    } catch {
+      return null;
+    }
+    const snapshot = decodeSnapshot(bytes.toString('latin1'));
+    if (!snapshot || snapshot.journal.file !== journal.file || snapshot.journal.bytes > journal.bytes) return null;
+    return { summaries: snapshot.summaries, bytes: snapshot.journal.bytes };
+  }
+
+  /** The journal's text from byte `offset` on. */
+  private async journalFrom(offset: number): Promise<string> {
+    if (!offset) return readFile(this.journalFile, 'utf8');
+    const handle = await open(this.journalFile, 'r');
+    try {
+      const size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.max(0, size - offset));
+      if (buffer.length) await handle.read(buffer, 0, buffer.length, offset);
+      return buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Load the journal if it was closed cleanly; false means "rebuild from the documents". */
@@ -128,11 +165,19 @@ export class ReportIndex {
       () => false,
     );
     if (!clean) return false;
+    const journal = await this.journalMark();
+    if (!journal) return false;
+    const snapshot = await this.readSnapshot(journal);
     let text: string;
     try {
-      text = await readFile(this.journalFile, 'utf8');
+      text = await this.journalFrom(snapshot?.bytes ?? 0);
     } catch {
       return false;
+    }
+    if (snapshot) {
+      for (const summary of snapshot.summaries) this.entries.set(summary.id, summary);
+      // Written newest first: the list is ready without sorting (until the lines after it change something).
+      this.ordered = snapshot.summaries;
     }
     if (!text) return true;
     // A torn last line (a crash while appending) or a line that is not JSON: rebuild.
@@ -145,6 +190,7 @@ export class ReportIndex {
       return false;
     }
     this.ordered = null;
+    this.linesSinceCompaction = lines.length;
     for (const line of lines) {
       if (Array.isArray(line)) {
         if (line.length === 1 && typeof line[0] === 'string') {
@@ -165,7 +211,8 @@ export class ReportIndex {
       if (!parsed.success) return false;
       this.entries.set(parsed.data.id, parsed.data);
     }
-    if (lines.length > this.entries.size * 2 + 1000) await this.compact();
+    const total = (snapshot?.summaries.length ?? 0) + lines.length;
+    if (total > this.entries.size * 2 + 1000 || lines.length > this.entries.size / 2 + 5000) await this.compact();
     return true;
   }
 
@@ -201,8 +248,13 @@ export class ReportIndex {
     await this.append([id]);
   }
 
-  /** Orderly shutdown: the journal is complete, mark it trustworthy. */
+  /**
+   * Orderly shutdown: the journal is complete, mark it trustworthy. After many changes the journal is
+   * compacted first, so the next open reads a fresh snapshot.
+   */
   async close(): Promise<void> {
+    if (this.descriptor === null) return;
+    if (this.linesSinceCompaction > compactAtCloseAfter) await this.compact();
     const descriptor = this.descriptor;
     if (descriptor === null) return;
     this.descriptor = null;
@@ -216,6 +268,7 @@ export class ReportIndex {
     // No fsync: the document file is the truth and was synced; a crash rebuilds this cache. A synchronous
     // append of one short line to the page cache takes microseconds; a thread-pool round trip would cost more.
     writeSync(this.descriptor, `${JSON.stringify(row)}\n`);
+    this.linesSinceCompaction++;
   }
 
   /** Rewrite the journal as one line per live document, newest first (so the next open starts sorted). */
@@ -228,7 +281,12 @@ export class ReportIndex {
     const ordered = this.newestFirst();
     let text = '';
     for (const summary of ordered) text += `${JSON.stringify(toRow(summary))}\n`;
+    await rm(this.snapshotFile, { force: true });
     await writeFileAtomic(this.journalFile, text);
+    const journal = await this.journalMark();
+    // The snapshot is a cache of a cache: written without fsync; a damaged one fails its checks and is ignored.
+    if (journal) await writeFile(this.snapshotFile, encodeSnapshot(ordered, journal), 'latin1');
+    this.linesSinceCompaction = 0;
     if (wasOpen) this.descriptor = openSync(this.journalFile, 'a');
   }
 }

@@ -193,7 +193,9 @@ export interface SeedResult extends BulkLoadResult {
 export async function seedOffice(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const office = planOffice({ count: options.count, seed: options.seed ?? defaultSeed });
-  const loader = await BulkLoader.open({ dataDir: options.dataDir, seedsDir: options.seedsDir });
+  // Copy checks are stored for the last two months of submissions (every submission is in the copy index).
+  const copyChecksFrom = new Date(Date.parse(office.now) - 60 * 86_400_000).toISOString();
+  const loader = await BulkLoader.open({ dataDir: options.dataDir, seedsDir: options.seedsDir, copyChecksFrom });
   try {
     for (const profile of office.profiles) await loader.services.profiles.save(profile);
     const templates = new Map<string, Template>();

@@ -260,6 +260,40 @@ print(json.dumps(sorted(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.
       removeDir(dir);
     }
   });
+
+  test('the template editor keeps the wording rules and the chart of a table editable', async () => {
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('heading', { name: '模板' }).waitFor();
+    await page.getByTestId('template-item').filter({ hasText: '市场分析报告' }).click();
+    await page.getByTestId('duplicate-template').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('name-dialog-input').fill('市场分析（措辞规则）');
+    await dialog.getByRole('button', { name: '复制为新模板' }).click();
+    await page.getByText('已复制为新模板：市场分析（措辞规则）').waitFor();
+    await page.getByTestId('edit-template').click();
+    const editor = page.getByTestId('template-editor');
+    await editor.waitFor();
+    await editor.getByRole('tab', { name: /章节/ }).click();
+    await editor.getByTestId('section-1-toggle').click();
+    const rules = editor.getByTestId('section-1-insight-rules');
+    expect((await rules.inputValue()).split('\n')[0]).toBe(
+      '表：{{报告期月}}销售卷烟{{销量.本期:0}}箱，同比{{销量.同比:增长/下降}}{{销量.同比:abs}}，环比{{销量.环比:增长/下降}}{{销量.环比:abs}}；存销比{{存销比.本期}}',
+    );
+    // A rule naming a column the table does not have is pointed out as it is typed.
+    await rules.fill('行：{{指标}}本期{{本月}}');
+    await editor.getByText(/“本月”|\{\{本月\}\} 既不是本表的列/).first().waitFor();
+    await rules.fill('行[指标=销量（箱）]：{{指标}}本期{{本期:0}}，同比{{同比:增长/下降}}{{同比:abs}}');
+    await editor.getByTestId('section-1-insight').getByText(/不是本表的列/).waitFor({ state: 'detached' });
+    await editor.getByTestId('section-1-insight').scrollIntoViewIfNeeded();
+    await screenshot(page, 'template-sentence-rules');
+    await page.getByTestId('save-template').click();
+    await page.getByText('已保存为 v2').waitFor();
+    const saved = (await app.store.services.templates.listLatest()).find((summary) => summary.name === '市场分析（措辞规则）')!;
+    const template = (await app.store.services.templates.get(saved.id))!;
+    const table = template.sections[1].table!;
+    expect(table.sentenceRules).toEqual([{ when: 'row', rowMatch: { column: '指标', equals: '销量（箱）' }, text: '{{指标}}本期{{本期:0}}，同比{{同比:增长/下降}}{{同比:abs}}' }]);
+    expect(table.chart).toEqual({ type: 'bar', category: '指标', series: ['同比', '环比'], title: '主要指标同比、环比变化' });
+  });
 });
 
 /** The text of one PDF page. */

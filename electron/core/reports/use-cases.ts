@@ -27,14 +27,19 @@ export function canRead(profile: Profile, report: Pick<Report, 'authorId' | 'sta
 export async function listReports(ctx: CallContext, filter: ReportFilter): Promise<ReportSummary[]> {
   const profile = requireProfile(ctx);
   const all = await ctx.services.reports.list();
+  // One pass, and ISO times compared as text (the same order as localeCompare, without ICU): at 50,000
+  // documents this is a few milliseconds. The store lists newest first already, so the sort finds little to do.
   return all
-    .filter((summary) => canRead(profile, summary))
-    .filter((summary) => !filter.kind || summary.kind === filter.kind)
-    .filter((summary) => !filter.status || summary.status === filter.status)
-    .filter((summary) => !filter.period || summary.period.startsWith(filter.period))
-    .filter((summary) => !filter.authorId || summary.authorId === filter.authorId)
-    .filter((summary) => !filter.retailer || (summary.retailer ?? '').includes(filter.retailer))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    .filter(
+      (summary) =>
+        canRead(profile, summary) &&
+        (!filter.kind || summary.kind === filter.kind) &&
+        (!filter.status || summary.status === filter.status) &&
+        (!filter.period || summary.period.startsWith(filter.period)) &&
+        (!filter.authorId || summary.authorId === filter.authorId) &&
+        (!filter.retailer || (summary.retailer ?? '').includes(filter.retailer)),
+    )
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
 
 /** One document with the template version it was made from. */

@@ -1,5 +1,5 @@
 import { SearchIndex, type SearchHit } from './search-index';
-import { SearchSegment, SegmentBuilder, type PostingSource, type SegmentDocument } from './segment';
+import { SegmentBuilder, type PostingSource, type SearchSegment, type SegmentDocument } from './segment';
 import { searchTokens } from './tokens';
 
 /**

@@ -71,7 +71,7 @@ export function InsightSettingsCard() {
         </Descriptions.Item>
       </Descriptions>
       {!readOnly && (
-        <Button type="primary" size="small" loading={update.isPending} onClick={() => update.mutate({ insight: draft }, { onSuccess: () => message.success(t('settings.saved')) })}>
+        <Button type="primary" size="small" style={{ marginTop: 8 }} loading={update.isPending} onClick={() => update.mutate({ insight: draft }, { onSuccess: () => message.success(t('settings.saved')) })}>
           {t('common.save')}
         </Button>
       )}
