@@ -31,25 +31,34 @@ step('Build', bin('electron-vite'), ['build']);
 
 const reportDir = path.join(root, '.tmp');
 mkdirSync(reportDir, { recursive: true });
-const reportFile = path.join(reportDir, 'vitest-report.json');
-rmSync(reportFile, { force: true });
-console.log('\n=== Tests (unit, integration, e2e) ===');
-const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrorTests ?? 0);
-  skipped = report.numPendingTests + report.numTodoTests;
-  if (run.status !== 0 && failed === 0) failed = 1;
-} catch {
-  failed = Math.max(1, failed);
+
+/**
+ * Run some vitest projects and read their JSON report. Unit and integration tests run first, then the
+ * end-to-end tests on their own, so the browser tests do not compete with hundreds of fast tests for
+ * the machine's two cores.
+ */
+function runProjects(title, projects) {
+  const reportFile = path.join(reportDir, `vitest-${projects.join('-')}.json`);
+  rmSync(reportFile, { force: true });
+  console.log(`\n=== ${title} ===`);
+  const args = ['run', ...projects.flatMap((project) => ['--project', project]), '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+  const run = spawnSync(bin('vitest'), args, { cwd: root, stdio: 'inherit', env: process.env });
+  const counts = { passed: 0, failed: 0, skipped: 0, ok: run.status === 0 };
+  try {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    counts.passed = report.numPassedTests;
+    counts.failed = report.numFailedTests + (report.numRuntimeErrorTests ?? 0);
+    counts.skipped = report.numPendingTests + report.numTodoTests;
+    if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  } catch {
+    counts.failed = Math.max(1, counts.failed);
+  }
+  return counts;
 }
+
+const results = [runProjects('Unit and integration tests', ['unit', 'integration']), runProjects('End-to-end tests (Chromium)', ['e2e'])];
+const passed = results.reduce((sum, item) => sum + item.passed, 0);
+const failed = results.reduce((sum, item) => sum + item.failed, 0);
+const skipped = results.reduce((sum, item) => sum + item.skipped, 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(results.every((item) => item.ok) && failed === 0 && passed > 0 ? 0 : 1);

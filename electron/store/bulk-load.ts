@@ -23,7 +23,7 @@ import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
 import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
 import { openStore, type Store } from './open-store';
-import { FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
+import { asRead, FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
 import { readLines } from './append-log';
 import { copyCheckPath, partitionPath } from './insight-repository';
 import { lineHash } from './review-repository';
@@ -54,26 +54,12 @@ interface BufferedFile {
   value: Report;
 }
 
-const reportKeys = Object.keys(reportSchema.shape);
-const reviewKeys = Object.keys(reportSchema.shape.review.unwrap().shape);
-
-function inOrder<T extends object>(value: T, keys: string[]): T {
-  const ordered: Record<string, unknown> = {};
-  for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) ordered[key] = (value as Record<string, unknown>)[key];
-  return ordered as T;
-}
-
 /**
- * What reading the file back gives: the file repository validates every read with the schema, whose output
- * lists keys in the schema's order. The use cases build a document from such reads plus a few top-level
- * changes and a review summary, so putting those two levels in schema order gives the same object (the
- * nested content already is; the equivalence test replays documents through the real store to prove it).
+ * A document as written and as reading it back gives it (`asRead`, as the file repository's own cache does).
  * Each document file is validated with the full schema once, when it is written to disk.
  */
 function buffered(report: Report): BufferedFile {
-  const value = inOrder(report, reportKeys);
-  if (value.review) value.review = inOrder(value.review, reviewKeys);
-  return { text: serialize(report), value };
+  return { text: serialize(report), value: asRead(report) };
 }
 
 /** Documents being made: their current file text, as the file repository would hold it. */

@@ -143,9 +143,10 @@ export function decodeSnapshot(text: string): { summaries: ReportSummary[]; jour
     const meetingFlag = dictionary[repeated[at + 9]];
     if (!kinds.has(kind) || !statuses.has(status) || (meetingFlag && !meetingFlags.has(meetingFlag))) return null;
     const number = row * numberFields.length;
-    // Key order as summarize() and the schema give it; optional keys only when present (added in order, so
-    // summaries with the same optional keys share one object shape).
-    const summary = {
+    // Key order as summarize() and the schema give it. Every key is set in one literal (an absent optional one
+    // to undefined, which JSON leaves out as summarize() does), so all summaries share one object shape and each
+    // is a single allocation.
+    const summary: ReportSummary = {
       id,
       templateId: dictionary[repeated[at]],
       kind: kind as DocumentKind,
@@ -156,16 +157,16 @@ export function decodeSnapshot(text: string): { summaries: ReportSummary[]; jour
       period: dictionary[repeated[at + 5]],
       status: status as ReportStatus,
       rev: numbers[number],
-    } as ReportSummary;
-    if (retailer) summary.retailer = retailer;
-    summary.revision = numbers[number + 1];
-    if (submittedAt) summary.submittedAt = submittedAt;
-    if (grade) summary.grade = grade;
-    if (meetingFlag) summary.meetingFlag = meetingFlag as ReportSummary['meetingFlag'];
-    summary.reviewCount = numbers[number + 2];
-    summary.openComments = numbers[number + 3];
-    summary.updatedAt = updatedAt;
-    summary.createdAt = createdAt;
+      retailer: retailer || undefined,
+      revision: numbers[number + 1],
+      submittedAt: submittedAt || undefined,
+      grade: grade || undefined,
+      meetingFlag: (meetingFlag || undefined) as ReportSummary['meetingFlag'],
+      reviewCount: numbers[number + 2],
+      openComments: numbers[number + 3],
+      updatedAt,
+      createdAt,
+    };
     summaries[row] = summary;
   }
   return { summaries, journal: file.journal };

@@ -73,17 +73,29 @@ function fromRow(row: unknown[]): ReportSummary | null {
   if (!Number.isInteger(rev) || !Number.isInteger(revision) || !Number.isInteger(reviewCount) || !Number.isInteger(openComments)) return null;
   if (!isOptionalText(retailer) || !isOptionalText(submittedAt) || !isOptionalText(grade)) return null;
   if (meetingFlag !== null && !(isText(meetingFlag) && meetingFlags.has(meetingFlag))) return null;
-  // Key order as summarize() and the schema give it; optional keys only when present.
-  const summary = { id, templateId, kind: kind as DocumentKind, title, authorId, authorName, region, period, status: status as ReportStatus, rev: rev as number } as ReportSummary;
-  if (retailer !== null) summary.retailer = retailer;
-  summary.revision = revision as number;
-  if (submittedAt !== null) summary.submittedAt = submittedAt;
-  if (grade !== null) summary.grade = grade;
-  if (meetingFlag !== null) summary.meetingFlag = meetingFlag as ReportSummary['meetingFlag'];
-  summary.reviewCount = reviewCount as number;
-  summary.openComments = openComments as number;
-  summary.updatedAt = updatedAt;
-  summary.createdAt = createdAt;
+  // Key order as summarize() and the schema give it; an absent optional key is undefined (JSON leaves it out,
+  // as summarize() does), so every summary has one object shape.
+  const summary: ReportSummary = {
+    id,
+    templateId,
+    kind: kind as DocumentKind,
+    title,
+    authorId,
+    authorName,
+    region,
+    period,
+    status: status as ReportStatus,
+    rev: rev as number,
+    retailer: retailer ?? undefined,
+    revision: revision as number,
+    submittedAt: submittedAt ?? undefined,
+    grade: grade ?? undefined,
+    meetingFlag: (meetingFlag ?? undefined) as ReportSummary['meetingFlag'],
+    reviewCount: reviewCount as number,
+    openComments: openComments as number,
+    updatedAt,
+    createdAt,
+  };
   return summary;
 }
 
@@ -111,9 +123,29 @@ export class ReportIndex {
   private linesSinceCompaction = 0;
   /** The journal, open for appending during a session (a raw descriptor: an append is one quick system call). */
   private descriptor: number | null = null;
-  readonly entries = new Map<string, ReportSummary>();
+  private readonly map = new Map<string, ReportSummary>();
+  /**
+   * Summaries read from the snapshot and not yet put into the map, with the journal's changes since the
+   * snapshot (in order; null = deleted): opening makes the list without building a map of 50,000 entries,
+   * which the first lookup by id builds.
+   */
+  private unmapped: { summaries: ReportSummary[]; changes: [string, ReportSummary | null][] } | null = null;
   /** The entries newest first, rebuilt after a change (nearly sorted input: a few milliseconds at 50,000). */
   private ordered: ReportSummary[] | null = null;
+
+  /** Every live entry by id. */
+  get entries(): Map<string, ReportSummary> {
+    const pending = this.unmapped;
+    if (pending) {
+      this.unmapped = null;
+      for (const summary of pending.summaries) this.map.set(summary.id, summary);
+      for (const [id, summary] of pending.changes) {
+        if (summary) this.map.set(id, summary);
+        else this.map.delete(id);
+      }
+    }
+    return this.map;
+  }
 
   constructor(indexDir: string) {
     this.journalFile = path.join(indexDir, 'reports.ndjson');
@@ -174,8 +206,14 @@ export class ReportIndex {
     } catch {
       return false;
     }
+    const changes: [string, ReportSummary | null][] = [];
+    const set = (id: string, summary: ReportSummary | null) => {
+      if (snapshot) changes.push([id, summary]);
+      else if (summary) this.map.set(id, summary);
+      else this.map.delete(id);
+    };
     if (snapshot) {
-      for (const summary of snapshot.summaries) this.entries.set(summary.id, summary);
+      this.unmapped = { summaries: snapshot.summaries, changes };
       // Written newest first: the list is ready without sorting (until the lines after it change something).
       this.ordered = snapshot.summaries;
     }
@@ -194,39 +232,53 @@ export class ReportIndex {
     for (const line of lines) {
       if (Array.isArray(line)) {
         if (line.length === 1 && typeof line[0] === 'string') {
-          this.entries.delete(line[0]);
+          set(line[0], null);
           continue;
         }
         const summary = fromRow(line);
         if (!summary) return false;
-        this.entries.set(summary.id, summary);
+        set(summary.id, summary);
         continue;
       }
       if (!line || typeof line !== 'object') return false;
       if ((line as { deleted?: unknown }).deleted === true && typeof (line as { id?: unknown }).id === 'string') {
-        this.entries.delete((line as { id: string }).id);
+        set((line as { id: string }).id, null);
         continue;
       }
       const parsed = reportSummarySchema.safeParse(line);
       if (!parsed.success) return false;
-      this.entries.set(parsed.data.id, parsed.data);
+      set(parsed.data.id, parsed.data);
     }
-    const total = (snapshot?.summaries.length ?? 0) + lines.length;
-    if (total > this.entries.size * 2 + 1000 || lines.length > this.entries.size / 2 + 5000) await this.compact();
+    if (lines.length > 1000) {
+      const total = (snapshot?.summaries.length ?? 0) + lines.length;
+      if (total > this.entries.size * 2 + 1000 || lines.length > this.entries.size / 2 + 5000) await this.compact();
+    }
     return true;
   }
 
   /** Replace all entries (after a rebuild) and write a compact journal. */
   async reset(summaries: Iterable<ReportSummary>): Promise<void> {
-    this.entries.clear();
+    this.unmapped = null;
+    this.map.clear();
     this.ordered = null;
-    for (const summary of summaries) this.entries.set(summary.id, summary);
+    for (const summary of summaries) this.map.set(summary.id, summary);
     await this.compact();
   }
 
   /** Every entry, newest first (a new array; the summaries are shared). */
   newestFirst(): ReportSummary[] {
-    if (!this.ordered) this.ordered = [...this.entries.values()].sort(compareNewestFirst);
+    if (!this.ordered) {
+      const pending = this.unmapped;
+      if (pending) {
+        // The snapshot's order with the journal's changes applied, without building the map.
+        const latest = new Map(pending.changes);
+        const kept = latest.size ? pending.summaries.filter((summary) => !latest.has(summary.id)) : pending.summaries.slice();
+        for (const summary of latest.values()) if (summary) kept.push(summary);
+        this.ordered = kept.sort(compareNewestFirst);
+      } else {
+        this.ordered = [...this.map.values()].sort(compareNewestFirst);
+      }
+    }
     return this.ordered.slice();
   }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
@@ -37,6 +37,41 @@ export function nextStoredReport(current: Report, report: Report, baseRev: numbe
 export function withReviewSummary(current: Report, review: NonNullable<Report['review']>): Report {
   return { ...current, review: newerReview(current.review, review) };
 }
+
+const reportKeys = Object.keys(reportSchema.shape);
+const reviewKeys = Object.keys(reportSchema.shape.review.unwrap().shape);
+
+function inOrder<T extends object>(value: T, keys: string[]): T {
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) ordered[key] = (value as Record<string, unknown>)[key];
+  return ordered as T;
+}
+
+/**
+ * A stored document as reading its file back gives it: reads are validated by the schema, whose output lists
+ * keys in the schema's order. Stored documents are built by the use cases from such reads plus top-level
+ * changes and a review summary, so ordering those two levels gives the same object without parsing the file
+ * (tests/integration/bulk-load.test.ts replays documents through this store and compares every byte).
+ */
+export function asRead(report: Report): Report {
+  const value = inOrder(report, reportKeys);
+  if (value.review) value.review = inOrder(value.review, reviewKeys);
+  return value;
+}
+
+/** A file's identity and version: inode, size and modification time (nanoseconds); null when it does not exist. */
+function fileSignature(file: string): string | null {
+  try {
+    const info = statSync(file, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Documents read or written recently, kept to answer the next read without parsing the file again. */
+const recentDocuments = 64;
 
 /** What the search segment remembers of a document to tell whether it changed since. */
 export function segmentDocumentOf(summary: Pick<ReportSummary, 'id' | 'rev' | 'updatedAt'>): SegmentDocument {
@@ -86,6 +121,12 @@ export class FileReportRepository implements ReportRepository {
    * Full-text search: opened on the first search from `index/search.bin` (built from every document the first
    * time, then kept), with the documents changed since re-indexed; kept current by every write.
    */
+  /**
+   * The documents read or saved last, with their file's signature: a save reads the current version first (for
+   * the revision check), usually one just read or written. A file changed on disk since (by hand, a sync tool)
+   * has another signature and is read again.
+   */
+  private readonly recent = new Map<string, { report: Report; signature: string }>();
   private searchIndex: SegmentedSearchIndex | null = null;
   private searchFile: FileHandle | null = null;
   /** A segment built in this session, written when the store closes (a search never writes to the folder). */
@@ -213,10 +254,17 @@ export class FileReportRepository implements ReportRepository {
 
   async get(id: string): Promise<Report | null> {
     const file = this.fileFor(id);
+    // The signature is taken before reading: a file replaced in between is read again next time, never
+    // remembered under the newer signature.
+    const signature = fileSignature(file);
+    const known = this.recent.get(id);
+    if (known && signature !== null && known.signature === signature) return known.report;
+    this.recent.delete(id);
     try {
-      const report = readReportFile(file);
+      const report = signature === null ? null : readReportFile(file);
       // The file is gone (removed by hand, or by a sync tool): the index must not keep listing it.
       if (!report && this.index.entries.has(id)) await this.index.delete(id);
+      if (report && signature !== null) this.remember(id, report, signature);
       return report;
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
@@ -226,12 +274,27 @@ export class FileReportRepository implements ReportRepository {
     }
   }
 
+  private remember(id: string, report: Report, signature: string | null): void {
+    this.recent.delete(id);
+    if (signature === null) return;
+    this.recent.set(id, { report, signature });
+    if (this.recent.size > recentDocuments) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /** Write a document file and remember it as reading it back would give it. */
+  private async write(report: Report): Promise<void> {
+    const file = this.fileFor(report.id);
+    this.recent.delete(report.id);
+    await writeDocument(file, reportSchema, report);
+    this.remember(report.id, asRead(report), fileSignature(file));
+  }
+
   async create(report: Report): Promise<void> {
     await this.queue.run(report.id, async () => {
       if (this.index.entries.has(report.id) || (await this.get(report.id))) {
         throw new DomainError('conflict', '已存在相同编号的文稿');
       }
-      await writeDocument(this.fileFor(report.id), reportSchema, report);
+      await this.write(report);
       const summary = summarize(report);
       await this.index.put(summary);
       this.searchIndex?.put(segmentDocumentOf(summary), reportSearchText(report));
@@ -248,7 +311,7 @@ export class FileReportRepository implements ReportRepository {
         });
       }
       const stored = nextStoredReport(current, report, baseRev);
-      await writeDocument(this.fileFor(report.id), reportSchema, stored);
+      await this.write(stored);
       const summary = summarize(stored);
       await this.index.put(summary);
       this.searchIndex?.put(segmentDocumentOf(summary), reportSearchText(stored));
@@ -261,7 +324,7 @@ export class FileReportRepository implements ReportRepository {
       const current = await this.get(id);
       if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
       const stored = withReviewSummary(current, review);
-      await writeDocument(this.fileFor(id), reportSchema, stored);
+      await this.write(stored);
       // The text, rev and updatedAt are unchanged: the search index still holds the right entry.
       await this.index.put(summarize(stored));
       return stored;
@@ -273,6 +336,7 @@ export class FileReportRepository implements ReportRepository {
       const current = await this.get(id);
       if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
       if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
+      this.recent.delete(id);
       await rm(this.fileFor(id), { force: true });
       await this.index.delete(id);
       this.searchIndex?.remove(id);

@@ -153,10 +153,27 @@ export function run(command: string, args: string[], options: { cwd?: string; en
   });
 }
 
-/** Run a TypeScript bench child (under tsx) that prints one JSON object as its last line of output. */
-export async function runChild<T>(script: string, args: string[], options: { nodeOptions?: string; timeoutMs?: number } = {}): Promise<T> {
+/**
+ * Bundle a bench child into one CommonJS file (esbuild, which tsx and vite already bring), to run with plain
+ * Node like the app's bundled main process: its memory is then the app code's and Node's, not the TypeScript
+ * loader's.
+ */
+async function bundled(script: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(root, '.tmp', 'bench', 'children', script.replace(/\.ts$/, '.cjs'));
+  await build({ entryPoints: [path.join(root, 'scripts', 'bench', script)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', sourcemap: false });
+  return outfile;
+}
+
+/**
+ * Run a TypeScript bench child that prints one JSON object as its last line of output: bundled and run with
+ * plain Node (`bundle`), or under tsx.
+ */
+export async function runChild<T>(script: string, args: string[], options: { nodeOptions?: string; timeoutMs?: number; bundle?: boolean } = {}): Promise<T> {
   const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, options.nodeOptions].filter(Boolean).join(' ') };
-  const result = await run(tsx, [path.join(root, 'scripts', 'bench', script), ...args], { env, timeoutMs: options.timeoutMs });
+  const result = options.bundle
+    ? await run(process.execPath, [await bundled(script), ...args], { env, timeoutMs: options.timeoutMs })
+    : await run(tsx, [path.join(root, 'scripts', 'bench', script), ...args], { env, timeoutMs: options.timeoutMs });
   const last = result.stdout.trim().split('\n').pop() ?? '';
   if (result.code !== 0) throw new Error(`${script} failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
   try {

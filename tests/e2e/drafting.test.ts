@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { richTextToPlain } from '../../electron/core/text/rich-text';
+import { expectCell, fillCell, gridCell } from './grid';
 import { screenshot, startApp, type AppUnderTest } from './harness';
 
 async function waitSaved(page: Page): Promise<void> {
@@ -28,10 +29,7 @@ async function newDocument(page: Page, templateId: string, fields: Record<string
   return page.url().split('/reports/')[1];
 }
 
-/** The grid cell of a row whose first column reads `rowLabel` (or the n-th row), for a column key. */
-function cell(page: Page, sectionId: string, columnKey: string, rowIndex: number) {
-  return page.locator(`[data-cell^="${sectionId}:"][data-cell$=":${columnKey}"]`).nth(rowIndex);
-}
+const cell = gridCell;
 
 async function pasteInto(page: Page, target: string, text: string): Promise<void> {
   await page.locator(target).click();
@@ -89,25 +87,20 @@ describe('drafting: the four kinds, Chinese typing, tables with live indicators,
     await page.keyboard.type('十月全片区卷烟销量稳中有升，高端烟拉动明显，存销比保持在合理区间。');
 
     // Type into the price-class grid and watch the indicators compute.
-    await cell(page, 'price-class', '销量', 0).click();
-    await page.keyboard.type('1286');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('1100');
-    await page.keyboard.press('Enter');
-    expect((await cell(page, 'price-class', '同比', 0).textContent())?.trim()).toBe('16.9%');
-    await cell(page, 'price-class', '社会库存', 0).click();
-    await page.keyboard.type('579');
-    await page.keyboard.press('Enter');
-    expect((await cell(page, 'price-class', '存销比', 0).textContent())?.trim()).toBe('0.45');
+    await fillCell(page, cell(page, 'price-class', '销量', 0), '1286', '1,286.00');
+    await fillCell(page, cell(page, 'price-class', '上年同期', 0), '1100', '1,100.00');
+    await expectCell(cell(page, 'price-class', '同比', 0), '16.9%');
+    await fillCell(page, cell(page, 'price-class', '社会库存', 0), '579', '579.00');
+    await expectCell(cell(page, 'price-class', '存销比', 0), '0.45');
     // A zero denominator gives a marked empty cell, never NaN.
-    expect((await cell(page, 'price-class', '存销比', 1).textContent())?.trim()).toBe('—');
+    await expectCell(cell(page, 'price-class', '存销比', 1), '—');
 
     // Paste a block copied from Excel / WPS into rows 2–3.
     const rowTwo = await cell(page, 'price-class', '销量', 1).getAttribute('data-cell');
     await pasteInto(page, `[data-cell="${rowTwo}"]`, '500\t480\r\n300\t310\r\n');
     await page.getByTestId('grid-paste-result').waitFor();
-    expect((await cell(page, 'price-class', '同比', 1).textContent())?.trim()).toBe('4.2%');
-    expect((await cell(page, 'price-class', '同比', 2).textContent())?.trim()).toBe('-3.2%');
+    await expectCell(cell(page, 'price-class', '同比', 1), '4.2%');
+    await expectCell(cell(page, 'price-class', '同比', 2), '-3.2%');
     await screenshot(page, 'drafting-grid');
 
     // Import rows from an .xlsx with the column-mapping step.
@@ -127,7 +120,7 @@ describe('drafting: the four kinds, Chinese typing, tables with live indicators,
     const imported = tiers.indexOf('1-5档');
     expect(imported).toBeGreaterThanOrEqual(0);
     expect(tiers[imported + 1]).toBe('6-15档');
-    expect((await cell(page, 'customer-tiers', '订货率', imported).textContent())?.trim()).toBe('80.0%');
+    await expectCell(cell(page, 'customer-tiers', '订货率', imported), '80.0%');
     await waitSaved(page);
     await screenshot(page, 'drafting-editor');
     await page.getByTestId('completeness-panel').scrollIntoViewIfNeeded();
@@ -136,7 +129,7 @@ describe('drafting: the four kinds, Chinese typing, tables with live indicators,
     // Reload: everything was saved.
     await page.reload();
     await page.getByTestId('completeness-panel').waitFor();
-    expect((await cell(page, 'price-class', '同比', 0).textContent())?.trim()).toBe('16.9%');
+    await expectCell(cell(page, 'price-class', '同比', 0), '16.9%');
     expect((await page.locator('[data-cell^="customer-tiers:"][data-cell$=":档位"]').allTextContents()).map((text) => text.trim())).toContain('6-15档');
     expect(await page.getByLabel('一、总体运行情况', { exact: true }).textContent()).toContain('高端烟拉动明显');
     const stored = (await app.store.services.reports.get(analysisId))!;

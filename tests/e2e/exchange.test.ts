@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { hashFolder } from '../helpers/temp-store';
+import { fillCell, gridCell } from './grid';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
 /** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
@@ -114,12 +115,9 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     await writer.getByLabel('计划拜访户数').fill('10');
     await writer.getByLabel('实际拜访户数').fill('8');
     await writer.getByTestId('grid-add-row-visits').click();
-    await writer.keyboard.type('1');
-    await writer.keyboard.press('Tab');
-    await writer.keyboard.type('510102100001');
-    await writer.keyboard.press('Tab');
-    await writer.keyboard.type('东街便利店');
-    await writer.keyboard.press('Enter');
+    await fillCell(writer, gridCell(writer, 'visits', '序号', 0), '1', '1');
+    await fillCell(writer, gridCell(writer, 'visits', '许可证号', 0), '510102100001', '510102100001');
+    await fillCell(writer, gridCell(writer, 'visits', '客户名称', 0), '东街便利店', '东街便利店');
     await writer.getByLabel('三、分析与思考', { exact: true }).click();
     await writer.keyboard.type(analysis);
     await writer.getByLabel('五、明日计划', { exact: true }).click();

@@ -32,14 +32,23 @@ export function renderChartImage(data: ChartData, width = 560, height = 300): Ch
   return { svg: new TextEncoder().encode(svg), png: drawChartPng(data, width * 2, height * 2), width, height, title: data.title };
 }
 
-/** The charts of a document's tables, by section id (sections whose template declares a chart and that have figures). */
+/**
+ * The charts of a document's tables, by section id (sections whose template declares a chart and that have
+ * figures; a table with nothing to plot gets none).
+ */
 export function tableChartImages(report: Pick<Report, 'sections'>, template: Template): Record<string, ChartImage> {
   const images: Record<string, ChartImage> = {};
   for (const section of template.sections) {
     if (section.kind !== 'table' || !section.table?.chart) continue;
     const content = report.sections[section.id];
     const data = tableChartData(section.table, content?.type === 'table' ? content.rows : [], section.title);
-    if (data) images[section.id] = renderChartImage(data);
+    if (!data) continue;
+    try {
+      images[section.id] = renderChartImage(data);
+    } catch (error) {
+      // A chart that cannot be drawn is left out; the table above it carries the figures, the export goes on.
+      console.warn(`[insight] chart of ${section.id} could not be drawn`, error);
+    }
   }
   return images;
 }

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CommentOutlined, EditOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { checkCompleteness, type CompletenessIssue } from '../../../electron/core/reports/completeness';
@@ -28,6 +28,16 @@ import { TableChart } from '../insight/TableChart';
 import { ExportMenu } from '../export/ExportMenu';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave, type DraftContent } from './useAutosave';
+
+/**
+ * A function whose identity never changes but which always runs the latest `callback`: handlers passed to the
+ * memoised section cards, so typing in one section does not re-render the others.
+ */
+function useStableCallback<Arguments extends unknown[], Result>(callback: (...args: Arguments) => Result): (...args: Arguments) => Result {
+  const latest = useRef(callback);
+  latest.current = callback;
+  return useCallback((...args: Arguments) => latest.current(...args), []);
+}
 
 /** Route wrapper: loads the document, its template version, its review and (for readers) the frozen revision. */
 export function ReportEditorPage() {
@@ -141,15 +151,14 @@ function ReportEditor({
   const comments = useMemo(() => review?.state.comments ?? [], [review]);
   const showReview = !!review && (comments.length > 0 || !!review.state.currentDecision || (supervisor && report.status !== 'draft'));
 
-  const updateSection = useCallback(
-    (sectionId: string, content: SectionContent) => {
-      // Readers never save, and a section reporting the content it already has is not an edit.
-      if (!editable || sameJson(currentRef.current.sections[sectionId], content)) return;
-      setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } }));
-      autosave.update({ sections: { [sectionId]: content } });
-    },
-    [autosave, editable],
-  );
+  const updateSection = useStableCallback((sectionId: string, content: SectionContent) => {
+    // Readers never save, and a section reporting the content it already has is not an edit.
+    if (!editable || sameJson(currentRef.current.sections[sectionId], content)) return;
+    // The autosave has the text at once; the page (completeness, comment marks) follows as a transition, after
+    // the keystroke is painted: the editor itself updates without React.
+    autosave.update({ sections: { [sectionId]: content } });
+    startTransition(() => setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } })));
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -165,11 +174,16 @@ function ReportEditor({
   const issues = useMemo(() => checkCompleteness(template, current), [template, current]);
 
   const insertSentences = (sectionId: string, sentences: string[]) => {
-    const content = current.sections[sectionId];
+    if (!editable) return;
+    // The latest text of the section (the autosave's copy is ahead of the page while a render is pending).
+    const content = autosave.draft.current.sections[sectionId] ?? current.sections[sectionId];
     const doc = content?.type === 'richtext' ? content.doc : { type: 'doc', content: [] };
     // A section that is only an empty paragraph starts with the sentences instead of a blank line.
     const blank = (doc.content ?? []).every((node) => node.type === 'paragraph' && !(node.content ?? []).length);
-    updateSection(sectionId, { type: 'richtext', doc: appendParagraphs(blank ? { ...doc, content: [] } : doc, sentences) });
+    const next: SectionContent = { type: 'richtext', doc: appendParagraphs(blank ? { ...doc, content: [] } : doc, sentences) };
+    autosave.update({ sections: { [sectionId]: next } });
+    // Not a transition: the section's editor is recreated (new key) in the same render, from this content.
+    setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: next } }));
     setRichKeys((keys) => ({ ...keys, [sectionId]: (keys[sectionId] ?? 0) + 1 }));
     setSentencesFor(null);
     message.success(t('insight.inserted', { count: sentences.length }));
@@ -219,10 +233,10 @@ function ReportEditor({
     }
   };
 
-  const focusComment = (commentId: string) => {
+  const focusComment = useStableCallback((commentId: string) => {
     setActiveComment(commentId);
     document.querySelector(`[data-testid="comment-${CSS.escape(commentId)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  };
+  });
 
   const revealAnchor = (comment: CommentView) => {
     setActiveComment(comment.id);
@@ -232,7 +246,7 @@ function ReportEditor({
     (mark ?? cell ?? document.getElementById(`section-${comment.anchor.sectionId}`))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   };
 
-  const onCellClick = (section: SectionDef, event: React.MouseEvent) => {
+  const onCellClick = useStableCallback((section: SectionDef, event: React.MouseEvent) => {
     if (!canComment) return;
     const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
     if (!cell) return;
@@ -245,7 +259,12 @@ function ReportEditor({
       anchor: { kind: 'cell', sectionId: section.id, rowId, columnKey, quote },
       target: `${section.title} · ${column?.label ?? columnKey}：${quote || '（空）'}`,
     });
-  };
+  });
+  const commentOn = useStableCallback((section: SectionDef, anchor: Extract<Anchor, { kind: 'text' }>) =>
+    setDialog({ mode: 'new', anchor, target: `${section.title}：“${anchor.kind === 'text' ? anchor.quote : ''}”` }),
+  );
+  const commentOnSection = useStableCallback((section: SectionDef) => setDialog({ mode: 'new', anchor: { kind: 'section', sectionId: section.id }, target: section.title }));
+  const generateFor = useStableCallback((section: SectionDef) => setSentencesFor(section));
 
   return (
     <div className="rd-page rd-editor">
@@ -325,16 +344,12 @@ function ReportEditor({
               editable={editable}
               onChange={updateSection}
               highlights={highlights[section.id]}
-              onComment={
-                canComment
-                  ? (anchor) => setDialog({ mode: 'new', anchor, target: `${section.title}：“${anchor.kind === 'text' ? anchor.quote : ''}”` })
-                  : undefined
-              }
-              onSectionComment={canComment ? () => setDialog({ mode: 'new', anchor: { kind: 'section', sectionId: section.id }, target: section.title }) : undefined}
-              onCellClick={(event) => onCellClick(section, event)}
+              onComment={canComment ? commentOn : undefined}
+              onSectionComment={canComment ? commentOnSection : undefined}
+              onCellClick={onCellClick}
               onHighlightClick={focusComment}
               richKey={richKeys[section.id] ?? 0}
-              onGenerate={editable && section.table?.sentenceRules?.length ? () => setSentencesFor(section) : undefined}
+              onGenerate={editable && section.table?.sentenceRules?.length ? generateFor : undefined}
             />
           ))}
         </Col>
@@ -402,7 +417,8 @@ function ReportEditor({
   );
 }
 
-function SectionCard({
+/** One section of the document; memoised (with stable handlers) so a keystroke re-renders only its own section. */
+const SectionCard = memo(function SectionCard({
   section,
   index,
   content,
@@ -422,14 +438,14 @@ function SectionCard({
   editable: boolean;
   onChange: (sectionId: string, content: SectionContent) => void;
   highlights?: HighlightRange[];
-  onComment?: (anchor: Extract<Anchor, { kind: 'text' }>) => void;
-  onSectionComment?: () => void;
-  onCellClick: (event: React.MouseEvent) => void;
+  onComment?: (section: SectionDef, anchor: Extract<Anchor, { kind: 'text' }>) => void;
+  onSectionComment?: (section: SectionDef) => void;
+  onCellClick: (section: SectionDef, event: React.MouseEvent) => void;
   onHighlightClick: (commentId: string) => void;
   /** Changes when text was inserted from outside (生成描述): the text editor is recreated with it. */
   richKey: number;
   /** 生成描述 for a table whose template has wording rules (the writer's own editable document). */
-  onGenerate?: () => void;
+  onGenerate?: (section: SectionDef) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, string>>();
@@ -444,14 +460,14 @@ function SectionCard({
         editable={editable}
         label={section.title}
         highlights={highlights}
-        onComment={onComment}
+        onComment={onComment ? (anchor) => onComment(section, anchor) : undefined}
         onHighlightClick={onHighlightClick}
         onChange={(next) => onChange(section.id, { type: 'richtext', doc: next })}
       />
     );
   } else if (section.kind === 'table' && section.table) {
     body = (
-      <div onClick={onCellClick} className={onComment ? 'rd-grid-commentable' : undefined}>
+      <div onClick={(event) => onCellClick(section, event)} className={onComment ? 'rd-grid-commentable' : undefined}>
         <DataTableGrid
           table={section.table}
           rows={content?.type === 'table' ? content.rows : []}
@@ -497,12 +513,12 @@ function SectionCard({
         onSectionComment || onGenerate ? (
           <Space size={4}>
             {onGenerate && (
-              <Button size="small" icon={<EditOutlined />} onClick={onGenerate} title={t('insight.generateHint')} data-testid={`generate-sentences-${section.id}`}>
+              <Button size="small" icon={<EditOutlined />} onClick={() => onGenerate(section)} title={t('insight.generateHint')} data-testid={`generate-sentences-${section.id}`}>
                 {t('insight.generate')}
               </Button>
             )}
             {onSectionComment && (
-              <Button size="small" type="text" icon={<CommentOutlined />} onClick={onSectionComment} data-testid={`comment-section-${section.id}`}>
+              <Button size="small" type="text" icon={<CommentOutlined />} onClick={() => onSectionComment(section)} data-testid={`comment-section-${section.id}`}>
                 {t('review.sectionComment')}
               </Button>
             )}
@@ -526,4 +542,4 @@ function SectionCard({
       </Row>
     </Card>
   );
-}
+});
