@@ -5,37 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { hashFolder } from '../helpers/temp-store';
+import { pickOption, selectPhrase } from './actions';
 import { fillCell, gridCell } from './grid';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
-
-/** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
-async function selectPhrase(page: Page, containerSelector: string, phrase: string): Promise<void> {
-  await page.evaluate(
-    ({ containerSelector, phrase }) => {
-      const container = document.querySelector(containerSelector)!;
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error(`phrase not found: ${phrase}`);
-    },
-    { containerSelector, phrase },
-  );
-}
-
-async function pickOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
-}
 
 async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
   await page.getByLabel('姓名').fill(name);

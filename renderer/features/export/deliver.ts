@@ -1,4 +1,5 @@
 import type { Result } from '../../../electron/api/result';
+import { bytesOf } from '../../api/files';
 
 /** An exported file as `export:result` returns it. */
 export interface ExportedFile {
@@ -9,12 +10,6 @@ export interface ExportedFile {
 
 export type Delivery = { kind: 'downloaded'; fileName: string } | { kind: 'saved'; path: string } | { kind: 'not-saved' };
 
-function bytesOf(dataBase64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 /** Browser mode: a Blob and an <a download> with the export's file name. */
 export function downloadFile(file: ExportedFile): Delivery {

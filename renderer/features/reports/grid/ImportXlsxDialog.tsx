@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCell } from '../../../../electron/core/formula';
 import type { TableRow } from '../../../../electron/core/reports/schema';
 import type { ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
+import { toBase64 } from '../../../api/files';
 import { ApiCallError, request } from '../../../api/client';
 import {
   autoMatchColumns,
@@ -39,14 +40,6 @@ export interface ImportXlsxDialogProps {
   onImport: (result: ImportResult, mode: ImportMode) => void;
 }
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  return btoa(binary);
-}
 
 function newId(): string {
   return crypto.randomUUID();

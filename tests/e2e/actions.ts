@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
+export async function selectPhrase(page: Page, containerSelector: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ containerSelector, phrase }) => {
+      const container = document.querySelector(containerSelector)!;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`phrase not found: ${phrase}`);
+    },
+    { containerSelector, phrase },
+  );
+}
+
+export async function chooseProfile(page: Page, name: string): Promise<void> {
+  const chooser = page.getByText('选择你的身份');
+  if (!(await chooser.isVisible())) {
+    await page.getByTestId('current-profile').click();
+    await page.getByText('切换身份').first().click();
+    await chooser.waitFor();
+  }
+  await page.getByText(name, { exact: true }).click();
+  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
+}
+
+export async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+}
