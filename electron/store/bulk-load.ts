@@ -110,7 +110,7 @@ class BufferedReports implements ReportRepository {
     this.files.delete(id);
   }
 
-  async search(): Promise<{ id: string; score: number }[]> {
+  async search(): Promise<{ id: string; score: number; summary: ReportSummary }[]> {
     return [];
   }
 }

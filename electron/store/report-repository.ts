@@ -343,9 +343,21 @@ export class FileReportRepository implements ReportRepository {
     });
   }
 
-  async search(query: string): Promise<{ id: string; score: number }[]> {
+  async search(
+    query: string,
+    options: { accept?: (summary: ReportSummary) => boolean; limit?: number } = {},
+  ): Promise<{ id: string; score: number; summary: ReportSummary }[]> {
     const index = await this.ensureSearchIndex();
-    return (await index.search(query)).filter((hit) => this.index.entries.has(hit.id));
+    const entries = this.index.entries;
+    const accept = options.accept;
+    const hits = await index.search(query, {
+      limit: options.limit,
+      accept: (id) => {
+        const summary = entries.get(id);
+        return !!summary && (!accept || accept(summary));
+      },
+    });
+    return hits.map((hit) => ({ ...hit, summary: entries.get(hit.id)! }));
   }
 
   private ensureSearchIndex(): Promise<SegmentedSearchIndex> {

@@ -44,6 +44,15 @@ export class SearchIndex {
     return number === undefined ? [] : (this.tokensOfNumber[number] ?? []);
   }
 
+  /** For every document with at least one of `tokens`: how many of them it has. */
+  counts(tokens: readonly string[]): Map<string, number> {
+    const byNumber = new Map<number, number>();
+    for (const token of new Set(tokens)) for (const number of this.postings.get(token) ?? []) byNumber.set(number, (byNumber.get(number) ?? 0) + 1);
+    const byId = new Map<string, number>();
+    for (const [number, count] of byNumber) byId.set(this.ids[number]!, count);
+    return byId;
+  }
+
   remove(id: string): void {
     const number = this.numbers.get(id);
     if (number === undefined) return;

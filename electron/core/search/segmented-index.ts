@@ -82,40 +82,52 @@ export class SegmentedSearchIndex {
   /**
    * Documents containing every token of the query, best first (equally good ones newest first). Where none
    * contains them all, documents with at least three quarters of them (a typo still finds something).
+   * `accept` keeps only the documents it accepts (visibility, filters) and `limit` stops after that many: hits
+   * are taken score by score, so a search that matches 40,000 documents makes objects only for those returned.
    */
-  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async search(query: string, options: { limit?: number; accept?: (id: string) => boolean } = {}): Promise<SearchHit[]> {
     const tokens = searchTokens(query);
     if (!tokens.length) return [];
-    let hits = await this.collect(query, tokens, 1);
-    if (!hits.length && tokens.length > 2) hits = await this.collect(query, tokens, 0.75);
-    // Stable: within one score, changed documents (newest first) and then the segment's order (newest first).
-    hits.sort((a, b) => b.score - a.score);
-    return options.limit ? hits.slice(0, options.limit) : hits;
-  }
-
-  private async collect(query: string, tokens: string[], minShare: number): Promise<SearchHit[]> {
-    const hits = this.delta
-      .search(query, { minShare, fallback: false })
-      .sort((a, b) => compareNewestFirst(this.deltaDocuments.get(a.id)!, this.deltaDocuments.get(b.id)!));
     const segment = this.segment;
-    if (!segment || !segment.documents.length) return hits;
-    const needed = Math.ceil(minShare * tokens.length - 1e-9);
-    // A token no segment document has rules out every segment hit when all tokens are needed.
-    if (needed === tokens.length && tokens.some((token) => !segment.frequency(token))) return hits;
-    const counts = new Uint8Array(segment.documents.length);
-    await Promise.all(
-      tokens.map((token) =>
-        segment.forEachDocument(token, (number) => {
-          counts[number]++;
-        }),
-      ),
-    );
-    const documents = segment.documents;
-    for (let number = 0; number < counts.length; number++) {
-      const count = counts[number];
-      if (count >= needed && count && !this.superseded[number]) {
-        const score = count / tokens.length;
-        if (score >= minShare) hits.push({ id: documents[number].id, score });
+    const counts = segment && segment.documents.length ? new Uint8Array(segment.documents.length) : null;
+    if (segment && counts) {
+      await Promise.all(
+        tokens.map((token) =>
+          segment.forEachDocument(token, (number) => {
+            counts[number]++;
+          }),
+        ),
+      );
+    }
+    const changed = this.delta.counts(tokens);
+    const changedNewestFirst = [...changed.keys()].sort((a, b) => compareNewestFirst(this.deltaDocuments.get(a)!, this.deltaDocuments.get(b)!));
+    const total = tokens.length;
+    const superseded = this.superseded;
+    const hasAll = () => {
+      for (const count of changed.values()) if (count === total) return true;
+      if (counts) for (let number = 0; number < counts.length; number++) if (counts[number] === total && !superseded[number]) return true;
+      return false;
+    };
+    const minShare = hasAll() || total <= 2 ? 1 : 0.75;
+    const needed = Math.ceil(minShare * total - 1e-9);
+    const limit = options.limit ?? Infinity;
+    const accept = options.accept ?? (() => true);
+    const hits: SearchHit[] = [];
+    for (let level = total; level >= needed && level > 0 && hits.length < limit; level--) {
+      const score = level / total;
+      for (const id of changedNewestFirst) {
+        if (changed.get(id) !== level || !accept(id)) continue;
+        hits.push({ id, score });
+        if (hits.length >= limit) return hits;
+      }
+      if (!counts || !segment) continue;
+      const documents = segment.documents;
+      for (let number = 0; number < counts.length; number++) {
+        if (counts[number] !== level || superseded[number]) continue;
+        const id = documents[number].id;
+        if (!accept(id)) continue;
+        hits.push({ id, score });
+        if (hits.length >= limit) return hits;
       }
     }
     return hits;

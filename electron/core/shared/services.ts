@@ -45,8 +45,15 @@ export interface ReportRepository {
    */
   saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report>;
   remove(id: string, baseRev: number): Promise<void>;
-  /** Full-text search over every document (Chinese-aware); ids with a relevance score, best first. */
-  search(query: string): Promise<{ id: string; score: number }[]>;
+  /**
+   * Full-text search over every document (Chinese-aware): ids with a relevance score and their summary, best
+   * first. `accept` keeps only the documents whose summary it accepts (the caller's visibility and filters);
+   * `limit` stops after that many.
+   */
+  search(
+    query: string,
+    options?: { accept?: (summary: ReportSummary) => boolean; limit?: number },
+  ): Promise<{ id: string; score: number; summary: ReportSummary }[]>;
 }
 
 /** Problems found when checking a document's review log against its hash chain. */

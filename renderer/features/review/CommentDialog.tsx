@@ -34,7 +34,7 @@ export function CommentDialog({
       okText={t('review.saveComment')}
       confirmLoading={busy}
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then(onSubmit)}
+      onOk={() => void form.validateFields().then(onSubmit, () => undefined)}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary" className="rd-quote" ellipsis={{ rows: 3, expandable: true }}>

@@ -71,7 +71,13 @@ export function DecisionPanel({ report, current }: { report: Report; current: De
   }
 
   const decide = async (decision: 'return' | 'approve') => {
-    const values = await form.validateFields();
+    let values: DecisionForm;
+    try {
+      values = await form.validateFields();
+    } catch {
+      // The form shows what is missing (e.g. the reason a low grade needs) beside its field.
+      return;
+    }
     await run('review:decide', {
       id: report.id,
       decision,
