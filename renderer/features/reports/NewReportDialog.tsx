@@ -29,7 +29,8 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   );
   const carriesForward = chosen?.sections.filter((section) => section.carryForwardFrom) ?? [];
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const metadata = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? '']));
     create.mutate(
       { templateId: templateId!, metadata, basedOnPrevious: !!previous.data && basedOnPrevious },

@@ -23,8 +23,8 @@ export function NameDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
   const submit = async () => {
-    const { name } = await form.validateFields();
-    onSubmit(name.trim());
+    const values = await form.validateFields().catch(() => null);
+    if (values) onSubmit(values.name.trim());
   };
   return (
     <Modal
