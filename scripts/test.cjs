@@ -56,7 +56,18 @@ function runProjects(title, projects) {
   return counts;
 }
 
-const results = [runProjects('Unit and integration tests', ['unit', 'integration']), runProjects('End-to-end tests (Chromium)', ['e2e'])];
+/**
+ * The benchmark's smoke run (`npm run bench -- --smoke`): small inputs, about twenty seconds. It proves the
+ * benchmark runs end to end; its timings are not checked (the machines are noisy), only that it finishes.
+ */
+function benchSmoke() {
+  console.log('\n=== Benchmark smoke run (timings not checked) ===');
+  const run = spawnSync(bin('tsx'), ['scripts/bench/index.ts', '--smoke', '--no-build'], { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = run.status === 0;
+  return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok };
+}
+
+const results = [runProjects('Unit and integration tests', ['unit', 'integration']), runProjects('End-to-end tests (Chromium)', ['e2e']), benchSmoke()];
 const passed = results.reduce((sum, item) => sum + item.passed, 0);
 const failed = results.reduce((sum, item) => sum + item.failed, 0);
 const skipped = results.reduce((sum, item) => sum + item.skipped, 0);

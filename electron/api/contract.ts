@@ -188,7 +188,7 @@ export const contract = {
     output: z.object({ template: templateSchema, created: z.boolean() }).strict(),
   }),
   'reports:list': channel({
-    summary: 'Documents the caller may see, filtered',
+    summary: 'Documents the caller may see, filtered (newest first; `limit`: only the first ones)',
     profile: 'required',
     input: z
       .object({
@@ -197,6 +197,7 @@ export const contract = {
         period: z.string().max(20).optional(),
         authorId: z.string().max(80).optional(),
         retailer: z.string().max(60).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
       })
       .strict(),
     output: z.array(reportSummarySchema),

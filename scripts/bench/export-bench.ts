@@ -134,7 +134,7 @@ export async function benchExcel(options: { rows: number }): Promise<Measured[]>
   await mkdir(folder, { recursive: true });
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const check = await run(python, ['-c', 'import openpyxl']).catch(() => null);
-  const ours = await runChild<ExcelChildResult>('excel-child.ts', [String(options.rows), folder], { nodeOptions: '--max-old-space-size=2048' });
+  const ours = await runChild<ExcelChildResult>('excel-child.ts', [String(options.rows), folder], { nodeOptions: '--max-old-space-size=2048', bundle: true });
   const rows: Measured[] = [];
   if (!check || check.code !== 0) {
     rows.push(skippedRow({ group, name, unit: 's', target: '≤ 0.5× openpyxl', reason: 'python3-openpyxl is not installed (apt-get install -y python3-openpyxl)' }));

@@ -15,6 +15,8 @@ import { benchUi } from './ui-bench';
 
 interface Plan {
   smoke: boolean;
+  /** Page loads per profile for the time to first rows (after one warm-up). */
+  uiRuns: number;
   sizes: number[];
   saveRounds: number;
   openRounds: number;
@@ -26,11 +28,11 @@ interface Plan {
   uiDocumentPages: number;
 }
 
-const fullPlan: Plan = { smoke: false, sizes: [100, 1_000, 10_000, 50_000], saveRounds: 60, openRounds: 6, listRounds: 20, queries: 100, wordPages: 500, excelRows: 100_000, uiKeystrokes: 120, uiDocumentPages: 100 };
-const smokePlan: Plan = { smoke: true, sizes: [100, 1_000], saveRounds: 5, openRounds: 2, listRounds: 2, queries: 10, wordPages: 5, excelRows: 1_000, uiKeystrokes: 10, uiDocumentPages: 2 };
+const fullPlan: Plan = { smoke: false, uiRuns: 3, sizes: [100, 1_000, 10_000, 50_000], saveRounds: 60, openRounds: 6, listRounds: 20, queries: 100, wordPages: 500, excelRows: 100_000, uiKeystrokes: 120, uiDocumentPages: 100 };
+const smokePlan: Plan = { smoke: true, uiRuns: 1, sizes: [50, 300], saveRounds: 5, openRounds: 2, listRounds: 2, queries: 10, wordPages: 2, excelRows: 300, uiKeystrokes: 8, uiDocumentPages: 2 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
   const plan = values.smoke ? smokePlan : fullPlan;
   const groups = new Set((values.only ?? 'store,export,ui').split(',').map((item) => item.trim()));
   const started = performance.now();
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   }
   if (groups.has('ui')) {
     log('UI in Chromium …');
-    rows.push(...(await benchUi(largest, { keystrokes: plan.uiKeystrokes, pages: plan.uiDocumentPages })));
+    rows.push(...(await benchUi(largest, offices[0], { keystrokes: plan.uiKeystrokes, pages: plan.uiDocumentPages, runs: plan.uiRuns, build: !values['no-build'] })));
   }
 
   const seconds = (performance.now() - started) / 1000;

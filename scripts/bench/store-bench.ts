@@ -301,7 +301,7 @@ export async function benchQueries(office: Office, options: { rounds: number; qu
       searchTimes.push(performance.now() - started);
       hits += results.length;
       started = performance.now();
-      await store.services.reports.search(query);
+      await store.services.reports.search(query, { limit: 200 });
       repositoryTimes.push(performance.now() - started);
     }
     rows.push(
@@ -311,7 +311,7 @@ export async function benchQueries(office: Office, options: { rounds: number; qu
         value: p95(searchTimes),
         unit: 'ms',
         limit: 50,
-        note: `searchReports as a supervisor (visible documents, ranking, snippets of the first 50 hits read from their files); median ${round(median(searchTimes), 1)} ms; on average ${Math.round(hits / queries.length)} results per query; the index lookup alone: p95 ${round(p95(repositoryTimes), 1)} ms`,
+        note: `searchReports as a supervisor (visible documents, ranking, snippets of the first 50 hits read from their files); median ${round(median(searchTimes), 1)} ms; on average ${Math.round(hits / queries.length)} results per query; the index lookup alone (best 200): p95 ${round(p95(repositoryTimes), 1)} ms`,
       }),
     );
     rows.push(...(await benchCopyCheck(store, office)));

@@ -151,13 +151,36 @@ function ReportEditor({
   const comments = useMemo(() => review?.state.comments ?? [], [review]);
   const showReview = !!review && (comments.length > 0 || !!review.state.currentDecision || (supervisor && report.status !== 'draft'));
 
+  /** Section edits not yet in the page's state (see updateSection). */
+  const pendingSections = useRef<Record<string, SectionContent>>({});
+  const pendingTimer = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (pendingTimer.current !== null) window.clearTimeout(pendingTimer.current);
+    },
+    [],
+  );
   const updateSection = useStableCallback((sectionId: string, content: SectionContent) => {
     // Readers never save, and a section reporting the content it already has is not an edit.
-    if (!editable || sameJson(currentRef.current.sections[sectionId], content)) return;
-    // The autosave has the text at once; the page (completeness, comment marks) follows as a transition, after
-    // the keystroke is painted: the editor itself updates without React.
+    if (!editable || sameJson(pendingSections.current[sectionId] ?? currentRef.current.sections[sectionId], content)) return;
     autosave.update({ sections: { [sectionId]: content } });
-    startTransition(() => setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } })));
+    if (content.type !== 'richtext') {
+      // Tables and fields show what the page holds: they must see every edit at once.
+      delete pendingSections.current[sectionId];
+      setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: content } }));
+      return;
+    }
+    // Text: the autosave has it at once; the page (completeness, comment marks) follows at most five times a
+    // second, as a transition after the keystroke is painted. The editor holds its own text and updates without
+    // React, so typing in a 100-page document does not re-render the page on every key.
+    pendingSections.current[sectionId] = content;
+    if (pendingTimer.current !== null) return;
+    pendingTimer.current = window.setTimeout(() => {
+      pendingTimer.current = null;
+      const changed = pendingSections.current;
+      pendingSections.current = {};
+      startTransition(() => setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, ...changed } })));
+    }, 200);
   });
 
   useEffect(() => {
@@ -182,6 +205,7 @@ function ReportEditor({
     const blank = (doc.content ?? []).every((node) => node.type === 'paragraph' && !(node.content ?? []).length);
     const next: SectionContent = { type: 'richtext', doc: appendParagraphs(blank ? { ...doc, content: [] } : doc, sentences) };
     autosave.update({ sections: { [sectionId]: next } });
+    delete pendingSections.current[sectionId];
     // Not a transition: the section's editor is recreated (new key) in the same render, from this content.
     setCurrent((previous) => ({ ...previous, sections: { ...previous.sections, [sectionId]: next } }));
     setRichKeys((keys) => ({ ...keys, [sectionId]: (keys[sectionId] ?? 0) + 1 }));
@@ -405,6 +429,7 @@ function ReportEditor({
           theirs={autosave.conflict}
           onResolve={(choice) => {
             if (choice === 'theirs' && autosave.conflict) {
+              pendingSections.current = {};
               setCurrent({ metadata: autosave.conflict.metadata, sections: autosave.conflict.sections });
               form.setFieldsValue(autosave.conflict.metadata);
             }
