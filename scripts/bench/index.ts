@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   }
   if (groups.has('export')) {
     log('Export: Word vs pandoc …');
-    rows.push(...(await benchWord({ pages: plan.wordPages, runs: plan.smoke ? 1 : 3 })));
+    rows.push(...(await benchWord({ pages: plan.wordPages, runs: plan.smoke ? 1 : 5 })));
     log('Export: Excel vs openpyxl …');
     rows.push(...(await benchExcel({ rows: plan.excelRows })));
   }

@@ -195,6 +195,8 @@ function ReportEditor({
   }, [autosave, editable]);
 
   const issues = useMemo(() => checkCompleteness(template, current), [template, current]);
+  // The same element on every render: the fields re-render only when the template or editability changes.
+  const metadataFields = useMemo(() => <MetadataFields fields={template.metadataFields} disabled={!editable} />, [template.metadataFields, editable]);
 
   const insertSentences = (sectionId: string, sentences: string[]) => {
     if (!editable) return;
@@ -351,7 +353,7 @@ function ReportEditor({
               }}
               className="rd-metadata-form"
             >
-              <MetadataFields fields={template.metadataFields} disabled={!editable} />
+              {metadataFields}
             </Form>
             {shown.period && (
               <Typography.Text type="secondary">
@@ -442,21 +444,7 @@ function ReportEditor({
   );
 }
 
-/** One section of the document; memoised (with stable handlers) so a keystroke re-renders only its own section. */
-const SectionCard = memo(function SectionCard({
-  section,
-  index,
-  content,
-  editable,
-  onChange,
-  highlights,
-  onComment,
-  onSectionComment,
-  onCellClick,
-  onHighlightClick,
-  richKey,
-  onGenerate,
-}: {
+interface SectionCardProps {
   section: SectionDef;
   index: number;
   content: SectionContent | undefined;
@@ -471,7 +459,35 @@ const SectionCard = memo(function SectionCard({
   richKey: number;
   /** 生成描述 for a table whose template has wording rules (the writer's own editable document). */
   onGenerate?: (section: SectionDef) => void;
-}) {
+}
+
+/**
+ * Props unchanged for a section card. A text section's editor holds its own text (it reads `content` only when
+ * created, and is recreated through `richKey`), so new content from its own typing is no reason to re-render.
+ */
+function sameSectionCard(previous: SectionCardProps, next: SectionCardProps): boolean {
+  for (const key of Object.keys(next) as (keyof SectionCardProps)[]) {
+    if (key === 'content' && next.section.kind === 'richtext') continue;
+    if (previous[key] !== next[key]) return false;
+  }
+  return Object.keys(previous).length === Object.keys(next).length;
+}
+
+/** One section of the document; memoised (with stable handlers) so a keystroke re-renders only its own section. */
+const SectionCard = memo(function SectionCard({
+  section,
+  index,
+  content,
+  editable,
+  onChange,
+  highlights,
+  onComment,
+  onSectionComment,
+  onCellClick,
+  onHighlightClick,
+  richKey,
+  onGenerate,
+}: SectionCardProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, string>>();
   let body: React.ReactNode = null;
@@ -567,4 +583,4 @@ const SectionCard = memo(function SectionCard({
       </Row>
     </Card>
   );
-});
+}, sameSectionCard);
