@@ -25,6 +25,17 @@ if (!existsSync('/usr/bin/chromium') && !process.env.REPORTDESK_CHROMIUM) {
   process.exit(1);
 }
 
+// The export tests read files back with tools independent of the writer; without them they would skip.
+const officeProblems = [];
+if (!existsSync('/usr/bin/libreoffice') && !existsSync('/usr/bin/soffice')) officeProblems.push('libreoffice-writer libreoffice-calc');
+if (!existsSync('/usr/bin/pdftoppm')) officeProblems.push('poppler-utils');
+if (spawnSync('/usr/bin/python3', ['-c', 'import docx, openpyxl']).status !== 0) officeProblems.push('python3-docx python3-openpyxl');
+if (officeProblems.length) {
+  console.error(`The export tests need: apt-get install -y ${officeProblems.join(' ')}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 step('Typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('Lint', bin('eslint'), ['--max-warnings', '0', 'electron', 'renderer', 'tests', 'scripts']);
 step('Build', bin('electron-vite'), ['build']);
