@@ -7,7 +7,8 @@ import type { ChannelInput } from '../../../electron/api/contract';
 import type { ReportSummary } from '../../../electron/core/reports/schema';
 import { useChannel } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
-import { documentKinds, formatPeriod, reportStatuses, statusColors } from '../reports/labels';
+import { KindSelect, StatusSelect } from '../reports/FilterSelects';
+import { formatPeriod, statusColors } from '../reports/labels';
 import { useExportJob, type ExportRequest } from './useExportJob';
 import { ExchangeLink } from '../exchange/IdentityCard';
 
@@ -23,24 +24,8 @@ function FilterBar({ filter, onChange, children }: { filter: Filter; onChange: (
   const set = (patch: Partial<Filter>) => onChange(compact({ ...filter, ...patch }));
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Select
-        allowClear
-        placeholder={t('reports.filterKind')}
-        style={{ width: 150 }}
-        value={filter.kind}
-        onChange={(kind) => set({ kind })}
-        options={documentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-        aria-label={t('reports.filterKind')}
-      />
-      <Select
-        allowClear
-        placeholder={t('reports.filterStatus')}
-        style={{ width: 120 }}
-        value={filter.status}
-        onChange={(status) => set({ status })}
-        options={reportStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
-        aria-label={t('reports.filterStatus')}
-      />
+      <KindSelect value={filter.kind} onChange={(kind) => set({ kind })} />
+      <StatusSelect value={filter.status} onChange={(status) => set({ status })} />
       <Input
         allowClear
         placeholder={t('exportPage.periodPlaceholder')}

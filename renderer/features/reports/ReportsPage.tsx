@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { ChannelInput } from '../../../electron/api/contract';
 import { useChannel } from '../../api/hooks';
 import { shortcutEvents } from '../../app/shortcuts';
 import { useProfile } from '../profiles/session';
+import { KindSelect, StatusSelect } from './FilterSelects';
 import { documentKinds, reportStatuses } from './labels';
 import { NewReportDialog } from './NewReportDialog';
 import { ReportTable } from './ReportTable';
@@ -95,24 +96,8 @@ export function ReportsPage() {
           style={{ width: 240 }}
           aria-label={t('common.search')}
         />
-        <Select
-          allowClear
-          placeholder={t('reports.filterKind')}
-          style={{ width: 150 }}
-          value={filter.kind}
-          onChange={(kind) => update({ kind })}
-          options={documentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-          aria-label={t('reports.filterKind')}
-        />
-        <Select
-          allowClear
-          placeholder={t('reports.filterStatus')}
-          style={{ width: 120 }}
-          value={filter.status}
-          onChange={(status) => update({ status })}
-          options={reportStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
-          aria-label={t('reports.filterStatus')}
-        />
+        <KindSelect value={filter.kind} onChange={(kind) => update({ kind })} />
+        <StatusSelect value={filter.status} onChange={(status) => update({ status })} />
         <Input
           allowClear
           placeholder={t('reports.filterPeriod')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../electron/api/contract';
 import { useChannel } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
-import { documentKinds, reportStatuses } from '../reports/labels';
+import { KindSelect, StatusSelect } from '../reports/FilterSelects';
 import { ReportTable } from '../reports/ReportTable';
 import { CopyTag } from '../insight/CopyCheck';
 
@@ -35,25 +35,9 @@ function Filters({ filter, onChange, withStatus }: { filter: InboxFilter; onChan
         aria-label={t('inbox.manager')}
         options={managers}
       />
-      <Select
-        allowClear
-        placeholder={t('reports.filterKind')}
-        style={{ width: 150 }}
-        value={filter.kind}
-        onChange={(kind) => update({ kind })}
-        aria-label={t('reports.filterKind')}
-        options={documentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-      />
+      <KindSelect value={filter.kind} onChange={(kind) => update({ kind })} />
       {withStatus && (
-        <Select
-          allowClear
-          placeholder={t('reports.filterStatus')}
-          style={{ width: 120 }}
-          value={filter.status}
-          onChange={(status) => update({ status })}
-          aria-label={t('reports.filterStatus')}
-          options={reportStatuses.filter((status) => status !== 'draft').map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
-        />
+        <StatusSelect value={filter.status} onChange={(status) => update({ status })} submittedOnly />
       )}
       <Input
         allowClear
