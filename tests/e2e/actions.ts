@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
 export async function selectPhrase(page: Page, containerSelector: string, phrase: string): Promise<void> {
@@ -38,4 +38,13 @@ export async function chooseProfile(page: Page, name: string): Promise<void> {
 export async function pickOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Reply to a comment card and wait until the reply is recorded on the card and the reply box has closed. */
+export async function replyToComment(page: Page, card: Locator, text: string): Promise<void> {
+  await card.getByRole('button', { name: '回复' }).click();
+  await page.getByLabel('回复内容').fill(text);
+  await page.getByRole('button', { name: '确定', exact: true }).click();
+  await card.locator('.rd-comment-event').getByText(text).waitFor();
+  await page.getByLabel('回复内容').waitFor({ state: 'detached' });
 }

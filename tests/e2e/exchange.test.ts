@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { hashFolder } from '../helpers/temp-store';
-import { pickOption, selectPhrase } from './actions';
+import { pickOption, replyToComment, selectPhrase } from './actions';
 import { fillCell, gridCell } from './grid';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
@@ -168,10 +168,7 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
 
   test('resubmit, a duplicate and an out-of-order import, approve: both folders end with the same records', async () => {
     const textComment = writer.locator('.rd-comment-card').filter({ hasText: '上调一成的依据是什么' });
-    await textComment.getByRole('button', { name: '回复' }).click();
-    await writer.getByLabel('回复内容').fill('已补充近四周数据。');
-    await writer.getByRole('button', { name: '确定', exact: true }).click();
-    await textComment.getByText('已补充近四周数据').waitFor();
+    await replyToComment(writer, textComment, '已补充近四周数据。');
     await writer.getByLabel('三、分析与思考', { exact: true }).click();
     await writer.keyboard.press('Control+End');
     await writer.keyboard.type('近四周中档烟订货量分别为86、90、95、101条，到货满足率从92%降到81%。');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseProfile, pickOption, selectPhrase } from './actions';
+import { chooseProfile, pickOption, replyToComment, selectPhrase } from './actions';
 import { fillCell, gridCell } from './grid';
 import { screenshot, startApp, type AppUnderTest } from './harness';
 
@@ -59,7 +59,7 @@ describe('review: submit, comment, return, fix, resubmit, compare, grade and app
     await reviewer.locator('[data-cell^="visits:"][data-cell$=":客户名称"]').first().click();
     await reviewer.getByLabel('点评内容').fill('请补充该店的档位和本次的库存情况。');
     await reviewer.getByRole('button', { name: '保存点评' }).click();
-    await reviewer.getByTestId('review-pane').getByText('请补充该店的档位和本次的库存情况。').waitFor();
+    await reviewer.getByTestId('review-pane').locator('.rd-comment-card').getByText('请补充该店的档位和本次的库存情况。').waitFor();
 
     // 需改进 without a reason is refused; with one, the document goes back.
     await pickOption(reviewer, '评定等级', '需改进');
@@ -76,10 +76,7 @@ describe('review: submit, comment, return, fix, resubmit, compare, grade and app
     await writer.getByTestId('document-status').filter({ hasText: '已退回' }).waitFor();
     await writer.getByTestId('review-pane').getByText('上调一成的依据是什么').waitFor();
     const textComment = writer.locator('.rd-comment-card').filter({ hasText: '上调一成的依据是什么' });
-    await textComment.getByRole('button', { name: '回复' }).click();
-    await writer.getByLabel('回复内容').fill('已补充近四周数据，见修改后的第二段。');
-    await writer.getByRole('button', { name: '确定', exact: true }).click();
-    await textComment.getByText('已补充近四周数据').waitFor();
+    await replyToComment(writer, textComment, '已补充近四周数据，见修改后的第二段。');
     await writer.getByLabel('三、分析与思考', { exact: true }).click();
     await writer.keyboard.press('Control+End');
     await writer.keyboard.type('近四周中档烟订货量分别为86、90、95、101条，到货满足率从92%降到81%，上调一成与需求增速一致。');
