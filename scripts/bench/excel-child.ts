@@ -78,17 +78,25 @@ async function main(): Promise<void> {
   // The same rows for openpyxl (written after the measurement, so it does not count in the peak).
   const labels = resolveLabels();
   const names = { register: labels.registerSheet, comments: labels.commentsSheet };
-  const sheets = registerRows(data, names);
+  // openpyxl cannot write shared formulas, so it gets every formula in full.
+  const sheets = registerRows(data, names, { sharedFormulas: false });
   const rowsFile = path.join(folder, 'register-rows.json');
-  const sheet = (name: string, part: { columns: { header: string }[]; rows: unknown[][] }) => ({ name, header: part.columns.map((column) => column.header), rows: part.rows.map((row) => row.map(cellJson)) });
-  writeFileSync(rowsFile, JSON.stringify([sheet(names.register, sheets.register), sheet(names.comments, sheets.comments), sheet(labels.statisticsSheet, sheets.statistics)]));
+  const sheet = (name: string, part: { columns: { header: string }[]; rows: Iterable<unknown[]> }) => ({ name, header: part.columns.map((column) => column.header), rows: Array.from(part.rows, (row) => row.map(cellJson)) });
+  writeFileSync(
+    rowsFile,
+    JSON.stringify([
+      sheet(names.register, { columns: sheets.register.columns, rows: sheets.register.rows.rows() }),
+      sheet(names.comments, { columns: sheets.comments.columns, rows: sheets.comments.rows.rows() }),
+      sheet(labels.statisticsSheet, sheets.statistics),
+    ]),
+  );
   console.log(
     JSON.stringify({
       seconds,
       peakRss,
       baselineRss,
       bytes: bytes.length,
-      rows: { register: sheets.register.rows.length, comments: sheets.comments.rows.length, statistics: sheets.statistics.rows.length },
+      rows: { register: sheets.register.rows.count, comments: sheets.comments.rows.count, statistics: sheets.statistics.rows.length },
       rowsFile,
     }),
   );

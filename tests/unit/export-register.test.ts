@@ -171,14 +171,21 @@ describe('the on-time rule', () => {
 describe('the register rows', () => {
   it('write formulas over quoted sheet names with the app’s results cached', () => {
     const rows = registerRows(data, { register: '台账', comments: '点评明细' });
-    const first = rows.register.rows[0];
+    expect(rows.register.rows.count).toBe(data.documents.length);
+    const [first, second] = [...rows.register.rows.rows()];
+    // The first row carries each count column's formula, shared down to the last document; the rows below
+    // refer to it and carry their own results.
     expect(first[11]).toEqual({
       formula: `COUNTIFS('点评明细'!$B$2:$B$6,$A2,'点评明细'!$H$2:$H$6,"表扬",'点评明细'!$I$2:$I$6,"<>已撤回")`,
       result: 1,
+      sharedDownTo: data.documents.length + 1,
     });
+    expect(second[11]).toEqual({ sharedFrom: 'L2', result: 0 });
     // 李娜's returned log: two problems, one withdrawn (not counted), one suggestion resolved, one fixed.
-    const second = rows.register.rows[1].slice(11).map((cell) => (cell as { result: number }).result);
-    expect(second).toEqual([0, 1, 1, 0, 1, 1]);
+    expect(second.slice(11).map((cell) => (cell as { result: number }).result)).toEqual([0, 1, 1, 0, 1, 1]);
+    // Unshared, every row carries its own formula (what a writer without shared formulas gets).
+    const unshared = [...registerRows(data, { register: '台账', comments: '点评明细' }, { sharedFormulas: false }).register.rows.rows()];
+    expect(unshared[1][16]).toEqual({ formula: `COUNTIFS('点评明细'!$B$2:$B$6,$A3,'点评明细'!$I$2:$I$6,"已解决")`, result: 1 });
   });
 });
 

@@ -82,8 +82,12 @@ interface CountColumn {
   count: (comments: RegisterComment[]) => number;
 }
 
-/** The three sheets' rows, with every formula's cached result computed here. */
-export function registerRows(data: RegisterData, sheetNames: { register: string; comments: string }) {
+/**
+ * The three sheets' rows, with every formula's cached result computed here. The 台账 and 点评明细 rows are made
+ * one at a time as they are written (a register of 100,000 documents is never held as rows). The 台账's count
+ * columns are shared formulas (one text per column) unless `sharedFormulas` is false.
+ */
+export function registerRows(data: RegisterData, sheetNames: { register: string; comments: string }, options: { sharedFormulas?: boolean } = {}) {
   const labels = resolveLabels(data.labels);
   const rule = data.rule ?? defaultOnTimeRule;
   const documents = data.documents;
@@ -128,11 +132,30 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     ...countColumns.map((column) => ({ header: column.header, numFmt: '0', minWidth: 9 })),
   ];
   // One pass over the comments (not one per document: 100,000 documents × 60,000 comments would take minutes).
-  const byDocument: RegisterComment[][] = documents.map(() => []);
-  for (const comment of data.comments) byDocument[comment.document]?.push(comment);
+  const byDocument = new Map<number, RegisterComment[]>();
+  for (const comment of data.comments) {
+    const list = byDocument.get(comment.document);
+    if (list) list.push(comment);
+    else byDocument.set(comment.document, [comment]);
+  }
+  const none: RegisterComment[] = [];
   const onTimeText = (value: boolean | null) => (value === null ? labels.notApplicable : value ? labels.yes : labels.no);
-  const registerRowsOut: StreamCell[][] = documents.map((document, index) => {
+  // Each count column's formula around the row number: COUNTIFS('点评明细'!$B$2:$B$n,$A<row>,<criteria>).
+  const countFormulas = countColumns.map((column) => {
+    const criteria = column.criteria.map(([letter, criterion]) => `${commentRange(letter)},${criterion}`).join(',');
+    return (row: number) => `COUNTIFS(${commentRange('B')},$A${row},${criteria})`;
+  });
+  const firstCountColumn = 11;
+  const shared = (options.sharedFormulas ?? true) && documents.length > 1;
+  const registerLastRow = documents.length + 1;
+  const countCell = (columnIndex: number, row: number, result: number): StreamCell => {
+    if (!shared) return { formula: countFormulas[columnIndex](row), result };
+    if (row === 2) return { formula: countFormulas[columnIndex](row), result, sharedDownTo: registerLastRow };
+    return { sharedFrom: `${columnLetter(firstCountColumn + columnIndex)}2`, result };
+  };
+  const registerRow = (document: RegisterDocument, index: number): StreamCell[] => {
     const row = index + 2;
+    const own = byDocument.get(index) ?? none;
     return [
       index + 1,
       labels.documentKinds[document.kind],
@@ -145,12 +168,9 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
       onTimeText(document.onTime),
       document.grade ?? '',
       document.meetingFlag && document.meetingFlag !== 'none' ? labels.meetingFlags[document.meetingFlag] : '',
-      ...countColumns.map((column) => ({
-        formula: `COUNTIFS(${commentRange('B')},$A${row},${column.criteria.map(([letter, criterion]) => `${commentRange(letter)},${criterion}`).join(',')})`,
-        result: column.count(byDocument[index]),
-      })),
+      ...countColumns.map((column, columnIndex) => countCell(columnIndex, row, column.count(own))),
     ];
-  });
+  };
 
   const commentColumns: StreamColumn[] = [
     { header: labels.columnIndex, numFmt: '0', centre: true, minWidth: 6 },
@@ -165,7 +185,7 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     { header: labels.columnText, wrap: true, maxWidth: 50 },
     { header: labels.columnReplies, wrap: true, maxWidth: 50 },
   ];
-  const commentRowsOut: StreamCell[][] = data.comments.map((comment, index) => [
+  const commentRow = (comment: RegisterComment, index: number): StreamCell[] => [
     index + 1,
     comment.document + 1,
     documents[comment.document]?.title ?? '',
@@ -177,7 +197,7 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     labels.commentStatuses[comment.status],
     comment.text,
     comment.replies.join('\n'),
-  ]);
+  ];
 
   // 统计: per manager, over the register (D = 客户经理, B = 类型, I = 按时提交, J = 评定等级).
   const registerLast = documents.length + 1;
@@ -242,10 +262,14 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
 
   return {
     labels,
-    register: { columns: registerColumns, rows: registerRowsOut },
-    comments: { columns: commentColumns, rows: commentRowsOut },
+    register: { columns: registerColumns, rows: { count: documents.length, rows: () => mapped(documents, registerRow) } },
+    comments: { columns: commentColumns, rows: { count: data.comments.length, rows: () => mapped(data.comments, commentRow) } },
     statistics: { columns: statColumns, rows: statRowsOut },
   };
+}
+
+function* mapped<T>(items: readonly T[], row: (item: T, index: number) => StreamCell[]): Generator<StreamCell[]> {
+  for (let index = 0; index < items.length; index += 1) yield row(items[index], index);
 }
 
 /** Build the 台账 workbook (streamed). `monitor` gets progress per row and may cancel between rows. */
@@ -258,17 +282,17 @@ export async function buildRegisterWorkbook(data: RegisterData, monitor: ExportM
     statistics: workbook.sheetName(labels.statisticsSheet, labels.defaultSheetName),
   };
   const sheets = registerRows(data, names);
-  const total = sheets.register.rows.length + sheets.comments.rows.length + sheets.statistics.rows.length;
+  const total = sheets.register.rows.count + sheets.comments.rows.count + sheets.statistics.rows.length;
   await workbook.writeSheet(names.register, sheets.register.columns, sheets.register.rows, { monitor, offset: 0, total, message: names.register });
   await workbook.writeSheet(names.comments, sheets.comments.columns, sheets.comments.rows, {
     monitor,
-    offset: sheets.register.rows.length,
+    offset: sheets.register.rows.count,
     total,
     message: names.comments,
   });
   await workbook.writeSheet(names.statistics, sheets.statistics.columns, sheets.statistics.rows, {
     monitor,
-    offset: sheets.register.rows.length + sheets.comments.rows.length,
+    offset: sheets.register.rows.count + sheets.comments.rows.count,
     total,
     message: names.statistics,
   }, { footerRows: 1 });

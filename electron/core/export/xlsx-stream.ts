@@ -3,6 +3,10 @@
  * (serialised and zipped) as soon as it is added, so a register of thousands of documents never holds a
  * whole sheet model in memory. The zip goes into a Writable that collects the chunks; `finish` returns
  * the bytes. Pure: no file system.
+ *
+ * Memory stays flat however long the sheet: rows may come from a generator, the writer waits for the
+ * compressor when it falls behind, and strings are written inline in their cells (Excel, LibreOffice and
+ * openpyxl read them; a shared-strings table would keep every distinct text until the end).
  */
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
@@ -10,8 +14,46 @@ import { sanitizeSheetName } from './excel';
 import type { ExportMonitor } from './progress';
 import { displayWidth } from './text';
 
-/** A cell: text, number, date (shown as the office's wall-clock time), a live formula with the app's result, or empty. */
-export type StreamCell = string | number | Date | null | undefined | { formula: string; result: string | number };
+/**
+ * A cell: text, number, date (shown as the office's wall-clock time), a live formula with the app's result, or empty.
+ * A formula repeated down a column is written once as a shared formula, as Excel saves it: the first cell carries
+ * the text and `sharedDownTo` (the column's last row), each cell below `sharedFrom` (the first cell's address) and
+ * its own result; Excel, LibreOffice and openpyxl shift the relative references row by row.
+ */
+export type StreamCell =
+  | string
+  | number
+  | Date
+  | null
+  | undefined
+  | { formula: string; result: string | number; sharedDownTo?: number }
+  | { sharedFrom: string; result: string | number };
+
+/** A sheet's rows: an array, or a count and a generator (rows are made one at a time and never all held). */
+export type StreamRows = StreamCell[][] | { count: number; rows: () => Iterable<StreamCell[]> };
+
+function rowCount(rows: StreamRows): number {
+  return Array.isArray(rows) ? rows.length : rows.count;
+}
+
+function eachRow(rows: StreamRows): Iterable<StreamCell[]> {
+  return Array.isArray(rows) ? rows : rows.rows();
+}
+
+/** The result shown by a formula cell, or the value itself. */
+function shownValue(cell: StreamCell): string | number | Date | null | undefined {
+  return cell !== null && typeof cell === 'object' && !(cell instanceof Date) ? cell.result : cell;
+}
+
+/** The cell as exceljs models it. */
+function excelValue(cell: StreamCell, address: () => string): ExcelJS.CellValue {
+  if (cell === null || typeof cell !== 'object' || cell instanceof Date) return cell as ExcelJS.CellValue;
+  if ('sharedFrom' in cell) return { sharedFormula: cell.sharedFrom, result: cell.result } as ExcelJS.CellValue;
+  if (cell.sharedDownTo === undefined) return { formula: cell.formula, result: cell.result } as ExcelJS.CellValue;
+  const first = address();
+  const column = first.replace(/\d+$/, '');
+  return { formula: cell.formula, result: cell.result, shareType: 'shared', ref: `${first}:${column}${cell.sharedDownTo}` } as ExcelJS.CellValue;
+}
 
 export interface StreamColumn {
   header: string;
@@ -39,18 +81,22 @@ const CJK_FONT = '宋体';
 function shownText(cell: StreamCell, numFmt?: string): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return numFmt && numFmt.includes('h') ? '2026-10-05 18:30' : '2026-10-05';
-  if (typeof cell === 'object') return shownText(cell.result, numFmt);
+  if (typeof cell === 'object') return shownText(shownValue(cell), numFmt);
   if (typeof cell === 'number') return numFmt?.includes('%') ? `${(cell * 100).toFixed(1)}%` : String(cell);
   return cell;
 }
 
 /** Widths from the header and every value (CJK characters count two), within the column's limits. */
-export function columnWidths(columns: StreamColumn[], rows: StreamCell[][]): number[] {
-  return columns.map((column, index) => {
-    let widest = displayWidth(column.header);
-    for (const row of rows) widest = Math.max(widest, displayWidth(shownText(row[index], column.numFmt)));
-    return Math.min(column.maxWidth ?? 50, Math.max(column.minWidth ?? 6, widest + 2));
-  });
+export function columnWidths(columns: StreamColumn[], rows: StreamRows): number[] {
+  const widest = columns.map((column) => displayWidth(column.header));
+  for (const row of eachRow(rows)) {
+    for (let index = 0; index < columns.length; index += 1) {
+      const value = row[index];
+      if (value === null || value === undefined || value === '') continue;
+      widest[index] = Math.max(widest[index], displayWidth(shownText(value, columns[index].numFmt)));
+    }
+  }
+  return columns.map((column, index) => Math.min(column.maxWidth ?? 50, Math.max(column.minWidth ?? 6, widest[index] + 2)));
 }
 
 /** A1 reference of a column range on another sheet, quoted for CJK sheet names: `'台账'!$D$2:$D$17`. */
@@ -61,6 +107,31 @@ export function sheetRange(sheet: string, column: string, firstRow: number, last
 /** A string literal inside a formula. */
 export function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+const DRAIN_EVERY = 500;
+/** Uncompressed sheet XML allowed to wait for the compressor before rows stop being made. */
+const MAX_PENDING = 4 * 1024 * 1024;
+
+/** One turn of the event loop (I/O callbacks included), without a timer's minimum delay. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Wait until the sheet's compressor has caught up. exceljs pipes each sheet's XML into archiver's deflate
+ * stream without heeding backpressure, so rows made faster than zlib compresses them pile up uncompressed
+ * (over 100 MB for a 100,000-row register). Its sheet stream keeps the consumers in `pipes`; where that
+ * internal is missing, one turn of the event loop still lets the compressor take what is there.
+ */
+async function drain(sheet: ExcelJS.Worksheet): Promise<void> {
+  const target = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  await nextTurn();
+  // archiver's streams come from the readable-stream package, whose older releases lack `writableLength`.
+  const pending = () => target?.writableLength ?? (target as unknown as { _writableState?: { length: number } } | undefined)?._writableState?.length ?? 0;
+  while (target && pending() > MAX_PENDING) {
+    await new Promise<void>((resolve) => target.once('drain', resolve));
+  }
 }
 
 export class StreamedWorkbook {
@@ -88,7 +159,7 @@ export class StreamedWorkbook {
       },
     });
     sink.on('error', rejectFinished);
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
     this.writer.creator = meta.creator;
     this.writer.lastModifiedBy = meta.creator;
     if (meta.created) {
@@ -109,7 +180,7 @@ export class StreamedWorkbook {
   async writeSheet(
     name: string,
     columns: StreamColumn[],
-    rows: StreamCell[][],
+    rows: StreamRows,
     progress?: { monitor: ExportMonitor; offset: number; total: number; message?: string; every?: number },
     options: { footerRows?: number } = {},
   ): Promise<void> {
@@ -127,7 +198,8 @@ export class StreamedWorkbook {
     });
     // The AutoFilter covers the header and every data row, not a 合计 row at the end (sorting would move it).
     // The streaming writer writes it when the sheet closes.
-    const filtered = rows.length - (options.footerRows ?? 0);
+    const count = rowCount(rows);
+    const filtered = count - (options.footerRows ?? 0);
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, filtered + 1), column: lastColumn } };
     sheet.columns = columns.map((column, index) => ({ width: widths[index] }));
 
@@ -148,7 +220,7 @@ export class StreamedWorkbook {
     // default one and text none, hence the value kind.
     const styles = new Map<string, Partial<ExcelJS.Style>>();
     const styleFor = (column: StreamColumn, columnIndex: number, bold: boolean, value: StreamCell): Partial<ExcelJS.Style> => {
-      const result = value !== null && typeof value === 'object' && !(value instanceof Date) ? value.result : value;
+      const result = shownValue(value);
       const kind = column.numFmt ? '' : typeof result === 'number' ? 'n' : result instanceof Date ? 'd' : 's';
       const key = `${columnIndex}:${bold ? 1 : 0}:${kind}`;
       let style = styles.get(key);
@@ -165,18 +237,23 @@ export class StreamedWorkbook {
     };
 
     const every = progress?.every ?? 200;
-    for (let index = 0; index < rows.length; index += 1) {
+    let index = 0;
+    for (const values of eachRow(rows)) {
       if (progress && index % every === 0) {
         await progress.monitor.checkpoint(progress.offset + index, progress.total, progress.message);
       }
+      // Let the zip stream take what is written so far, so the sheet's XML is compressed as it is made
+      // (on zlib's thread) instead of piling up uncompressed until the sheet is done.
+      if (index % DRAIN_EVERY === DRAIN_EVERY - 1) await drain(sheet);
       const row = sheet.getRow(index + 2);
-      columns.forEach((column, columnIndex) => {
-        const value = rows[index][columnIndex];
+      for (let columnIndex = 0; columnIndex < columns.length; columnIndex += 1) {
+        const value = values[columnIndex];
         const cell = row.getCell(columnIndex + 1);
-        if (value !== null && value !== undefined && value !== '') cell.value = value as ExcelJS.CellValue;
-        cell.style = styleFor(column, columnIndex, index >= filtered, value === '' ? null : value);
-      });
+        if (value !== null && value !== undefined && value !== '') cell.value = excelValue(value, () => cell.address);
+        cell.style = styleFor(columns[columnIndex], columnIndex, index >= filtered, value === '' ? null : value);
+      }
       row.commit();
+      index += 1;
     }
     sheet.commit();
   }
@@ -185,6 +262,7 @@ export class StreamedWorkbook {
   async finish(): Promise<Uint8Array> {
     await this.writer.commit();
     await this.finished;
-    return new Uint8Array(Buffer.concat(this.chunks));
+    // A Buffer is a Uint8Array: returned as it is, not copied once more.
+    return Buffer.concat(this.chunks);
   }
 }

@@ -28,35 +28,24 @@ export function useAutosave({ report, delayMs = 1200, onSaved }: AutosaveOptions
   const version = useRef(0);
   const savedVersion = useRef(0);
   const timer = useRef<number | null>(null);
-  const inFlight = useRef(false);
+  /** The save on its way to the store, if any: a flush waits for it rather than send a second one beside it. */
+  const inFlight = useRef<Promise<unknown> | null>(null);
   const blocked = useRef(false);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current !== null) {
-      window.clearTimeout(timer.current);
-      timer.current = null;
-    }
-    if (blocked.current || inFlight.current || version.current === savedVersion.current) {
-      return version.current === savedVersion.current;
-    }
-    inFlight.current = true;
+  /** Send the draft as it is now once, and record the outcome (true: stored). */
+  const send = useCallback(async (): Promise<boolean> => {
     const sending = version.current;
     setState('saving');
     const result = await call('reports:save-draft', { id: report.id, baseRev: baseRev.current, ...draft.current });
-    inFlight.current = false;
     if (result.ok) {
       baseRev.current = result.value.rev;
       savedVersion.current = sending;
       setError(null);
       setSavedAt(new Date());
       onSavedRef.current?.(result.value);
-      if (version.current !== sending) {
-        setState('dirty');
-        return flush();
-      }
-      setState('saved');
+      setState(version.current !== sending ? 'dirty' : 'saved');
       return true;
     }
     if (result.error.code === 'conflict') {
@@ -70,6 +59,32 @@ export function useAutosave({ report, delayMs = 1200, onSaved }: AutosaveOptions
     setError(result.error.message);
     return false;
   }, [report.id]);
+
+  /** Save now; true once the store has every edit made so far. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    // A save already on its way (the debounced one): wait for it, then send what it did not carry. Never
+    // two at once (the second would be based on a stale revision), and never give up early: an export
+    // started while a save was in flight used to do nothing at all.
+    while (inFlight.current) await inFlight.current.catch(() => undefined);
+    if (blocked.current || version.current === savedVersion.current) {
+      return version.current === savedVersion.current;
+    }
+    const attempt = send();
+    inFlight.current = attempt;
+    let stored: boolean;
+    try {
+      stored = await attempt;
+    } finally {
+      if (inFlight.current === attempt) inFlight.current = null;
+    }
+    // Typing went on while it was saved: save the rest.
+    if (stored && version.current !== savedVersion.current) return flush();
+    return stored;
+  }, [send]);
 
   const schedule = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
