@@ -11,6 +11,8 @@ import {
   type ExportComment,
   type ReviewSummary,
 } from '../../electron/core/export';
+import { fastAttributes } from '../../electron/core/export/docx-attributes';
+import { readZip } from '../../electron/core/exchange/zip';
 import type { Report, RichNode } from '../../electron/core/reports/schema';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
 import {
@@ -396,6 +398,20 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
     dump = runPython<DocxDump>(DUMP_DOCX, [docxPath]);
   }, 60_000);
   afterAll(() => removeDir(dir));
+
+  it('writes the same XML with docx’s own attribute serialisation as with the faster one', async () => {
+    const parts = async () => {
+      const bytes = await buildWordDocument({ report, template, layout: 'official', comments, reviewSummary, includeReviewAppendix: true });
+      // core.xml carries the time of the export; every part of the document itself must match.
+      return readZip(bytes).filter((entry) => entry.name.startsWith('word/'));
+    };
+    fastAttributes(false);
+    const slow = await parts().finally(() => fastAttributes(true));
+    const fast = await parts();
+    expect(fast.map((entry) => entry.name)).toEqual(slow.map((entry) => entry.name));
+    expect(fast.map((entry) => entry.name)).toContain('word/comments.xml');
+    fast.forEach((entry, index) => expect(Buffer.from(entry.data).equals(Buffer.from(slow[index].data)), entry.name).toBe(true));
+  });
 
   it('writes the title centred in 2号 (22 pt) 方正小标宋简体', () => {
     const title = dump.paragraphs[0];

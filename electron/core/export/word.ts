@@ -17,6 +17,7 @@ import {
   type IStylesOptions,
   type Table,
 } from 'docx';
+import './docx-attributes';
 import type { Report } from '../reports/schema';
 import type { SectionDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
