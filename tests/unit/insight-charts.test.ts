@@ -52,19 +52,23 @@ describe('charts of data tables', () => {
     expect(tableChartData(priceClass, [{ id: 'a', cells: { 价类: '一类', 销量: 0 } }], 'x')).toBeNull();
   });
 
-  it('draws an SVG with ECharts on the server and a PNG fallback without a canvas', () => {
+  it('draws an SVG with ECharts on the server and its PNG fallback, words included, without a browser', async () => {
     const data = tableChartData(priceClass, analysis.sections['price-class'].type === 'table' ? analysis.sections['price-class'].rows : [], '分价类')!;
-    const image = renderChartImage(data, 560, 300);
+    const image = await renderChartImage(data, 560, 300);
     const svg = new TextDecoder().decode(image.svg);
     expect(svg).toMatch(/^<svg[^>]+width="560"[^>]+height="300"/);
     expect(svg).toContain('一类');
     expect(pngSize(image.png)).toEqual({ width: 1120, height: 600 });
+    // The PNG is the same chart with its words: renaming a category changes the picture.
+    const renamed = await renderChartImage({ ...data, categories: data.categories.map((name, index) => (index === 0 ? '甲类卷烟' : name)) }, 560, 300);
+    expect(Buffer.from(renamed.png).equals(Buffer.from(image.png))).toBe(false);
+    expect(Buffer.from(drawChartPng({ ...data, categories: data.categories.map((name, index) => (index === 0 ? '甲类卷烟' : name)) }, 1120, 600)).equals(Buffer.from(drawChartPng(data, 1120, 600)))).toBe(true);
     const bars = drawChartPng({ type: 'bar', title: '', categories: ['甲', '乙'], series: [{ key: 'v', name: 'v', values: [3, -1.5], percent: true, unit: '%', decimals: 1 }] }, 400, 200);
     expect(pngSize(bars)).toEqual({ width: 400, height: 200 });
   });
 
   it('puts each declared chart under its table in the Word export, as SVG with a PNG fallback', async () => {
-    expect(Object.keys(tableChartImages(analysis, market))).toEqual(['key-indicators', 'price-class']);
+    expect(Object.keys(await tableChartImages(analysis, market))).toEqual(['key-indicators', 'price-class']);
     const bytes = await buildWordDocument({ report: analysis, template: market, layout: 'official' });
     const text = Buffer.from(bytes).toString('latin1');
     expect(text).toContain('word/media/');

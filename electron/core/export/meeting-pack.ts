@@ -11,7 +11,7 @@ import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
 import { chineseNumeral, displayWidth, formatDate } from './text';
-import { WordComposer, type ExportComment, type WordDocumentPart, type WordStyleOptions } from './word';
+import { WordComposer, withCharts, type ExportComment, type WordDocumentPart, type WordStyleOptions } from './word';
 import type { BlockModel } from './word-model';
 import { StreamedWorkbook, sheetRange, type StreamCell, type StreamColumn } from './xlsx-stream';
 
@@ -141,7 +141,7 @@ export async function buildMeetingPack(options: MeetingPackOptions, monitor: Exp
     const kicker = [materialNumber(labels, index), flagText(document.meetingFlag, labels), document.reviewSummary?.grade ?? '']
       .filter((part) => part.trim())
       .join(labels.kickerSeparator);
-    blocks.push(...composer.document(document, { pageBreakBefore: true, kicker, review: 'inline', reviewHeading: labels.meetingReview }));
+    blocks.push(...composer.document(await withCharts(document), { pageBreakBefore: true, kicker, review: 'inline', reviewHeading: labels.meetingReview }));
   }
   await monitor.checkpoint(documents.length, total, labels.meetingPack);
   const bytes = await composer.render(blocks, { title: options.meetingName.trim(), creator: options.organiser.trim(), coverPage: true });

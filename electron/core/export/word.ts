@@ -599,7 +599,8 @@ export class WordComposer {
     const title = this.title(part);
     const metadata = this.metadata(part);
     const numberSections = !part.template.sections.some((section) => hasOutlineNumber(section.title));
-    const charts = part.charts === false ? {} : (part.charts ?? tableChartImages(part.report, part.template));
+    // Charts are drawn beforehand (asynchronously, by `withCharts`); none here means none.
+    const charts = part.charts || {};
     const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined, charts[def.id]));
     this.anchorComments(comments, firstId, title, sections);
     this.commentEntries.push(...this.commentOptions(comments, firstId));
@@ -728,10 +729,15 @@ export class WordComposer {
   }
 }
 
+/** The part with its tables' charts drawn, unless the caller gave them or asked for none (`charts: false`). */
+export async function withCharts<T extends WordDocumentPart>(part: T): Promise<T> {
+  return part.charts === undefined ? { ...part, charts: await tableChartImages(part.report, part.template) } : part;
+}
+
 /** Build a .docx of a report; see WordExportOptions. */
 export async function buildWordDocument(options: WordExportOptions): Promise<Uint8Array> {
   const composer = new WordComposer(options);
-  const blocks = composer.document(options, options.includeReviewAppendix ? { review: 'page' } : {});
+  const blocks = composer.document(await withCharts(options), options.includeReviewAppendix ? { review: 'page' } : {});
   const title = (blocks[0] as ParaModel).segments.map((segment) => segment.text).join('');
   return composer.render(blocks, { title, creator: options.report.authorName });
 }
