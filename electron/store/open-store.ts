@@ -9,7 +9,7 @@ import { KeyedQueue } from './keyed-queue';
 import { FileKeyStore } from './key-store';
 import { acquireDataLock } from './lock';
 import { Quarantine } from './quarantine';
-import { FileReportRepository } from './report-repository';
+import { FileReportRepository, type CheckResult } from './report-repository';
 import { FileReadStateRepository, FileReviewRepository, nodeHasher } from './review-repository';
 import { defaultSeedsDir, loadBuiltInTemplates, loadDemoSeed } from './seeds';
 import { FileProfileRepository, FileSettingsRepository } from './small-repositories';
@@ -31,7 +31,7 @@ export interface Store {
   services: CoreServices;
   dataDir: string;
   /** Settles when the background check of every document file has finished (or was skipped). */
-  checked: Promise<{ checked: number; quarantined: number; reindexed: number }>;
+  checked: Promise<CheckResult>;
   /** Flush the index, mark it clean and release the folder lock. */
   close(): Promise<void>;
 }
@@ -83,12 +83,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     let closed = false;
     const checked =
       options.backgroundCheck === false
-        ? Promise.resolve({ checked: 0, quarantined: 0, reindexed: 0 })
+        ? Promise.resolve({ checked: 0, unchanged: 0, quarantined: 0, reindexed: 0 })
         : new Promise<void>((resolve) => setTimeout(resolve, 200))
             .then(() => reports.checkAll({ shouldStop: () => closed }))
             .catch((error: unknown) => {
               console.error('[store] background check failed', error);
-              return { checked: 0, quarantined: 0, reindexed: 0 };
+              return { checked: 0, unchanged: 0, quarantined: 0, reindexed: 0 };
             });
     return {
       services,

@@ -137,6 +137,39 @@ describe('optimistic revisions', () => {
   });
 });
 
+describe('the background check after open', () => {
+  it('reads only the files changed since the last check, and still catches a hand edit or damage', async () => {
+    const first = await openTempStore({ seed: true });
+    const { dataDir } = first;
+    const all = (await first.services.reports.list()).length;
+    await first.store.checked;
+    await first.close();
+
+    // A full pass recorded every file; the next open reads none of them.
+    const second = await openTempStore({ dataDir });
+    expect(await second.store.checked).toEqual({ checked: 0, unchanged: all, quarantined: 0, reindexed: 0 });
+    // A save in this session changes its file: the next pass reads that one again.
+    const saved = await second.dispatcher.dispatch('reports:save-draft', office.manager, saveInput(office.draft, 1, '本周走访十二户'));
+    expect(saved.ok).toBe(true);
+    await second.close();
+
+    const third = await openTempStore({ dataDir });
+    expect(await third.store.checked).toEqual({ checked: 1, unchanged: all - 1, quarantined: 0, reindexed: 0 });
+    await third.close();
+
+    // Outside the app: one file damaged, another's title edited by hand (still a valid document).
+    await writeFile(path.join(dataDir, reportPath(office.draft)), '{"id": "rpt-zhang-draft", "title": "半截');
+    const editedFile = path.join(dataDir, reportPath(office.otherDraft));
+    const edited = JSON.parse(await readFile(editedFile, 'utf8')) as Report;
+    await writeFile(editedFile, JSON.stringify({ ...edited, title: '手工改过的标题' }));
+
+    const fourth = await openTempStore({ dataDir });
+    expect(await fourth.store.checked).toEqual({ checked: 2, unchanged: all - 2, quarantined: 1, reindexed: 1 });
+    expect((await fourth.services.health.problems()).map((problem) => problem.file)).toEqual([reportPath(office.draft)]);
+    expect((await fourth.services.reports.list()).find((summary) => summary.id === office.otherDraft)?.title).toBe('手工改过的标题');
+  });
+});
+
 describe('corrupt files', () => {
   it('are moved into quarantine/ when the index is rebuilt, reported, and the rest of the store loads', async () => {
     const first = await openTempStore({ seed: true });
