@@ -48,3 +48,20 @@ export async function replyToComment(page: Page, card: Locator, text: string): P
   await card.locator('.rd-comment-event').getByText(text).waitFor();
   await page.getByLabel('回复内容').waitFor({ state: 'detached' });
 }
+
+/**
+ * Open a click-triggered dropdown and wait for `item` in it. A click that lands while the page is still
+ * settling (a query finishing re-renders the header) can leave the menu closed; the trigger is clicked again
+ * then, as a user would.
+ */
+export async function openMenu(page: Page, trigger: Locator, item: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await trigger.click();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}

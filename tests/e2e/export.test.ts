@@ -14,6 +14,7 @@ import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { foldReview } from '../../electron/core/review/fold';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
 import { hashFolder } from '../helpers/temp-store';
+import { openMenu } from './actions';
 import { screenshot, screenshotDir, startApp, type AppUnderTest } from './harness';
 
 const supervisor = 'demo-chen';
@@ -207,7 +208,7 @@ describe('export from the UI in Chromium', () => {
   test('the editor’s 导出 menu downloads the open document', async () => {
     await page.goto(`${app.transport.entryUrl.split('#')[0]}#/reports/${documents[1].id}`);
     await page.getByTestId('document-title').waitFor();
-    await page.getByTestId('editor-export').click();
+    await openMenu(page, page.getByTestId('editor-export'), page.getByText('Word（普通格式）'));
     const file = await download(page, downloads, () => page.getByText('Word（普通格式）').click());
     expect(runPython<{ paragraphs: string[] }>(DOCX, [file.path]).paragraphs[0]).toBe(await page.getByTestId('document-title').textContent());
   });

@@ -17,22 +17,12 @@ import type { ReportSummary } from '../../electron/core/reports/schema';
 import { foldReview } from '../../electron/core/review/fold';
 import { richTextToPlain } from '../../electron/core/text/rich-text';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
+import { chooseProfile, openMenu } from './actions';
 import { screenshot, screenshotDir, startApp, type AppUnderTest } from './harness';
 
 const month = '2026-11';
 const copiedId = 'demo-wl-wangqiang-2026-11-25';
 const originalId = 'demo-wl-lina-2026-11-25';
-
-async function chooseProfile(page: Page, name: string): Promise<void> {
-  const chooser = page.getByText('选择你的身份');
-  if (!(await chooser.isVisible())) {
-    await page.getByTestId('current-profile').click();
-    await page.getByText('切换身份').first().click();
-    await chooser.waitFor();
-  }
-  await page.getByText(name, { exact: true }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
-}
 
 /** Weekdays of a month whose log was due (end of the day, Beijing time) before `now`. */
 function dueWeekdays(monthText: string, now: Date): string[] {
@@ -230,7 +220,7 @@ describe('insight: dashboard, copy detection, sentences and charts', () => {
     await chooseProfile(page, '陈主任');
     await page.keyboard.press('Alt+1');
     await page.locator('[data-row-key="demo-ma-chengguan-2026-10"]').click();
-    await page.getByTestId('editor-export').click();
+    await openMenu(page, page.getByTestId('editor-export'), page.getByRole('menuitem', { name: /公文/ }));
     const started: Promise<Download> = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('menuitem', { name: /公文/ }).click();
     const file = await started;
