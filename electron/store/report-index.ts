@@ -104,8 +104,13 @@ function compareNewestFirst(a: ReportSummary, b: ReportSummary): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 }
 
-/** Lines appended since the last compaction that make closing compact the journal (and write a snapshot). */
-const compactAtCloseAfter = 2000;
+/**
+ * Lines appended since the last compaction that make closing compact the journal (and write a snapshot). Every
+ * open replays the lines after the snapshot one by one: kept low, a day's saves at most, so that opening stays
+ * near the snapshot's speed (at 50,000 documents 2,000 lines cost about a fifth more; compacting at close takes
+ * well under a second).
+ */
+const compactAtCloseAfter = 250;
 
 /**
  * The document list as an append-only journal: a save appends one line (cost independent of the number of
