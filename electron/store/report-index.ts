@@ -107,8 +107,8 @@ function compareNewestFirst(a: ReportSummary, b: ReportSummary): number {
 /**
  * Lines appended since the last compaction that make closing compact the journal (and write a snapshot). Every
  * open replays the lines after the snapshot one by one: kept low, a day's saves at most, so that opening stays
- * near the snapshot's speed (at 50,000 documents 2,000 lines cost about a fifth more; compacting at close takes
- * well under a second).
+ * near the snapshot's speed (at 50,000 documents about 1,700 lines made it 100 ms instead of 76 ms; compacting
+ * at close takes about 0.4 s there).
  */
 const compactAtCloseAfter = 250;
 
