@@ -167,6 +167,12 @@ describe('the background check after open', () => {
     expect(await fourth.store.checked).toEqual({ checked: 2, unchanged: all - 2, quarantined: 1, reindexed: 1 });
     expect((await fourth.services.health.problems()).map((problem) => problem.file)).toEqual([reportPath(office.draft)]);
     expect((await fourth.services.reports.list()).find((summary) => summary.id === office.otherDraft)?.title).toBe('手工改过的标题');
+    await fourth.close();
+
+    // A garbled record of the last pass is no record: every file is read again, nothing else changes.
+    await writeFile(path.join(dataDir, 'index', 'checked.json'), '{"rpt-zhang-draft": 3, "x"');
+    const fifth = await openTempStore({ dataDir });
+    expect(await fifth.store.checked).toEqual({ checked: all - 1, unchanged: 0, quarantined: 0, reindexed: 0 });
   });
 });
 
