@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { fillCell, gridCell } from './grid';
 
 /** Select the first occurrence of `phrase` inside an element and release the mouse, as a reader would. */
 export async function selectPhrase(page: Page, containerSelector: string, phrase: string): Promise<void> {
@@ -64,4 +65,27 @@ export async function openMenu(page: Page, trigger: Locator, item: Locator): Pro
       if (attempt === 3) throw error;
     }
   }
+}
+
+/** The analysis a manager types into today's log in the review and exchange flows. */
+export const sampleAnalysis =
+  '今天走访的八户中，五户反映中档烟供不应求，主要原因是本周到货量比上周少两成，而周边工地开工带来了新增需求。' +
+  '建议下周把中档品规的订货量上调一成，并优先保障东街两户便利店。另外三户陈列不规范，已现场指导整改，下周回访确认。';
+
+/** Open today's work log and fill it until it is complete and saved, typed as a manager would (not submitted). */
+export async function writeTodayLog(page: Page, analysis = sampleAnalysis): Promise<void> {
+  await page.getByTestId('today-log').click();
+  await page.getByTestId('completeness-panel').waitFor();
+  await page.getByLabel('计划拜访户数').fill('10');
+  await page.getByLabel('实际拜访户数').fill('8');
+  await page.getByTestId('grid-add-row-visits').click();
+  await fillCell(page, gridCell(page, 'visits', '序号', 0), '1', '1');
+  await fillCell(page, gridCell(page, 'visits', '许可证号', 0), '510102100001', '510102100001');
+  await fillCell(page, gridCell(page, 'visits', '客户名称', 0), '东街便利店', '东街便利店');
+  await page.getByLabel('三、分析与思考', { exact: true }).click();
+  await page.keyboard.type(analysis);
+  await page.getByLabel('五、明日计划', { exact: true }).click();
+  await page.keyboard.type('回访东街两户便利店，核实中档烟到货情况。');
+  await page.getByText('可以提交：没有缺项').waitFor();
+  await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
 }

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseProfile, pickOption, replyToComment, selectPhrase } from './actions';
-import { fillCell, gridCell } from './grid';
+import { chooseProfile, pickOption, replyToComment, selectPhrase, writeTodayLog } from './actions';
 import { screenshot, startApp, type AppUnderTest } from './harness';
-
-const analysis =
-  '今天走访的八户中，五户反映中档烟供不应求，主要原因是本周到货量比上周少两成，而周边工地开工带来了新增需求。' +
-  '建议下周把中档品规的订货量上调一成，并优先保障东街两户便利店。另外三户陈列不规范，已现场指导整改，下周回访确认。';
 
 describe('review: submit, comment, return, fix, resubmit, compare, grade and approve', () => {
   let app: AppUnderTest;
@@ -23,20 +18,7 @@ describe('review: submit, comment, return, fix, resubmit, compare, grade and app
     await writer.getByRole('button', { name: '载入示例数据' }).click();
     await writer.getByText('张伟', { exact: true }).waitFor();
     await chooseProfile(writer, '张伟');
-    await writer.getByTestId('today-log').click();
-    await writer.getByTestId('completeness-panel').waitFor();
-    await writer.getByLabel('计划拜访户数').fill('10');
-    await writer.getByLabel('实际拜访户数').fill('8');
-    await writer.getByTestId('grid-add-row-visits').click();
-    await fillCell(writer, gridCell(writer, 'visits', '序号', 0), '1', '1');
-    await fillCell(writer, gridCell(writer, 'visits', '许可证号', 0), '510102100001', '510102100001');
-    await fillCell(writer, gridCell(writer, 'visits', '客户名称', 0), '东街便利店', '东街便利店');
-    await writer.getByLabel('三、分析与思考', { exact: true }).click();
-    await writer.keyboard.type(analysis);
-    await writer.getByLabel('五、明日计划', { exact: true }).click();
-    await writer.keyboard.type('回访东街两户便利店，核实中档烟到货情况。');
-    await writer.getByText('可以提交：没有缺项').waitFor();
-    await writer.getByTestId('save-state').and(writer.locator('[data-state="saved"]')).waitFor();
+    await writeTodayLog(writer);
     await screenshot(writer, 'review-1-manager-drafts');
     await writer.getByRole('button', { name: '提交' }).click();
     await writer.getByTestId('document-status').filter({ hasText: '已提交' }).waitFor();
