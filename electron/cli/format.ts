@@ -1,13 +1,10 @@
+import { defaultExportLabels } from '../core/export/labels';
 import type { Report, ReportSummary } from '../core/reports/schema';
 import { richTextToPlain } from '../core/text/rich-text';
 import type { Template } from '../core/templates/schema';
 
-const statusNames: Record<Report['status'], string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '已通过',
-};
+/** The same status names as every Chinese export. */
+const statusNames: Record<Report['status'], string> = defaultExportLabels.statuses;
 
 /** Documents as a tab-separated table for terminals and scripts. */
 export function formatReportList(list: ReportSummary[]): string {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
+import { defaultExportLabels } from '../core/export/labels';
 import { DomainError } from '../core/shared/errors';
 import { writeExportFile } from '../store/export-file';
 
@@ -27,7 +28,8 @@ export interface PackageCommandOptions {
 
 type Call = <K extends ChannelName>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
 
-const statusNames: Record<string, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已通过' };
+/** The same status names as every Chinese export. */
+const statusNames: Record<string, string> = defaultExportLabels.statuses;
 const effectNames: Record<string, string> = { create: '新建', status: '更新状态', refresh: '新增记录', none: '无变化', conflict: '冲突' };
 const keyNames: Record<string, string> = { local: '本机身份', trusted: '已信任', new: '首次收到，请与对方核对指纹' };
 const recordNames: Record<string, string> = {

@@ -70,13 +70,8 @@ export const packageSignatureSchema = z
 export type PackageSignature = z.infer<typeof packageSignatureSchema>;
 
 /** Someone this machine has received a package from (trust on first use), or who was vouched for in one. */
-export const trustEntrySchema = z
-  .object({
-    profileId: safeIdSchema,
-    name: z.string().min(1).max(40),
-    role: roleSchema,
-    unit: z.string().max(60),
-    publicKey: publicKeySchema,
+export const trustEntrySchema = personSchema
+  .extend({
     fingerprint: z.string(),
     firstSeen: z.string(),
     /** The package that introduced the key, and who sent it (the person themselves, or someone vouching). */
