@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsync, openSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { afterWriteStep, beforeWriteStep } from './write-seam';
 
 /**
  * fsync a directory so a rename inside it survives a power cut; not supported everywhere (Windows). Opening
@@ -41,6 +42,7 @@ async function openForWriting(file: string) {
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const directory = path.dirname(file);
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  beforeWriteStep('write', file);
   const handle = await openForWriting(temporary);
   try {
     await handle.writeFile(data);
@@ -51,11 +53,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw error;
   }
   await handle.close();
+  afterWriteStep('write', temporary);
   try {
+    beforeWriteStep('rename', file);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
   await syncDirectory(directory);
+  afterWriteStep('rename', file);
 }

@@ -8,6 +8,7 @@ import { readLines } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import type { Quarantine } from './quarantine';
 import { assertSafeId } from './safe-id';
+import { afterWriteStep, beforeWriteStep } from './write-seam';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
 
 /** Partitions kept parsed in memory (each with its postings, built by the core on first use). */
@@ -62,7 +63,9 @@ export class FileInsightRepository implements InsightRepository {
     const scores = await this.copyScores();
     await this.queue.run('scores', async () => {
       await mkdir(path.dirname(this.scoresFile), { recursive: true });
+      beforeWriteStep('append', this.scoresFile);
       await appendFile(this.scoresFile, `${JSON.stringify({ id: result.docId, revision: result.revision, score: result.score })}\n`);
+      afterWriteStep('append', this.scoresFile);
     });
     const current = scores.get(result.docId);
     if (!current || current.revision <= result.revision) scores.set(result.docId, { revision: result.revision, score: result.score });
@@ -118,7 +121,9 @@ export class FileInsightRepository implements InsightRepository {
         const file = partitionPath(this.dataDir, partition);
         await mkdir(path.dirname(file), { recursive: true });
         // No fsync: a cache; a crash loses at most the newest entries, which a re-check adds again.
+        beforeWriteStep('append', file);
         await appendFile(file, line);
+        afterWriteStep('append', file);
         this.partitions.get(partition)?.push(entry);
       });
     }

@@ -1,10 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/shared/ports';
 import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
+import { reconcileAll } from '../core/review/recover';
+import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { FileKeyStore } from './key-store';
 import { acquireDataLock } from './lock';
@@ -49,9 +51,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataLock(dataDir);
+  const quarantine = new Quarantine(dataDir);
+  const unregisterSink = registerTornTailSink(dataDir, async (file, cut) => {
+    await quarantine.keepBytes(file, cut, `日志文件末尾有一条写入不完整的记录（${cut.length} 字节，可能是断电或程序异常退出所致），已截去并保存在隔离区`);
+  });
   try {
     const seedsDir = options.seedsDir ?? defaultSeedsDir();
-    const quarantine = new Quarantine(dataDir);
     const seeds = await loadBuiltInTemplates(seedsDir);
     const [profiles, settings, templates, reports] = await Promise.all([
       FileProfileRepository.open(dataDir, quarantine),
@@ -80,6 +85,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       locks: new KeyedQueue(),
       loadDemoData: () => loadDemoSeed(seedsDir),
     };
+    // After a crash (the index was not closed cleanly) finish or roll back whatever was half-done: torn log
+    // tails are cut and kept in quarantine, documents whose cache is behind their review log are folded in.
+    if (reports.rebuiltAtOpen) await recoverAfterCrash(dataDir, services);
     let closed = false;
     const checked =
       options.backgroundCheck === false
@@ -98,12 +106,40 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         if (closed) return;
         closed = true;
         await checked;
-        await reports.close();
-        await lock.release();
+        try {
+          await reports.close();
+        } finally {
+          unregisterSink();
+          await lock.release();
+        }
       },
     };
   } catch (error) {
+    unregisterSink();
     await lock.release();
     throw error;
   }
+}
+
+/** Files directly in each shard folder of `folder` (`<folder>/<xx>/<name>`) whose name ends with `suffix`. */
+async function shardedFiles(folder: string, suffix: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const shard of await readdir(folder).catch(() => [] as string[])) {
+    for (const name of await readdir(path.join(folder, shard)).catch(() => [] as string[])) {
+      if (name.endsWith(suffix) && !name.startsWith('.')) files.push(path.join(folder, shard, name));
+    }
+  }
+  return files;
+}
+
+/** The repair pass of an open after a crash (see openStore). */
+async function recoverAfterCrash(dataDir: string, services: CoreServices): Promise<void> {
+  const logs = await shardedFiles(path.join(dataDir, 'reviews'), '.ndjson');
+  const journals = (await readdir(path.join(dataDir, 'state')).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.ndjson'))
+    .map((name) => path.join(dataDir, 'state', name));
+  for (const file of [...logs, ...journals]) await repairTornTail(file);
+  const ids = logs.map((file) => path.basename(file, '.ndjson'));
+  const outcome = await reconcileAll(services, ids);
+  if (outcome.folded) console.warn(`[store] finished ${outcome.folded} review act(s) a crash had interrupted`);
 }

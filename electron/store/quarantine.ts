@@ -1,6 +1,7 @@
-import { appendFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoreProblem } from '../core/shared/services';
+import { beforeWriteStep } from './write-seam';
 
 /**
  * Files that failed validation are moved into `quarantine/` (never overwritten, never dropped) and listed
@@ -20,7 +21,24 @@ export class Quarantine {
     const relative = path.relative(this.dataDir, file);
     const at = new Date().toISOString();
     const target = path.join(this.folder, `${at.replace(/[:.]/g, '-')}_${relative.replace(/[\\/]/g, '_')}`);
+    beforeWriteStep('rename', target);
     await rename(file, target);
+    const problem: StoreProblem = { file: relative, movedTo: path.relative(this.dataDir, target), reason, at };
+    await appendFile(path.join(this.folder, 'problems.ndjson'), `${JSON.stringify(problem)}\n`);
+    return problem;
+  }
+
+  /**
+   * Keep bytes cut from a file (a torn log tail) in quarantine and report them; the file itself stays where it
+   * is. Written and reported before the caller cuts them, so nothing is lost if the process dies in between.
+   */
+  async keepBytes(file: string, bytes: Uint8Array, reason: string): Promise<StoreProblem> {
+    await mkdir(this.folder, { recursive: true });
+    const relative = path.relative(this.dataDir, file);
+    const at = new Date().toISOString();
+    const target = path.join(this.folder, `${at.replace(/[:.]/g, '-')}_${relative.replace(/[\\/]/g, '_')}.tail`);
+    beforeWriteStep('write', target);
+    await writeFile(target, bytes);
     const problem: StoreProblem = { file: relative, movedTo: path.relative(this.dataDir, target), reason, at };
     await appendFile(path.join(this.folder, 'problems.ndjson'), `${JSON.stringify(problem)}\n`);
     return problem;

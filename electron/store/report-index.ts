@@ -4,6 +4,7 @@ import path from 'node:path';
 import { reportSummarySchema, type ReportStatus, type ReportSummary } from '../core/reports/schema';
 import type { DocumentKind } from '../core/templates/schema';
 import { writeFileAtomic } from './atomic-write';
+import { afterWriteStep, beforeWriteStep } from './write-seam';
 import { decodeSnapshot, encodeSnapshot, type JournalMark } from './index-snapshot';
 
 /**
@@ -317,6 +318,7 @@ export class ReportIndex {
     this.descriptor = null;
     await new Promise<void>((resolve, reject) => fsync(descriptor, (error) => (error ? reject(error) : resolve())));
     closeSync(descriptor);
+    beforeWriteStep('write', this.cleanFile);
     await writeFile(this.cleanFile, new Date().toISOString());
   }
 
@@ -324,7 +326,9 @@ export class ReportIndex {
     if (this.descriptor === null) throw new Error('report index is not open');
     // No fsync: the document file is the truth and was synced; a crash rebuilds this cache. A synchronous
     // append of one short line to the page cache takes microseconds; a thread-pool round trip would cost more.
+    beforeWriteStep('append', this.journalFile);
     writeSync(this.descriptor, `${JSON.stringify(row)}\n`);
+    afterWriteStep('append', this.journalFile);
     this.linesSinceCompaction++;
   }
 

@@ -156,6 +156,8 @@ export class FileReportRepository implements ReportRepository {
   /** A segment built in this session, written when the store closes (a search never writes to the folder). */
   private unsavedSegment: Uint8Array | null = null;
   private building: Promise<SegmentedSearchIndex> | null = null;
+  /** The index was not closed cleanly (a crash, or a first open) and was rebuilt from the document files. */
+  rebuiltAtOpen = false;
 
   private constructor(dataDir: string, quarantine: Quarantine) {
     this.dataDir = dataDir;
@@ -169,7 +171,10 @@ export class FileReportRepository implements ReportRepository {
     const repository = new FileReportRepository(dataDir, quarantine);
     await mkdir(path.join(dataDir, 'index'), { recursive: true });
     await mkdir(repository.folder, { recursive: true });
-    if (!(await repository.index.load())) await repository.rebuildIndex();
+    if (!(await repository.index.load())) {
+      await repository.rebuildIndex();
+      repository.rebuiltAtOpen = true;
+    }
     await repository.index.beginSession();
     return repository;
   }

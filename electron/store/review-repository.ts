@@ -7,7 +7,7 @@ import { canonicalJson } from '../core/shared/canonical';
 import { DomainError } from '../core/shared/errors';
 import type { Hasher } from '../core/shared/ports';
 import type { ReadStateRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
-import { appendDurably, readLines } from './append-log';
+import { appendDurably, readLines, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { readDocument, writeDocument } from './validated-file';
@@ -135,6 +135,8 @@ export class FileReviewRepository implements ReviewRepository {
   }
 
   async verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport> {
+    // A torn last line is what a crash while appending leaves: cut (kept in quarantine, reported), not a finding.
+    await this.queue.run(docId, () => repairTornTail(this.logFile(docId)));
     const { lines, tornTail } = await readLines(this.logFile(docId));
     const problems: VerifyReport['problems'] = [];
     let prev = '';
@@ -188,7 +190,11 @@ export class FileReviewRepository implements ReviewRepository {
       // A retry of the same submission (after a failure further on) finds its own snapshot: fine.
       const same = (report: Report) => canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title });
       if (same(existing) === same(snapshot)) return;
-      throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+      // A snapshot no submit record points at was left by a submission that died before its record was
+      // logged (the log is the truth): the retry replaces it.
+      if (await this.isLogged(snapshot.id, snapshot.revision)) {
+        throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+      }
     }
     await writeDocument(file, reportSchema, snapshot);
   }
@@ -197,17 +203,27 @@ export class FileReviewRepository implements ReviewRepository {
     return readDocument(this.revisionFile(docId, revision), reportSchema);
   }
 
+  /** Does the log hold a submit record for this revision (is its frozen snapshot part of the record)? */
+  private async isLogged(docId: string, revision: number): Promise<boolean> {
+    return (await this.records(docId)).some((record) => record.body.type === 'submit' && record.revision === revision);
+  }
+
+  /** The frozen revisions the log's submit records point at (an orphan left by a crashed submit is not one). */
   async revisions(docId: string): Promise<number[]> {
+    let names: string[];
     try {
-      const names = await readdir(path.join(this.revisionsDir, shard(docId), docId));
-      return names
-        .map((name) => /^r(\d+)\.json$/.exec(name)?.[1])
-        .filter((value): value is string => !!value)
-        .map(Number)
-        .sort((a, b) => a - b);
+      names = await readdir(path.join(this.revisionsDir, shard(docId), docId));
     } catch {
       return [];
     }
+    const numbers = names
+      .map((name) => /^r(\d+)\.json$/.exec(name)?.[1])
+      .filter((value): value is string => !!value)
+      .map(Number)
+      .sort((a, b) => a - b);
+    if (!numbers.length) return numbers;
+    const submitted = new Set((await this.records(docId)).filter((record) => record.body.type === 'submit').map((record) => record.revision));
+    return numbers.filter((number) => submitted.has(number));
   }
 }
 

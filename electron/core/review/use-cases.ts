@@ -13,6 +13,7 @@ import { foldReview, type CommentView, type ReviewState } from './fold';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
+import { reconcileDocument } from './recover';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -78,7 +79,7 @@ export async function submitReport(ctx: CallContext, input: { id: string; baseRe
 
 async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: number; note?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
-  const { report, template } = await getReport(ctx, input.id);
+  const { report, template } = await getReconciled(ctx, input.id);
   if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能提交自己撰写的文稿');
   if (report.status !== 'draft' && report.status !== 'returned') throw new DomainError('forbidden', '文稿已提交或已通过，不能重复提交');
   if (report.rev !== input.baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再提交', { details: { current: report } });
@@ -98,9 +99,19 @@ async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: n
   return stored;
 }
 
+/**
+ * A document as an act on it starts (the caller holds its lock): first anything a crash left half-done is
+ * finished (recover.ts), so the act builds on the state the log says.
+ */
+async function getReconciled(ctx: CallContext, id: string) {
+  const loaded = await getReport(ctx, id);
+  if ((await reconcileDocument(ctx.services, id)) === 'folded') return getReport(ctx, id);
+  return loaded;
+}
+
 /** Load a document a supervisor acts on, with its review state. */
 async function loadForReview(ctx: CallContext, id: string) {
-  const { report, template } = await getReport(ctx, id);
+  const { report, template } = await getReconciled(ctx, id);
   const state = foldReview(await ctx.services.reviews.records(id));
   return { report, template, state };
 }
@@ -347,7 +358,8 @@ export async function compareRevisions(
 
 /** Check the document's review log against its hash chain and the count and head recorded with it. */
 export async function verifyReview(ctx: CallContext, input: { id: string }): Promise<VerifyReport> {
-  const { report } = await getReport(ctx, input.id);
+  // A cache merely behind its log is a crash's leftover, folded in first; anything else is verify's to report.
+  const { report } = await ctx.services.locks.run(input.id, () => getReconciled(ctx, input.id));
   return ctx.services.reviews.verify(input.id, report.review ? { count: report.review.count, head: report.review.head } : { count: 0, head: '' });
 }
 
