@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   exportMarkersFileSchema,
@@ -12,6 +12,7 @@ import {
 } from '../core/exchange/schema';
 import type { ExchangeRepository } from '../core/shared/services';
 import { appendDurably, readLines } from './append-log';
+import { writeFileAtomic } from './atomic-write';
 import type { Quarantine } from './quarantine';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
 
@@ -101,12 +102,27 @@ export class FileExchangeRepository implements ExchangeRepository {
     return this.read(this.pendingFile, pendingImportSchema);
   }
 
-  async beginImport(pending: PendingImport): Promise<void> {
+  private get pendingPackageFile(): string {
+    return path.join(this.folder, 'pending.rdpkg');
+  }
+
+  async beginImport(pending: PendingImport, dataBase64?: string): Promise<void> {
     await mkdir(this.folder, { recursive: true });
+    // The package first: a mark without its package could not be finished.
+    if (dataBase64) await writeFileAtomic(this.pendingPackageFile, Buffer.from(dataBase64, 'base64'));
     await writeDocument(this.pendingFile, pendingImportSchema, pending);
+  }
+
+  async pendingPackage(): Promise<string | null> {
+    try {
+      return (await readFile(this.pendingPackageFile)).toString('base64');
+    } catch {
+      return null;
+    }
   }
 
   async endImport(): Promise<void> {
     await rm(this.pendingFile, { force: true });
+    await rm(this.pendingPackageFile, { force: true });
   }
 }

@@ -8,7 +8,17 @@ import { readLines } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import type { Quarantine } from './quarantine';
 import { assertSafeId } from './safe-id';
-import { afterWriteStep, beforeWriteStep } from './write-seam';
+import { afterWriteStep, beforeWriteStep, SimulatedCrash, tornAppend } from './write-seam';
+
+/** appendFile, which the crash tests' seam can tear in the middle. */
+async function appendTearable(file: string, text: string): Promise<void> {
+  const torn = tornAppend(file, text);
+  if (torn !== undefined) {
+    await appendFile(file, torn);
+    throw new SimulatedCrash('torn append', file);
+  }
+  await appendFile(file, text);
+}
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
 
 /** Partitions kept parsed in memory (each with its postings, built by the core on first use). */
@@ -64,7 +74,7 @@ export class FileInsightRepository implements InsightRepository {
     await this.queue.run('scores', async () => {
       await mkdir(path.dirname(this.scoresFile), { recursive: true });
       beforeWriteStep('append', this.scoresFile);
-      await appendFile(this.scoresFile, `${JSON.stringify({ id: result.docId, revision: result.revision, score: result.score })}\n`);
+      await appendTearable(this.scoresFile, `${JSON.stringify({ id: result.docId, revision: result.revision, score: result.score })}\n`);
       afterWriteStep('append', this.scoresFile);
     });
     const current = scores.get(result.docId);
@@ -122,7 +132,7 @@ export class FileInsightRepository implements InsightRepository {
         await mkdir(path.dirname(file), { recursive: true });
         // No fsync: a cache; a crash loses at most the newest entries, which a re-check adds again.
         beforeWriteStep('append', file);
-        await appendFile(file, line);
+        await appendTearable(file, line);
         afterWriteStep('append', file);
         this.partitions.get(partition)?.push(entry);
       });

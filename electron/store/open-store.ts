@@ -5,6 +5,7 @@ import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/sh
 import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
+import { resumePendingImport } from '../core/exchange/use-cases';
 import { reconcileAll } from '../core/review/recover';
 import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
@@ -88,6 +89,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     // After a crash (the index was not closed cleanly) finish or roll back whatever was half-done: torn log
     // tails are cut and kept in quarantine, documents whose cache is behind their review log are folded in.
     if (reports.rebuiltAtOpen) await recoverAfterCrash(dataDir, services);
+    else await resumeImport(services);
     let closed = false;
     const checked =
       options.backgroundCheck === false
@@ -132,6 +134,15 @@ async function shardedFiles(folder: string, suffix: string): Promise<string[]> {
   return files;
 }
 
+/** Finish an import a crash interrupted; a failure leaves its mark for the import log to show. */
+async function resumeImport(services: CoreServices): Promise<void> {
+  try {
+    if (await resumePendingImport(services)) console.warn('[store] finished an import a crash had interrupted');
+  } catch (error) {
+    console.error('[store] an interrupted import could not be finished; import the package again', error);
+  }
+}
+
 /** The repair pass of an open after a crash (see openStore). */
 async function recoverAfterCrash(dataDir: string, services: CoreServices): Promise<void> {
   const logs = await shardedFiles(path.join(dataDir, 'reviews'), '.ndjson');
@@ -139,6 +150,8 @@ async function recoverAfterCrash(dataDir: string, services: CoreServices): Promi
     .filter((name) => name.endsWith('.ndjson'))
     .map((name) => path.join(dataDir, 'state', name));
   for (const file of [...logs, ...journals]) await repairTornTail(file);
+  // An interrupted import is finished first: it writes the documents it brings as the import would have.
+  await resumeImport(services);
   const ids = logs.map((file) => path.basename(file, '.ndjson'));
   const outcome = await reconcileAll(services, ids);
   if (outcome.folded) console.warn(`[store] finished ${outcome.folded} review act(s) a crash had interrupted`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { reportSummarySchema, type ReportStatus, type ReportSummary } from '../core/reports/schema';
 import type { DocumentKind } from '../core/templates/schema';
 import { writeFileAtomic } from './atomic-write';
-import { afterWriteStep, beforeWriteStep } from './write-seam';
+import { afterWriteStep, beforeWriteStep, SimulatedCrash, tornAppend } from './write-seam';
 import { decodeSnapshot, encodeSnapshot, type JournalMark } from './index-snapshot';
 
 /**
@@ -327,7 +327,13 @@ export class ReportIndex {
     // No fsync: the document file is the truth and was synced; a crash rebuilds this cache. A synchronous
     // append of one short line to the page cache takes microseconds; a thread-pool round trip would cost more.
     beforeWriteStep('append', this.journalFile);
-    writeSync(this.descriptor, `${JSON.stringify(row)}\n`);
+    const line = `${JSON.stringify(row)}\n`;
+    const torn = tornAppend(this.journalFile, line);
+    if (torn !== undefined) {
+      writeSync(this.descriptor, torn);
+      throw new SimulatedCrash('torn append', this.journalFile);
+    }
+    writeSync(this.descriptor, line);
     afterWriteStep('append', this.journalFile);
     this.linesSinceCompaction++;
   }

@@ -14,7 +14,7 @@ import { canonicalJson } from '../shared/canonical';
 import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { Locks } from '../shared/ports';
-import type { CallContext } from '../shared/services';
+import type { CallContext, CoreServices } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { refuse } from './errors';
 import { decodePackage, encodePackage, type DecodedPackage, type PackageDocument } from './package';
@@ -429,7 +429,7 @@ export async function applyPackage(ctx: CallContext, input: { fileName: string; 
     const now = services.clock.now().toISOString();
     const writes = !preview.nothingNew || plan.documents.some((document) => document.effect !== 'none' && document.effect !== 'conflict');
     const pending: PendingImport = { packageId: decoded.manifest.packageId, fileName: input.fileName, at: now, by: profile.id };
-    if (writes) await services.exchange.beginImport(pending);
+    if (writes) await services.exchange.beginImport(pending, input.dataBase64);
 
     // 1. Immutable files nobody sees until something refers to them.
     let newTemplates = 0;
@@ -527,6 +527,23 @@ export async function applyPackage(ctx: CallContext, input: { fileName: string; 
       conflicts: plan.conflicts,
     };
   });
+}
+
+/**
+ * Finish an import a crash interrupted (at open): the package kept with the pending mark is applied again as the
+ * person who started it, who had already confirmed the sender. What was written before the crash is found
+ * in place (frozen revisions, keys, records are matched by content), so the import ends exactly as if it had
+ * not been interrupted. Returns false when there is nothing to finish or it cannot be finished here (the mark
+ * stays, and the import log shows it).
+ */
+export async function resumePendingImport(services: CoreServices): Promise<boolean> {
+  const pending = await services.exchange.pendingImport();
+  const data = pending ? await services.exchange.pendingPackage?.() : null;
+  if (!pending || !data) return false;
+  const profile = await services.profiles.get(pending.by);
+  if (!profile) return false;
+  await applyPackage({ profile, services }, { fileName: pending.fileName, dataBase64: data, trustSender: true });
+  return true;
 }
 
 /** The caller's imports, newest first, and an import that did not finish (if any). */

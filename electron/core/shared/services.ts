@@ -116,7 +116,13 @@ export interface ExchangeRepository {
   logImport(entry: ImportLogEntry): Promise<void>;
   /** An import that started writing and did not finish (a crash), if any. */
   pendingImport(): Promise<PendingImport | null>;
-  beginImport(pending: PendingImport): Promise<void>;
+  /**
+   * Mark an import as started; `dataBase64`, the package itself, is kept with the mark so that an import a
+   * crash interrupted is finished when the folder is opened again (see resumePendingImport).
+   */
+  beginImport(pending: PendingImport, dataBase64?: string): Promise<void>;
+  /** The package kept with the pending mark (base64), if any. */
+  pendingPackage?(): Promise<string | null>;
   endImport(): Promise<void>;
 }
 
