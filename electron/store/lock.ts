@@ -142,7 +142,10 @@ export async function tryLock(file: string, owner: LockOwner): Promise<LockAttem
   const candidate = await writeCandidate(file, owner);
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await createExclusive(candidate, file)) return { won: true };
+      if (await createExclusive(candidate, file)) {
+        heldTokens.add(owner.token);
+        return { won: true };
+      }
       const text = await readLockText(file);
       if (text === null) continue;
       const content = parseLock(text);
@@ -163,6 +166,7 @@ export async function tryLock(file: string, owner: LockOwner): Promise<LockAttem
       try {
         if ((await readLockText(file)) !== text) continue;
         await rename(candidate, file);
+        heldTokens.add(owner.token);
         return { won: true };
       } finally {
         await rm(ticket, { force: true });
@@ -209,7 +213,6 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
     const pid = attempt.owner.pid;
     throw new DomainError('locked', `数据文件夹正被另一个报告台程序使用${pid ? `（进程 ${pid}）` : ''}：${dataDir}。请先关闭它。`);
   }
-  heldTokens.add(owner.token);
   const identity = lockIdentity(file);
   let lost: DomainError | null = null;
   const check = () => {

@@ -6,6 +6,7 @@ import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
 import { resumePendingImport } from '../core/exchange/use-cases';
+import { DomainError } from '../core/shared/errors';
 import { reconcileAll } from '../core/review/recover';
 import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
@@ -110,6 +111,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         await checked;
         try {
           await reports.close();
+        } catch (error) {
+          // A folder whose lock was taken away is not written to any more, not even at close.
+          if (!(error instanceof DomainError && error.code === 'locked')) throw error;
         } finally {
           unregisterSink();
           await lock.release();
