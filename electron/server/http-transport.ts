@@ -5,7 +5,20 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatcher } from '../api/dispatcher';
 
+/** The token cookie's name prefix; each instance's cookie is named after its port (see tokenCookieName). */
 export const tokenCookie = 'reportdesk_token';
+
+/**
+ * The token cookie of the instance on `port`. Cookies are shared by every port of a host, so a fixed name would
+ * let a second instance's cookie overwrite the first's (and log its tab out).
+ */
+export function tokenCookieName(port: number): string {
+  return `${tokenCookie}_${port}`;
+}
+
+/** The renderer's Content-Security-Policy (as in renderer/index.html), also sent as a response header. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 export const tokenHeader = 'x-reportdesk-token';
 export const profileHeader = 'x-reportdesk-profile';
 /** Largest request body accepted (an imported spreadsheet travels base64-encoded inside JSON). */
@@ -61,6 +74,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    'content-security-policy': contentSecurityPolicy,
   });
   response.end(text);
 }
@@ -81,6 +95,20 @@ function decodePath(text: string): string | null {
 /** A size limit in words a person reads: MB for large limits, KB for small ones (never "0 MB"). */
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Is this Content-Type exactly JSON (`application/json`, optionally with a UTF-8 charset and nothing else)? */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+}
+
+/** An error a client's going away causes (a closed tab, a cancelled fetch): worth one line, not a stack. */
+function isClientAbort(error: unknown, request: IncomingMessage): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return request.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE' || (error as Error | undefined)?.message === 'aborted';
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -107,6 +135,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  /** An Origin header parsed as a URL and compared exactly with this server's origins. */
+  const isOwnOrigin = (origin: string): boolean => {
+    try {
+      const parsed = new URL(origin);
+      return parsed.origin === origin && allowedOrigins().has(origin);
+    } catch {
+      return false;
+    }
+  };
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const root = path.resolve(options.rendererDir);
@@ -124,6 +162,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         'cache-control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
+        'content-security-policy': contentSecurityPolicy,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
@@ -142,8 +181,14 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return;
     }
     const origin = request.headers.origin;
-    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
-      refuse(response, 403, 'forbidden', `拒绝访问：来源 ${origin} 不是报告台页面`);
+    if (origin !== undefined && !isOwnOrigin(origin)) {
+      refuse(response, 403, 'forbidden', `拒绝访问：来源 ${origin || '(空)'} 不是报告台页面`);
+      return;
+    }
+    // Browsers say where a request comes from even without an Origin: only this page, or the address typed in.
+    const fetchSite = request.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      refuse(response, 403, 'forbidden', `拒绝访问：来自其他网站的请求（${String(fetchSite)}）`);
       return;
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
@@ -151,12 +196,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (request.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
       response.writeHead(303, {
         location: '/',
-        'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       });
       response.end();
       return;
     }
-    const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookie);
+    const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookieName(port));
     if (!sameToken(given, token)) {
       refuse(response, 401, 'forbidden', '缺少或错误的访问令牌：请使用启动时打印的完整地址打开报告台');
       return;
@@ -166,7 +211,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         refuse(response, 405, 'invalid-input', '接口只接受 POST 请求');
         return;
       }
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(request.headers['content-type'])) {
         refuse(response, 415, 'invalid-input', '接口只接受 application/json');
         return;
       }
@@ -203,7 +248,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   }
 
   const server = http.createServer((request, response) => {
-    handle(request, response).catch((error) => {
+    handle(request, response).catch((error: unknown) => {
+      if (isClientAbort(error, request)) {
+        console.warn(`[http] ${request.method ?? '?'} ${(request.url ?? '').split('?')[0]}: the client closed the request`);
+        if (!response.writableEnded) response.destroy();
+        return;
+      }
       console.error('[http]', error);
       if (!response.headersSent) refuse(response, 500, 'internal', '内部错误');
       else response.end();

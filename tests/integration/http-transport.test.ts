@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileHeader, tokenCookie, tokenHeader } from '../../electron/server/http-transport';
+import { profileHeader, tokenCookieName, tokenHeader } from '../../electron/server/http-transport';
 import { makeTempDir, office, openTempStore } from '../helpers/temp-store';
 import { rawRequest, startTestServer, type RawResponse } from '../helpers/transports';
 
@@ -185,12 +185,12 @@ describe('HTTP transport: the browser entry and static files', () => {
     expect(entry.status).toBe(303);
     expect(entry.headers.location).toBe('/');
     const cookie = entry.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toContain(`${tokenCookie}=${transport.token}`);
+    expect(cookie).toContain(`${tokenCookieName(port)}=${transport.token}`);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
     expect(cookie).toMatch(/;\s*Path=\//i);
 
-    const sent = { cookie: `${tokenCookie}=${transport.token}` };
+    const sent = { cookie: `${tokenCookieName(port)}=${transport.token}` };
     const page = await rawRequest({ port, path: '/', headers: sent });
     expect(page.status).toBe(200);
     expect(page.body).toBe(indexHtml);
