@@ -20,12 +20,34 @@ export function isChannelName(channel: string): channel is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, channel);
 }
 
-/** Zod issues as `{ path, message }` with dotted paths, for forms to place next to their fields. */
+/** At most this many issues are listed in an error answer (hostile input can have millions). */
+export const maxListedIssues = 30;
+/** At most this many unknown keys are named in one issue. */
+const maxListedKeys = 20;
+
+function shorten(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+/**
+ * Zod issues as `{ path, message }` with dotted paths, for forms to place next to their fields. Bounded: at most
+ * `maxListedIssues` issues (then one saying how many more), unknown keys named up to 20 with their count, paths
+ * and messages shortened — an input with a million bad keys gets an answer of a few kilobytes.
+ */
 export function toIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const listed = error.issues.slice(0, maxListedIssues).map((issue) => {
+    const path = shorten(issue.path.map(String).join('.') || '(root)', 200);
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys;
+      const named = keys.slice(0, maxListedKeys).map((key) => `"${shorten(key, 40)}"`).join('、');
+      const more = keys.length > maxListedKeys ? ` 等 ${keys.length} 个` : '';
+      return { path, message: `出现未知的键：${named}${more}` };
+    }
+    return { path, message: shorten(issue.message, 300) };
+  });
+  const rest = error.issues.length - listed.length;
+  if (rest > 0) listed.push({ path: '(more)', message: `另有 ${rest} 处问题未列出` });
+  return listed;
 }
 
 export function createDispatcher(

@@ -55,7 +55,14 @@ export function parseValidated<T>(file: string, text: string, schema: z.ZodType<
   } catch (error) {
     throw new CorruptFileError(file, `不是有效的 JSON：${(error as Error).message}`);
   }
-  const result = schema.safeParse(json);
+  let result: ReturnType<typeof schema.safeParse>;
+  try {
+    result = schema.safeParse(json);
+  } catch (error) {
+    // Whatever makes a file impossible to check (it is hostile or damaged) makes it unreadable, never a crash
+    // of the caller: the background check moves it aside and goes on.
+    throw new CorruptFileError(file, `无法读取：${(error as Error).message}`);
+  }
   if (!result.success) {
     const first = result.error.issues[0];
     throw new CorruptFileError(file, `内容不符合格式：${first.path.join('.') || '(根)'} ${first.message}`);

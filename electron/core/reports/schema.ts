@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cellValueSchema, documentKindSchema } from '../templates/schema';
 
-/** A ProseMirror/TipTap JSON node; validated structurally, bounded in depth by the JSON size limit. */
+/** A ProseMirror/TipTap JSON node; validated structurally, bounded in depth and node count (below). */
 export interface RichNode {
   type: string;
   text?: string;
@@ -10,8 +10,22 @@ export interface RichNode {
   content?: RichNode[];
 }
 
-export const richNodeSchema: z.ZodType<RichNode, RichNode> = z.lazy(() =>
-  z
+/** How deep rich text may nest (a document, a list in a list in a table …): real documents stay under 10. */
+export const maxRichTextDepth = 32;
+/** How many nodes one rich-text section may hold (paragraphs, text runs, list items …). */
+export const maxRichTextNodes = 100_000;
+
+/**
+ * The node schema at one nesting level: each level's `content` holds the next level, and the last level has none.
+ * Built level by level rather than recursively, so validating hostile input can never run out of stack, and
+ * a document nested too deep gets a clear error instead of 「Maximum call stack size exceeded」.
+ */
+function richNodeAtDepth(depth: number): z.ZodType<RichNode, RichNode> {
+  const content =
+    depth >= maxRichTextDepth
+      ? z.array(z.unknown()).max(0, `文字内容嵌套过深（最多 ${maxRichTextDepth} 层）`)
+      : z.array(richNodeAtDepth(depth + 1)).max(20000);
+  return z
     .object({
       type: z.string().min(1).max(40),
       text: z.string().max(200000).optional(),
@@ -20,10 +34,27 @@ export const richNodeSchema: z.ZodType<RichNode, RichNode> = z.lazy(() =>
         .array(z.object({ type: z.string().min(1).max(40), attrs: z.record(z.string(), z.unknown()).optional() }).strict())
         .max(20)
         .optional(),
-      content: z.array(richNodeSchema).max(20000).optional(),
+      content: content.optional(),
     })
-    .strict(),
-);
+    .strict() as unknown as z.ZodType<RichNode, RichNode>;
+}
+
+/** Nodes in a rich-text tree, counted without recursion. */
+export function countRichNodes(root: RichNode): number {
+  let count = 0;
+  const stack: RichNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    count++;
+    if (node.content) for (const child of node.content) stack.push(child);
+  }
+  return count;
+}
+
+export const richNodeSchema: z.ZodType<RichNode, RichNode> = richNodeAtDepth(1).superRefine((node, ctx) => {
+  const count = countRichNodes(node);
+  if (count > maxRichTextNodes) ctx.addIssue({ code: 'custom', message: `文字内容过多：${count} 个节点（最多 ${maxRichTextNodes} 个）` });
+});
 
 export const tableRowSchema = z
   .object({
