@@ -94,6 +94,12 @@ export function createDispatcher(
           ...(error.details !== undefined ? { details: error.details } : {}),
         });
       }
+      const errno = (error as { code?: unknown } | null)?.code;
+      if (errno === 'ENOSPC' || errno === 'EDQUOT') {
+        // A full disk: the act did not finish. What was saved before is untouched, and a half-done act is
+        // finished or rolled back the next time the document is used (see core/review/recover.ts).
+        return fail('unavailable', '磁盘空间已满，这次操作没有完成。之前保存的内容不受影响；请清理磁盘空间后再试一次。');
+      }
       logError(channel, error);
       return fail('internal', `内部错误：${error instanceof Error ? error.message : String(error)}`);
     }
