@@ -1,16 +1,22 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher';
 import { isDomainError } from '../core/shared/errors';
 import { openStore, type Store } from '../store/open-store';
+import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, devToolsAllowed } from './app-protocol';
 import { installSecurityGuards } from './guards';
 import { registerIpcTransport } from './ipc';
 import { registerSaveFileHandler } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
 
-const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererDir = path.join(__dirname, '..', 'renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devTools = devToolsAllowed({ isPackaged: app.isPackaged, devServerUrl, env: process.env });
+/** The page IPC may come from: the dev server while developing, else only app://reportdesk/index.html. */
+const allowedPages = devServerUrl ? { devServerUrl } : { appPage: appPageUrl };
+// Before the app is ready: app:// is a standard, secure scheme (its own origin, fetch, no file:// page).
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -29,11 +35,11 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(devServerUrl ?? appPageUrl);
   return window;
 }
 
@@ -50,7 +56,8 @@ async function start(): Promise<void> {
   });
   installSecurityGuards(app, shell, () => session.defaultSession);
   await app.whenReady();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
+  protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', devTools)));
   const dataDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
     store = await openStore({ dataDir });
@@ -62,11 +69,11 @@ async function start(): Promise<void> {
   const dispatcher = createDispatcher(store.services, {
     identity: { name: app.getName(), version: app.getVersion() },
   });
-  registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }));
+  registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, allowedPages));
   registerSaveFileHandler(ipcMain, {
     showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
     windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
-    isAllowedSender: (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }),
+    isAllowedSender: (url) => isAllowedSenderUrl(url, allowedPages),
     defaultFolder: () => app.getPath('documents'),
   });
   mainWindow = createWindow();

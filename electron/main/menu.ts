@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The application menu in Chinese; roles keep the platform's standard behaviour and shortcuts. */
-export function menuTemplate(isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(isMac: boolean, devTools = false): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ label: '报告台', submenu: [{ role: 'about' as const, label: '关于报告台' }, { role: 'quit' as const, label: '退出' }] }] : []),
     {
@@ -24,7 +24,7 @@ export function menuTemplate(isMac: boolean): MenuItemConstructorOptions[] {
       label: '视图',
       submenu: [
         { role: 'reload', label: '重新加载' },
-        { role: 'toggleDevTools', label: '开发者工具' },
+        ...(devTools ? [{ role: 'toggleDevTools' as const, label: '开发者工具' }] : []),
         { type: 'separator' },
         { role: 'resetZoom', label: '实际大小' },
         { role: 'zoomIn', label: '放大' },

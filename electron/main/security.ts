@@ -17,7 +17,7 @@ export function isSafeExternalUrl(raw: string): boolean {
  * Whether an IPC message comes from the app's own page: the dev server origin in development, the packaged
  * renderer file otherwise (VS Code's validatedIpcMain idea: parse the sender frame URL, never string-match).
  */
-export function isAllowedSenderUrl(raw: string | undefined, allowed: { devServerUrl?: string; rendererFile: string }): boolean {
+export function isAllowedSenderUrl(raw: string | undefined, allowed: { devServerUrl?: string; rendererFile?: string; appPage?: string }): boolean {
   if (!raw) return false;
   let url: URL;
   try {
@@ -29,9 +29,14 @@ export function isAllowedSenderUrl(raw: string | undefined, allowed: { devServer
     const dev = new URL(allowed.devServerUrl);
     if (url.origin === dev.origin) return true;
   }
+  // The app's own protocol (app://reportdesk/index.html): scheme, host and page compared exactly.
+  if (allowed.appPage) {
+    const page = new URL(allowed.appPage);
+    if (url.protocol === page.protocol && url.host === page.host && url.pathname === page.pathname && !url.username && !url.password) return true;
+  }
   // A local file only (a host would be a network share), compared as decoded paths: folder names may hold
   // characters such as %, # or ? that would be URL syntax if the path were pasted into a URL.
-  if (url.protocol !== 'file:' || url.host !== '') return false;
+  if (!allowed.rendererFile || url.protocol !== 'file:' || url.host !== '') return false;
   const expected = `/${allowed.rendererFile.replace(/\\/g, '/').replace(/^\/+/, '')}`;
   try {
     return decodeURIComponent(url.pathname) === expected;
