@@ -7,7 +7,7 @@ import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
 import { resumePendingImport } from '../core/exchange/use-cases';
 import { DomainError } from '../core/shared/errors';
-import { reconcileAll } from '../core/review/recover';
+import { rebuildFromReviewRecord, reconcileAll } from '../core/review/recover';
 import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { FileKeyStore } from './key-store';
@@ -87,6 +87,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       locks: new KeyedQueue(),
       loadDemoData: () => loadDemoSeed(seedsDir),
     };
+    // A quarantined document whose review log and frozen revisions are intact is rebuilt from them (it stays in
+    // the inbox); the damaged file stays in quarantine and is reported.
+    const rebuilding = new Set<Promise<unknown>>();
+    reports.onQuarantined((id) => {
+      const work = services.locks
+        .run(id, () => rebuildFromReviewRecord(services, id))
+        .then((rebuilt) => {
+          if (rebuilt) console.warn(`[store] rebuilt document ${id} from its submitted revisions and review log`);
+        })
+        .catch((error: unknown) => console.error(`[store] could not rebuild document ${id}`, error))
+        .finally(() => rebuilding.delete(work));
+      rebuilding.add(work);
+    });
     // After a crash (the index was not closed cleanly) finish or roll back whatever was half-done: torn log
     // tails are cut and kept in quarantine, documents whose cache is behind their review log are folded in.
     if (reports.rebuiltAtOpen) await recoverAfterCrash(dataDir, services);
@@ -109,6 +122,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         if (closed) return;
         closed = true;
         await checked;
+        await Promise.all([...rebuilding]);
         try {
           await reports.close();
         } catch (error) {

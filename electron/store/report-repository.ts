@@ -158,6 +158,25 @@ export class FileReportRepository implements ReportRepository {
   private building: Promise<SegmentedSearchIndex> | null = null;
   /** The index was not closed cleanly (a crash, or a first open) and was rebuilt from the document files. */
   rebuiltAtOpen = false;
+  /** Documents moved to quarantine before anyone listened (at open), for the listener to take up. */
+  private quarantinedBeforeListener: string[] = [];
+  private quarantineListener: ((id: string) => void) | null = null;
+
+  /**
+   * Be told of every document file moved to quarantine (openStore rebuilds it from its frozen revisions and
+   * review log). Called outside the document's queue, so the listener may write the document again.
+   */
+  onQuarantined(listener: (id: string) => void): void {
+    this.quarantineListener = listener;
+    const earlier = this.quarantinedBeforeListener;
+    this.quarantinedBeforeListener = [];
+    for (const id of earlier) listener(id);
+  }
+
+  private quarantined(id: string): void {
+    if (this.quarantineListener) this.quarantineListener(id);
+    else this.quarantinedBeforeListener.push(id);
+  }
 
   private constructor(dataDir: string, quarantine: Quarantine) {
     this.dataDir = dataDir;
@@ -197,6 +216,7 @@ export class FileReportRepository implements ReportRepository {
         } catch (error) {
           if (!(error instanceof CorruptFileError)) throw error;
           await this.quarantine.moveAside(file, error.message);
+          this.quarantined(name.slice(0, -'.json'.length));
         }
       }
     }
@@ -266,6 +286,7 @@ export class FileReportRepository implements ReportRepository {
             await this.index.delete(id);
             this.searchIndex?.remove(id);
             result.quarantined++;
+            this.quarantined(id);
           }
         });
       }
@@ -338,6 +359,7 @@ export class FileReportRepository implements ReportRepository {
       if (!(error instanceof CorruptFileError)) throw error;
       await this.quarantine.moveAside(file, error.message);
       await this.index.delete(id);
+      this.quarantined(id);
       return null;
     }
   }

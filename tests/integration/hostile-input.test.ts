@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { maxListedIssues } from '../../electron/api/dispatcher';
 import { maxRichTextDepth, type RichNode } from '../../electron/core/reports/schema';
 import { reportFilePath } from '../../electron/store/report-repository';
@@ -47,6 +47,33 @@ describe('hostile input is bounded', () => {
     const problems = await second.services.health.problems();
     expect(problems).toEqual([expect.objectContaining({ file: expect.stringContaining(office.draft), reason: expect.stringContaining('嵌套过深') })]);
     expect((await second.services.reports.list()).map((summary) => summary.id)).not.toContain(office.draft);
+  });
+
+  it('a quarantined submitted document whose frozen revision and log are intact is rebuilt from them and stays in the inbox', async () => {
+    const first = await openTempStore({ seed: true });
+    const { dataDir } = first;
+    const before = (await first.services.reports.get(office.submitted))!;
+    await first.close();
+    const file = reportFilePath(dataDir, office.submitted);
+    const report = JSON.parse(await readFile(file, 'utf8')) as { sections: Record<string, unknown> };
+    report.sections['summary'] = { type: 'richtext', doc: nested(884) };
+    await writeFile(file, JSON.stringify(report));
+
+    const second = await openTempStore({ dataDir });
+    expect(await second.store.checked).toMatchObject({ quarantined: 1 });
+    // The inbox a supervisor sees: the document is back, as its log and frozen revision say.
+    await vi.waitFor(
+      async () => {
+        const inbox = await second.dispatcher.dispatch('review:inbox', office.supervisor, {});
+        expect(inbox.ok && (inbox.value as { entries: { summary: { id: string } }[] }).entries.map((entry) => entry.summary.id)).toContain(office.submitted);
+      },
+      { timeout: 20_000 },
+    );
+    const rebuilt = (await second.services.reports.get(office.submitted))!;
+    expect(rebuilt).toMatchObject({ status: before.status, revision: before.revision, title: before.title, review: before.review });
+    expect(rebuilt.sections).toEqual((await second.services.reviews.getRevision(office.submitted, before.revision))!.sections);
+    expect((await second.services.health.problems()).map((problem) => problem.file)).toEqual([expect.stringContaining(office.submitted)]);
+    expect(await second.dispatcher.dispatch('review:verify', office.supervisor, { id: office.submitted })).toMatchObject({ ok: true, value: { ok: true } });
   });
 
   it('an input with 1.4 million unknown keys gets an answer of a few kilobytes listing a few of them and the count', async () => {

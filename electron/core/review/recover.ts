@@ -101,3 +101,26 @@ export async function reconcileAll(services: CoreServices, ids: Iterable<string>
   }
   return { folded, leftForVerify };
 }
+
+/**
+ * A document whose file was quarantined (damaged, hostile) but whose review log and frozen revisions are intact
+ * is rebuilt from them — the latest submitted revision's text, the status and review summary its log says — so
+ * it stays in the lists and the inbox. A draft never submitted has nothing to rebuild from. Returns whether it
+ * was rebuilt.
+ */
+export async function rebuildFromReviewRecord(services: CoreServices, id: string): Promise<boolean> {
+  if (await services.reports.get(id)) return false;
+  const records = await services.reviews.records(id);
+  if (!records.length) return false;
+  const head = await services.reviews.head(id);
+  // Only an intact log is trusted: every line readable and the chain whole.
+  if (records.length !== head.count || chainHashes(services.hash, records)[records.length - 1] !== head.head) return false;
+  const revisions = await services.reviews.revisions(id);
+  const latest = revisions[revisions.length - 1];
+  const snapshot = latest ? await services.reviews.getRevision(id, latest) : null;
+  if (!snapshot) return false;
+  const workflow = derivedWorkflow(snapshot, records) ?? { status: snapshot.status, revision: snapshot.revision };
+  const review = reviewCache(foldReview(records), head);
+  await services.reports.create({ ...snapshot, ...workflow, rev: 1, review });
+  return true;
+}
