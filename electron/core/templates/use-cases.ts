@@ -4,7 +4,7 @@ import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import { acceptPublishedTemplate, assertHashMatches, withContentHash } from './identity';
 import type { Template, TemplateSummary } from './schema';
-import { parseTemplateFile, templateToFile } from './template-file';
+import { readTemplateFile, templateToFile, type ParsedTemplateFile } from './template-file';
 
 /** Latest version of every template, built-ins first. */
 export async function listTemplates(ctx: CallContext): Promise<TemplateSummary[]> {
@@ -24,29 +24,49 @@ export async function getTemplate(
   return { template, versions: await ctx.services.templates.versions(input.id) };
 }
 
-/** Formula problems of every table, as input issues naming the section and column. */
-function formulaIssues(template: Template): ErrorIssue[] {
-  const issues: ErrorIssue[] = [];
+/** Formula problems of every table, as input issues naming the section and column (and where in the template). */
+function formulaIssues(template: Template): (ErrorIssue & { at: (string | number)[]; detail: string })[] {
+  const issues: (ErrorIssue & { at: (string | number)[]; detail: string })[] = [];
   template.sections.forEach((section, index) => {
     if (!section.table) return;
+    const columnAt = (key: string): (string | number)[] => {
+      const column = section.table!.columns.findIndex((item) => item.key === key);
+      return column < 0 ? ['sections', index, 'table', 'columns'] : ['sections', index, 'table', 'columns', column, 'formula'];
+    };
     for (const problem of checkTableFormulas(section.table)) {
       issues.push({
         path: `sections.${index}.table.${problem.column || 'columns'}`,
         message: `“${section.title}”${problem.column ? `的“${problem.column}”列` : ''}：${problem.message}`,
+        at: problem.column ? columnAt(problem.column) : ['sections', index, 'table', 'columns'],
+        detail: problem.message,
       });
     }
     const keys = new Set<string>();
-    for (const column of section.table.columns) {
-      if (keys.has(column.key)) issues.push({ path: `sections.${index}.table.${column.key}`, message: `“${section.title}”列名重复：${column.key}` });
+    section.table.columns.forEach((column, columnIndex) => {
+      if (keys.has(column.key)) {
+        issues.push({
+          path: `sections.${index}.table.${column.key}`,
+          message: `“${section.title}”列名重复：${column.key}`,
+          at: ['sections', index, 'table', 'columns', columnIndex, 'key'],
+          detail: `与前面的列重复：${column.key}`,
+        });
+      }
       keys.add(column.key);
-    }
+    });
   });
   return issues;
 }
 
-function assertValidTemplate(template: Template): void {
-  const issues = formulaIssues(template);
-  if (issues.length) throw new DomainError('invalid-input', issues.map((issue) => issue.message).join('；'), { issues });
+function assertValidTemplate(template: Template, file?: { fileName: string; where: ParsedTemplateFile['where'] }): void {
+  const found = formulaIssues(template);
+  if (!found.length) return;
+  const issues: ErrorIssue[] = found.map(({ path, message, at, detail }) => {
+    if (!file) return { path, message };
+    const place = file.where(at);
+    return { path: `第 ${place.line} 行，${place.label}`, message: detail };
+  });
+  const prefix = file ? `${file.fileName} 内容有误：` : '';
+  throw new DomainError('invalid-input', prefix + issues.map((issue) => (file ? `${issue.path}：${issue.message}` : issue.message)).join('；'), { issues });
 }
 
 /** The office template a supervisor may change: a custom one they publish (or one with no publisher yet). */
@@ -153,8 +173,9 @@ export async function importTemplate(
   input: { fileName: string; text: string },
 ): Promise<{ template: Template; created: boolean }> {
   const profile = requireRole(ctx, 'supervisor');
-  const parsed = parseTemplateFile(input.text, input.fileName);
-  assertValidTemplate(parsed);
+  const file = readTemplateFile(input.text, input.fileName);
+  const parsed = file.template;
+  assertValidTemplate(parsed, { fileName: input.fileName, where: file.where });
   const sha256 = (text: string) => ctx.services.hash.sha256(text);
   assertHashMatches(parsed, sha256, `${input.fileName}：`);
   if ((await ctx.services.templates.get(parsed.id))?.builtIn) {
