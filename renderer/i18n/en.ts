@@ -599,7 +599,7 @@ export const en: Messages = {
     computed: 'Computed column',
     markers: { empty: 'missing', div0: 'divide by 0', error: 'error' },
     importTitle: 'Import template',
-    importHint: 'Choose a template file exported from ReportDesk (.rdtpl.json). A new template becomes custom template v1; a known template gets a new version when its content changed, and stays as it is otherwise.',
+    importHint: 'Choose a template file exported from ReportDesk (.rdtpl.json). A template keeps its id, version number and publisher; the same version again changes nothing, and a different content under the same version is refused.',
     importDrop: 'Click or drop a template file here',
     importAccept: '.json files',
     importEmpty: '{{file}} is empty',

@@ -596,7 +596,7 @@ export const zhCN = {
     computed: '计算列',
     markers: { empty: '缺数', div0: '除数为 0', error: '错误' },
     importTitle: '导入模板',
-    importHint: '选择从报告台导出的模板文件（.rdtpl.json）。新模板导入后成为自定义模板 v1；已有模板内容有变化时保存为新版本，内容相同则不变。',
+    importHint: '选择从报告台导出的模板文件（.rdtpl.json）。模板保留原有的编号、版本号和发布人；同一版本再次导入不会改变任何内容，同一版本而内容不同则拒绝导入。',
     importDrop: '点击选择或拖入模板文件',
     importAccept: '支持 .json 文件',
     importEmpty: '{{file}} 是空文件',
