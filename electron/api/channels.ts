@@ -58,6 +58,10 @@ export const channelNames = [
   'exchange:preview',
   'exchange:apply',
   'exchange:log',
+  'templates:retire',
+  'reports:template-update',
+  'reports:move-to-version',
+  'reports:existing-draft',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

@@ -39,7 +39,7 @@ import {
   sectionDiffSchema,
   verifyReportSchema,
 } from './review-schemas';
-import { cadenceSchema, documentKindSchema, templateSchema } from '../core/templates/schema';
+import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/templates/schema';
 
 z.config(z.locales.zhCN());
 
@@ -76,6 +76,26 @@ const templateSummarySchema = z
     builtIn: z.boolean(),
     description: z.string(),
     sectionCount: z.number().int(),
+    publisher: templatePublisherSchema.optional(),
+    retired: z.boolean().optional(),
+  })
+  .strict();
+
+const renamedSchema = z.object({ from: z.string(), to: z.string() }).strict();
+const templateUpdateSchema = z
+  .object({
+    current: z.number().int(),
+    latest: z.number().int(),
+    templateName: z.string(),
+    changes: z
+      .object({
+        sectionsAdded: z.array(z.string()),
+        sectionsRemoved: z.array(z.string()),
+        sectionsRenamed: z.array(renamedSchema),
+        columns: z.array(z.object({ section: z.string(), added: z.array(z.string()), removed: z.array(z.string()), renamed: z.array(renamedSchema) }).strict()),
+      })
+      .strict(),
+    lost: z.array(z.string()),
   })
   .strict();
 
@@ -488,7 +508,32 @@ export const contract = {
     input: empty,
     output: importLogSchema,
   }),
+  'templates:retire': channel({
+    summary: 'Retire an office template: a last version offered for no new document (its publisher, a supervisor)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), baseVersion: z.number().int().min(1) }).strict(),
+    output: templateSchema,
+  }),
+  'reports:template-update': channel({
+    summary: "A newer version of the draft's template, what changed and what would have no place (null when none)",
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80) }).strict(),
+    output: templateUpdateSchema.nullable(),
+  }),
+  'reports:move-to-version': channel({
+    summary: 'Move a draft to a newer version of its template, keeping what has a place and listing the rest',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1), version: z.number().int().min(1) }).strict(),
+    output: z.object({ report: reportSchema, lost: z.array(z.string()) }).strict(),
+  }),
+  'reports:existing-draft': channel({
+    summary: "The caller's unsubmitted document of a template and period (to offer it instead of a second draft)",
+    profile: 'required',
+    input: z.object({ templateId: z.string().min(1).max(80), period: z.string().max(20), subject: z.string().max(200).optional() }).strict(),
+    output: reportSummarySchema.nullable(),
+  }),
 };
+
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

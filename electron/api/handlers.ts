@@ -1,3 +1,4 @@
+import { existingDraft, moveToVersion, templateUpdate } from '../core/reports/version-use-cases';
 import { loadDemoData } from '../core/demo/use-cases';
 import { ExportJobs } from '../core/export/jobs';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
@@ -52,6 +53,7 @@ import {
   importTemplate,
   listTemplates,
   saveTemplate,
+  retireTemplate,
 } from '../core/templates/use-cases';
 import type { ChannelName, ChannelOutput, ParsedInput } from './contract';
 
@@ -144,5 +146,9 @@ export function createHandlers(identity: AppIdentity): Handlers {
       await deleteDraft(ctx, input);
       return { deleted: true as const };
     },
+    'templates:retire': (ctx, input) => retireTemplate(ctx, input),
+    'reports:template-update': (ctx, input) => templateUpdate(ctx, input),
+    'reports:move-to-version': (ctx, input) => moveToVersion(ctx, input),
+    'reports:existing-draft': (ctx, input) => existingDraft(ctx, input),
   };
 }

@@ -18,6 +18,8 @@ function summaryOf(template: Template): TemplateSummary {
     builtIn: template.builtIn,
     description: template.description,
     sectionCount: template.sections.length,
+    publisher: template.publisher,
+    retired: template.retired,
   };
 }
 

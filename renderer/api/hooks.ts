@@ -20,10 +20,14 @@ export function useChannel<K extends ChannelName>(
   });
 }
 
-/** Call a changing channel; on success the listed channels' cached reads are refreshed. */
-export function useChannelMutation<K extends ChannelName>(channel: K, invalidates: ChannelName[] = []) {
+/**
+ * Call a changing channel; on success the listed channels' cached reads are refreshed. `shownInPlace`: the
+ * caller shows a failure where the person is looking (a dialog), so the global notifier does not toast it too.
+ */
+export function useChannelMutation<K extends ChannelName>(channel: K, invalidates: ChannelName[] = [], options: { shownInPlace?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, Error, ChannelInput<K>>({
+    meta: options.shownInPlace ? { shownInPlace: true } : undefined,
     mutationFn: (input) => request(channel, input),
     onSuccess: async () => {
       await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));

@@ -15,7 +15,12 @@ import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: notifyError }),
-  mutationCache: new MutationCache({ onError: notifyError }),
+  mutationCache: new MutationCache({
+    // A failure its dialog shows in place is not also toasted over that dialog's buttons.
+    onError: (error, _variables, _context, mutation) => {
+      if (!mutation.meta?.shownInPlace) notifyError(error);
+    },
+  }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
 

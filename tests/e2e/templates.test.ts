@@ -25,6 +25,7 @@ describe('template editor in Chromium', () => {
   let dispatcher: Dispatcher;
   let page: Page;
   let profileId: string;
+  const managerId = 'mgr-li-e2e';
   let templateId: string;
   let exported: { fileName: string; text: string };
 
@@ -33,11 +34,14 @@ describe('template editor in Chromium', () => {
     dispatcher = createDispatcher(app.store.services, { identity: { name: 'ReportDesk', version: 'test' } });
     ({ page } = await app.open());
     await page.getByText('欢迎使用报告台').waitFor();
+    // Office templates are the supervisors': the editor is driven by a 主管; documents are written by a manager.
     await page.getByLabel('姓名').fill('张伟');
-    await page.getByLabel('片区').fill('城关片区');
+    await page.getByText('主管', { exact: true }).click();
+    await page.getByLabel('部门').fill('营销部');
     await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByRole('heading', { name: '我的文稿' }).waitFor();
+    await page.getByTestId('current-profile').filter({ hasText: '张伟' }).waitFor();
     profileId = (await app.store.services.profiles.list())[0].id;
+    await app.store.services.profiles.save({ id: managerId, name: '李娜', role: 'manager', unit: '城关片区', createdAt: '2026-01-02T04:00:00.000Z' });
   });
   afterAll(async () => {
     await app?.close();
@@ -73,7 +77,7 @@ describe('template editor in Chromium', () => {
 
   test('editing saves v2; a document made from v1 keeps v1 and its sections', async () => {
     // A document written before the edit.
-    const before = await call<Report>(dispatcher, profileId, 'reports:create', {
+    const before = await call<Report>(dispatcher, managerId, 'reports:create', {
       templateId,
       metadata: { 报告期: '2026-02', 片区: '城关片区', 客户经理: '张伟' },
     });
@@ -149,13 +153,13 @@ describe('template editor in Chromium', () => {
     expect(stored.templateVersion).toBe(1);
     expect(stored.sections).toEqual(before.sections);
     expect(Object.keys(stored.sections)).toEqual(v1.sections.map((section) => section.id));
-    const opened = await call<{ report: Report; template: Template }>(dispatcher, profileId, 'reports:get', { id: before.id });
+    const opened = await call<{ report: Report; template: Template }>(dispatcher, managerId, 'reports:get', { id: before.id });
     expect(opened.template.version).toBe(1);
     expect(opened.template.sections[0].title).toBe(v1.sections[0].title);
     expect(opened.template.sections).toHaveLength(v1.sections.length);
 
     // A document made now uses v2.
-    const after = await call<Report>(dispatcher, profileId, 'reports:create', {
+    const after = await call<Report>(dispatcher, managerId, 'reports:create', {
       templateId,
       metadata: { 报告期: '2026-03', 片区: '城关片区', 客户经理: '张伟' },
     });
@@ -203,7 +207,9 @@ describe('template editor in Chromium', () => {
     await problem.waitFor();
     const message = (await problem.textContent()) ?? '';
     expect(message).toContain(`第 ${line + 1} 行`);
-    expect(message).toMatch(/sections\.\d+\.kind/);
+    // In the editor's words: 第 N 章 with its title and the kinds by their Chinese names, not sections.4.kind.
+    expect(message).toMatch(/第 \d+ 章“[^”]+”的类型：应为以下之一："richtext"（文字）、"table"（表格）、"fields"（字段）/);
+    expect(message).not.toMatch(/sections\.\d+/);
     expect(await dialog.textContent()).toContain('无法导入 bad.rdtpl.json');
     await screenshot(page, 'template-import-error');
 

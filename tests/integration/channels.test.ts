@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
 import type { Result } from '../../electron/api/result';
 import type { ErrorCode } from '../../electron/core/shared/errors';
+import type { Report } from '../../electron/core/reports/schema';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
@@ -90,7 +91,7 @@ const fixtureTemplate: Template = templateSchema.parse(
 
 /** A custom copy of the fixture template, made through the transport under test. */
 async function duplicateFixture(call: Call): Promise<Template> {
-  return value<Template>(call, 'templates:duplicate', 'manager', { id: office.templateId, name: '我的工作日志' });
+  return value<Template>(call, 'templates:duplicate', 'supervisor', { id: office.templateId, name: '我的工作日志' });
 }
 
 function paragraph(text: string) {
@@ -235,10 +236,17 @@ const table: { [K in ChannelName]: Row<K> } = {
     wrongType: { field: 'version', value: 'latest' },
   },
   'templates:duplicate': {
-    as: 'manager',
+    as: 'supervisor',
     input: { id: office.templateId, name: '我的工作日志' },
     expectValue: async (copy, { call }) => {
-      expect(copy).toMatchObject({ name: '我的工作日志', version: 1, builtIn: false, createdBy: office.manager });
+      expect(copy).toMatchObject({
+        name: '我的工作日志',
+        version: 1,
+        builtIn: false,
+        createdBy: office.supervisor,
+        publisher: { profileId: office.supervisor, name: office.supervisorName },
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       expect(copy.id).not.toBe(office.templateId);
       expect(copy.sections).toEqual(fixtureTemplate.sections);
       const list = await value<{ id: string }[]>(call, 'templates:list', 'manager', {});
@@ -247,7 +255,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     wrongType: { field: 'name', value: 5 },
   },
   'templates:save': {
-    as: 'manager',
+    as: 'supervisor',
     input: async ({ call }) => {
       const copy = await duplicateFixture(call);
       return { template: { ...copy, name: '改过的工作日志', description: '第二版' }, baseVersion: 1 };
@@ -273,7 +281,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     wrongType: { field: 'version', value: 'x' },
   },
   'templates:import': {
-    as: 'manager',
+    as: 'supervisor',
     input: {
       fileName: '导入的日志.rdtpl.json',
       text: templateToFile({ ...fixtureTemplate, id: 'imported-log', name: '导入的日志', builtIn: false }),
@@ -697,7 +705,7 @@ const table: { [K in ChannelName]: Row<K> } = {
             }
           : section,
       );
-      const saved = await value<Template>(call, 'templates:save', 'manager', { template: { ...copy, sections }, baseVersion: copy.version });
+      const saved = await value<Template>(call, 'templates:save', 'supervisor', { template: { ...copy, sections }, baseVersion: copy.version });
       return {
         templateId: saved.id,
         sectionId: 'visits',
@@ -902,6 +910,65 @@ const table: { [K in ChannelName]: Row<K> } = {
       ]);
     },
     wrongType: 'root',
+  },
+  'templates:retire': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      const copy = await duplicateFixture(call);
+      return { id: copy.id, baseVersion: copy.version };
+    },
+    expectValue: async (retired, { call }) => {
+      expect(retired).toMatchObject({ version: 2, retired: true, name: '我的工作日志' });
+      expect(await errorCode(call, 'reports:create', 'manager', { templateId: retired.id, metadata: {} })).toBe('invalid-input');
+    },
+    wrongType: { field: 'baseVersion', value: 'v1' },
+  },
+  'reports:template-update': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const copy = await duplicateFixture(call);
+      const draft = await value<Report>(call, 'reports:create', 'manager', { templateId: copy.id, metadata: {} });
+      const sections = copy.sections.map((section) => (section.id === 'notes' ? { ...section, title: '备忘与打算' } : section));
+      await value(call, 'templates:save', 'supervisor', { template: { ...copy, sections }, baseVersion: 1 });
+      return { id: draft.id };
+    },
+    expectValue: (update) => {
+      expect(update).toMatchObject({ current: 1, latest: 2, changes: { sectionsRenamed: [{ to: '备忘与打算' }], sectionsAdded: [], sectionsRemoved: [] }, lost: [] });
+    },
+    wrongType: { field: 'id', value: 7 },
+  },
+  'reports:move-to-version': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const copy = await duplicateFixture(call);
+      const draft = await value<Report>(call, 'reports:create', 'manager', { templateId: copy.id, metadata: {} });
+      const saved = await value<Report>(call, 'reports:save-draft', 'manager', {
+        id: draft.id,
+        baseRev: draft.rev,
+        metadata: {},
+        sections: { summary: { type: 'richtext', doc: paragraph('今天走访了东街烟酒店。') } },
+      });
+      await value(call, 'templates:save', 'supervisor', { template: { ...copy, sections: copy.sections.filter((section) => section.id !== 'notes') }, baseVersion: 1 });
+      return { id: draft.id, baseRev: saved.rev, version: 2 };
+    },
+    expectValue: ({ report, lost }) => {
+      expect(report.templateVersion).toBe(2);
+      expect(JSON.stringify(report.sections['summary'])).toContain('今天走访了东街烟酒店。');
+      expect(report.sections['notes']).toBeUndefined();
+      expect(lost).toEqual([]);
+    },
+    wrongType: { field: 'version', value: 'v2' },
+  },
+  'reports:existing-draft': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const { report } = await value<ChannelOutput<'reports:get'>>(call, 'reports:get', 'manager', { id: office.draft });
+      return { templateId: report.templateId, period: report.period };
+    },
+    expectValue: (existing) => {
+      expect(existing?.id).toBe(office.draft);
+    },
+    wrongType: { field: 'period', value: 2026 },
   },
 };
 

@@ -78,6 +78,13 @@ describe('parser errors', () => {
 });
 
 describe('table checks', () => {
+  it('flags a division by a written zero at the formula', () => {
+    expect(checkFormula('销售额 / 0', ['销售额'])).toEqual([{ column: '', message: '第 5 个字符处除以 0：这一列将永远为空，请改为除以某一列' }]);
+    expect(checkFormula('销售额 / -0.0 + 1', ['销售额']).map((problem) => problem.message)).toEqual([expect.stringContaining('除以 0')]);
+    expect(checkFormula('销售额 / 销量', ['销售额', '销量'])).toEqual([]);
+    expect(checkFormula('0 / 销量', ['销量'])).toEqual([]);
+  });
+
   it('finds cycles, including a column aggregating itself', () => {
     const table: TableDef = {
       columns: [
@@ -91,7 +98,10 @@ describe('table checks', () => {
       ],
     };
     expect(checkTableFormulas(table)).toEqual([
+      // Every column of a cycle is marked, not only the first.
       { column: 'A', message: '列“A”的公式存在循环引用：A → B → C → A' },
+      { column: 'B', message: '列“B”的公式存在循环引用：B → C → A → B' },
+      { column: 'C', message: '列“C”的公式存在循环引用：C → A → B → C' },
       { column: '占比', message: '列“占比”的公式存在循环引用：占比 → 占比' },
     ]);
     const result = evaluateTable(table, [{ id: 'r1', cells: { 销量: 5 } }]);

@@ -62,6 +62,10 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'exchange:preview': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==' },
   'exchange:apply': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==', trustSender: true },
   'exchange:log': {},
+  'templates:retire': { id: office.templateId, baseVersion: 1 },
+  'reports:template-update': { id: office.draft },
+  'reports:move-to-version': { id: office.draft, baseRev: 1, version: 2 },
+  'reports:existing-draft': { templateId: office.templateId, period: '2026-11-05' },
 };
 
 function errorOf(result: Result<unknown>) {

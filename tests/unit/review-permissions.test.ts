@@ -126,24 +126,24 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'demo:load': [{ what: 'anyone (idempotent: the office is already loaded)', input: {}, outcomes: everyone, readOnly: true }],
   'templates:list': [{ what: 'anyone', input: {}, outcomes: everyone, readOnly: true }],
   'templates:get': [{ what: 'anyone', input: { id: office.templateId }, outcomes: everyone, readOnly: true }],
-  'templates:duplicate': [{ what: 'anyone', input: { id: office.templateId, name: '副本' }, outcomes: everyone }],
+  'templates:duplicate': [{ what: 'a copy becomes an office template the supervisor publishes', input: { id: office.templateId, name: '副本' }, outcomes: supervisorsOnly }],
   'templates:save': [
     {
-      what: "a custom template made by the author (templates are the office's, not personal)",
+      what: "an office template published by 王主任 (only its publisher publishes new versions; managers never change it)",
       input: async (env) => {
-        const copy = await env.as('author', 'templates:duplicate', { id: office.templateId, name: '我的日志' });
+        const copy = await env.as('supervisor', 'templates:duplicate', { id: office.templateId, name: '我的日志' });
         return { template: { ...copy, description: '第二版' }, baseVersion: 1 };
       },
-      outcomes: everyone,
+      outcomes: who('forbidden', 'forbidden', 'ok', 'forbidden'),
     },
     { what: 'a built-in template', input: { template: fixtureTemplate, baseVersion: 1 }, outcomes: who('forbidden', 'forbidden', 'forbidden') },
   ],
   'templates:export': [{ what: 'anyone', input: { id: office.templateId }, outcomes: everyone, readOnly: true }],
   'templates:import': [
     {
-      what: 'a new custom template',
+      what: 'a new office template',
       input: { fileName: 'a.rdtpl.json', text: templateToFile({ ...fixtureTemplate, id: 'imported-log', builtIn: false }) },
-      outcomes: everyone,
+      outcomes: supervisorsOnly,
     },
     {
       what: 'a file replacing a built-in template',
@@ -314,6 +314,32 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'exchange:preview': [{ what: 'a submission package from another machine', input: remotePackage, outcomes: supervisorsOnly, readOnly: true }],
   'exchange:apply': [{ what: 'a submission package from another machine', input: { ...remotePackage, trustSender: true }, outcomes: supervisorsOnly }],
   'exchange:log': [{ what: "the caller's own imports", input: {}, outcomes: everyone, readOnly: true }],
+  'templates:retire': [
+    {
+      what: 'an office template published by 王主任',
+      input: async (env) => {
+        const copy = await env.as('supervisor', 'templates:duplicate', { id: office.templateId, name: '旧日志' });
+        return { id: copy.id, baseVersion: copy.version };
+      },
+      outcomes: who('forbidden', 'forbidden', 'ok', 'forbidden'),
+    },
+  ],
+  'reports:template-update': [{ what: "the author's draft", input: { id: office.draft }, outcomes: who('ok', 'not-found', 'forbidden'), readOnly: true }],
+  'reports:move-to-version': [
+    {
+      what: "the author's draft of an office template that has a v2",
+      input: async (env) => {
+        const copy = await env.as('supervisor', 'templates:duplicate', { id: office.templateId, name: '城关日志' });
+        const draft = await env.as('author', 'reports:create', { templateId: copy.id, metadata: {} });
+        await env.as('supervisor', 'templates:save', { template: { ...copy, description: '第二版' }, baseVersion: 1 });
+        return { id: draft.id, baseRev: draft.rev, version: 2 };
+      },
+      outcomes: who('ok', 'not-found', 'forbidden'),
+    },
+  ],
+  'reports:existing-draft': [
+    { what: "the caller's own drafts only", input: { templateId: office.templateId, period: '2026-11-05' }, outcomes: who('ok', 'ok', 'forbidden'), readOnly: true },
+  ],
 };
 
 async function openOffice(): Promise<Env> {
@@ -352,6 +378,10 @@ describe('the permission table', () => {
     // A supervisor cannot write, save, submit or mark fixed.
     for (const channel of ['reports:create', 'reports:save-draft', 'reports:submit', 'review:mark-fixed'] as const) {
       expect(table[channel].every((item) => item.outcomes.supervisor !== 'ok'), channel).toBe(true);
+    }
+    // Office templates are the supervisors': a manager cannot create, edit, copy, import or retire one.
+    for (const channel of ['templates:duplicate', 'templates:save', 'templates:import', 'templates:retire'] as const) {
+      expect(table[channel].every((item) => item.outcomes.author === 'forbidden' && item.outcomes.otherManager === 'forbidden'), channel).toBe(true);
     }
     // Only the comment's own author edits or retracts it.
     expect(outcome('review:edit-comment', 'otherSupervisor')).toBe('forbidden');

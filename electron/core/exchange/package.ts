@@ -337,7 +337,8 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
     }
   } else {
     if (manifest.sender.role !== 'supervisor') throw refuse('sender-role', `审阅包只能由主管发出，而发件人“${manifest.sender.name}”是客户经理`);
-    if (!manifest.recipients.length || manifest.recipients.some((recipient) => recipient.role !== 'manager')) {
+    // No recipients: a package of the office's templates only, for every manager.
+    if ((!manifest.recipients.length && documents.size) || manifest.recipients.some((recipient) => recipient.role !== 'manager')) {
       throw refuse('manifest-invalid', '审阅包的清单不一致：收件人必须是客户经理');
     }
     const recipients = new Set(manifest.recipients.map((recipient) => recipient.profileId));

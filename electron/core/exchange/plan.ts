@@ -12,6 +12,7 @@ import { sameRecordContent } from '../review/signature';
 import { snapshotHash } from '../review/use-cases';
 import { canonicalJson } from '../shared/canonical';
 import type { CallContext } from '../shared/services';
+import { arrivalOf } from '../templates/identity';
 import type { Template } from '../templates/schema';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
@@ -82,10 +83,6 @@ export interface ImportPlan {
 
 const statusNames: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已通过' };
 
-function comparableTemplate(template: Template): string {
-  return canonicalJson({ ...template, builtIn: false });
-}
-
 /** Two decisions on one revision with no reopen between them: kept side by side, shown as a conflict. */
 function decisionConflicts(title: string, docId: string, merged: ReviewRecord[], newIds: Set<string>): ExchangeConflict[] {
   const conflicts: ExchangeConflict[] = [];
@@ -141,7 +138,7 @@ export async function planImport(ctx: CallContext, profile: Profile, decoded: De
     if (profile.role !== 'manager') {
       throw refuse('wrong-importer-role', `这是主管“${manifest.sender.name}”发出的审阅包，应由客户经理导入；你当前的身份“${profile.name}”是主管`, 'forbidden');
     }
-    if (!manifest.recipients.some((recipient) => recipient.profileId === profile.id)) {
+    if (manifest.recipients.length && !manifest.recipients.some((recipient) => recipient.profileId === profile.id)) {
       const names = manifest.recipients.map((recipient) => recipient.name).join('、');
       throw refuse('not-for-you', `这个审阅包是发给“${names}”的，不是发给你（${profile.name}）的，已拒绝导入`, 'forbidden');
     }
@@ -188,21 +185,16 @@ export async function planImport(ctx: CallContext, profile: Profile, decoded: De
   const conflicts: ExchangeConflict[] = [];
   const packageTemplates = new Map(decoded.templates.map((template) => [`${template.id}@${template.version}`, template]));
   for (const template of decoded.templates) {
-    const local = await services.templates.get(template.id, template.version);
-    if (!local) {
-      templates.push({ template, status: 'new' });
-    } else if (comparableTemplate(local) === comparableTemplate(template)) {
-      templates.push({ template, status: 'known' });
-    } else if (local.builtIn) {
-      templates.push({ template, status: 'builtin-differs' });
+    // Same id and version means the same content (hash over what defines it, not who stored it or when).
+    const status = await arrivalOf(services, template);
+    templates.push({ template, status });
+    if (status === 'builtin-differs') {
       conflicts.push({
         docId: '',
         title: template.name,
         kind: 'template',
         message: `内置模板“${template.name}” v${template.version} 与对方的不完全相同（可能程序版本不同），本机沿用自己的版本`,
       });
-    } else {
-      throw refuse('tampered-template', `模板“${template.name}” v${template.version} 与本机已有的同版本内容不同，无法合并（同一版本的模板不应被改动）`, 'conflict');
     }
   }
 

@@ -120,8 +120,14 @@ async function buildPackage(
   kind: PackageKind,
   docIds: string[],
   recipients: Recipient[],
+  officeTemplates: Template[] = [],
 ): Promise<{ bytes: Uint8Array; packageId: string; summary: ExportSummary; documents: PackageDocument[] }> {
-  const { documents, templates, people } = await collect(ctx, docIds);
+  const collected = await collect(ctx, docIds);
+  const { documents, people } = collected;
+  const templates = [...collected.templates];
+  for (const template of officeTemplates) {
+    if (!templates.some((item) => item.id === template.id && item.version === template.version)) templates.push(template);
+  }
   const sender = await personFor(ctx, profile.id, new Map());
   people.set(sender.profileId, sender);
   const packageId = ctx.services.ids.newId();
@@ -248,17 +254,40 @@ export async function exportReviews(ctx: CallContext, input: { managerId?: strin
     docIds.push(summary.id);
     recipients.set(summary.authorId, { profileId: summary.authorId, name: summary.authorName, role: 'manager' });
   }
+  const published = await officeTemplates(ctx);
   if (!docIds.length) {
     if (input.managerId && !(await managerKnown(ctx, input.managerId))) throw new DomainError('not-found', '找不到该客户经理');
-    throw new DomainError('not-found', input.managerId ? '该客户经理还没有已提交的文稿，没有可导出的审阅记录' : '还没有已提交的文稿，没有可导出的审阅记录');
+    if (!published.length) {
+      throw new DomainError('not-found', input.managerId ? '该客户经理还没有已提交的文稿，没有可导出的审阅记录' : '还没有已提交的文稿，没有可导出的审阅记录');
+    }
+    // Only the office's templates: for the manager chosen, or for every manager of the office (no recipients).
+    const manager = input.managerId ? (await rosterManagers(ctx)).find((item) => item.id === input.managerId) : undefined;
+    if (manager) recipients.set(manager.id, { profileId: manager.id, name: manager.name, role: 'manager' });
   }
-  const built = await buildPackage(ctx, profile, 'reviews', docIds, [...recipients.values()]);
+  const built = await buildPackage(ctx, profile, 'reviews', docIds, [...recipients.values()], published);
   const names = [...recipients.values()].map((recipient) => recipient.name);
   return {
-    fileName: fileNameFromParts(['审阅包', profile.name, names.length === 1 ? `致${names[0]}` : `致${names.length}位客户经理`, stamp(ctx.services.clock.now())], packageExtension),
+    fileName: fileNameFromParts(
+      ['审阅包', profile.name, names.length === 1 ? `致${names[0]}` : names.length ? `致${names.length}位客户经理` : '致全体客户经理', stamp(ctx.services.clock.now())],
+      packageExtension,
+    ),
     dataBase64: Buffer.from(built.bytes).toString('base64'),
     summary: built.summary,
   };
+}
+
+/**
+ * The office templates a supervisor's package hands to managers: the latest version of every custom template
+ * (a retired one too, so managers stop using it). Managers receive them; they cannot change them.
+ */
+async function officeTemplates(ctx: CallContext): Promise<Template[]> {
+  const templates: Template[] = [];
+  for (const summary of await ctx.services.templates.listLatest()) {
+    if (summary.builtIn) continue;
+    const template = await ctx.services.templates.get(summary.id);
+    if (template) templates.push(template);
+  }
+  return templates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 async function managerKnown(ctx: CallContext, id: string): Promise<boolean> {

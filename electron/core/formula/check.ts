@@ -33,17 +33,45 @@ function parseProblems(formula: string, column: string): { node?: FormulaNode; p
   }
 }
 
+function isLiteralZero(node: FormulaNode): boolean {
+  if (node.kind === 'number') return node.value === 0;
+  return node.kind === 'unary' && isLiteralZero(node.operand);
+}
+
+/** Divisions by a written 0 (`销售额 / 0`): the column would always be empty, which is never what was meant. */
+function zeroDenominators(node: FormulaNode): FormulaProblem[] {
+  const found: FormulaProblem[] = [];
+  const walk = (current: FormulaNode): void => {
+    if (current.kind === 'binary' || current.kind === 'compare') {
+      if (current.kind === 'binary' && current.operator === '/' && isLiteralZero(current.right)) {
+        found.push({ column: '', message: `第 ${current.position} 个字符处除以 0：这一列将永远为空，请改为除以某一列` });
+      }
+      walk(current.left);
+      walk(current.right);
+    } else if (current.kind === 'unary') {
+      walk(current.operand);
+    } else if (current.kind === 'call') {
+      current.args.forEach(walk);
+    }
+  };
+  walk(node);
+  return found;
+}
+
 /** Parse and check a formula against the table's column keys; returns problems (empty array = fine). */
 export function checkFormula(formula: string, columnKeys: string[]): FormulaProblem[] {
   const { node, problems } = parseProblems(formula, '');
   if (!node) return problems;
   const known = new Set(columnKeys);
-  return collectReferences(node)
-    .filter((reference) => !known.has(reference.key))
-    .map((reference) => ({
-      column: '',
-      message: `第 ${reference.position} 个字符处引用了不存在的列“${reference.key}”`,
-    }));
+  return [
+    ...collectReferences(node)
+      .filter((reference) => !known.has(reference.key))
+      .map((reference) => ({
+        column: '',
+        message: `第 ${reference.position} 个字符处引用了不存在的列“${reference.key}”`,
+      })),
+    ...zeroDenominators(node),
+  ];
 }
 
 /** Compile every computed column of a table; never throws, problems are collected. */
@@ -121,9 +149,10 @@ export function compileTable(table: TableDef): CompiledTable {
         const signature = [...cycle].sort().join('\u0000');
         if (!reportedCycles.has(signature)) {
           reportedCycles.add(signature);
-          problems.push({
-            column: cycle[0],
-            message: `列“${cycle[0]}”的公式存在循环引用：${[...cycle, cycle[0]].join(' → ')}`,
+          // Every column of the cycle is marked, each read from itself (A → B → A, B → A → B).
+          cycle.forEach((member, index) => {
+            const turn = [...cycle.slice(index), ...cycle.slice(0, index)];
+            problems.push({ column: member, message: `列“${member}”的公式存在循环引用：${[...turn, member].join(' → ')}` });
           });
         }
       } else if (seen === undefined) {

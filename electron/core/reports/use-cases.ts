@@ -71,6 +71,7 @@ export async function createReport(
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
   if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (template.retired) throw new DomainError('invalid-input', `模板“${template.name}”已停用，不能再新建文稿`);
   const issues = checkContentAgainstTemplate(template, {}, input.metadata);
   if (issues.length) throw new DomainError('invalid-input', '基本信息不符合模板', { issues });
   const newId = () => ctx.services.ids.newId();

@@ -135,6 +135,9 @@ export const sectionDefSchema = z
   });
 export type SectionDef = z.infer<typeof sectionDefSchema>;
 
+export const templatePublisherSchema = z.object({ profileId: z.string().min(1).max(80), name: z.string().min(1).max(40) }).strict();
+export type TemplatePublisher = z.infer<typeof templatePublisherSchema>;
+
 export const templateSchema = z
   .object({
     /** Stable across versions. */
@@ -153,6 +156,15 @@ export const templateSchema = z
     sections: z.array(sectionDefSchema).min(1).max(60),
     createdAt: z.string(),
     createdBy: z.string(),
+    /**
+     * The supervisor whose office template this is: set when it is created and carried unchanged wherever the
+     * template travels (a copy or an import never re-stamps it). Built-ins have none.
+     */
+    publisher: templatePublisherSchema.optional(),
+    /** A retired template: kept for the documents made from it, offered for no new ones. */
+    retired: z.boolean().optional(),
+    /** sha256 of what defines this version (see core/templates/identity.ts); checked wherever it arrives. */
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .strict()
   .superRefine((template, ctx) => {
@@ -176,4 +188,6 @@ export interface TemplateSummary {
   builtIn: boolean;
   description: string;
   sectionCount: number;
+  publisher?: TemplatePublisher;
+  retired?: boolean;
 }

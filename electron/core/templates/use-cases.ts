@@ -1,9 +1,10 @@
 import { checkTableFormulas } from '../formula';
 import { DomainError, type ErrorIssue } from '../shared/errors';
-import { requireProfile } from '../shared/permissions';
+import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
+import { acceptPublishedTemplate, assertHashMatches, withContentHash } from './identity';
 import type { Template, TemplateSummary } from './schema';
-import { parseTemplateFile, templateToFile } from './template-file';
+import { readTemplateFile, templateToFile, type ParsedTemplateFile } from './template-file';
 
 /** Latest version of every template, built-ins first. */
 export async function listTemplates(ctx: CallContext): Promise<TemplateSummary[]> {
@@ -23,109 +24,166 @@ export async function getTemplate(
   return { template, versions: await ctx.services.templates.versions(input.id) };
 }
 
-/** Formula problems of every table, as input issues naming the section and column. */
-function formulaIssues(template: Template): ErrorIssue[] {
-  const issues: ErrorIssue[] = [];
+/** Formula problems of every table, as input issues naming the section and column (and where in the template). */
+function formulaIssues(template: Template): (ErrorIssue & { at: (string | number)[]; detail: string })[] {
+  const issues: (ErrorIssue & { at: (string | number)[]; detail: string })[] = [];
   template.sections.forEach((section, index) => {
     if (!section.table) return;
+    const columnAt = (key: string): (string | number)[] => {
+      const column = section.table!.columns.findIndex((item) => item.key === key);
+      return column < 0 ? ['sections', index, 'table', 'columns'] : ['sections', index, 'table', 'columns', column, 'formula'];
+    };
     for (const problem of checkTableFormulas(section.table)) {
       issues.push({
         path: `sections.${index}.table.${problem.column || 'columns'}`,
         message: `“${section.title}”${problem.column ? `的“${problem.column}”列` : ''}：${problem.message}`,
+        at: problem.column ? columnAt(problem.column) : ['sections', index, 'table', 'columns'],
+        detail: problem.message,
       });
     }
     const keys = new Set<string>();
-    for (const column of section.table.columns) {
-      if (keys.has(column.key)) issues.push({ path: `sections.${index}.table.${column.key}`, message: `“${section.title}”列名重复：${column.key}` });
+    section.table.columns.forEach((column, columnIndex) => {
+      if (keys.has(column.key)) {
+        issues.push({
+          path: `sections.${index}.table.${column.key}`,
+          message: `“${section.title}”列名重复：${column.key}`,
+          at: ['sections', index, 'table', 'columns', columnIndex, 'key'],
+          detail: `与前面的列重复：${column.key}`,
+        });
+      }
       keys.add(column.key);
-    }
+    });
   });
   return issues;
 }
 
-function assertValidTemplate(template: Template): void {
-  const issues = formulaIssues(template);
-  if (issues.length) throw new DomainError('invalid-input', issues.map((issue) => issue.message).join('；'), { issues });
+function assertValidTemplate(template: Template, file?: { fileName: string; where: ParsedTemplateFile['where'] }): void {
+  const found = formulaIssues(template);
+  if (!found.length) return;
+  const issues: ErrorIssue[] = found.map(({ path, message, at, detail }) => {
+    if (!file) return { path, message };
+    const place = file.where(at);
+    return { path: `第 ${place.line} 行，${place.label}`, message: detail };
+  });
+  const prefix = file ? `${file.fileName} 内容有误：` : '';
+  throw new DomainError('invalid-input', prefix + issues.map((issue) => (file ? `${issue.path}：${issue.message}` : issue.message)).join('；'), { issues });
 }
 
-/** Copy a template (a built-in or a custom one) into a new custom template the caller can edit. */
+/** The office template a supervisor may change: a custom one they publish (or one with no publisher yet). */
+function assertOwnTemplate(profile: { id: string }, template: Template): void {
+  if (template.builtIn) throw new DomainError('forbidden', '内置模板为只读，请先复制一份再修改');
+  if (template.publisher && template.publisher.profileId !== profile.id) {
+    throw new DomainError('forbidden', `“${template.name}”由主管 ${template.publisher.name} 发布，只有发布人可以发布新版本；如需修改请复制一份`);
+  }
+}
+
+/** A template version as stored: published by `profile`, stamped now, with its content hash. */
+function stamped(ctx: CallContext, profile: { id: string; name: string }, template: Template): Template {
+  return withContentHash(
+    {
+      ...template,
+      builtIn: false,
+      publisher: template.publisher ?? { profileId: profile.id, name: profile.name },
+      createdAt: ctx.services.clock.now().toISOString(),
+      createdBy: profile.id,
+    },
+    (text) => ctx.services.hash.sha256(text),
+  );
+}
+
+/**
+ * Copy a template (a built-in or a custom one) into a new office template the calling supervisor publishes.
+ * Only supervisors create office templates.
+ */
 export async function duplicateTemplate(
   ctx: CallContext,
   input: { id: string; version?: number; name: string },
 ): Promise<Template> {
-  const profile = requireProfile(ctx);
+  const profile = requireRole(ctx, 'supervisor');
   const source = await ctx.services.templates.get(input.id, input.version);
   if (!source) throw new DomainError('not-found', '找不到该模板');
-  const copy: Template = {
+  const copy = stamped(ctx, profile, {
     ...source,
     id: ctx.services.ids.newId(),
     version: 1,
     name: input.name.trim(),
-    builtIn: false,
-    createdAt: ctx.services.clock.now().toISOString(),
-    createdBy: profile.id,
-  };
+    publisher: undefined,
+    retired: undefined,
+    contentHash: undefined,
+  });
   await ctx.services.templates.saveVersion(copy);
   return copy;
 }
 
 /**
- * Save an edited custom template as a new version. Documents keep the version they were made from, so an
- * edit never changes existing documents. `baseVersion` must be the latest version (else `conflict`).
+ * Publish an edited office template as a new version (supervisors; the publisher only). Documents keep the
+ * version they were made from, so an edit never changes existing documents. `baseVersion` must be the latest
+ * version (else `conflict`).
  */
 export async function saveTemplate(ctx: CallContext, input: { template: Template; baseVersion: number }): Promise<Template> {
-  const profile = requireProfile(ctx);
+  const profile = requireRole(ctx, 'supervisor');
   const latest = await ctx.services.templates.get(input.template.id);
   if (!latest) throw new DomainError('not-found', '找不到该模板');
-  if (latest.builtIn) throw new DomainError('forbidden', '内置模板为只读，请先复制一份再修改');
+  assertOwnTemplate(profile, latest);
   if (latest.version !== input.baseVersion) {
     throw new DomainError('conflict', `模板已被修改为 v${latest.version}，请刷新后再保存`, { details: { current: latest } });
   }
-  const next: Template = {
-    ...input.template,
-    version: latest.version + 1,
-    builtIn: false,
-    createdAt: ctx.services.clock.now().toISOString(),
-    createdBy: profile.id,
-  };
+  const next = stamped(ctx, profile, { ...input.template, version: latest.version + 1, publisher: latest.publisher, contentHash: undefined });
   assertValidTemplate(next);
   await ctx.services.templates.saveVersion(next);
   return next;
 }
 
-/** A template version as a file to share (`<name>.rdtpl.json`). */
+/**
+ * Retire an office template (supervisors; the publisher only): a last version marked retired, so no new
+ * document is made from it while every existing one keeps its version.
+ */
+export async function retireTemplate(ctx: CallContext, input: { id: string; baseVersion: number }): Promise<Template> {
+  const profile = requireRole(ctx, 'supervisor');
+  const latest = await ctx.services.templates.get(input.id);
+  if (!latest) throw new DomainError('not-found', '找不到该模板');
+  assertOwnTemplate(profile, latest);
+  if (latest.retired) throw new DomainError('conflict', `“${latest.name}”已停用`);
+  if (latest.version !== input.baseVersion) {
+    throw new DomainError('conflict', `模板已被修改为 v${latest.version}，请刷新后再操作`, { details: { current: latest } });
+  }
+  const next = stamped(ctx, profile, { ...latest, version: latest.version + 1, retired: true, contentHash: undefined });
+  await ctx.services.templates.saveVersion(next);
+  return next;
+}
+
+/** A template version as a file to share (`<name>.rdtpl.json`). A version edited by hand on disk is not passed on. */
 export async function exportTemplate(
   ctx: CallContext,
   input: { id: string; version?: number },
 ): Promise<{ fileName: string; text: string }> {
   const { template } = await getTemplate(ctx, input);
+  assertHashMatches(template, (text) => ctx.services.hash.sha256(text), '本机');
   return { fileName: `${template.name}_v${template.version}.rdtpl.json`, text: templateToFile(template) };
 }
 
 /**
- * Import a template file. A new id becomes a custom template (v1); a known custom id gets a new version
- * unless the content is identical (then nothing changes). Built-in ids cannot be replaced.
+ * Import a template file (supervisors). The version keeps its id, number, publisher, author and time; a file
+ * without a publisher (written by hand, or by an older program) becomes the importing supervisor's. The same
+ * version again changes nothing; a different content under a known version, a hash that does not match, another
+ * supervisor's id or a built-in id is refused and nothing changes.
  */
 export async function importTemplate(
   ctx: CallContext,
   input: { fileName: string; text: string },
 ): Promise<{ template: Template; created: boolean }> {
-  const profile = requireProfile(ctx);
-  const parsed = parseTemplateFile(input.text, input.fileName);
-  assertValidTemplate(parsed);
-  const latest = await ctx.services.templates.get(parsed.id);
-  if (latest?.builtIn || parsed.builtIn) {
-    if (latest?.builtIn) throw new DomainError('forbidden', `“${parsed.name}”是内置模板，不能通过导入替换；请导入其副本`);
+  const profile = requireRole(ctx, 'supervisor');
+  const file = readTemplateFile(input.text, input.fileName);
+  const parsed = file.template;
+  assertValidTemplate(parsed, { fileName: input.fileName, where: file.where });
+  const sha256 = (text: string) => ctx.services.hash.sha256(text);
+  assertHashMatches(parsed, sha256, `${input.fileName}：`);
+  if ((await ctx.services.templates.get(parsed.id))?.builtIn) {
+    throw new DomainError('forbidden', `“${parsed.name}”是内置模板，不能通过导入替换；请导入其副本`);
   }
-  const comparable = (template: Template) => JSON.stringify({ ...template, version: 0, createdAt: '', createdBy: '', builtIn: false });
-  if (latest && comparable(latest) === comparable(parsed)) return { template: latest, created: false };
-  const next: Template = {
-    ...parsed,
-    version: latest ? latest.version + 1 : 1,
-    builtIn: false,
-    createdAt: ctx.services.clock.now().toISOString(),
-    createdBy: profile.id,
-  };
-  await ctx.services.templates.saveVersion(next);
-  return { template: next, created: true };
+  const template: Template = parsed.publisher
+    ? { ...parsed, builtIn: false }
+    : withContentHash({ ...parsed, builtIn: false, publisher: { profileId: profile.id, name: profile.name } }, sha256);
+  const { template: stored, status } = await acceptPublishedTemplate(ctx.services, template);
+  return { template: stored, created: status === 'new' };
 }

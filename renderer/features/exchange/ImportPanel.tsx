@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ChannelName, ChannelOutput } from '../../../electron/api/contract';
 import type { ApiError } from '../../../electron/api/result';
 import { call } from '../../api/client';
@@ -264,6 +265,19 @@ export function ImportPanel() {
               {state.result.conflicts.map((conflict, index) => (
                 <div key={index}>{conflict.message}</div>
               ))}
+              {state.result.preview.documents.length > 0 && (
+                <div data-testid="imported-documents" style={{ marginTop: 6 }}>
+                  <Typography.Text strong>{t('officeTemplates.importedDocuments')}</Typography.Text>
+                  <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+                    {state.result.preview.documents.map((document) => (
+                      <li key={document.id}>
+                        <Link to={`/reports/${document.id}`}>{document.title}</Link>
+                        <Typography.Text type="secondary"> · {document.authorName}</Typography.Text>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </>
           }
         />

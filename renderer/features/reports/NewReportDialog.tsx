@@ -1,4 +1,4 @@
-import { App as AntApp, Card, Checkbox, Col, Form, Modal, Row, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Modal, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -27,6 +27,12 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
     { templateId: templateId ?? '', period: period ?? '', ...(chosen?.subjectKey ? { subject: subject ?? '' } : {}) },
     { enabled: !!chosen },
   );
+  // A draft of the same template and period (and subject) already: offered instead of a second one.
+  const existing = useChannel(
+    'reports:existing-draft',
+    { templateId: templateId ?? '', period: period ?? '', ...(chosen?.subjectKey && subject ? { subject } : {}) },
+    { enabled: !!chosen && !!period },
+  );
   const carriesForward = chosen?.sections.filter((section) => section.carryForwardFrom) ?? [];
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -50,13 +56,13 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
       width={760}
       title={chosen ? `${t('reports.newDocument')} · ${chosen.name}` : t('reports.chooseTemplate')}
       onCancel={onClose}
-      okText={t('reports.createAndOpen')}
+      okText={existing.data ? t('officeTemplates.createAnyway') : t('reports.createAndOpen')}
       okButtonProps={{ disabled: !chosen, loading: create.isPending }}
       onOk={() => void submit()}
       destroyOnHidden
     >
       <Row gutter={[12, 12]} style={{ marginBottom: chosen ? 16 : 0 }}>
-        {(templates.data ?? []).map((item) => (
+        {(templates.data ?? []).filter((item) => !item.retired).map((item) => (
           <Col span={12} key={item.id}>
             <Card
               size="small"
@@ -90,6 +96,29 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
           <Row gutter={12}>
             <MetadataColumns fields={chosen.metadataFields} />
           </Row>
+          {existing.data && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="existing-draft"
+              title={t('officeTemplates.existingTitle')}
+              description={t('officeTemplates.existingBody', { title: existing.data.title })}
+              action={
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    onClose();
+                    navigate(`/reports/${existing.data!.id}`);
+                  }}
+                  data-testid="open-existing-draft"
+                >
+                  {t('officeTemplates.openExisting')}
+                </Button>
+              }
+            />
+          )}
           {previous.data && (
             <Checkbox checked={basedOnPrevious} onChange={(event) => setBasedOnPrevious(event.target.checked)} data-testid="based-on-previous">
               {t('reports.basedOnPrevious', { title: previous.data.title })}

@@ -27,6 +27,7 @@ import { SentencesDialog } from '../insight/SentencesDialog';
 import { TableChart } from '../insight/TableChart';
 import { ExportMenu } from '../export/ExportMenu';
 import { SaveIndicator } from './SaveIndicator';
+import { TemplateUpdateNotice } from './TemplateUpdateNotice';
 import { useAutosave, type DraftContent } from './useAutosave';
 
 /**
@@ -59,7 +60,7 @@ export function ReportEditorPage() {
   const shown = needsFrozen && frozen.data ? frozen.data.report : report;
   return (
     <ReportEditor
-      key={`${report.id}:${report.status}:${report.revision}`}
+      key={`${report.id}:${report.status}:${report.revision}:${report.templateVersion}`}
       report={report}
       shown={shown}
       template={loaded.data.template}
@@ -332,6 +333,7 @@ function ReportEditor({
         </Space>
       </div>
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={canComment ? t('review.reviewHint') : t('editor.readOnly')} />}
+      {editable && <TemplateUpdateNotice id={report.id} />}
       {autosave.state === 'failed' && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.saveFailedLong')} description={autosave.error} />
       )}

@@ -1,3 +1,4 @@
+import { ReceiveButton } from '../exchange/ReceiveButton';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -74,8 +75,10 @@ export function ReportsPage() {
     <div className="rd-page">
       <div className="rd-page-header">
         <h2>{profile.role === 'manager' ? t('reports.title') : t('reports.titleSupervisor')}</h2>
+        {profile.role !== 'manager' && <ReceiveButton />}
         {profile.role === 'manager' && (
           <Space>
+            <ReceiveButton />
             <TodayLogButton />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} title="Ctrl+N">
               {t('reports.newDocument')}

@@ -1,3 +1,4 @@
+import { ReceiveButton } from '../exchange/ReceiveButton';
 import { Badge, DatePicker, Empty, Input, List, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -136,6 +137,7 @@ export function InboxPage() {
       <div className="rd-page">
         <div className="rd-page-header">
           <h2>{t('inbox.managerTitle')}</h2>
+          <ReceiveButton />
         </div>
         <Filters filter={mine} onChange={setMine} withStatus />
         <InboxList filter={mine} />
@@ -146,6 +148,7 @@ export function InboxPage() {
     <div className="rd-page">
       <div className="rd-page-header">
         <h2>{t('inbox.title')}</h2>
+        <ReceiveButton />
       </div>
       <Tabs
         items={[

@@ -155,18 +155,25 @@ export function ColumnEditor({
               style={{ width: '100%' }}
             />
             {column.type === 'text' && !isComputed(column) ? (
-              <Select
-                size="small"
-                mode="tags"
-                value={column.options ?? []}
-                open={false}
-                suffixIcon={null}
-                tokenSeparators={[',', '，', '、']}
-                placeholder={t('templateEditor.columnOptionsPlaceholder')}
-                aria-label={t('templateEditor.options')}
-                onChange={(options: string[]) => update(index, { options })}
-                style={{ width: '100%' }}
-              />
+              <div>
+                <Select
+                  size="small"
+                  mode="tags"
+                  value={column.options ?? []}
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',', '，', '、']}
+                  placeholder={t('templateEditor.columnOptionsPlaceholder')}
+                  aria-label={t('templateEditor.options')}
+                  onChange={(options: string[]) => update(index, { options })}
+                  style={{ width: '100%' }}
+                />
+                {(column.options?.length ?? 0) > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-column-${index}-options-hint`}>
+                    {t('officeTemplates.optionsHint')}
+                  </Typography.Text>
+                )}
+              </div>
             ) : column.type === 'date' && !isComputed(column) ? (
               <span />
             ) : (

@@ -13,11 +13,11 @@ type Outcome =
 
 /**
  * Import a template file. The backend validates it; a bad file's message names the line and the field,
- * and is shown here, in the dialog, where the user is looking (the notifier shows it too).
+ * and is shown here, in the dialog, where the user is looking (and only here: no toast over the dialog).
  */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (template: Template) => void }) {
   const { t } = useTranslation();
-  const importFile = useChannelMutation('templates:import', ['templates:list', 'templates:get']);
+  const importFile = useChannelMutation('templates:import', ['templates:list', 'templates:get'], { shownInPlace: true });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const read = async (file: File) => {

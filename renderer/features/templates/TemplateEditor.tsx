@@ -8,6 +8,7 @@ import { ApiCallError, request } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notifier';
 import { navigationItems, shortcutEvents } from '../../app/shortcuts';
+import { useProfile } from '../profiles/session';
 import { braces, EditorIssuesContext, indexIssues, issueMessage, WithIssues } from './editor-issues';
 import { FieldListEditor } from './FieldListEditor';
 import { SectionEditor } from './SectionEditor';
@@ -84,8 +85,9 @@ export function TemplateEditor({
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [scrollTarget, setScrollTarget] = useState<string | null>(null);
-  const save = useChannelMutation('templates:save', ['templates:list', 'templates:get']);
-  const importNew = useChannelMutation('templates:import', ['templates:list', 'templates:get']);
+  const profile = useProfile();
+  const save = useChannelMutation('templates:save', ['templates:list', 'templates:get'], { shownInPlace: true });
+  const importNew = useChannelMutation('templates:import', ['templates:list', 'templates:get'], { shownInPlace: true });
   const saving = save.isPending || importNew.isPending;
 
   const issues = useMemo(() => validateDraft(draft), [draft]);
@@ -449,6 +451,10 @@ export function TemplateEditor({
     >
       <EditorIssuesContext.Provider value={indexed}>
         <div data-testid="template-editor">
+          {/* The drawer covers the header: who is editing (and so publishing) is said here. */}
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="template-editor-identity">
+            {t('officeTemplates.editingAs', { name: profile.name, role: t(`roles.${profile.role}`) })}
+          </Typography.Paragraph>
           {source.template.builtIn && <Alert type="warning" showIcon title={t('templateEditor.builtInReadOnly')} style={{ marginBottom: 12 }} />}
           {conflict && (
             <Alert

@@ -1,5 +1,5 @@
-import { CopyOutlined, DownloadOutlined, EditOutlined, LockOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Alert, Button, Card, Col, Empty, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { CopyOutlined, DownloadOutlined, EditOutlined, LockOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Alert, Button, Card, Col, Empty, Popconfirm, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '../../../electron/core/templates/schema';
@@ -50,11 +50,23 @@ export function TemplatesPage() {
   const detail = useChannel('templates:get', version ? { id: current ?? '', version } : { id: current ?? '' }, { enabled: !!current });
   const duplicate = useChannelMutation('templates:duplicate', ['templates:list']);
   const exportFile = useChannelMutation('templates:export');
+  const retire = useChannelMutation('templates:retire', ['templates:list', 'templates:get']);
+  // Office templates are the supervisors' (enforced in core): managers use them and change nothing.
+  const supervisor = profile.role === 'supervisor';
 
   const template = detail.data?.template;
   const versions = detail.data?.versions ?? [];
   const latest = versions.length ? Math.max(...versions) : template?.version;
   const viewingOld = !!template && latest !== undefined && template.version !== latest;
+  const othersTemplate = !!template?.publisher && template.publisher.profileId !== profile.id;
+  const editBlocked = !template || template.builtIn || !supervisor || othersTemplate || !!template.retired;
+  const editHint = template?.builtIn
+    ? t('templateEditor.builtInReadOnly')
+    : othersTemplate
+      ? t('officeTemplates.othersTemplate', { name: template?.publisher?.name })
+      : !supervisor
+        ? t('officeTemplates.managerReadOnly')
+        : undefined;
 
   const select = (id: string, nextVersion?: number) => {
     setSelected(id);
@@ -90,15 +102,18 @@ export function TemplatesPage() {
     <div className="rd-page">
       <div className="rd-page-header">
         <h2>{t('templates.title')}</h2>
-        <Space>
-          <Button icon={<UploadOutlined />} onClick={() => setDialog({ kind: 'import' })} data-testid="import-template">
-            {t('templateEditor.import')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new' })} data-testid="new-template">
-            {t('templateEditor.newTemplate')}
-          </Button>
-        </Space>
+        {supervisor && (
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => setDialog({ kind: 'import' })} data-testid="import-template">
+              {t('templateEditor.import')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new' })} data-testid="new-template">
+              {t('templateEditor.newTemplate')}
+            </Button>
+          </Space>
+        )}
       </div>
+      {!supervisor && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('officeTemplates.managerReadOnly')} data-testid="templates-manager-hint" />}
       <Row gutter={16}>
         <Col xs={24} lg={8}>
           <Card size="small" loading={list.isLoading} styles={{ body: { padding: 0 } }}>
@@ -131,6 +146,12 @@ export function TemplatesPage() {
                     <div style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
                       <Typography.Text strong>{item.name}</Typography.Text>
                       {item.builtIn ? <Tag color="blue">{t('templates.builtIn')}</Tag> : <Tag color="green">{t('templates.custom')}</Tag>}
+                      {item.retired && <Tag>{t('officeTemplates.retired')}</Tag>}
+                      {item.publisher && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('officeTemplates.publisher', { name: item.publisher.name })}
+                        </Typography.Text>
+                      )}
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(`kinds.${item.kind}`)} · {t(`cadences.${item.cadence}`)} · {t('templates.sections', { count: item.sectionCount })} ·{' '}
@@ -165,13 +186,30 @@ export function TemplatesPage() {
                     />
                   </Space>
                   <div style={{ flex: 1 }} />
-                  <Button icon={<CopyOutlined />} onClick={() => setDialog({ kind: 'duplicate', template })} data-testid="duplicate-template">
-                    {t('templateEditor.duplicate')}
-                  </Button>
-                  <Tooltip title={template.builtIn ? t('templateEditor.builtInReadOnly') : undefined}>
+                  {supervisor && (
+                    <Button icon={<CopyOutlined />} onClick={() => setDialog({ kind: 'duplicate', template })} data-testid="duplicate-template">
+                      {t('templateEditor.duplicate')}
+                    </Button>
+                  )}
+                  {supervisor && !template.builtIn && !othersTemplate && !template.retired && !viewingOld && (
+                    <Popconfirm
+                      title={t('officeTemplates.retireConfirm', { name: template.name })}
+                      onConfirm={() =>
+                        retire.mutate(
+                          { id: template.id, baseVersion: template.version },
+                          { onSuccess: (retired) => message.success(t('officeTemplates.retiredDone', { name: retired.name, version: retired.version })) },
+                        )
+                      }
+                    >
+                      <Button icon={<StopOutlined />} loading={retire.isPending} data-testid="retire-template">
+                        {t('officeTemplates.retire')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  <Tooltip title={editHint}>
                     <Button
-                      icon={template.builtIn ? <LockOutlined /> : <EditOutlined />}
-                      disabled={template.builtIn}
+                      icon={editBlocked ? <LockOutlined /> : <EditOutlined />}
+                      disabled={editBlocked}
                       loading={opening}
                       onClick={() => void openEditor()}
                       data-testid="edit-template"

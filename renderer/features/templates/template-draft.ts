@@ -41,7 +41,7 @@ const keyPattern = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /** The file format `templates:import` reads; mirrors electron/core/templates/template-file.ts. */
 export const templateFileFormat = 'reportdesk-template';
-export const templateFileVersion = 1;
+export const templateFileVersion = 2;
 
 /** The metadata key core reads a document's period from (electron/core/reports/new-report.ts). */
 export const periodKey = '报告期';
