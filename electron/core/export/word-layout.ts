@@ -42,6 +42,10 @@ export interface LayoutSpec {
   size: { title: number; body: number; heading: Record<OutlineLevel, number>; footer: number; comment: number };
   /** Table text size by number of columns. */
   tableSize: (columnCount: number) => number;
+  /** Table text sizes to step down through when a table does not fit (half-points, largest first). */
+  tableSizes: number[];
+  /** A landscape page for tables too wide for the portrait one: the same margins turned with the page. */
+  landscape: { margin: LayoutSpec['margin']; textWidth: number };
   headingFont: (level: OutlineLevel) => string;
   headingBold: (level: OutlineLevel) => boolean;
   titleSpacing: LineSpacing & { after: number };
@@ -61,6 +65,16 @@ export interface LayoutSpec {
 function characterSpacingFor(textWidth: number, charactersPerLine: number, points: number): number {
   const pitchTwentieths = textWidth / charactersPerLine;
   return Math.min(0, Math.floor(pitchTwentieths - points * 20));
+}
+
+/**
+ * The margins of a landscape page: the portrait page turned a quarter (GB/T 9704 §8), so the binding
+ * margin (left) becomes the top, the outer one the bottom, and the top and bottom margins the sides.
+ * The page number keeps its distance from the paper's edge.
+ */
+function landscapeOf(margin: LayoutSpec['margin']): LayoutSpec['landscape'] {
+  const turned = { ...margin, top: margin.left, bottom: margin.right, left: margin.top, right: margin.bottom };
+  return { margin: turned, textWidth: A4.height - turned.left - turned.right };
 }
 
 export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput): LayoutSpec {
@@ -85,6 +99,8 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       fonts,
       margin,
       textWidth,
+      landscape: landscapeOf(margin),
+      tableSizes: [28, 24, 21, 18],
       grid: { linePitch },
       characterSpacing: characterSpacingFor(textWidth, 28, 16),
       size: { title: 44, body: 32, heading: { 1: 32, 2: 32, 3: 32, 4: 32 }, footer: 28, comment: 21 },
@@ -107,6 +123,8 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
     fonts,
     margin,
     textWidth: A4.width - margin.left - margin.right,
+    landscape: landscapeOf(margin),
+    tableSizes: [21, 18],
     characterSpacing: 0,
     size: { title: 36, body: 24, heading: { 1: 28, 2: 24, 3: 24, 4: 24 }, footer: 18, comment: 21 },
     tableSize: (columns) => (columns <= 8 ? 21 : 18),

@@ -28,6 +28,8 @@ export interface RunStyle {
   italics?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** East Asian font of this run instead of the paragraph's (a run-in 楷体 heading in a body paragraph). */
+  font?: string;
 }
 
 /** A piece of a paragraph's text with one style; `lineBreak` is a hard line break (one character, '\n'). */
@@ -68,6 +70,10 @@ export interface TableModel {
   columnWidths: number[];
   headerRows: number;
   rows: CellModel[][];
+  /** Left and right margin of every cell, twips (80 when left out). */
+  cellMargin?: number;
+  /** On a landscape page of its own (a table too wide for the portrait page). */
+  landscape?: boolean;
 }
 
 export type BlockModel = ParaModel | TableModel;
@@ -111,7 +117,7 @@ export class DocxRenderer {
       ...(options.text !== undefined && !options.lineBreak ? { text: options.text } : {}),
       ...(options.lineBreak ? { break: 1 } : {}),
       ...(options.reference !== undefined ? { children: [new CommentReference(options.reference)] } : {}),
-      font: runFonts(model.run.font, this.latin),
+      font: runFonts(style.font ?? model.run.font, this.latin),
       size: model.run.size,
       ...(model.run.characterSpacing ? { characterSpacing: model.run.characterSpacing } : {}),
       ...(model.run.bold || style.bold ? { bold: true } : {}),
@@ -207,9 +213,9 @@ export class DocxRenderer {
     return new Paragraph({ ...model.options, children });
   }
 
-  table(model: TableModel, textWidth: number): Table {
+  table(model: TableModel): Table {
     return new Table({
-      width: { size: textWidth, type: WidthType.DXA },
+      width: { size: model.columnWidths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
       columnWidths: model.columnWidths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
@@ -223,7 +229,7 @@ export class DocxRenderer {
                 new TableCell({
                   width: { size: model.columnWidths[columnIndex] ?? 0, type: WidthType.DXA },
                   verticalAlign: VerticalAlignTable.CENTER,
-                  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                  margins: { top: 40, bottom: 40, left: model.cellMargin ?? 80, right: model.cellMargin ?? 80 },
                   ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
                   children: cell.paragraphs.map((paragraphModel) => this.paragraph(paragraphModel)),
                 }),
@@ -233,7 +239,7 @@ export class DocxRenderer {
     });
   }
 
-  block(model: BlockModel, textWidth: number): Paragraph | Table {
-    return model.kind === 'paragraph' ? this.paragraph(model) : this.table(model, textWidth);
+  block(model: BlockModel): Paragraph | Table {
+    return model.kind === 'paragraph' ? this.paragraph(model) : this.table(model);
   }
 }
