@@ -60,12 +60,22 @@ export function characterEm(character: string): number {
   return 1;
 }
 
-/** Width in ems of the widest line of a text. */
+/** Space Word and LibreOffice put between Chinese text and Latin letters or digits (autoSpaceDE/DN), in ems. */
+const AUTO_SPACE = 0.25;
+
+const isAlphanumeric = (character: string): boolean => /[0-9A-Za-z]/.test(character);
+
+/** Width in ems of the widest line of a text, with the automatic space between Chinese and Latin or digits. */
 export function textEm(text: string): number {
   let widest = 0;
   for (const line of text.split('\n')) {
     let width = 0;
-    for (const character of line) width += characterEm(character);
+    let previous = '';
+    for (const character of line) {
+      width += characterEm(character);
+      if (previous && (isAlphanumeric(previous) ? characterEm(character) === 1 : isAlphanumeric(character) && characterEm(previous) === 1)) width += AUTO_SPACE;
+      previous = character;
+    }
     widest = Math.max(widest, width);
   }
   return widest;

@@ -30,14 +30,19 @@ export interface LayoutSpec {
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
   /** Width of the text block in twips. */
   textWidth: number;
-  /** Document grid of lines (official layout only): 22 lines per page. */
-  grid?: { linePitch: number };
   /**
-   * Character spacing in twentieths of a point added to 3号 text so that 28 characters fill a line
-   * (16 pt − 0.25 pt = 15.75 pt pitch). A character grid (docGrid linesAndChars with a negative charSpace)
-   * does the same in Word, but LibreOffice rounds each character up to two grid cells then.
+   * Document grid, `linesAndChars` (official layout only): as Word's own 公文 templates, 22 lines of 28 characters;
+   * `charSpace` (4096ths of a point added to the 3号 character) makes the pitch 156 mm / 28 ≈ 15.79 pt.
    */
-  characterSpacing: number;
+  grid?: { linePitch: number; charSpace: number; charactersPerLine: number };
+  /**
+   * Horizontal scale (percent) of text set on the grid. LibreOffice gives a character wider than the grid
+   * pitch two grid cells (14 characters a line); at 98 % a 3号 character (15.68 pt) takes one cell in
+   * every program. This replaces the negative character spacing once used for 28 characters a line, with
+   * which LibreOffice lost a full-width mark that fell at the end of a full line (a "，" or "。" missing
+   * from the page and from the PDF's text).
+   */
+  characterScale?: number;
   /** Sizes in half-points, as docx writes them. */
   size: { title: number; body: number; heading: Record<OutlineLevel, number>; footer: number; comment: number };
   /** Table text size by number of columns. */
@@ -61,10 +66,10 @@ export interface LayoutSpec {
   alternatingFooter: boolean;
 }
 
-/** Spacing (twentieths of a point) that makes `charactersPerLine` characters of `points` fit the text width. */
-function characterSpacingFor(textWidth: number, charactersPerLine: number, points: number): number {
-  const pitchTwentieths = textWidth / charactersPerLine;
-  return Math.min(0, Math.floor(pitchTwentieths - points * 20));
+/** The grid's charSpace (4096ths of a point) that makes `charactersPerLine` characters of `points` fill the text width. */
+function charSpaceFor(textWidth: number, charactersPerLine: number, points: number): number {
+  const pitchPoints = textWidth / 20 / charactersPerLine;
+  return Math.floor((pitchPoints - points) * 4096);
 }
 
 /**
@@ -101,8 +106,8 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       textWidth,
       landscape: landscapeOf(margin),
       tableSizes: [28, 24, 21, 18],
-      grid: { linePitch },
-      characterSpacing: characterSpacingFor(textWidth, 28, 16),
+      grid: { linePitch, charSpace: charSpaceFor(textWidth, 28, 16), charactersPerLine: 28 },
+      characterScale: 98,
       size: { title: 44, body: 32, heading: { 1: 32, 2: 32, 3: 32, 4: 32 }, footer: 28, comment: 21 },
       tableSize: (columns) => (columns <= 5 ? 28 : columns <= 8 ? 24 : 21),
       headingFont: (level) => (level === 1 ? fonts.heading1 : level === 2 ? fonts.heading2 : fonts.body),
@@ -110,7 +115,9 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       titleSpacing: { line: 578, lineRule: LineRuleType.AT_LEAST, after: 578 },
       bodySpacing: exactLine,
       headingSpacing: { ...exactLine, before: 0, after: 0 },
-      firstLineIndent: 640,
+      // Two grid cells (2 × 315.9 twips), a point short so that rounding never makes it three (as 640 does in
+      // LibreOffice).
+      firstLineIndent: Math.floor((2 * textWidth) / 28) - 20,
       indentHeadings: true,
       literalLists: true,
       alternatingFooter: true,
@@ -125,7 +132,6 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
     textWidth: A4.width - margin.left - margin.right,
     landscape: landscapeOf(margin),
     tableSizes: [21, 18],
-    characterSpacing: 0,
     size: { title: 36, body: 24, heading: { 1: 28, 2: 24, 3: 24, 4: 24 }, footer: 18, comment: 21 },
     tableSize: (columns) => (columns <= 8 ? 21 : 18),
     headingFont: (level) => (level <= 2 ? fonts.heading1 : fonts.body),

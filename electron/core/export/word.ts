@@ -16,7 +16,6 @@ import {
   TextRun,
   type ICommentOptions,
   type IStylesOptions,
-  type Table,
 } from 'docx';
 import './docx-attributes';
 import type { Report } from '../reports/schema';
@@ -32,6 +31,7 @@ import {
   DocxRenderer,
   anchorWhole,
   matchableText,
+  offGrid,
   paragraph,
   paragraphsOf,
   type BlockModel,
@@ -182,7 +182,7 @@ export class WordComposer {
     const { spec } = this;
     return paragraph(
       segments,
-      { font: spec.fonts.body, size: spec.size.body, characterSpacing: spec.characterSpacing },
+      { font: spec.fonts.body, size: spec.size.body, scale: spec.characterScale },
       {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { ...spec.bodySpacing, before: 0, after: 0 },
@@ -636,7 +636,8 @@ export class WordComposer {
         children.push(new TextRun({ text: part, font, size: spec.size.footer }));
       }
     }
-    return new Paragraph({ alignment, indent, spacing: SINGLE_SPACING, children });
+    const footer = new Paragraph({ alignment, indent, spacing: SINGLE_SPACING, children });
+    return spec.grid ? offGrid(footer) : footer;
   }
 
   private footers(): { default: Footer; even?: Footer } {
@@ -698,7 +699,7 @@ export class WordComposer {
     // Word wants a paragraph after a table that ends the document.
     if (all[all.length - 1]?.kind === 'table') all.push(this.bodyParagraph([]));
 
-    const renderer = new DocxRenderer(spec.fonts.latin);
+    const renderer = new DocxRenderer(spec.fonts.latin, spec.grid ? spec.size.body : undefined);
     const groups = pageGroups(all);
     const document = new Document({
       title: meta.title,
@@ -719,7 +720,7 @@ export class WordComposer {
             page: group.landscape
               ? { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: spec.landscape.margin }
               : { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: spec.margin },
-            ...(spec.grid ? { grid: { type: DocumentGridType.LINES, linePitch: spec.grid.linePitch } } : {}),
+            ...(spec.grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace } } : {}),
           },
           footers: first ? { ...footers, first: new Footer({ children: [] }) } : footers,
           children: group.blocks.map((block, position) => {
