@@ -124,6 +124,34 @@ export function docxToPdf(docx: string, outDir: string, fontconfigFile?: string)
   return pdf;
 }
 
+/**
+ * Many .docx files to PDF (without comments) in one LibreOffice run; returns each input's PDF path. Inputs
+ * must have distinct base names.
+ */
+export function docxFilesToPdf(inputs: string[], outDir: string, fontconfigFile?: string): Record<string, string> {
+  const profile = join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+  const binary = onPath('libreoffice') ? 'libreoffice' : 'soffice';
+  try {
+    const result = spawnSync(binary, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...inputs], {
+      encoding: 'utf8',
+      timeout: 60_000 + inputs.length * 30_000,
+      env: { ...process.env, ...(fontconfigFile ? { FONTCONFIG_FILE: fontconfigFile } : {}) },
+    });
+    if (result.status !== 0) throw new Error(`libreoffice failed (${result.status}): ${result.stderr}\n${result.stdout}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const pdfs: Record<string, string> = {};
+  for (const input of inputs) {
+    const pdf = join(outDir, `${basename(input, extname(input))}.pdf`);
+    if (!existsSync(pdf)) throw new Error(`libreoffice wrote no PDF for ${input}`);
+    pdfs[input] = pdf;
+  }
+  return pdfs;
+}
+
 /** Minimal RFC 4180 csv parser (quoted fields, doubled quotes, newlines inside quotes). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -58,10 +58,13 @@ describe('official layout numbers', () => {
     expect(spec.margin).toMatchObject({ top: 2098, right: 1474, bottom: 1984, left: 1587 });
     expect(spec.textWidth).toBe(8845);
     expect(spec.grid?.linePitch).toBe(579);
-    // 28 characters of 16 pt at 15.75 pt fit in 8845 twips; 29 do not.
-    expect(spec.characterSpacing).toBe(-5);
-    expect(28 * (320 + spec.characterSpacing)).toBeLessThanOrEqual(spec.textWidth);
-    expect(29 * (320 + spec.characterSpacing)).toBeGreaterThan(spec.textWidth);
+    // A linesAndChars grid of 28 characters: pitch 16 pt + charSpace / 4096 = 8845 / 20 / 28 ≈ 15.79 pt.
+    expect(spec.grid).toMatchObject({ charactersPerLine: 28, charSpace: -842 });
+    const pitch = 16 + (spec.grid?.charSpace ?? 0) / 4096;
+    expect(28 * pitch * 20).toBeLessThanOrEqual(spec.textWidth);
+    expect(29 * pitch * 20).toBeGreaterThan(spec.textWidth);
+    // Text on the grid is scaled so that one character never needs two grid cells.
+    expect((16 * (spec.characterScale ?? 100)) / 100).toBeLessThanOrEqual(pitch);
   });
 });
 

@@ -456,7 +456,9 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
 
   it('writes body text in 3号 (16 pt) 仿宋 with a two-character first-line indent and keeps bold/italic/underline', () => {
     const body = paragraph('本月全片区销售卷烟');
-    expect(body.firstLinePt).toBe(32);
+    // Two characters of the 28-a-line grid (2 × 15.79 pt), a point short so no program rounds it to three.
+    expect(body.firstLinePt).toBeGreaterThan(30);
+    expect(body.firstLinePt).toBeLessThanOrEqual(31.6);
     for (const run of body.runs) {
       expect(run.sizePt).toBe(16);
       expect(run.eastAsia).toBe('仿宋_GB2312');
@@ -489,7 +491,10 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
     expect(Math.abs(section.bottomMm - 35)).toBeLessThan(0.5);
     expect(Math.abs(section.leftMm - 28)).toBeLessThan(0.5);
     expect(Math.abs(section.rightMm - 26)).toBeLessThan(0.5);
-    expect(section.grid?.type).toBe('lines');
+    // Word's 公文 grid: lines and characters, 28 characters a line (16 pt + charSpace / 4096 pt ≈ 15.79 pt).
+    expect(section.grid?.type).toBe('linesAndChars');
+    const pitch = 16 + Number(section.grid?.charSpace) / 4096;
+    expect(Math.floor((section.widthMm - section.leftMm - section.rightMm) / 25.4 * 72 / pitch)).toBe(28);
     expect(Number(section.grid?.linePitch)).toBeGreaterThanOrEqual(578);
     expect(Number(section.grid?.linePitch)).toBeLessThanOrEqual(580);
   });

@@ -30,18 +30,27 @@ export interface LayoutSpec {
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
   /** Width of the text block in twips. */
   textWidth: number;
-  /** Document grid of lines (official layout only): 22 lines per page. */
-  grid?: { linePitch: number };
   /**
-   * Character spacing in twentieths of a point added to 3号 text so that 28 characters fill a line
-   * (16 pt − 0.25 pt = 15.75 pt pitch). A character grid (docGrid linesAndChars with a negative charSpace)
-   * does the same in Word, but LibreOffice rounds each character up to two grid cells then.
+   * Document grid, `linesAndChars` (official layout only): as Word's own 公文 templates, 22 lines of 28 characters;
+   * `charSpace` (4096ths of a point added to the 3号 character) makes the pitch 156 mm / 28 ≈ 15.79 pt.
    */
-  characterSpacing: number;
+  grid?: { linePitch: number; charSpace: number; charactersPerLine: number };
+  /**
+   * Horizontal scale (percent) of text set on the grid. LibreOffice gives a character wider than the grid
+   * pitch two grid cells (14 characters a line); at 98 % a 3号 character (15.68 pt) takes one cell in
+   * every program. This replaces the negative character spacing once used for 28 characters a line, with
+   * which LibreOffice lost a full-width mark that fell at the end of a full line (a "，" or "。" missing
+   * from the page and from the PDF's text).
+   */
+  characterScale?: number;
   /** Sizes in half-points, as docx writes them. */
   size: { title: number; body: number; heading: Record<OutlineLevel, number>; footer: number; comment: number };
   /** Table text size by number of columns. */
   tableSize: (columnCount: number) => number;
+  /** Table text sizes to step down through when a table does not fit (half-points, largest first). */
+  tableSizes: number[];
+  /** A landscape page for tables too wide for the portrait one: the same margins turned with the page. */
+  landscape: { margin: LayoutSpec['margin']; textWidth: number };
   headingFont: (level: OutlineLevel) => string;
   headingBold: (level: OutlineLevel) => boolean;
   titleSpacing: LineSpacing & { after: number };
@@ -57,10 +66,20 @@ export interface LayoutSpec {
   alternatingFooter: boolean;
 }
 
-/** Spacing (twentieths of a point) that makes `charactersPerLine` characters of `points` fit the text width. */
-function characterSpacingFor(textWidth: number, charactersPerLine: number, points: number): number {
-  const pitchTwentieths = textWidth / charactersPerLine;
-  return Math.min(0, Math.floor(pitchTwentieths - points * 20));
+/** The grid's charSpace (4096ths of a point) that makes `charactersPerLine` characters of `points` fill the text width. */
+function charSpaceFor(textWidth: number, charactersPerLine: number, points: number): number {
+  const pitchPoints = textWidth / 20 / charactersPerLine;
+  return Math.floor((pitchPoints - points) * 4096);
+}
+
+/**
+ * The margins of a landscape page: the portrait page turned a quarter (GB/T 9704 §8), so the binding
+ * margin (left) becomes the top, the outer one the bottom, and the top and bottom margins the sides.
+ * The page number keeps its distance from the paper's edge.
+ */
+function landscapeOf(margin: LayoutSpec['margin']): LayoutSpec['landscape'] {
+  const turned = { ...margin, top: margin.left, bottom: margin.right, left: margin.top, right: margin.bottom };
+  return { margin: turned, textWidth: A4.height - turned.left - turned.right };
 }
 
 export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput): LayoutSpec {
@@ -85,8 +104,10 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       fonts,
       margin,
       textWidth,
-      grid: { linePitch },
-      characterSpacing: characterSpacingFor(textWidth, 28, 16),
+      landscape: landscapeOf(margin),
+      tableSizes: [28, 24, 21, 18],
+      grid: { linePitch, charSpace: charSpaceFor(textWidth, 28, 16), charactersPerLine: 28 },
+      characterScale: 98,
       size: { title: 44, body: 32, heading: { 1: 32, 2: 32, 3: 32, 4: 32 }, footer: 28, comment: 21 },
       tableSize: (columns) => (columns <= 5 ? 28 : columns <= 8 ? 24 : 21),
       headingFont: (level) => (level === 1 ? fonts.heading1 : level === 2 ? fonts.heading2 : fonts.body),
@@ -94,7 +115,9 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
       titleSpacing: { line: 578, lineRule: LineRuleType.AT_LEAST, after: 578 },
       bodySpacing: exactLine,
       headingSpacing: { ...exactLine, before: 0, after: 0 },
-      firstLineIndent: 640,
+      // Two grid cells (2 × 315.9 twips), a point short so that rounding never makes it three (as 640 does in
+      // LibreOffice).
+      firstLineIndent: Math.floor((2 * textWidth) / 28) - 20,
       indentHeadings: true,
       literalLists: true,
       alternatingFooter: true,
@@ -107,7 +130,8 @@ export function layoutSpec(layout: WordLayout, fontSettings?: FontSettingsInput)
     fonts,
     margin,
     textWidth: A4.width - margin.left - margin.right,
-    characterSpacing: 0,
+    landscape: landscapeOf(margin),
+    tableSizes: [21, 18],
     size: { title: 36, body: 24, heading: { 1: 28, 2: 24, 3: 24, 4: 24 }, footer: 18, comment: 21 },
     tableSize: (columns) => (columns <= 8 ? 21 : 18),
     headingFont: (level) => (level <= 2 ? fonts.heading1 : fonts.body),

@@ -9,6 +9,7 @@ import {
   CommentRangeStart,
   CommentReference,
   ImageRun,
+  OnOffElement,
   Paragraph,
   ShadingType,
   Table,
@@ -28,6 +29,8 @@ export interface RunStyle {
   italics?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** East Asian font of this run instead of the paragraph's (a run-in 楷体 heading in a body paragraph). */
+  font?: string;
 }
 
 /** A piece of a paragraph's text with one style; `lineBreak` is a hard line break (one character, '\n'). */
@@ -50,8 +53,8 @@ export interface ParaModel {
   kind: 'paragraph';
   segments: Segment[];
   options: Omit<IParagraphOptions, 'children' | 'text'>;
-  /** Run settings of every run: East Asian font, size in half-points, bold, character spacing (1/20 pt). */
-  run: { font: string; size: number; bold?: boolean; characterSpacing?: number };
+  /** Run settings of every run: East Asian font, size in half-points, bold, horizontal scale (percent). */
+  run: { font: string; size: number; bold?: boolean; scale?: number };
   anchors: Anchor[];
   /** A picture (a table's chart) as the paragraph's only content: SVG with its PNG for programs without SVG. */
   image?: { svg: Uint8Array; png: Uint8Array; width: number; height: number; altText: string };
@@ -68,6 +71,10 @@ export interface TableModel {
   columnWidths: number[];
   headerRows: number;
   rows: CellModel[][];
+  /** Left and right margin of every cell, twips (80 when left out). */
+  cellMargin?: number;
+  /** On a landscape page of its own (a table too wide for the portrait page). */
+  landscape?: boolean;
 }
 
 export type BlockModel = ParaModel | TableModel;
@@ -101,9 +108,36 @@ export function anchorWhole(model: ParaModel, id: number): void {
   model.anchors.push({ id, start: 0, end: matchableText(model).length });
 }
 
-/** Renders models to docx objects; `latin` is the font of ASCII letters and digits. */
+/**
+ * Take a paragraph off the document grid (`w:snapToGrid w:val="0"`, which docx cannot write): text that is
+ * not 3号 body text (titles, table cells, footers) keeps its own pitch instead of a whole number of grid cells.
+ */
+export function offGrid(paragraph: Paragraph): Paragraph {
+  const properties = (paragraph as unknown as { properties?: { root: unknown[] } }).properties;
+  if (!properties) return paragraph;
+  const root = properties.root;
+  // CT_PPrBase order: snapToGrid comes right before spacing, ind, jc …
+  const later = new Set(['w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc', 'w:textDirection', 'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId', 'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange']);
+  const index = root.findIndex((child) => later.has((child as { rootKey?: string }).rootKey ?? ''));
+  const element = new OnOffElement('w:snapToGrid', false);
+  if (index < 0) root.push(element);
+  else root.splice(index, 0, element);
+  return paragraph;
+}
+
+/**
+ * Renders models to docx objects; `latin` is the font of ASCII letters and digits. With `gridSize` (the
+ * document grid's text size), paragraphs of any other size are taken off the grid.
+ */
 export class DocxRenderer {
-  constructor(private readonly latin: string) {}
+  constructor(
+    private readonly latin: string,
+    private readonly gridSize?: number,
+  ) {}
+
+  private placed(model: ParaModel, paragraph: Paragraph): Paragraph {
+    return this.gridSize !== undefined && model.run.size !== this.gridSize ? offGrid(paragraph) : paragraph;
+  }
 
   private run(model: ParaModel, options: { text?: string; style?: RunStyle; lineBreak?: boolean; reference?: number }): TextRun {
     const style = options.style ?? {};
@@ -111,9 +145,9 @@ export class DocxRenderer {
       ...(options.text !== undefined && !options.lineBreak ? { text: options.text } : {}),
       ...(options.lineBreak ? { break: 1 } : {}),
       ...(options.reference !== undefined ? { children: [new CommentReference(options.reference)] } : {}),
-      font: runFonts(model.run.font, this.latin),
+      font: runFonts(style.font ?? model.run.font, this.latin),
       size: model.run.size,
-      ...(model.run.characterSpacing ? { characterSpacing: model.run.characterSpacing } : {}),
+      ...(model.run.scale && model.run.scale !== 100 ? { scale: model.run.scale } : {}),
       ...(model.run.bold || style.bold ? { bold: true } : {}),
       ...(style.italics ? { italics: true } : {}),
       ...(style.underline ? { underline: {} } : {}),
@@ -131,7 +165,7 @@ export class DocxRenderer {
         transformation: { width, height },
         altText: { name: altText, description: altText, title: altText },
       });
-      return new Paragraph({ ...model.options, children: [image] });
+      return this.placed(model, new Paragraph({ ...model.options, children: [image] }));
     }
     const children: ParagraphChild[] = [];
     const startsAt = new Map<number, number[]>();
@@ -204,12 +238,15 @@ export class DocxRenderer {
         children.push(new CommentRangeEnd(anchor.id), this.run(model, { reference: anchor.id }));
       }
     }
-    return new Paragraph({ ...model.options, children });
+    // w:overflowPunct is Word's own default for Chinese text; written out because LibreOffice reads its
+    // absence as "hang punctuation past a line's end" and then leaves a hanging "，" or "。" off the page
+    // (and out of the PDF's text).
+    return this.placed(model, new Paragraph({ overflowPunctuation: true, ...model.options, children }));
   }
 
-  table(model: TableModel, textWidth: number): Table {
+  table(model: TableModel): Table {
     return new Table({
-      width: { size: textWidth, type: WidthType.DXA },
+      width: { size: model.columnWidths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
       columnWidths: model.columnWidths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
@@ -223,7 +260,7 @@ export class DocxRenderer {
                 new TableCell({
                   width: { size: model.columnWidths[columnIndex] ?? 0, type: WidthType.DXA },
                   verticalAlign: VerticalAlignTable.CENTER,
-                  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                  margins: { top: 40, bottom: 40, left: model.cellMargin ?? 80, right: model.cellMargin ?? 80 },
                   ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
                   children: cell.paragraphs.map((paragraphModel) => this.paragraph(paragraphModel)),
                 }),
@@ -233,7 +270,7 @@ export class DocxRenderer {
     });
   }
 
-  block(model: BlockModel, textWidth: number): Paragraph | Table {
-    return model.kind === 'paragraph' ? this.paragraph(model) : this.table(model, textWidth);
+  block(model: BlockModel): Paragraph | Table {
+    return model.kind === 'paragraph' ? this.paragraph(model) : this.table(model);
   }
 }

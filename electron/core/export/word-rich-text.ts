@@ -108,7 +108,7 @@ export class RichTextConverter {
     const { spec } = this;
     return paragraph(
       segments,
-      { font: spec.fonts.body, size: spec.size.body, characterSpacing: spec.characterSpacing },
+      { font: spec.fonts.body, size: spec.size.body, scale: spec.characterScale },
       {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { ...spec.bodySpacing, before: 0, after: 0 },
@@ -132,7 +132,7 @@ export class RichTextConverter {
         font: spec.headingFont(level),
         size: spec.size.heading[level],
         bold: spec.headingBold(level),
-        characterSpacing: spec.size.heading[level] === spec.size.body ? spec.characterSpacing : 0,
+        scale: spec.size.heading[level] === spec.size.body ? spec.characterScale : undefined,
       },
       {
         heading: headingStyle(level),

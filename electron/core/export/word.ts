@@ -7,6 +7,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  SectionType,
   LineRuleType,
   PageNumber,
   PageOrientation,
@@ -15,7 +16,6 @@ import {
   TextRun,
   type ICommentOptions,
   type IStylesOptions,
-  type Table,
 } from 'docx';
 import './docx-attributes';
 import type { Report } from '../reports/schema';
@@ -24,12 +24,14 @@ import { formatPeriod } from '../text/placeholders';
 import { runFonts, type FontSettingsInput } from './fonts';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
-import { displayWidth, formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
+import { fitTable, type FitColumn, type FittedTable } from './table-fit';
+import { formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
 import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
 import {
   DocxRenderer,
   anchorWhole,
   matchableText,
+  offGrid,
   paragraph,
   paragraphsOf,
   type BlockModel,
@@ -139,6 +141,9 @@ interface SectionModel {
 
 const cellKey = (rowId: string, columnKey: string): string => `${rowId}\u0000${columnKey}`;
 
+/** Left (and right) cell margin in twips: 1.4 mm, 0.7 mm in tables of 小五 and smaller. */
+const cellMargin = (size: number): number => (size > 18 ? 80 : 40);
+
 /** Single line spacing, for text that must not inherit the official layout's exact 28.9 pt lines. */
 const SINGLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
@@ -177,7 +182,7 @@ export class WordComposer {
     const { spec } = this;
     return paragraph(
       segments,
-      { font: spec.fonts.body, size: spec.size.body, characterSpacing: spec.characterSpacing },
+      { font: spec.fonts.body, size: spec.size.body, scale: spec.characterScale },
       {
         alignment: AlignmentType.JUSTIFIED,
         spacing: { ...spec.bodySpacing, before: 0, after: 0 },
@@ -255,31 +260,19 @@ export class WordComposer {
   }
 
   /**
-   * Column widths in twips that add up to the text width, like an auto-fitted table: every column gets
-   * its natural width (widest text) when they all fit; otherwise each keeps a minimum (three characters,
-   * or all of its text when it must not wrap, as for numbers) and the rest is shared in proportion to
-   * what each still lacks.
+   * Font size, orientation and column widths of a table (see table-fit.ts): the preferred size first,
+   * stepping down through the layout's table sizes, then a landscape page.
    */
-  private columnWidths(columns: { texts: string[]; noWrap?: boolean }[], size: number): number[] {
-    const total = this.spec.textWidth;
-    const halfCharacter = size * 5; // twips per half-width character: size is in half-points
-    const padding = 200; // cell margins and a little air
-    const natural = columns.map(({ texts }) => Math.max(2, ...texts.map((text) => displayWidth(text))) * halfCharacter + padding);
-    const minimum = columns.map(({ noWrap }, index) => (noWrap ? natural[index] : Math.min(natural[index], 6 * halfCharacter + padding)));
-    const sum = (values: number[]): number => values.reduce((acc, value) => acc + value, 0);
-    let widths: number[];
-    if (sum(natural) <= total) {
-      widths = natural.map((width) => (width * total) / sum(natural));
-    } else if (sum(minimum) >= total) {
-      widths = minimum.map((width) => (width * total) / sum(minimum));
-    } else {
-      const lacking = natural.map((width, index) => width - minimum[index]);
-      const extra = total - sum(minimum);
-      widths = minimum.map((width, index) => width + (lacking[index] * extra) / sum(lacking));
-    }
-    const rounded = widths.map((width) => Math.floor(width));
-    rounded[rounded.length - 1] += total - sum(rounded);
-    return rounded;
+  private fit(columns: FitColumn[], preferred: number, tableName: string): FittedTable {
+    const { spec } = this;
+    const sizes = [preferred, ...spec.tableSizes.filter((size) => size < preferred)];
+    return fitTable(columns, {
+      portraitWidth: spec.textWidth,
+      landscapeWidth: spec.landscape.textWidth,
+      sizes,
+      cellPadding: (size) => 2 * cellMargin(size),
+      tableName,
+    });
   }
 
   private dataTable(report: Report, section: SectionDef, model: SectionModel): void {
@@ -287,7 +280,16 @@ export class WordComposer {
     if (!table) return;
     const prepared = prepareTable(table, tableRows(report, section), this.labels);
     model.prepared = prepared;
-    const size = this.spec.tableSize(prepared.columns.length);
+    const fitted = this.fit(
+      prepared.columns.map((column, index) => ({
+        header: prepared.headers[index],
+        texts: [...prepared.rows.map((row) => row.cells[column.key].text), ...(prepared.totals ? [prepared.totals[column.key].text] : [])],
+        kind: isNumericColumnType(column.type) ? 'number' : 'text',
+      })),
+      this.spec.tableSize(prepared.columns.length),
+      section.title,
+    );
+    const size = fitted.size;
     const plain = this.spec.layout === 'plain';
     const header: CellModel[] = prepared.headers.map((text) => ({
       paragraphs: [this.tableParagraph(text, size, { header: true })],
@@ -316,23 +318,14 @@ export class WordComposer {
         })),
       );
     }
-    const tableModel: TableModel = {
+    model.blocks.push({
       kind: 'table',
       headerRows: 1,
       rows,
-      columnWidths: this.columnWidths(
-        prepared.columns.map((column, index) => ({
-          texts: [
-            prepared.headers[index],
-            ...prepared.rows.map((row) => row.cells[column.key].text),
-            ...(prepared.totals ? [prepared.totals[column.key].text] : []),
-          ],
-          noWrap: isNumericColumnType(column.type),
-        })),
-        size,
-      ),
-    };
-    model.blocks.push(tableModel);
+      columnWidths: fitted.widths,
+      cellMargin: cellMargin(size),
+      ...(fitted.landscape ? { landscape: true } : {}),
+    });
     if (prepared.rows.length === 0) {
       model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
     }
@@ -544,21 +537,30 @@ export class WordComposer {
   }
 
   /** A table of plain texts with a repeated, shaded (plain layout) header row and auto-fitted columns. */
-  textTable(table: TextTable, size = this.smallTableSize): TableModel {
+  textTable(table: TextTable, size = this.smallTableSize, name = ''): TableModel {
     const { spec } = this;
     const numeric = new Set(table.numericColumns ?? []);
-    const noWrap = new Set([...numeric, ...(table.noWrapColumns ?? [])]);
+    const noWrap = new Set(table.noWrapColumns ?? []);
+    const fitted = this.fit(
+      table.headers.map((header, column) => ({
+        header,
+        texts: table.rows.map((row) => row[column] ?? ''),
+        kind: numeric.has(column) ? 'number' : 'text',
+        noWrap: noWrap.has(column),
+      })),
+      size,
+      name || table.headers.join('、'),
+    );
     return {
       kind: 'table',
       headerRows: 1,
-      columnWidths: this.columnWidths(
-        table.headers.map((header, column) => ({ texts: [header, ...table.rows.map((row) => row[column] ?? '')], noWrap: noWrap.has(column) })),
-        size,
-      ),
+      columnWidths: fitted.widths,
+      cellMargin: cellMargin(fitted.size),
+      ...(fitted.landscape ? { landscape: true } : {}),
       rows: [
-        table.headers.map((header) => ({ paragraphs: [this.tableParagraph(header, size, { header: true })], shaded: spec.layout === 'plain' })),
+        table.headers.map((header) => ({ paragraphs: [this.tableParagraph(header, fitted.size, { header: true })], shaded: spec.layout === 'plain' })),
         ...table.rows.map((row) =>
-          table.headers.map((_, column) => ({ paragraphs: [this.tableParagraph(row[column] ?? '', size, { numeric: numeric.has(column) })] })),
+          table.headers.map((_, column) => ({ paragraphs: [this.tableParagraph(row[column] ?? '', fitted.size, { numeric: numeric.has(column) })] })),
         ),
       ],
     };
@@ -634,7 +636,8 @@ export class WordComposer {
         children.push(new TextRun({ text: part, font, size: spec.size.footer }));
       }
     }
-    return new Paragraph({ alignment, indent, spacing: SINGLE_SPACING, children });
+    const footer = new Paragraph({ alignment, indent, spacing: SINGLE_SPACING, children });
+    return spec.grid ? offGrid(footer) : footer;
   }
 
   private footers(): { default: Footer; even?: Footer } {
@@ -696,9 +699,8 @@ export class WordComposer {
     // Word wants a paragraph after a table that ends the document.
     if (all[all.length - 1]?.kind === 'table') all.push(this.bodyParagraph([]));
 
-    const renderer = new DocxRenderer(spec.fonts.latin);
-    const children: (Paragraph | Table)[] = all.map((block) => renderer.block(block, spec.textWidth));
-    const footers = this.footers();
+    const renderer = new DocxRenderer(spec.fonts.latin, spec.grid ? spec.size.body : undefined);
+    const groups = pageGroups(all);
     const document = new Document({
       title: meta.title,
       creator: meta.creator,
@@ -708,25 +710,61 @@ export class WordComposer {
       // A justified line that ends in a hard line break is not stretched across the page.
       compatibility: { doNotExpandShiftReturn: true },
       ...(this.commentEntries.length > 0 ? { comments: { children: this.commentEntries } } : {}),
-      sections: [
-        {
+      sections: groups.map((group, index) => {
+        const footers = this.footers();
+        const first = index === 0 && meta.coverPage;
+        return {
           properties: {
-            ...(meta.coverPage ? { titlePage: true } : {}),
-            page: {
-              size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-              margin: spec.margin,
-            },
-            ...(spec.grid
-              ? { grid: { type: DocumentGridType.LINES, linePitch: spec.grid.linePitch } }
-              : {}),
+            ...(index > 0 ? { type: SectionType.NEXT_PAGE } : {}),
+            ...(first ? { titlePage: true } : {}),
+            page: group.landscape
+              ? { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: spec.landscape.margin }
+              : { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: spec.margin },
+            ...(spec.grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace } } : {}),
           },
-          footers: meta.coverPage ? { ...footers, first: new Footer({ children: [] }) } : footers,
-          children,
-        },
-      ],
+          footers: first ? { ...footers, first: new Footer({ children: [] }) } : footers,
+          children: group.blocks.map((block, position) => {
+            // A new section already starts a new page.
+            if (index > 0 && position === 0 && block.kind === 'paragraph' && block.options.pageBreakBefore) {
+              return renderer.block({ ...block, options: { ...block.options, pageBreakBefore: false } });
+            }
+            return renderer.block(block);
+          }),
+        };
+      }),
     });
     return new Uint8Array(await Packer.toArrayBuffer(document));
   }
+}
+
+/**
+ * Blocks split into runs of pages: a landscape table goes on landscape pages of its own, together with the
+ * heading or caption that leads into it (paragraphs kept with the next); the text goes on in portrait after it.
+ */
+function pageGroups(blocks: BlockModel[]): { landscape: boolean; blocks: BlockModel[] }[] {
+  const groups: { landscape: boolean; blocks: BlockModel[] }[] = [{ landscape: false, blocks: [] }];
+  for (const block of blocks) {
+    const current = groups[groups.length - 1];
+    const landscape = block.kind === 'table' && block.landscape === true;
+    if (landscape === current.landscape) {
+      current.blocks.push(block);
+      continue;
+    }
+    if (landscape) {
+      const leading: BlockModel[] = [];
+      while (current.blocks.length > 0) {
+        const last = current.blocks[current.blocks.length - 1];
+        if (last.kind !== 'paragraph' || !last.options.keepNext || last.image) break;
+        leading.unshift(current.blocks.pop() as BlockModel);
+      }
+      if (current.blocks.length === 0 && groups.length > 1) groups.pop();
+      groups.push({ landscape: true, blocks: [...leading, block] });
+    } else {
+      groups.push({ landscape: false, blocks: [block] });
+    }
+  }
+  // Word wants a paragraph after a table that ends a section.
+  return groups.filter((group) => group.blocks.length > 0);
 }
 
 /** The part with its tables' charts drawn, unless the caller gave them or asked for none (`charts: false`). */
