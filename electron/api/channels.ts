@@ -58,6 +58,12 @@ export const channelNames = [
   'exchange:preview',
   'exchange:apply',
   'exchange:log',
+  'backup:status',
+  'backup:now',
+  'backup:set-folder',
+  'backup:inspect',
+  'backup:restore',
+  'data:move',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];
