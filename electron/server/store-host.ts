@@ -8,6 +8,7 @@ import type { BackupPort, BackupRecord, BackupStatus, RestoreRequest } from '../
 import { defaultRetention, hasBackupOnDay, planRetention } from '../core/backup/retention';
 import { backupTimeFromName, type BackupReason } from '../core/backup/schema';
 import { isDomainError } from '../core/shared/errors';
+import { appRoot } from '../store/app-root';
 import { writeFileAtomic } from '../store/atomic-write';
 import { ActGate } from '../store/backup/act-gate';
 import { listBackups, readBackupFile, writeBackupFile } from '../store/backup/backup-file';
@@ -31,6 +32,14 @@ async function readState(dataDir: string): Promise<BackupState> {
   } catch {
     return { folder: null, last: null, lastError: null };
   }
+}
+
+/**
+ * Browser mode and the CLI remember a moved data folder in a pointer file in the app's folder (the desktop app
+ * keeps its own in Electron's userData); REPORTDESK_LOCATION_FILE overrides it (tests).
+ */
+export function browserModePointerFile(): string {
+  return process.env.REPORTDESK_LOCATION_FILE || path.join(appRoot(), 'data-location.json');
 }
 
 /** The default backup folder: beside the data folder, named after it (`~/.reportdesk-backups`). */
@@ -151,12 +160,12 @@ export class StoreHost implements Dispatcher, BackupPort {
    * Take a backup now: a snapshot of the data folder between acts (the gate), then compress and write it
    * without holding anything up, then prune by the retention policy. Failures are recorded and rethrown.
    */
-  backup(reason: BackupReason): Promise<BackupRecord> {
+  backup(reason: BackupReason, intoFolder?: string): Promise<BackupRecord> {
     if (this.running) return this.running;
     const work = (async () => {
-      const folder = this.backupFolder();
+      const folder = intoFolder ? path.resolve(intoFolder) : this.backupFolder();
       try {
-        if (!this.state.folder) await mkdir(folder, { recursive: true }).catch(() => undefined);
+        if (!intoFolder && !this.state.folder) await mkdir(folder, { recursive: true }).catch(() => undefined);
         const files = await this.gate.exclusive(() => readDataFiles(this.dataDir));
         this.actsSinceBackup = 0;
         const written = await writeBackupFile({ files, folder, source: this.dataDir, reason, app: this.options.identity, now: this.now() });
