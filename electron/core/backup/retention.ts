@@ -27,7 +27,8 @@ function officeWeek(at: Date, offsetMinutes: number): string {
 /**
  * Which backups to keep and which to prune. Kept: the newest backup of each of the `daily` most recent days
  * that have backups, and the newest of each of the `weekly` most recent weeks that have backups (a backup can
- * count for both). Everything else is pruned. The newest backup is always kept.
+ * count for both). Every backup of the newest backup's day is kept too (a backup taken by hand this morning is
+ * still there after the one at exit). Everything else is pruned.
  */
 export function planRetention(backups: DatedBackup[], policy: RetentionPolicy = defaultRetention): { keep: string[]; prune: string[] } {
   const newestFirst = [...backups].sort((a, b) => b.at.getTime() - a.at.getTime() || b.name.localeCompare(a.name));
@@ -46,7 +47,10 @@ export function planRetention(backups: DatedBackup[], policy: RetentionPolicy = 
       keep.add(backup.name);
     } else weeks.add(week);
   }
-  if (newestFirst[0]) keep.add(newestFirst[0].name);
+  if (newestFirst[0]) {
+    const today = officeDay(newestFirst[0].at, policy.utcOffsetMinutes);
+    for (const backup of newestFirst) if (officeDay(backup.at, policy.utcOffsetMinutes) === today) keep.add(backup.name);
+  }
   return {
     keep: newestFirst.filter((backup) => keep.has(backup.name)).map((backup) => backup.name),
     prune: newestFirst.filter((backup) => !keep.has(backup.name)).map((backup) => backup.name),
