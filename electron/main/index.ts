@@ -70,6 +70,8 @@ async function start(): Promise<void> {
   installSecurityGuards(app, shell, () => session.defaultSession);
   await app.whenReady();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
+  // Packaged, the built-in templates and demo office are extra resources beside the asar (electron-builder.config.cjs).
+  if (app.isPackaged && !process.env.REPORTDESK_SEEDS_DIR) process.env.REPORTDESK_SEEDS_DIR = path.join(process.resourcesPath, 'seeds');
   const startDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
     // A data folder moved under 设置 is remembered in a pointer file in userData.

@@ -100,5 +100,7 @@ export function backupTimeFromName(name: string): Date | null {
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match.map(Number);
   const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  return Number.isNaN(at.getTime()) ? null : at;
+  // Date.UTC rolls over (month 13 is next January): only a real date round-trips.
+  if (Number.isNaN(at.getTime()) || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day || at.getUTCHours() !== hour || at.getUTCMinutes() !== minute) return null;
+  return at;
 }
