@@ -62,6 +62,12 @@ export const channelNames = [
   'reports:template-update',
   'reports:move-to-version',
   'reports:existing-draft',
+  'backup:status',
+  'backup:now',
+  'backup:set-folder',
+  'backup:inspect',
+  'backup:restore',
+  'data:move',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

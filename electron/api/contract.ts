@@ -21,6 +21,17 @@ import {
   sentencesOutputSchema,
 } from './insight-schemas';
 import {
+  backupFileInput,
+  backupPreviewSchema,
+  backupRecordSchema,
+  backupStatusSchema,
+  moveDataInput,
+  moveDataResultSchema,
+  restoreInput,
+  restoreResultSchema,
+  setFolderInput,
+} from './backup-schemas';
+import {
   applyResultSchema,
   exportReviewsInput,
   exportSubmissionsInput,
@@ -531,6 +542,42 @@ export const contract = {
     profile: 'required',
     input: z.object({ templateId: z.string().min(1).max(80), period: z.string().max(20), subject: z.string().max(200).optional() }).strict(),
     output: reportSummarySchema.nullable(),
+    }),
+  'backup:status': channel({
+    summary: 'The data folder, where backups go, the last backup (or why it failed) and the backups kept',
+    profile: 'required',
+    input: empty,
+    output: backupStatusSchema,
+  }),
+  'backup:now': channel({
+    summary: 'Back up the whole data folder now (a consistent snapshot between acts) into the backup folder',
+    profile: 'required',
+    input: empty,
+    output: backupRecordSchema,
+  }),
+  'backup:set-folder': channel({
+    summary: 'Choose the backup folder (null: the default beside the data folder)',
+    profile: 'required',
+    input: setFolderInput,
+    output: backupStatusSchema,
+  }),
+  'backup:inspect': channel({
+    summary: 'Check a backup file completely and show what it holds; changes nothing',
+    profile: 'required',
+    input: backupFileInput,
+    output: backupPreviewSchema,
+  }),
+  'backup:restore': channel({
+    summary: 'Restore a backup into a new folder, or replace the current data after a safety backup of it',
+    profile: 'required',
+    input: restoreInput,
+    output: restoreResultSchema,
+  }),
+  'data:move': channel({
+    summary: 'Move the data folder: copy, verify every file, switch; the old folder is kept',
+    profile: 'required',
+    input: moveDataInput,
+    output: moveDataResultSchema,
   }),
 };
 

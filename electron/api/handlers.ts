@@ -46,6 +46,8 @@ import {
 } from '../core/review/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
+import type { BackupPort } from '../core/backup/port';
+import { DomainError } from '../core/shared/errors';
 import {
   duplicateTemplate,
   exportTemplate,
@@ -150,5 +152,18 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'reports:template-update': (ctx, input) => templateUpdate(ctx, input),
     'reports:move-to-version': (ctx, input) => moveToVersion(ctx, input),
     'reports:existing-draft': (ctx, input) => existingDraft(ctx, input),
+    'backup:status': (ctx) => backupPort(ctx).status(),
+    'backup:now': (ctx) => backupPort(ctx).backupNow(),
+    'backup:set-folder': (ctx, input) => backupPort(ctx).setFolder(input.folder),
+    'backup:inspect': (ctx, input) => backupPort(ctx).inspect(input.file),
+    'backup:restore': (ctx, input) => backupPort(ctx).restore(input),
+    'data:move': (ctx, input) => backupPort(ctx).moveData(input.target),
   };
+}
+
+/** The running app's backup service (the caller must have a profile); unavailable where no host provides one. */
+function backupPort(ctx: CallContext): BackupPort {
+  requireProfile(ctx);
+  if (!ctx.services.backup) throw new DomainError('unavailable', '此处不能备份或恢复数据');
+  return ctx.services.backup;
 }

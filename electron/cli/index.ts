@@ -7,6 +7,7 @@ import { readIdentity } from '../server/identity';
 import { exportUsage, runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
 import { packageUsage, runPackageCommand } from './package-command';
+import { backupUsage, runBackupCommand, runRestoreCommand } from './backup-command';
 
 const usage = `报告台 ReportDesk 命令行
 
@@ -21,6 +22,7 @@ const usage = `报告台 ReportDesk 命令行
   verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
 ${exportUsage}
 ${packageUsage}
+${backupUsage}
   help                 显示本帮助
 
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
@@ -67,6 +69,7 @@ export async function runCli(
         manager: { type: 'string' },
         trust: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        replace: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,6 +86,21 @@ export async function runCli(
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
+  }
+  // Backup and restore open the data folder themselves (restore may write into a folder no store has opened).
+  if (command === 'backup' || command === 'restore') {
+    try {
+      if (command === 'backup') {
+        return await runBackupCommand(
+          { data: parsed.values.data, startDir: defaultDataDir(), out: parsed.values.out, identity: readIdentity(), json: parsed.values.json },
+          out,
+        );
+      }
+      return await runRestoreCommand(rest[0], { data: parsed.values.data, replace: parsed.values.replace, identity: readIdentity(), json: parsed.values.json }, out, err);
+    } catch (error) {
+      err(isDomainError(error) ? error.message : `出错了：${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
   }
 
   let store: Store | null = null;

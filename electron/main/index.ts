@@ -1,9 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { createDispatcher } from '../api/dispatcher';
 import { isDomainError } from '../core/shared/errors';
-import { openStore, type Store } from '../store/open-store';
+import { appRoot } from '../store/app-root';
+import { StoreHost } from '../server/store-host';
 import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, devToolsAllowed } from './app-protocol';
+import { createPackageRouter, openPackageChannel, openPackageReadyChannel } from './open-package';
 import { installSecurityGuards } from './guards';
 import { registerIpcTransport } from './ipc';
 import { registerSaveFileHandler } from './save-file';
@@ -17,8 +18,21 @@ const devTools = devToolsAllowed({ isPackaged: app.isPackaged, devServerUrl, env
 const allowedPages = devServerUrl ? { devServerUrl } : { appPage: appPageUrl };
 // Before the app is ready: app:// is a standard, secure scheme (its own origin, fetch, no file:// page).
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-let store: Store | null = null;
+let host: StoreHost | null = null;
 let mainWindow: BrowserWindow | null = null;
+
+/** The app icon (resources/icons, made by `npm run icons`): window, taskbar and Linux launcher. */
+const windowIcon = path.join(appRoot(), 'resources', 'icons', 'png', '256x256.png');
+
+/** .rdpkg files from a double-click (first start) or handed over by a second start go to the import preview. */
+const packages = createPackageRouter({
+  send: (message) => mainWindow?.webContents.send(openPackageChannel, message),
+  focus: () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  },
+});
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -27,6 +41,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     title: '报告台 ReportDesk',
+    icon: windowIcon,
     show: false,
     webPreferences: {
       preload: path.join(__dirname, '..', 'preload', 'index.js'),
@@ -39,6 +54,9 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) packages.pageGone();
+  });
   void window.loadURL(devServerUrl ?? appPageUrl);
   return window;
 }
@@ -48,27 +66,34 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    if (mainWindow) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void packages.handleArgv(argv, workingDirectory).then((handled) => {
+      if (handled || !mainWindow) return;
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
-    }
+    });
   });
   installSecurityGuards(app, shell, () => session.defaultSession);
   await app.whenReady();
   protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', devTools)));
-  const dataDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
+  // Packaged, the built-in templates and demo office are extra resources beside the asar (electron-builder.config.cjs).
+  if (app.isPackaged && !process.env.REPORTDESK_SEEDS_DIR) process.env.REPORTDESK_SEEDS_DIR = path.join(process.resourcesPath, 'seeds');
+  const startDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
-    store = await openStore({ dataDir });
+    // A data folder moved under 设置 is remembered in a pointer file in userData.
+    host = await StoreHost.open({
+      startDir,
+      pointerFile: path.join(app.getPath('userData'), 'data-location.json'),
+      locationSource: process.env.REPORTDESK_DATA_DIR ? 'environment' : 'default',
+      identity: { name: app.getName(), version: app.getVersion() },
+    });
   } catch (error) {
     dialog.showErrorBox('报告台无法启动', isDomainError(error) ? error.message : String(error));
     app.quit();
     return;
   }
-  const dispatcher = createDispatcher(store.services, {
-    identity: { name: app.getName(), version: app.getVersion() },
-  });
+  const dispatcher = host;
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, allowedPages));
   registerSaveFileHandler(ipcMain, {
     showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
@@ -76,7 +101,11 @@ async function start(): Promise<void> {
     isAllowedSender: (url) => isAllowedSenderUrl(url, allowedPages),
     defaultFolder: () => app.getPath('documents'),
   });
+  ipcMain.on(openPackageReadyChannel, (event) => {
+    if (event.senderFrame && isAllowedSenderUrl(event.senderFrame.url, allowedPages)) packages.pageReady();
+  });
   mainWindow = createWindow();
+  void packages.handleArgv(process.argv, process.cwd());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
@@ -87,11 +116,12 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', (event) => {
-  if (!store) return;
+  if (!host) return;
   event.preventDefault();
-  const closing = store;
-  store = null;
-  void closing.close().finally(() => app.quit());
+  const closing = host;
+  host = null;
+  // A backup at exit (when anything was done since the last one); a failure is recorded, never blocks exit.
+  void closing.close({ backupAtExit: true }).finally(() => app.quit());
 });
 
 void start();

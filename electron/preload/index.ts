@@ -12,4 +12,14 @@ for (const channel of channelNames) {
 /** The desktop save dialog for an exported file; the only call that is not an API channel. */
 const saveFile = (defaultName: string, dataBase64: string) => ipcRenderer.invoke(saveFileChannel, defaultName, dataBase64);
 
-contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile });
+/**
+ * .rdpkg files opened with a double-click (or handed over by a second start): the page registers one listener,
+ * which tells the main process it may send what arrived before the page was ready.
+ */
+const onOpenPackage = (listener: (message: unknown) => void) => {
+  ipcRenderer.removeAllListeners('app:open-package');
+  ipcRenderer.on('app:open-package', (_event, message: unknown) => listener(message));
+  ipcRenderer.send('app:open-package-ready');
+};
+
+contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile, onOpenPackage });

@@ -7,6 +7,8 @@ interface IpcBridge {
   channels: Record<string, (profileId: string | null, input: unknown) => Promise<unknown>>;
   /** The native save dialog for an exported file, then an all-or-nothing write (desktop only). */
   saveFile?: (defaultName: string, dataBase64: string) => Promise<Result<{ saved: true; path: string } | { saved: false }>>;
+  /** .rdpkg files the desktop app was asked to open (double-click, or a second start); one listener. */
+  onOpenPackage?: (listener: (message: unknown) => void) => void;
 }
 
 declare global {

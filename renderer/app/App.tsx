@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { useChannel } from '../api/hooks';
+import { OpenPackageListener } from '../features/exchange/OpenPackageListener';
 import { ProfileGate } from '../features/profiles/ProfileGate';
 import { SessionProvider, tabProfileId, useSession } from '../features/profiles/session';
 import { i18n, setLanguage } from '../i18n';
@@ -55,6 +56,7 @@ function Gate() {
   if (!profile) return <ProfileGate />;
   return (
     <HashRouter>
+      <OpenPackageListener />
       <Shell key={profile.id} />
     </HashRouter>
   );

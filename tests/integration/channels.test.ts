@@ -10,8 +10,10 @@ import { templateSchema, type Template } from '../../electron/core/templates/sch
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { richTextToPlain } from '../../electron/core/text/rich-text';
-import { fixtureSeedsDir, hashFolder, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
+import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
 import { httpCall, ipcCall, type Call } from '../helpers/transports';
+import { adoptBackups } from '../helpers/backup-host';
+import { readBackupFile } from '../../electron/store/backup/backup-file';
 
 type Caller = 'nobody' | 'manager' | 'otherManager' | 'supervisor';
 
@@ -969,6 +971,81 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(existing?.id).toBe(office.draft);
     },
     wrongType: { field: 'period', value: 2026 },
+  },
+  'backup:status': {
+    as: 'manager',
+    input: async ({ store }) => {
+      await adoptBackups(store);
+      return {};
+    },
+    expectValue: (status, { store }) => {
+      expect(status.dataDir).toBe(store.dataDir);
+      expect(status.last).toBeNull();
+      expect(status.backups).toEqual([]);
+    },
+    wrongType: 'root',
+  },
+  'backup:now': {
+    as: 'supervisor',
+    input: async ({ store }) => {
+      await adoptBackups(store);
+      return {};
+    },
+    expectValue: async (record) => {
+      const backup = await readBackupFile(record.file);
+      expect(backup.summary.people.map((person) => person.name).sort()).toEqual([office.managerName, office.otherManagerName, office.supervisorName].sort());
+      expect(backup.summary.documents).toBe(4);
+    },
+    wrongType: 'root',
+  },
+  'backup:set-folder': {
+    as: 'manager',
+    input: async ({ store }) => {
+      await adoptBackups(store);
+      return { folder: await makeTempDir('reportdesk-chosen-') };
+    },
+    expectValue: (status) => {
+      expect(status.folder).toContain('reportdesk-chosen-');
+      expect(status.folder).not.toBe(status.defaultFolder);
+    },
+    wrongType: { field: 'folder', value: 5 },
+  },
+  'backup:inspect': {
+    as: 'manager',
+    input: async ({ store }) => ({ file: (await (await adoptBackups(store)).backupNow()).file }),
+    expectValue: (preview) => {
+      expect(preview.summary.documents).toBe(4);
+      expect(preview.summary.byStatus).toMatchObject({ draft: 2, submitted: 1, approved: 1 });
+      expect(preview.fileCount).toBeGreaterThan(5);
+    },
+    wrongType: { field: 'file', value: 7 },
+  },
+  'backup:restore': {
+    as: 'manager',
+    input: async ({ store }) => ({
+      file: (await (await adoptBackups(store)).backupNow()).file,
+      mode: 'new-folder' as const,
+      target: path.join(await makeTempDir('reportdesk-restore-'), 'restored'),
+    }),
+    expectValue: async (result) => {
+      expect(result.switched).toBe(false);
+      const reopened = await openTempStore({ dataDir: result.target });
+      expect((await reopened.services.reports.list()).length).toBe(4);
+    },
+    wrongType: { field: 'target', value: 5 },
+  },
+  'data:move': {
+    as: 'manager',
+    input: async ({ store }) => {
+      await adoptBackups(store);
+      return { target: path.join(await makeTempDir('reportdesk-move-'), 'moved') };
+    },
+    expectValue: async (result, { store }) => {
+      expect(result.from).toBe(store.dataDir);
+      const listed = await (store.services.backup as NonNullable<typeof store.services.backup>).status();
+      expect(listed.dataDir).toBe(result.to);
+    },
+    wrongType: { field: 'target', value: 5 },
   },
 };
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
 import { templateSchema } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
-import { fixtureSeedsDir, hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
+import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, type TempStore } from '../helpers/temp-store';
+import { adoptBackups } from '../helpers/backup-host';
 
 /**
  * Who may do what, channel by channel, for the people around one of 张明's documents: the manager who wrote
@@ -339,6 +340,25 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   ],
   'reports:existing-draft': [
     { what: "the caller's own drafts only", input: { templateId: office.templateId, period: '2026-11-05' }, outcomes: who('ok', 'ok', 'forbidden'), readOnly: true },
+  ],
+  // Backups belong to the machine, not to a role: anyone with a profile may back up, restore or move the data.
+  'backup:status': [{ what: 'where backups go', input: async ({ store }) => ((await adoptBackups(store)), {}), outcomes: everyone, readOnly: true }],
+  'backup:now': [{ what: 'a backup now', input: async ({ store }) => ((await adoptBackups(store)), {}), outcomes: everyone }],
+  'backup:set-folder': [
+    { what: 'another backup folder', input: async ({ store }) => ((await adoptBackups(store)), { folder: await makeTempDir() }), outcomes: everyone },
+  ],
+  'backup:inspect': [
+    { what: 'a backup file', input: async ({ store }) => ({ file: (await (await adoptBackups(store)).backupNow()).file }), outcomes: everyone, readOnly: true },
+  ],
+  'backup:restore': [
+    {
+      what: 'a backup into a new folder',
+      input: async ({ store }) => ({ file: (await (await adoptBackups(store)).backupNow()).file, mode: 'new-folder' as const, target: path.join(await makeTempDir(), 'restored') }),
+      outcomes: everyone,
+    },
+  ],
+  'data:move': [
+    { what: 'the data folder to a new place', input: async ({ store }) => ((await adoptBackups(store)), { target: path.join(await makeTempDir(), 'moved') }), outcomes: everyone },
   ],
 };
 

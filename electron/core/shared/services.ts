@@ -7,6 +7,7 @@ import type { DemoData } from '../seeds/demo-schema';
 import type { ReviewRecord } from '../review/schema';
 import type { FingerprintEntry } from '../insight/copy-detection';
 import type { CopyCheckResult } from '../insight/schema';
+import type { BackupPort } from '../backup/port';
 import type { ExportMarker, ImportLogEntry, PendingImport, TrustEntry } from '../exchange/schema';
 
 /** Profiles stored on this machine. */
@@ -178,6 +179,8 @@ export interface CoreServices {
   locks: Locks;
   /** Built-in demo data, parsed by the core schemas; null where no seeds are shipped. */
   loadDemoData(): Promise<DemoData | null>;
+  /** Backups, restore and moving the data folder: set by the host of a running app (absent in plain stores). */
+  backup?: BackupPort;
 }
 
 /** Who is calling: the active profile, or null before one is chosen. */

@@ -1,13 +1,15 @@
 import { ExclamationCircleOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChannelName, ChannelOutput } from '../../../electron/api/contract';
 import type { ApiError } from '../../../electron/api/result';
 import { call } from '../../api/client';
 import { Fingerprint } from './IdentityCard';
+import type { OpenPackageState } from './OpenPackageListener';
 import { maximumPackageMegabytes, toBase64, type PackageFile } from './files';
 
 type Preview = ChannelOutput<'exchange:preview'>;
@@ -188,6 +190,24 @@ export function ImportPanel() {
   const client = useQueryClient();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [confirmed, setConfirmed] = useState(false);
+
+  // A package opened with a double-click arrives as route state (OpenPackageListener): preview it at once.
+  const opened = (useLocation().state as OpenPackageState | null) ?? null;
+  useEffect(() => {
+    if (!opened) return;
+    const message = opened.openPackage;
+    setConfirmed(false);
+    if (!message.ok) {
+      setState({ step: 'refused', fileName: message.fileName, error: { code: 'invalid-input', message: t(`shipKeep.openedPackage.${message.reason}`, { size: maximumPackageMegabytes }) } });
+      return;
+    }
+    const packageFile = { fileName: message.fileName, dataBase64: message.dataBase64 };
+    setState({ step: 'checking', fileName: message.fileName });
+    void call('exchange:preview', packageFile).then((result) =>
+      setState(result.ok ? { step: 'preview', file: packageFile, preview: result.value } : { step: 'refused', fileName: message.fileName, error: result.error }),
+    );
+    // Each opening (nonce) once.
+  }, [opened?.nonce]);
 
   const pick = async (file: File) => {
     setConfirmed(false);
