@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/errors';
 
@@ -42,24 +43,34 @@ export async function readXlsxRows(fileName: string, bytes: Uint8Array): Promise
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new DomainError('invalid-input', `“${fileName}”不是有效的 Excel 文件（文件已损坏或只是改了扩展名）`);
   }
-  const workbook = new ExcelJS.Workbook();
+  // Streamed (exceljs's WorkbookReader), never loaded whole: a sheet of a million rows costs what the first
+  // `rowsPerSheet` rows cost, and reading stops at the caps.
+  const sheets: SheetRows[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const worksheet of reader) {
+      if (sheets.length >= xlsxLimits.sheets) break;
+      const rows: string[][] = [];
+      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        // The rest of the sheet is not read (the import keeps its first rows, as before).
+        if (rows.length >= xlsxLimits.rowsPerSheet) break;
+        const cells: string[] = [];
+        const last = Math.min(row.cellCount, xlsxLimits.columns);
+        for (let column = 1; column <= last; column++) cells.push(cellText(row.getCell(column).value).trim());
+        while (cells.length && cells[cells.length - 1] === '') cells.pop();
+        if (cells.length) rows.push(cells);
+      }
+      sheets.push({ name, rows });
+    }
   } catch (error) {
     throw new DomainError('invalid-input', `无法读取“${fileName}”：${error instanceof Error ? error.message : String(error)}`);
-  }
-  const sheets: SheetRows[] = [];
-  for (const worksheet of workbook.worksheets.slice(0, xlsxLimits.sheets)) {
-    const rows: string[][] = [];
-    const lastColumn = Math.min(worksheet.columnCount, xlsxLimits.columns);
-    worksheet.eachRow({ includeEmpty: false }, (row) => {
-      if (rows.length >= xlsxLimits.rowsPerSheet) return;
-      const cells: string[] = [];
-      for (let column = 1; column <= lastColumn; column++) cells.push(cellText(row.getCell(column).value).trim());
-      while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length) rows.push(cells);
-    });
-    sheets.push({ name: worksheet.name, rows });
   }
   return sheets;
 }
