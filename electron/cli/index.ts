@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher';
 import type { Result } from '../api/result';
+import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
 import { isDomainError } from '../core/shared/errors';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
@@ -18,7 +19,8 @@ const usage = `报告台 ReportDesk 命令行
   list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
   show <编号>          显示一篇文稿
   problems             列出被移出的损坏数据文件
-  verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
+  verify               校验所有可见文稿的审阅记录（哈希链、登记、签名、权限、提交版本、文稿状态），
+                       发现问题时退出码为 1；--lang en 用英文输出
 ${exportUsage}
 ${packageUsage}
   help                 显示本帮助
@@ -49,6 +51,7 @@ export async function runCli(
         data: { type: 'string' },
         as: { type: 'string' },
         json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
         kind: { type: 'string' },
         status: { type: 'string' },
         period: { type: 'string' },
@@ -171,19 +174,21 @@ export async function runCli(
         );
         break;
       }
-            case 'verify': {
-        const result = await call<{ checked: number; problems: { docId: string; problems: { line: number; message: string }[] }[] }>(
-          'review:verify-all',
-          await resolveProfile(),
-          {},
-        );
+      case 'verify': {
+        const result = await call<{ checked: number; problems: { docId: string; problems: IntegrityFinding[] }[] }>('review:verify-all', await resolveProfile(), {});
+        const english = parsed.values.lang === 'en';
+        const language = english ? 'en' : 'zh-CN';
         const count = result.problems.reduce((sum, report) => sum + report.problems.length, 0);
         print(result, () =>
           [
-            ...result.problems.flatMap((report) => report.problems.map((problem) => `${report.docId}\t第 ${problem.line} 行\t${problem.message}`)),
-            count
-              ? `已检查 ${result.checked} 篇文稿，${result.problems.length} 篇的审阅记录有问题（共 ${count} 处）`
-              : `已检查 ${result.checked} 篇文稿，审阅记录完好`,
+            ...result.problems.flatMap((report) => report.problems.map((problem) => `${report.docId}\t${describeFinding(problem, language)}`)),
+            english
+              ? count
+                ? `Checked ${result.checked} documents: the review records of ${result.problems.length} have problems (${count} in all)`
+                : `Checked ${result.checked} documents: every review record is intact`
+              : count
+                ? `已检查 ${result.checked} 篇文稿，${result.problems.length} 篇的审阅记录有问题（共 ${count} 处）`
+                : `已检查 ${result.checked} 篇文稿，审阅记录完好`,
           ].join('\n'),
         );
         if (count) code = 1;

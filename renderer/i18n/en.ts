@@ -1,3 +1,4 @@
+import { integrityText } from '../../electron/core/review/integrity-messages';
 import type { Messages } from './zh-CN';
 
 /** English UI text; the type keeps it key-for-key with zh-CN. */
@@ -715,5 +716,8 @@ export const en: Messages = {
     logChangesValue: 'documents +{{newDocuments}} · revisions +{{newRevisions}} · records +{{newRecords}}',
     logConflicts: '{{count}} conflicts',
     pending: 'The import of "{{file}}" did not finish (the program may have been interrupted). Import the same file again: it completes without duplicating anything.',
+  },
+  integrity: {
+    findings: integrityText.en,
   },
 };

@@ -1,3 +1,5 @@
+import { integrityText } from '../../electron/core/review/integrity-messages';
+
 /** Chinese (default) UI text. Keys are grouped by feature; English in en.ts must have the same keys. */
 export const zhCN = {
   app: {
@@ -712,6 +714,10 @@ export const zhCN = {
     logChangesValue: '文稿 +{{newDocuments}} · 版本 +{{newRevisions}} · 记录 +{{newRecords}}',
     logConflicts: '{{count}} 个冲突',
     pending: '上次导入“{{file}}”没有完成（程序可能被中断）。请再次导入同一个文件，它会补全，不会重复。',
+  },
+  integrity: {
+    /** Verify findings: the catalog the CLI prints too (electron/core/review/integrity-messages.ts). */
+    findings: integrityText['zh-CN'],
   },
 } as const;
 

@@ -9,7 +9,7 @@ import type { Report, ReportStatus } from '../reports/schema';
 import { foldReview, orderRecords, type ReviewState } from '../review/fold';
 import type { RecordType, ReviewRecord } from '../review/schema';
 import { sameRecordContent } from '../review/signature';
-import { snapshotHash } from '../review/use-cases';
+import { snapshotHash } from '../review/snapshot';
 import { canonicalJson } from '../shared/canonical';
 import type { CallContext } from '../shared/services';
 import type { Template } from '../templates/schema';

@@ -2,16 +2,16 @@ import type { Profile } from '../profiles/schema';
 import { checkCompleteness } from '../reports/completeness';
 import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
-import { canonicalJson } from '../shared/canonical';
 import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext, VerifyReport } from '../shared/services';
+import type { CallContext } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
 import { foldReview, type CommentView, type ReviewState } from './fold';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
+import { snapshotHash } from './snapshot';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
@@ -63,10 +63,7 @@ export function reviewCache(state: ReviewState, appended: { count: number; head:
   };
 }
 
-/** The content a submission freezes: the text and tables, without the mutable bookkeeping. */
-export function snapshotHash(report: Report, sha256: (text: string) => string): string {
-  return sha256(canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title, revision: report.revision }));
-}
+export { snapshotHash } from './snapshot';
 
 /**
  * Submit a draft (or a revised draft after a return): the completeness check must pass; the revision is
@@ -345,22 +342,7 @@ export async function compareRevisions(
   };
 }
 
-/** Check the document's review log against its hash chain and the count and head recorded with it. */
-export async function verifyReview(ctx: CallContext, input: { id: string }): Promise<VerifyReport> {
-  const { report } = await getReport(ctx, input.id);
-  return ctx.services.reviews.verify(input.id, report.review ? { count: report.review.count, head: report.review.head } : { count: 0, head: '' });
-}
-
-/** Verify every document the caller can see; only the ones with problems are returned. */
-export async function verifyAll(ctx: CallContext): Promise<{ checked: number; problems: VerifyReport[] }> {
-  const summaries = await listReports(ctx, {});
-  const problems: VerifyReport[] = [];
-  for (const summary of summaries) {
-    const result = await verifyReview(ctx, { id: summary.id });
-    if (!result.ok) problems.push(result);
-  }
-  return { checked: summaries.length, problems };
-}
+export { verifyAll, verifyReview } from './integrity';
 
 export interface InboxEntry {
   summary: ReportSummary;
