@@ -720,4 +720,18 @@ export const en: Messages = {
   integrity: {
     findings: integrityText.en,
   },
+  keyLock: {
+    passphrase: 'Passphrase',
+    passphraseConfirm: 'Passphrase again',
+    passphraseHint: "A supervisor's comments, grades and decisions are signed with their signing key; the passphrase protects that key, so nobody can use it from a copy of the data folder. At least 8 characters; remember it.",
+    passphraseRequired: 'Enter a passphrase of at least 8 characters',
+    passphraseMismatch: 'The two passphrases differ',
+    unlockTitle: 'Unlock supervisor profile: {{name}}',
+    unlockText: 'Enter the passphrase of "{{name}}" to unlock the signing key.',
+    setTitle: 'Set a passphrase for supervisor profile: {{name}}',
+    setText: 'The signing key of "{{name}}" is not protected by a passphrase yet. Set one (at least 8 characters); you will enter it whenever you switch to this profile.',
+    unlock: 'Unlock',
+    set: 'Set passphrase',
+    confirmSameName: 'I confirm this is another person: this computer already trusts someone with the same name and role, and the new profile\'s records will not count as theirs',
+  },
 };

@@ -24,7 +24,11 @@ export type IntegrityCode =
   | 'cache-grade'
   | 'cache-meeting'
   | 'document-missing'
-  | 'log-missing';
+  | 'log-missing'
+  | 'record-moved'
+  | 'record-missing-before'
+  | 'dangling-reference'
+  | 'workflow-gap';
 
 export type FindingParams = Record<string, string | number>;
 
@@ -61,6 +65,10 @@ export const integrityText: Record<IntegrityLanguage, Record<IntegrityCode | `wo
     'cache-meeting': '文稿文件中登记的会议标记是“{{cached}}”，而审阅记录中是“{{actual}}”：文稿文件被改动过',
     'document-missing': '有一份审阅记录（{{records}} 条）找不到对应的文稿文件（{{docId}}）',
     'log-missing': '文稿登记了 {{expected}} 条审阅记录，但审阅记录文件不见了',
+    'record-moved': '第 {{line}} 条记录（{{author}}的{{type}}）不在它被写下时的位置：它之前的记录被调换、插入或删除过',
+    'record-missing-before': '第 {{line}} 条记录（{{author}}的{{type}}）写下时紧接在另一条记录之后，而那条记录已不在记录中：有记录被删除',
+    'dangling-reference': '第 {{line}} 条记录（{{author}}的{{type}}）针对的点评已不在记录中：该点评被删除',
+    'workflow-gap': '第 {{line}} 条记录（{{author}}的{{type}}，第 {{revision}} 版）之前缺少应有的{{missing}}：审阅记录被删除过',
     'word.none': '无',
     'word.role.manager': '客户经理',
     'word.role.supervisor': '主管',
@@ -111,6 +119,10 @@ export const integrityText: Record<IntegrityLanguage, Record<IntegrityCode | `wo
     'cache-meeting': 'The document file says the meeting flag is "{{cached}}" but the review record says "{{actual}}": the document file was changed',
     'document-missing': 'A review record ({{records}} records) has no document file ({{docId}})',
     'log-missing': 'The document registers {{expected}} review records, but the review record file is missing',
+    'record-moved': 'Record {{line}} ({{type}} by {{author}}) is not where it was written: records before it were swapped, inserted or deleted',
+    'record-missing-before': 'Record {{line}} ({{type}} by {{author}}) was written right after another record that is no longer there: a record was deleted',
+    'dangling-reference': 'Record {{line}} ({{type}} by {{author}}) is about a comment that is no longer there: the comment was deleted',
+    'workflow-gap': 'Record {{line}} ({{type}} by {{author}}, revision {{revision}}) lacks the {{missing}} that must come before it: review records were deleted',
     'word.none': 'none',
     'word.role.manager': 'customer manager',
     'word.role.supervisor': 'supervisor',
@@ -145,6 +157,7 @@ const wordGroups: Record<string, string> = {
   role: 'role',
   claimed: 'role',
   rule: 'rule',
+  missing: 'type',
 };
 
 /** The parameters of a finding with codes (record kinds, roles, statuses, rules) turned into words. */

@@ -74,6 +74,11 @@ async function checkRecords(
   const commentAuthors = new Map(entries.filter(({ record }) => record.body.type === 'comment').map(({ record }) => [record.id, record.authorId]));
   const submitter = entries.find(({ record }) => record.body.type === 'submit')?.record.authorId ?? null;
   const documentAuthor = docAuthorId ?? submitter;
+  // Where each record stands in this log, for the `after` links.
+  const positions = new Map(entries.map(({ record }, position) => [record.id, position]));
+  const index = positions;
+  const returned = new Set(entries.filter(({ record }) => record.body.type === 'decision' && record.body.decision === 'return').map(({ record }) => record.revision));
+  const submitted = new Set(entries.filter(({ record }) => record.body.type === 'submit').map(({ record }) => record.revision));
   for (const { line, record } of entries) {
     const names = { author: record.authorName, type: record.body.type };
     const known = await author(record.authorId);
@@ -87,6 +92,20 @@ async function checkRecords(
     const role = known?.role ?? record.role;
     if (known && known.role !== record.role) {
       findings.push({ code: 'role-mismatch', line, params: { author: record.authorName, claimed: record.role, role: known.role } });
+    }
+    if (record.after !== undefined) {
+      const before = record.after === '' ? -1 : positions.get(record.after);
+      if (before === undefined) findings.push({ code: 'record-missing-before', line, params: names });
+      else if (before >= index.get(record.id)!) findings.push({ code: 'record-moved', line, params: names });
+      else if (record.after === '' && index.get(record.id) !== 0) findings.push({ code: 'record-moved', line, params: names });
+    }
+    if ('commentId' in record.body && !commentAuthors.has(record.body.commentId)) findings.push({ code: 'dangling-reference', line, params: names });
+    const body = record.body;
+    if (body.type === 'submit' && record.revision > 1 && !returned.has(record.revision - 1)) {
+      findings.push({ code: 'workflow-gap', line, params: { ...names, revision: record.revision, missing: 'decision' } });
+    }
+    if (body.type === 'decision' && !submitted.has(record.revision)) {
+      findings.push({ code: 'workflow-gap', line, params: { ...names, revision: record.revision, missing: 'submit' } });
     }
     const commentAuthor = 'commentId' in record.body ? commentAuthors.get(record.body.commentId) : null;
     const broken = documentAuthor ? brokenRecordRule(record, { authorId: record.authorId, role }, documentAuthor, commentAuthor) : null;
@@ -159,14 +178,19 @@ export async function verifyAll(ctx: CallContext): Promise<{ checked: number; pr
   const summaries = await listReports(ctx, {});
   const author = await authorBook(ctx);
   const problems: VerifyReport[] = [];
+  const orphanLogs: string[] = [];
   for (const summary of summaries) {
-    const document = await ctx.services.reports.get(summary.id);
-    if (!document) continue;
+    const document = await ctx.services.reports.get(summary.id).catch(() => null);
+    if (!document) {
+      // Listed, but its file is gone: checked with the other logs that have no document.
+      orphanLogs.push(summary.id);
+      continue;
+    }
     const result = await verifyDocument(ctx, document, author);
     if (!result.ok) problems.push(result);
   }
   const profile = ctx.profile!;
-  const listed = new Set(summaries.map((summary) => summary.id));
+  const listed = new Set(summaries.map((summary) => summary.id).filter((id) => !orphanLogs.includes(id)));
   let orphans = 0;
   for (const docId of await ctx.services.reviews.logIds()) {
     if (listed.has(docId) || (await ctx.services.reports.get(docId).catch(() => null))) continue;
@@ -174,7 +198,7 @@ export async function verifyAll(ctx: CallContext): Promise<{ checked: number; pr
     const records = chain.entries.map((entry) => entry.record);
     const submitter = records.find((record) => record.body.type === 'submit')?.authorId;
     if (profile.role !== 'supervisor' && submitter !== profile.id) continue;
-    orphans++;
+    if (!orphanLogs.includes(docId)) orphans++;
     const findings: IntegrityFinding[] = [{ code: 'document-missing', line: 0, params: { docId, records: chain.records } }];
     findings.push(...chain.problems.map(({ code, line, params }) => ({ code, line, params })));
     findings.push(...(await checkRecords(ctx, null, chain.entries, author)));

@@ -4,6 +4,7 @@ import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
 import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
+import { requireSigningKey } from '../profiles/keys';
 import type { CallContext } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
@@ -34,8 +35,17 @@ async function record(
   unsigned: ReviewRecord[],
   change: Partial<Pick<Report, 'status' | 'revision'>> = {},
 ): Promise<{ report: Report; state: ReviewState }> {
-  // Signed by the author when made, so the record can travel to another machine and be checked there.
-  const records = await Promise.all(unsigned.map((entry) => signRecord(ctx.services.signer, entry)));
+  // Signed by the author when made, so the record can travel to another machine and be checked there; a
+  // supervisor's key must be unlocked with its passphrase first.
+  await requireSigningKey(ctx, requireProfile(ctx));
+  // Each record names the one before it in this log, under its signature (see `after` in the schema).
+  let after = (await ctx.services.reviews.records(report.id)).at(-1)?.id ?? '';
+  const linked = unsigned.map((entry) => {
+    const next = { ...entry, after };
+    after = entry.id;
+    return next;
+  });
+  const records = await Promise.all(linked.map((entry) => signRecord(ctx.services.signer, entry)));
   const appended = await ctx.services.reviews.append(report.id, records);
   // Your own records are not news to you: if you had read everything before, you still have.
   const author = records[0]?.authorId;

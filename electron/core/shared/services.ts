@@ -117,6 +117,20 @@ export interface Signer {
   identity(profileId: string): Promise<{ publicKey: string; fingerprint: string; createdAt: string }>;
   /** The profile's public key if it already has one on this machine; never creates one. */
   existingKey(profileId: string): Promise<string | null>;
+  /**
+   * How the profile's private key is kept: 'none' (not made yet), 'plain' (in clear), 'locked' / 'unlocked'
+   * (passphrase-protected; unlocked in memory for this process), 'os' (sealed by the operating system).
+   */
+  keyState(profileId: string): Promise<'none' | 'plain' | 'locked' | 'unlocked' | 'os'>;
+  /** Unlock a passphrase-protected key for this process; `forbidden` (reason wrong-passphrase) when wrong. */
+  unlock(profileId: string, passphrase: string): Promise<void>;
+  /**
+   * Protect the key with a passphrase (made now if there is none; a key in clear is migrated, keeping the same
+   * key pair); changing an existing passphrase needs the current one. Leaves the key unlocked.
+   */
+  setPassphrase(profileId: string, passphrase: string, current?: string): Promise<void>;
+  /** Forget the unlocked private key (it stays protected on disk). */
+  lock(profileId: string): void;
   /** Sign UTF-8 text with the profile's private key (creating the key pair the first time); base64. */
   sign(profileId: string, text: string): Promise<string>;
   /** Does `signature` (base64) sign `text` under `publicKey` (raw, base64)? False for malformed input. */
