@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { safeStorageSealer } from './key-sealer';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher';
 import { isDomainError } from '../core/shared/errors';
@@ -53,7 +54,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
   const dataDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
-    store = await openStore({ dataDir });
+    // Keys are sealed by the OS where it can (safeStorage is usable only after `ready`).
+    store = await openStore({ dataDir, keySealer: safeStorageSealer(safeStorage) });
   } catch (error) {
     dialog.showErrorBox('报告台无法启动', isDomainError(error) ? error.message : String(error));
     app.quit();

@@ -6,7 +6,7 @@ import type { CoreServices, StoreProblem } from '../core/shared/services';
 import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
 import { KeyedQueue } from './keyed-queue';
-import { FileKeyStore } from './key-store';
+import { FileKeyStore, type OsKeySealer } from './key-store';
 import { acquireDataLock } from './lock';
 import { Quarantine } from './quarantine';
 import { FileReportRepository, type CheckResult } from './report-repository';
@@ -25,6 +25,8 @@ export interface OpenStoreOptions {
   seedsDir?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** The operating system's secret store (the desktop app's safeStorage): keys kept in clear are sealed by it. */
+  keySealer?: OsKeySealer | null;
 }
 
 export interface Store {
@@ -73,7 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       readState: new FileReadStateRepository(dataDir),
       insight: new FileInsightRepository(dataDir, quarantine),
       exchange: new FileExchangeRepository(dataDir, quarantine),
-      signer: new FileKeyStore(dataDir, options.clock ?? systemClock),
+      signer: new FileKeyStore(dataDir, options.clock ?? systemClock, { sealer: options.keySealer }),
       clock: options.clock ?? systemClock,
       ids: options.ids ?? randomIds,
       hash: nodeHasher,
