@@ -142,9 +142,9 @@ export const contract = {
     output: profileSchema,
   }),
   'profiles:select': channel({
-    summary: 'Make a profile the active one on this machine',
+    summary: "Make a profile the active one on this machine; a supervisor's passphrase unlocks (or first sets) their key",
     profile: 'none',
-    input: idInput,
+    input: z.object({ id: z.string().min(1).max(80), passphrase: z.string().max(200).optional() }).strict(),
     output: profileSchema,
   }),
   'settings:get': channel({
@@ -510,7 +510,14 @@ export const contract = {
   'exchange:apply': channel({
     summary: 'Import a package: verify everything, then merge (idempotent); trustSender confirms a first-seen key',
     profile: 'required',
-    input: z.object({ ...packageFileInput, trustSender: z.boolean() }).strict(),
+    input: z
+      .object({
+        ...packageFileInput,
+        trustSender: z.boolean(),
+        /** Fingerprints of supervisors (not the sender) checked with them on this machine: trusted as supervisors. */
+        confirmSupervisors: z.array(z.string().max(60)).max(20).optional(),
+      })
+      .strict(),
     output: applyResultSchema,
   }),
   'exchange:log': channel({

@@ -82,7 +82,7 @@ export function createHandlers(identity: AppIdentity): Handlers {
     }),
     'profiles:list': (ctx) => listProfiles(ctx),
     'profiles:create': (ctx, input) => createProfile(ctx, input),
-    'profiles:select': (ctx, input) => selectProfile(ctx, input.id),
+    'profiles:select': (ctx, input) => selectProfile(ctx, input.id, input.passphrase),
     'settings:get': (ctx) => getSettings(ctx),
     'settings:update': (ctx, input) => updateSettings(ctx, input),
     'store:problems': (ctx) => ctx.services.health.problems(),

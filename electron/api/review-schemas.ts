@@ -75,7 +75,17 @@ export const verifyReportSchema = z
     docId: z.string(),
     ok: z.boolean(),
     records: z.number().int(),
-    problems: z.array(z.object({ line: z.number().int(), message: z.string() }).strict()),
+    /** code + params for the UI's words (i18n group `integrity`); message is the same in zh-CN for logs and the CLI. */
+    problems: z.array(
+      z
+        .object({
+          line: z.number().int(),
+          code: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          message: z.string(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 

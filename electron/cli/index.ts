@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher';
 import type { Result } from '../api/result';
+import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
 import { isDomainError } from '../core/shared/errors';
+import { unlockSupervisorKey } from '../core/profiles/keys';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
 import { exportUsage, runExportCommand } from './export-command';
@@ -19,13 +22,57 @@ const usage = `报告台 ReportDesk 命令行
   list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
   show <编号>          显示一篇文稿
   problems             列出被移出的损坏数据文件
-  verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
+  verify               校验所有可见文稿的审阅记录（哈希链、登记、签名、权限、提交版本、文稿状态），
+                       发现问题时退出码为 1；--lang en 用英文输出
 ${exportUsage}
 ${packageUsage}
 ${backupUsage}
   help                 显示本帮助
 
+主管签名（package export-reviews 等）需要口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入。
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
+
+/**
+ * A supervisor's passphrase for the CLI: the first line of `--passphrase-file`, else REPORTDESK_PASSPHRASE, else
+ * asked for on the terminal (not echoed); undefined when none can be had (the act then says what is needed).
+ */
+async function readPassphrase(file: string | undefined): Promise<string | undefined> {
+  if (file) {
+    try {
+      return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
+    } catch (error) {
+      throw new CliError(`无法读取口令文件 ${file}：${(error as Error).message}`);
+    }
+  }
+  if (process.env.REPORTDESK_PASSPHRASE) return process.env.REPORTDESK_PASSPHRASE;
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  return promptHidden('主管口令：');
+}
+
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let answer = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          resolve(answer);
+          return;
+        }
+        if (char === '\u0003') process.exit(130);
+        answer = char === '\u007f' ? answer.slice(0, -1) : answer + char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
 
 /** A failure the CLI reports on stderr with exit code 1. */
 class CliError extends Error {}
@@ -51,6 +98,7 @@ export async function runCli(
         data: { type: 'string' },
         as: { type: 'string' },
         json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
         kind: { type: 'string' },
         status: { type: 'string' },
         period: { type: 'string' },
@@ -70,6 +118,7 @@ export async function runCli(
         trust: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
+        'passphrase-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -170,6 +219,13 @@ export async function runCli(
       }
       case 'package': {
         const profileId = await resolveProfile();
+        // A supervisor signs review packages: their key is unlocked with the passphrase first (importing signs
+        // nothing, and a refused import must leave the folder as it was).
+        const profile = await store.services.profiles.get(profileId);
+        if (profile?.role === 'supervisor' && rest[0] === 'export-reviews') {
+          const passphrase = await readPassphrase(parsed.values['passphrase-file']);
+          await unlockSupervisorKey({ profile, services: store.services }, profile, passphrase);
+        }
         code = await runPackageCommand(
           (channel, input) => call(channel, profileId, input),
           rest[0],
@@ -189,19 +245,26 @@ export async function runCli(
         );
         break;
       }
-            case 'verify': {
-        const result = await call<{ checked: number; problems: { docId: string; problems: { line: number; message: string }[] }[] }>(
-          'review:verify-all',
-          await resolveProfile(),
-          {},
-        );
+      case 'verify': {
+        const result = await call<{ checked: number; problems: { docId: string; problems: IntegrityFinding[] }[] }>('review:verify-all', await resolveProfile(), {});
+        const english = parsed.values.lang === 'en';
+        const language = english ? 'en' : 'zh-CN';
         const count = result.problems.reduce((sum, report) => sum + report.problems.length, 0);
         print(result, () =>
           [
-            ...result.problems.flatMap((report) => report.problems.map((problem) => `${report.docId}\t第 ${problem.line} 行\t${problem.message}`)),
-            count
-              ? `已检查 ${result.checked} 篇文稿，${result.problems.length} 篇的审阅记录有问题（共 ${count} 处）`
-              : `已检查 ${result.checked} 篇文稿，审阅记录完好`,
+            ...result.problems.flatMap((report) =>
+              report.problems.map((problem) => {
+                const where = english ? (problem.line ? `line ${problem.line}` : 'document') : problem.line ? `第 ${problem.line} 行` : '整篇';
+                return `${report.docId}\t${where}\t${describeFinding(problem, language)}`;
+              }),
+            ),
+            english
+              ? count
+                ? `Checked ${result.checked} documents: the review records of ${result.problems.length} have problems (${count} in all)`
+                : `Checked ${result.checked} documents: every review record is intact`
+              : count
+                ? `已检查 ${result.checked} 篇文稿，${result.problems.length} 篇的审阅记录有问题（共 ${count} 处）`
+                : `已检查 ${result.checked} 篇文稿，审阅记录完好`,
           ].join('\n'),
         );
         if (count) code = 1;

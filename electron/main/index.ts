@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { safeStorageSealer } from './key-sealer';
 import path from 'node:path';
 import { isDomainError } from '../core/shared/errors';
 import { appRoot } from '../store/app-root';
@@ -82,11 +83,13 @@ async function start(): Promise<void> {
   const startDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
     // A data folder moved under 设置 is remembered in a pointer file in userData.
+    // Keys are sealed by the OS where it can (safeStorage is usable only after `ready`).
     host = await StoreHost.open({
       startDir,
       pointerFile: path.join(app.getPath('userData'), 'data-location.json'),
       locationSource: process.env.REPORTDESK_DATA_DIR ? 'environment' : 'default',
       identity: { name: app.getName(), version: app.getVersion() },
+      openOptions: { keySealer: safeStorageSealer(safeStorage) },
     });
   } catch (error) {
     dialog.showErrorBox('报告台无法启动', isDomainError(error) ? error.message : String(error));

@@ -21,7 +21,7 @@ import { DomainError } from '../core/shared/errors';
 import type { Clock, Hasher, IdGenerator } from '../core/shared/ports';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
-import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
+import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, ChainCheck } from '../core/shared/services';
 import { openStore, type Store } from './open-store';
 import { asRead, FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
 import { readLines } from './append-log';
@@ -157,8 +157,12 @@ class BufferedReviews implements ReviewRepository {
     return { count: log?.count ?? 0, head: log?.head ?? '' };
   }
 
-  async verify(docId: string): Promise<VerifyReport> {
+  async verify(docId: string): Promise<ChainCheck> {
     throw new Error(`verify is not available while bulk loading (${docId})`);
+  }
+
+  async logIds(): Promise<string[]> {
+    throw new Error('logIds is not available while bulk loading');
   }
 
   async saveRevision(snapshot: Report): Promise<void> {

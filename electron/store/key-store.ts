@@ -1,4 +1,16 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,21 +22,106 @@ import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
 
-/** `keys/<profileId>.json`: the profile's Ed25519 key pair. The private key is PKCS#8 PEM, not encrypted at rest. */
+/** A private key encrypted with a key derived from the person's passphrase (scrypt → AES-256-GCM). */
+const passphraseProtectionSchema = z
+  .object({
+    method: z.literal('passphrase'),
+    kdf: z.literal('scrypt'),
+    N: z.number().int().min(16384).max(1 << 20),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: z.string().min(16),
+    iv: z.string().min(16),
+    tag: z.string().min(16),
+    ciphertext: z.string().min(1),
+  })
+  .strict();
+
+/** A private key sealed by the operating system (Electron safeStorage: DPAPI, Keychain, libsecret). */
+const osProtectionSchema = z.object({ method: z.literal('os'), ciphertext: z.string().min(1) }).strict();
+
+/**
+ * `keys/<profileId>.json`: the profile's Ed25519 key pair. The public key is in clear; the private key is PKCS#8
+ * PEM either in clear (`privateKey`, managers' keys in browser mode and the CLI, and keys made before protection
+ * existed) or protected (`protection`): by a passphrase, or by the operating system.
+ */
 const keyFileSchema = z
   .object({
     profileId: z.string().min(1),
     algorithm: z.literal('ed25519'),
     publicKey: publicKeySchema,
-    privateKey: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
+    privateKey: z.string().startsWith('-----BEGIN PRIVATE KEY-----').optional(),
+    protection: z.discriminatedUnion('method', [passphraseProtectionSchema, osProtectionSchema]).optional(),
     createdAt: z.string(),
   })
-  .strict();
+  .strict()
+  .refine((file) => (file.privateKey === undefined) !== (file.protection === undefined), '密钥文件必须恰好含有一种私钥形式');
+type KeyFile = z.infer<typeof keyFileSchema>;
+
+/** How a profile's private key is kept, as far as signing is concerned. */
+export type KeyState = 'none' | 'plain' | 'locked' | 'unlocked' | 'os';
+
+/** The operating system's secret store (Electron safeStorage in the desktop app); absent elsewhere. */
+export interface OsKeySealer {
+  available(): boolean;
+  seal(plain: string): Buffer;
+  unseal(sealed: Buffer): string;
+}
+
+/** scrypt cost: 2^15 × 8 × 128 bytes = 32 MB and ~0.1 s per try, so guessing a passphrase is slow. */
+const scryptCost = { N: 1 << 15, r: 8, p: 1 };
+const minimumPassphrase = 8;
+
+function deriveKey(passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...cost, maxmem: 256 * cost.N * cost.r });
+}
+
+/** Encrypt a PEM private key under a passphrase; the public key is bound in as associated data. */
+export function encryptPrivateKey(pem: string, passphrase: string, publicKey: string): z.infer<typeof passphraseProtectionSchema> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, scryptCost), iv);
+  cipher.setAAD(Buffer.from(publicKey, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()]);
+  return {
+    method: 'passphrase',
+    kdf: 'scrypt',
+    ...scryptCost,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
+}
+
+/** The PEM private key, or null when the passphrase is wrong (or the file was altered: GCM authenticates it). */
+export function decryptPrivateKey(protection: z.infer<typeof passphraseProtectionSchema>, passphrase: string, publicKey: string): string | null {
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      deriveKey(passphrase, Buffer.from(protection.salt, 'base64'), protection),
+      Buffer.from(protection.iv, 'base64'),
+    );
+    decipher.setAAD(Buffer.from(publicKey, 'utf8'));
+    decipher.setAuthTag(Buffer.from(protection.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(protection.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+function checkPassphrase(passphrase: string): void {
+  if ([...passphrase].length < minimumPassphrase) {
+    throw new DomainError('invalid-input', `口令至少 ${minimumPassphrase} 个字符`, { issues: [{ path: 'passphrase', message: `口令至少 ${minimumPassphrase} 个字符` }] });
+  }
+}
 
 interface LoadedKey {
   publicKey: string;
-  privateKey: KeyObject;
+  /** Null while a passphrase-protected key is locked. */
+  privateKey: KeyObject | null;
   createdAt: string;
+  file: KeyFile;
 }
 
 function base64UrlToBase64(text: string): string {
@@ -75,26 +172,41 @@ export function verifyText(publicKey: string, text: string, signature: string): 
 /**
  * One key pair per local profile under `keys/`, made on first use (existing profiles get theirs lazily).
  * A damaged key file is reported, never replaced: a new key would make every receiver refuse this person.
+ * A passphrase-protected key is unlocked in memory for the life of the process (`unlock`, `setPassphrase`);
+ * with an OS sealer (the desktop app), keys kept in clear are sealed by it the first time they are loaded.
  */
 export class FileKeyStore implements Signer {
   private readonly folder: string;
   private readonly clock: Clock;
+  private readonly sealer: OsKeySealer | null;
   private readonly cache = new Map<string, LoadedKey>();
   private readonly queue = new KeyedQueue();
 
-  constructor(dataDir: string, clock: Clock) {
+  constructor(dataDir: string, clock: Clock, options: { sealer?: OsKeySealer | null } = {}) {
     this.folder = path.join(dataDir, 'keys');
     this.clock = clock;
+    this.sealer = options.sealer && options.sealer.available() ? options.sealer : null;
   }
 
   private file(profileId: string): string {
     return path.join(this.folder, `${assertSafeId(profileId)}.json`);
   }
 
+  private checkPair(profileId: string, file: KeyFile, privateKey: KeyObject): void {
+    if (rawPublicKey(privateKey) !== file.publicKey || file.profileId !== profileId) {
+      throw new DomainError('internal', `密钥文件 keys/${profileId}.json 中的公钥与私钥不匹配，文件被改动过`);
+    }
+  }
+
+  private async write(profileId: string, file: KeyFile): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+    await writeDocument(this.file(profileId), keyFileSchema, file);
+  }
+
   private async read(profileId: string): Promise<LoadedKey | null> {
     const cached = this.cache.get(profileId);
     if (cached) return cached;
-    let stored;
+    let stored: KeyFile | null;
     try {
       stored = await readDocument(this.file(profileId), keyFileSchema);
     } catch (error) {
@@ -102,11 +214,35 @@ export class FileKeyStore implements Signer {
       throw new DomainError('internal', `密钥文件已损坏：keys/${profileId}.json（${error.message}）。请从备份中恢复该文件；不要删除它，否则别人将无法验证你的文件。`);
     }
     if (!stored) return null;
-    const privateKey = createPrivateKey(stored.privateKey);
-    if (rawPublicKey(privateKey) !== stored.publicKey || stored.profileId !== profileId) {
-      throw new DomainError('internal', `密钥文件 keys/${profileId}.json 中的公钥与私钥不匹配，文件被改动过`);
+    let privateKey: KeyObject | null = null;
+    if (stored.privateKey) {
+      privateKey = createPrivateKey(stored.privateKey);
+      this.checkPair(profileId, stored, privateKey);
+      if (this.sealer) {
+        // The desktop app keeps clear keys sealed by the operating system from now on.
+        const sealed: KeyFile = { ...stored, privateKey: undefined, protection: { method: 'os', ciphertext: this.sealer.seal(stored.privateKey).toString('base64') } };
+        delete sealed.privateKey;
+        await this.write(profileId, sealed);
+        stored = sealed;
+      }
+    } else if (stored.protection?.method === 'os') {
+      if (!this.sealer) {
+        throw new DomainError('locked', `“${profileId}”的密钥由桌面程序通过操作系统的密钥库保护，只能在这台电脑的桌面程序中使用`, {
+          details: { reason: 'key-sealed-by-os' },
+        });
+      }
+      let pem: string;
+      try {
+        pem = this.sealer.unseal(Buffer.from(stored.protection.ciphertext, 'base64'));
+      } catch {
+        throw new DomainError('locked', `无法用本机操作系统的密钥库解开 keys/${profileId}.json：该文件可能来自另一台电脑或另一个系统账户`, {
+          details: { reason: 'key-sealed-by-os' },
+        });
+      }
+      privateKey = createPrivateKey(pem);
+      this.checkPair(profileId, stored, privateKey);
     }
-    const loaded = { publicKey: stored.publicKey, privateKey, createdAt: stored.createdAt };
+    const loaded: LoadedKey = { publicKey: stored.publicKey, privateKey, createdAt: stored.createdAt, file: stored };
     this.cache.set(profileId, loaded);
     return loaded;
   }
@@ -118,15 +254,12 @@ export class FileKeyStore implements Signer {
       const { privateKey } = generateKeyPairSync('ed25519');
       const createdAt = this.clock.now().toISOString();
       const publicKey = rawPublicKey(privateKey);
-      await mkdir(this.folder, { recursive: true });
-      await writeDocument(this.file(profileId), keyFileSchema, {
-        profileId,
-        algorithm: 'ed25519',
-        publicKey,
-        privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        createdAt,
-      });
-      const loaded = { publicKey, privateKey, createdAt };
+      const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+      const file: KeyFile = this.sealer
+        ? { profileId, algorithm: 'ed25519', publicKey, protection: { method: 'os', ciphertext: this.sealer.seal(pem).toString('base64') }, createdAt }
+        : { profileId, algorithm: 'ed25519', publicKey, privateKey: pem, createdAt };
+      await this.write(profileId, file);
+      const loaded = { publicKey, privateKey, createdAt, file };
       this.cache.set(profileId, loaded);
       return loaded;
     });
@@ -138,11 +271,84 @@ export class FileKeyStore implements Signer {
   }
 
   async existingKey(profileId: string): Promise<string | null> {
-    return (await this.queue.run(profileId, () => this.read(profileId)))?.publicKey ?? null;
+    try {
+      return (await this.queue.run(profileId, () => this.read(profileId)))?.publicKey ?? null;
+    } catch (error) {
+      // A key sealed by another machine's OS still has its public key in clear.
+      if (error instanceof DomainError && error.code === 'locked') {
+        const stored = await readDocument(this.file(profileId), keyFileSchema);
+        return stored?.publicKey ?? null;
+      }
+      throw error;
+    }
+  }
+
+  async keyState(profileId: string): Promise<KeyState> {
+    const stored = await this.queue.run(profileId, async () => {
+      const cached = this.cache.get(profileId);
+      if (cached) return cached;
+      try {
+        return await this.read(profileId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'locked') return null;
+        throw error;
+      }
+    });
+    if (!stored) return (await readDocument(this.file(profileId), keyFileSchema).catch(() => null)) ? 'locked' : 'none';
+    if (stored.file.protection?.method === 'passphrase') return stored.privateKey ? 'unlocked' : 'locked';
+    if (stored.file.protection?.method === 'os') return 'os';
+    return 'plain';
+  }
+
+  async unlock(profileId: string, passphrase: string): Promise<void> {
+    await this.queue.run(profileId, async () => {
+      const key = await this.read(profileId);
+      if (!key) throw new DomainError('not-found', '该身份还没有密钥，请先设置口令');
+      const protection = key.file.protection;
+      if (protection?.method !== 'passphrase') throw new DomainError('conflict', '该身份的密钥没有口令保护，请先设置口令');
+      const pem = decryptPrivateKey(protection, passphrase, key.publicKey);
+      if (!pem) throw new DomainError('forbidden', '口令不正确', { issues: [{ path: 'passphrase', message: '口令不正确' }], details: { reason: 'wrong-passphrase' } });
+      const privateKey = createPrivateKey(pem);
+      this.checkPair(profileId, key.file, privateKey);
+      key.privateKey = privateKey;
+    });
+  }
+
+  async setPassphrase(profileId: string, passphrase: string, current?: string): Promise<void> {
+    checkPassphrase(passphrase);
+    await this.queue.run(profileId, async () => {
+      let key = await this.read(profileId);
+      if (key?.file.protection?.method === 'passphrase') {
+        // Changing a passphrase needs the current one.
+        const pem = current === undefined ? null : decryptPrivateKey(key.file.protection, current, key.publicKey);
+        if (!pem) throw new DomainError('forbidden', '原口令不正确', { issues: [{ path: 'current', message: '原口令不正确' }], details: { reason: 'wrong-passphrase' } });
+        key.privateKey = createPrivateKey(pem);
+      }
+      if (!key) {
+        const { privateKey } = generateKeyPairSync('ed25519');
+        const created = this.clock.now().toISOString();
+        key = { publicKey: rawPublicKey(privateKey), privateKey, createdAt: created, file: { profileId, algorithm: 'ed25519', publicKey: rawPublicKey(privateKey), createdAt: created } };
+      }
+      const pem = key.privateKey!.export({ format: 'pem', type: 'pkcs8' }).toString();
+      const file: KeyFile = { profileId, algorithm: 'ed25519', publicKey: key.publicKey, protection: encryptPrivateKey(pem, passphrase, key.publicKey), createdAt: key.createdAt };
+      await this.write(profileId, file);
+      this.cache.set(profileId, { ...key, file });
+    });
+  }
+
+  lock(profileId: string): void {
+    const key = this.cache.get(profileId);
+    if (key?.file.protection?.method === 'passphrase') key.privateKey = null;
   }
 
   async sign(profileId: string, text: string): Promise<string> {
-    return signText((await this.load(profileId)).privateKey, text);
+    const key = await this.load(profileId);
+    if (!key.privateKey) {
+      throw new DomainError('locked', '该身份的密钥已加锁：请先输入口令解锁（切换身份时输入，命令行用 --passphrase-file 或环境变量 REPORTDESK_PASSPHRASE）', {
+        details: { reason: 'key-locked' },
+      });
+    }
+    return signText(key.privateKey, text);
   }
 
   verify(publicKey: string, text: string, signature: string): boolean {

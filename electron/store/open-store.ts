@@ -10,7 +10,7 @@ import { DomainError } from '../core/shared/errors';
 import { rebuildFromReviewRecord, reconcileAll } from '../core/review/recover';
 import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
-import { FileKeyStore } from './key-store';
+import { FileKeyStore, type OsKeySealer } from './key-store';
 import { acquireDataLock } from './lock';
 import { Quarantine } from './quarantine';
 import { FileReportRepository, type CheckResult } from './report-repository';
@@ -29,6 +29,8 @@ export interface OpenStoreOptions {
   seedsDir?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** The operating system's secret store (the desktop app's safeStorage): keys kept in clear are sealed by it. */
+  keySealer?: OsKeySealer | null;
 }
 
 export interface Store {
@@ -80,7 +82,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       readState: new FileReadStateRepository(dataDir),
       insight: new FileInsightRepository(dataDir, quarantine),
       exchange: new FileExchangeRepository(dataDir, quarantine),
-      signer: new FileKeyStore(dataDir, options.clock ?? systemClock),
+      signer: new FileKeyStore(dataDir, options.clock ?? systemClock, { sealer: options.keySealer }),
       clock: options.clock ?? systemClock,
       ids: options.ids ?? randomIds,
       hash: nodeHasher,

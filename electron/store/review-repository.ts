@@ -6,7 +6,8 @@ import { logLineSchema, reviewRecordSchema, type LogLine, type ReviewRecord } fr
 import { canonicalJson } from '../core/shared/canonical';
 import { DomainError } from '../core/shared/errors';
 import type { Hasher } from '../core/shared/ports';
-import type { ReadStateRepository, ReviewRepository, VerifyReport } from '../core/shared/services';
+import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
+import type { ChainCheck, ReadStateRepository, ReviewRepository } from '../core/shared/services';
 import { appendDurably, readLines, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
@@ -134,53 +135,91 @@ export class FileReviewRepository implements ReviewRepository {
     });
   }
 
-  async verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport> {
+  async verify(docId: string, expected?: { count: number; head: string }): Promise<ChainCheck> {
     // A torn last line is what a crash while appending leaves: cut (kept in quarantine, reported), not a finding.
     await this.queue.run(docId, () => repairTornTail(this.logFile(docId)));
     const { lines, tornTail } = await readLines(this.logFile(docId));
-    const problems: VerifyReport['problems'] = [];
+    const findings: IntegrityFinding[] = [];
+    const entries: ChainCheck['entries'] = [];
+    const hashes: string[] = [];
     let prev = '';
-    let valid = 0;
     lines.forEach((raw, index) => {
       const line = index + 1;
       let parsed: LogLine;
       try {
         const result = logLineSchema.safeParse(JSON.parse(raw));
         if (!result.success) {
-          problems.push({ line, message: `第 ${line} 条记录格式不正确：${result.error.issues[0]?.message ?? ''}` });
+          findings.push({ code: 'malformed-line', line, params: { detail: result.error.issues[0]?.message ?? '' } });
+          hashes.push('');
           return;
         }
         parsed = result.data;
       } catch {
-        problems.push({ line, message: `第 ${line} 条记录无法解析（文件被改动或损坏）` });
+        findings.push({ code: 'unreadable-line', line, params: {} });
+        hashes.push('');
         return;
       }
-      if (parsed.prev !== prev) problems.push({ line, message: `第 ${line} 条记录之前的记录被删除、插入或修改（哈希链断开）` });
+      if (parsed.prev !== prev) findings.push({ code: 'chain-broken', line, params: {} });
       const hash = lineHash(this.hasher, parsed.prev, parsed.record);
-      if (hash !== parsed.hash) problems.push({ line, message: `第 ${line} 条记录的内容被修改（${parsed.record.authorName}，${parsed.record.at}）` });
-      if (parsed.record.docId !== docId) problems.push({ line, message: `第 ${line} 条记录属于另一篇文稿` });
+      if (hash !== parsed.hash) findings.push({ code: 'content-changed', line, params: { author: parsed.record.authorName, at: parsed.record.at } });
+      if (parsed.record.docId !== docId) findings.push({ code: 'wrong-document', line, params: {} });
+      entries.push({ line, record: parsed.record });
+      hashes.push(parsed.hash);
       prev = parsed.hash;
-      valid++;
     });
-    if (tornTail) problems.push({ line: lines.length + 1, message: '文件末尾有一条写入不完整的记录' });
+    if (tornTail) findings.push({ code: 'torn-tail', line: lines.length + 1, params: {} });
+    let behind = false;
     if (expected) {
       // The document file records how many lines the log had and the last hash: a line removed from the end,
-      // or a line appended with a correctly computed hash (sha256 has no secret), shows only here.
-      if (lines.length < expected.count) {
-        problems.push({
-          line: lines.length + 1,
-          message: `从第 ${lines.length + 1} 条起少了 ${expected.count - lines.length} 条记录（应有 ${expected.count} 条，现有 ${lines.length} 条）`,
+      // or a line appended with a correctly computed hash (sha256 has no secret), shows only here. A cache that
+      // is merely behind (its head is an earlier line of this chain) is an interrupted act, not a forgery: the
+      // records after it are still checked one by one (signatures, rights) by the core's verify.
+      const count = lines.length;
+      if (count < expected.count) {
+        findings.push({
+          code: count === 0 ? 'log-missing' : 'records-missing',
+          line: count + 1,
+          params: { missing: expected.count - count, expected: expected.count, actual: count },
         });
-      } else if (lines.length > expected.count) {
-        problems.push({
-          line: expected.count + 1,
-          message: `第 ${expected.count + 1} 条起的 ${lines.length - expected.count} 条记录未在文稿中登记（应有 ${expected.count} 条，现有 ${lines.length} 条），可能是伪造的`,
-        });
+      } else if (count > expected.count) {
+        behind = hashes[expected.count - 1] === expected.head || (expected.count === 0 && expected.head === '');
+        if (!behind) {
+          findings.push({
+            code: 'records-unregistered',
+            line: expected.count + 1,
+            params: { extra: count - expected.count, expected: expected.count, actual: count },
+          });
+        }
       } else if (prev !== expected.head && expected.count > 0) {
-        problems.push({ line: lines.length, message: `第 ${lines.length} 条（最后一条）记录与文稿中登记的不一致` });
+        findings.push({ code: 'head-mismatch', line: count, params: {} });
       }
     }
-    return { docId, ok: problems.length === 0, records: valid, problems };
+    const problems = findings.map((finding) => ({ ...finding, message: describeFinding(finding) }));
+    return { docId, ok: problems.length === 0, records: entries.length, problems, entries, behind, missing: lines.length === 0 };
+  }
+
+  async logIds(): Promise<string[]> {
+    const root = path.join(this.dataDir, 'reviews');
+    const ids: string[] = [];
+    let shards: string[];
+    try {
+      shards = await readdir(root);
+    } catch {
+      return [];
+    }
+    for (const shardName of shards.sort()) {
+      let names: string[];
+      try {
+        names = await readdir(path.join(root, shardName));
+      } catch {
+        continue;
+      }
+      for (const name of names.sort()) {
+        const match = /^(.+)\.ndjson$/.exec(name);
+        if (match) ids.push(match[1]);
+      }
+    }
+    return ids;
   }
 
   async saveRevision(snapshot: Report): Promise<void> {

@@ -1,3 +1,4 @@
+import { integrityText } from '../../electron/core/review/integrity-messages';
 import type { Messages } from './zh-CN';
 
 /** English UI text; the type keeps it key-for-key with zh-CN. */
@@ -749,5 +750,22 @@ export const en: Messages = {
     importedDocuments: 'Imported documents',
     choiceRefused: '"{{value}}" is not one of the options of "{{column}}" and was not entered (options: {{options}})',
     optionsHint: 'Only these values can be entered; anything else is refused.',
+  },
+  integrity: {
+    findings: integrityText.en,
+  },
+  keyLock: {
+    passphrase: 'Passphrase',
+    passphraseConfirm: 'Passphrase again',
+    passphraseHint: "A supervisor's comments, grades and decisions are signed with their signing key; the passphrase protects that key, so nobody can use it from a copy of the data folder. At least 8 characters; remember it.",
+    passphraseRequired: 'Enter a passphrase of at least 8 characters',
+    passphraseMismatch: 'The two passphrases differ',
+    unlockTitle: 'Unlock supervisor profile: {{name}}',
+    unlockText: 'Enter the passphrase of "{{name}}" to unlock the signing key.',
+    setTitle: 'Set a passphrase for supervisor profile: {{name}}',
+    setText: 'The signing key of "{{name}}" is not protected by a passphrase yet. Set one (at least 8 characters); you will enter it whenever you switch to this profile.',
+    unlock: 'Unlock',
+    set: 'Set passphrase',
+    confirmSameName: 'I confirm this is another person: this computer already trusts someone with the same name and role, and the new profile\'s records will not count as theirs',
   },
 };

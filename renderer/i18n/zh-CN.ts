@@ -1,3 +1,5 @@
+import { integrityText } from '../../electron/core/review/integrity-messages';
+
 /** Chinese (default) UI text. Keys are grouped by feature; English in en.ts must have the same keys. */
 export const zhCN = {
   app: {
@@ -746,6 +748,24 @@ export const zhCN = {
     importedDocuments: '导入的文稿',
     choiceRefused: '“{{value}}”不在“{{column}}”的选项中，未填入（可选：{{options}}）',
     optionsHint: '填写时只能选这些值；不在列表中的值会被拒绝。',
+  },
+  integrity: {
+    /** Verify findings: the catalog the CLI prints too (electron/core/review/integrity-messages.ts). */
+    findings: integrityText['zh-CN'],
+  },
+  keyLock: {
+    passphrase: '口令',
+    passphraseConfirm: '再次输入口令',
+    passphraseHint: '主管的点评、等级和审阅决定都用签名密钥签署；口令保护这把密钥，别人拿到数据文件夹也无法冒用。至少 8 个字符，请牢记。',
+    passphraseRequired: '请输入至少 8 个字符的口令',
+    passphraseMismatch: '两次输入的口令不一致',
+    unlockTitle: '解锁主管身份：{{name}}',
+    unlockText: '请输入“{{name}}”的口令，解锁签名密钥。',
+    setTitle: '为主管身份设置口令：{{name}}',
+    setText: '“{{name}}”的签名密钥还没有口令保护。请设置一个口令（至少 8 个字符）；以后切换到此身份时需要输入它。',
+    unlock: '解锁',
+    set: '设置口令',
+    confirmSameName: '我确认这是另一个人：本机已信任一位同名同角色的人，新身份的记录不会被当作那个人的记录',
   },
 } as const;
 

@@ -25,6 +25,32 @@ export async function selectPhrase(page: Page, containerSelector: string, phrase
   );
 }
 
+/** The passphrase the e2e tests give every supervisor profile (set on creation, or on first choice). */
+export const e2ePassphrase = '主管口令-e2e-2026';
+
+/** On the profile form with 主管 chosen: fill the passphrase fields a supervisor profile needs. */
+export async function fillSupervisorPassphrase(page: Page, passphrase = e2ePassphrase): Promise<void> {
+  await page.getByTestId('profile-passphrase').fill(passphrase);
+  await page.getByTestId('profile-passphrase-confirm').fill(passphrase);
+}
+
+/**
+ * After choosing a supervisor profile: the passphrase dialog unlocks its key — or, for a key made before
+ * passphrases (the demo office), sets the passphrase first. Nothing to do when the key is already unlocked.
+ */
+export async function unlockIfAsked(page: Page, name: string, passphrase = e2ePassphrase): Promise<void> {
+  const input = page.getByTestId('passphrase-input');
+  const current = page.getByTestId('current-profile').filter({ hasText: name });
+  await input.or(current).first().waitFor();
+  if (await input.isVisible()) {
+    await input.fill(passphrase);
+    const confirm = page.getByTestId('passphrase-confirm');
+    if (await confirm.isVisible()) await confirm.fill(passphrase);
+    await page.getByTestId('passphrase-ok').click();
+  }
+  await current.waitFor();
+}
+
 export async function chooseProfile(page: Page, name: string): Promise<void> {
   const chooser = page.getByText('选择你的身份');
   if (!(await chooser.isVisible())) {
@@ -33,7 +59,7 @@ export async function chooseProfile(page: Page, name: string): Promise<void> {
     await chooser.waitFor();
   }
   await page.getByText(name, { exact: true }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
+  await unlockIfAsked(page, name);
 }
 
 export async function pickOption(page: Page, label: string, option: string): Promise<void> {

@@ -1,17 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../electron/core/shared/canonical';
+import { createDispatcher } from '../../electron/api/dispatcher';
 import { hashFolder } from '../helpers/temp-store';
-import { pickOption, replyToComment, selectPhrase, writeTodayLog } from './actions';
+import { fillSupervisorPassphrase, pickOption, replyToComment, selectPhrase, writeTodayLog } from './actions';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
 async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
   await page.getByLabel('姓名').fill(name);
   if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
   await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
+  if (role === 'supervisor') await fillSupervisorPassphrase(page);
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
 }
@@ -208,5 +210,49 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     await pick(writer, path.join(corpus, 'reviews-for-another-manager.rdpkg'));
     expect(await writer.getByTestId('exchange-refused').innerText()).toContain('不是发给你（张伟）的');
     expect(await hashFolder(laptop.dataDir)).toEqual(before);
+  });
+  test("a fake supervisor: a second 陈主任 made on the manager's laptop approves 张伟's own log; the real supervisor's machine refuses the package", async () => {
+    // On the laptop, someone makes a local supervisor profile named after the real one. This machine trusts the
+    // real 陈主任 (from his review packages), so the same name and role needs an explicit confirmation.
+    await writer.getByTestId('current-profile').click();
+    await writer.getByText('切换身份').first().click();
+    await writer.getByText('选择你的身份').waitFor();
+    await writer.getByLabel('姓名').fill('陈主任');
+    await writer.getByText('主管', { exact: true }).click();
+    await writer.getByLabel('部门').fill('营销部');
+    await fillSupervisorPassphrase(writer);
+    await writer.getByRole('button', { name: '开始使用' }).click();
+    const confirm = writer.getByTestId('profile-confirm-same-name');
+    await confirm.waitFor();
+    await confirm.check();
+    await writer.getByRole('button', { name: '开始使用' }).click();
+    await writer.getByTestId('current-profile').filter({ hasText: '陈主任' }).waitFor();
+    const fake = (await laptop.store.services.profiles.list()).find((profile) => profile.name === '陈主任' && profile.role === 'supervisor')!;
+    const manager = (await laptop.store.services.profiles.list()).find((profile) => profile.name === '张伟')!;
+
+    // The fake supervisor reopens 张伟's approved log and approves it again: 优秀, 会上表扬.
+    const dispatcher = createDispatcher(laptop.store.services, { identity: { name: 'ReportDesk', version: 'test' } });
+    const act = async (profileId: string, channel: string, input: unknown) => {
+      const result = await dispatcher.dispatch(channel, profileId, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    await act(fake.id, 'review:reopen', { id, reason: '重新评定' });
+    await act(fake.id, 'review:decide', { id, decision: 'approve', grade: '优秀', meetingFlag: 'praise' });
+    const pkg = (await act(manager.id, 'exchange:export-submissions', { ids: [id] })) as { fileName: string; dataBase64: string };
+    files.fake = path.join(folder, `fake-${pkg.fileName}`);
+    await writeFile(files.fake, Buffer.from(pkg.dataBase64, 'base64'));
+
+    // On the real supervisor's machine: refused, with a message that says why; nothing is written.
+    const before = await hashFolder(office.dataDir);
+    await openExchange(reviewer);
+    await pick(reviewer, files.fake);
+    const refused = await reviewer.getByTestId('exchange-refused').innerText();
+    expect(refused).toContain('与本机身份“陈主任”（主管）同名，但不是同一把密钥：可能有人冒名，已拒绝整个交换包');
+    expect(refused).toContain(laptop.store.services.signer.fingerprint((await laptop.store.services.signer.identity(fake.id)).publicKey));
+    await screenshot(reviewer, 'exchange-fake-supervisor-refused');
+    expect(await hashFolder(office.dataDir)).toEqual(before);
+    expect((await office.store.services.reports.get(id))!.review).toMatchObject({ grade: '优秀' });
+    expect((await office.store.services.reviews.records(id)).some((record) => record.authorId === fake.id)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { foldReview } from '../../electron/core/review/fold';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
 import { hashFolder } from '../helpers/temp-store';
-import { openMenu } from './actions';
+import { openMenu, unlockIfAsked } from './actions';
 import { screenshot, screenshotDir, startApp, type AppUnderTest } from './harness';
 
 const supervisor = 'demo-chen';
@@ -79,7 +79,8 @@ describe('export from the UI in Chromium', () => {
     await page.getByRole('button', { name: '载入示例数据' }).click();
     await page.getByText('选择你的身份').waitFor();
     await page.getByText('陈主任', { exact: true }).click();
-    await page.getByTestId('current-profile').filter({ hasText: '陈主任' }).waitFor();
+    // The demo supervisor's key was made without a passphrase: the first choice sets one.
+    await unlockIfAsked(page, '陈主任');
 
     // More review on the market analysis, so its 公文 export carries several comments with a thread.
     const { report } = await call<{ report: { sections: Record<string, { type: string; doc: never }> } }>(dispatcher, 'review:revision', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { screenshot, startApp, type AppUnderTest } from './harness';
+import { fillSupervisorPassphrase } from './actions';
 
 describe('first run, profiles and the workspace in Chromium', () => {
   let app: AppUnderTest;
@@ -47,6 +48,8 @@ describe('first run, profiles and the workspace in Chromium', () => {
     await page.getByLabel('姓名').fill('陈主任');
     await page.getByText('主管', { exact: true }).click();
     await page.getByLabel('部门').fill('营销部');
+    // A supervisor profile protects its signing key with a passphrase from the start.
+    await fillSupervisorPassphrase(page);
     await page.getByRole('button', { name: '开始使用' }).click();
     await page.getByRole('heading', { name: '全部文稿' }).waitFor();
     expect(await page.getByTestId('current-profile').textContent()).toContain('主管');

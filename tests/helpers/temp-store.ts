@@ -57,6 +57,27 @@ export interface TempStoreOptions {
   seed?: boolean;
   clock?: Clock;
   ids?: IdGenerator;
+  /**
+   * Leave supervisors' keys as they are on disk (locked, or not yet protected). By default every supervisor's
+   * key is protected with `testPassphrase` and unlocked, as after choosing the profile in the UI.
+   */
+  lockedKeys?: boolean;
+}
+
+/** The passphrase the test helpers give every supervisor's key. */
+export const testPassphrase = '测试口令-passphrase';
+
+/**
+ * Unlock every local supervisor's key with `testPassphrase` — protecting it with that passphrase first where it
+ * is not protected yet (as the UI does the first time a supervisor profile is chosen).
+ */
+export async function unlockSupervisors(services: CoreServices): Promise<void> {
+  for (const profile of await services.profiles.list()) {
+    if (profile.role !== 'supervisor') continue;
+    const state = await services.signer.keyState(profile.id);
+    if (state === 'locked') await services.signer.unlock(profile.id, testPassphrase);
+    else if (state !== 'unlocked') await services.signer.setPassphrase(profile.id, testPassphrase);
+  }
 }
 
 /** Open the store on a fresh temp data folder with the fixture seeds; closed when the current test finishes. */
@@ -66,6 +87,7 @@ export async function openTempStore(options: TempStoreOptions = {}): Promise<Tem
   const close = () => store.close();
   onTestFinished(close);
   if (options.seed) await seedOffice(store.services);
+  if (!options.lockedKeys) await unlockSupervisors(store.services);
   const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: () => undefined });
   return { dataDir, store, services: store.services, dispatcher, close };
 }

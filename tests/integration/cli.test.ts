@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli/index';
-import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore } from '../helpers/temp-store';
+import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, testPassphrase } from '../helpers/temp-store';
 
 interface CliRun {
   code: number;
@@ -16,6 +16,8 @@ async function cli(dataDir: string, ...args: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   vi.stubEnv('REPORTDESK_SEEDS_DIR', fixtureSeedsDir);
+  // A supervisor's signing acts need the passphrase (the helpers protect supervisors' keys with it).
+  vi.stubEnv('REPORTDESK_PASSPHRASE', testPassphrase);
   try {
     const code = await runCli([...args, '--data', dataDir], (text) => out.push(text), (text) => err.push(text));
     return { code, out: out.join('\n'), err: err.join('\n') };
@@ -133,9 +135,13 @@ describe('reportdesk CLI', () => {
     const { code, out } = await cli(dataDir, 'verify', '--as', office.supervisorName);
     expect(code).toBe(1);
     const printed = out.split('\n');
-    expect(printed).toHaveLength(2);
+    // The line's hash and its signature both fail.
+    expect(printed).toHaveLength(3);
     expect(printed[0].split('\t')).toEqual([office.otherApproved, '第 2 行', expect.stringMatching(/^第 2 条记录的内容被修改/)]);
-    expect(printed[1]).toBe('已检查 2 篇文稿，1 篇的审阅记录有问题（共 1 处）');
+    expect(printed[1].split('\t')).toEqual([office.otherApproved, '第 2 行', expect.stringMatching(/^第 2 条记录（王主任的点评）的签名与王主任的密钥不符/)]);
+    expect(printed[2]).toBe('已检查 2 篇文稿，1 篇的审阅记录有问题（共 2 处）');
+    const english = await cli(dataDir, 'verify', '--as', office.supervisorName, '--lang', 'en');
+    expect(english.out.split('\n')[1].split('\t')[2]).toBe("Record 2 (comment by 王主任) does not match 王主任's key: it was changed, or signed by someone else in their name");
     const json = await cli(dataDir, 'verify', '--as', office.supervisor, '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out).problems).toEqual([expect.objectContaining({ docId: office.otherApproved, ok: false })]);
@@ -280,7 +286,7 @@ describe('reportdesk CLI: package export / export-reviews / import', () => {
   async function supervisorLaptop(): Promise<string> {
     const dataDir = await makeTempDir();
     const store = await openTempStore({ dataDir });
-    const created = await store.dispatcher.dispatch('profiles:create', null, { name: '孙主任', role: 'supervisor', unit: '营销部' });
+    const created = await store.dispatcher.dispatch('profiles:create', null, { name: '孙主任', role: 'supervisor', unit: '营销部', passphrase: testPassphrase });
     expect(created.ok).toBe(true);
     await store.close();
     return dataDir;

@@ -6,6 +6,7 @@ import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import type { Clock } from '../../electron/core/shared/ports';
 import { hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
+import { testPassphrase } from '../helpers/temp-store';
 
 /** One clock for every machine, a minute further at each reading: records get distinct, realistic times. */
 function steppingClock(start: string): Clock {
@@ -29,7 +30,7 @@ interface Machine {
 /** A data folder of its own (another laptop), with one profile made there. */
 async function machine(clock: Clock, profile: { name: string; role: 'manager' | 'supervisor'; unit: string }): Promise<Machine> {
   const store = await openTempStore({ clock });
-  const created = await store.dispatcher.dispatch('profiles:create', null, profile);
+  const created = await store.dispatcher.dispatch('profiles:create', null, profile.role === 'supervisor' ? { ...profile, passphrase: testPassphrase } : profile);
   if (!created.ok) throw new Error(created.error.message);
   const profileId = (created.value as { id: string }).id;
   return {
@@ -218,8 +219,12 @@ describe('exchange between two data folders', () => {
     }
     expect((await manager.call('review:get', { id })).state).toEqual((await supervisor.call('review:get', { id })).state);
 
-    // Another supervisor's machine gets the packages out of order: the latest first, then the oldest.
-    await importPackage(late, p2);
+    // Another supervisor's machine gets the packages out of order: the latest first, then the oldest. p2 carries
+    // 王主任's comments and decision, vouched for by 张明 only: refused until 赵科长 checks 王主任's fingerprint.
+    const unpinned = await late.refused('exchange:apply', { ...asFile(p2), trustSender: true });
+    expect(unpinned).toMatchObject({ code: 'forbidden', details: { reason: 'unpinned-supervisor' } });
+    expect(unpinned.message).toContain(supervisorKey.fingerprint);
+    await late.call('exchange:apply', { ...asFile(p2), trustSender: true, confirmSupervisors: [supervisorKey.fingerprint] });
     expect((await late.call('reports:get', { id })).report).toMatchObject({ status: 'submitted', revision: 2 });
     const lateImport = await importPackage(late, p1);
     expect(lateImport.applied).toMatchObject({ newRecords: 0, newRevisions: 0, updatedDocuments: 0 });
@@ -228,9 +233,9 @@ describe('exchange between two data folders', () => {
     const managerRecords = await recordSet(manager, id);
     expect(Object.keys(lateRecords)).toHaveLength(6);
     for (const [recordId, content] of Object.entries(lateRecords)) expect(content).toBe(managerRecords[recordId]);
-    expect((await late.call('exchange:trusted', {})).map((entry) => [entry.name, entry.introducedBy.senderName])).toEqual([
-      ['张明', '张明'],
-      ['王主任', '张明'],
+    expect((await late.call('exchange:trusted', {})).map((entry) => [entry.name, entry.introducedBy.senderName, entry.source])).toEqual([
+      ['张明', '张明', 'package'],
+      ['王主任', '张明', 'fingerprint'],
     ]);
 
     // The import log says what each import did.
@@ -291,7 +296,10 @@ describe('exchange between two data folders', () => {
     // The writer can still resubmit; the supervisors merge it as usual.
     await manager.call('reports:submit', { id, baseRev: draft.rev });
     const p2 = await manager.call('exchange:export-submissions', { sinceLast: true });
-    await importPackage(wang, p2);
+    // 赵科长's decision comes vouched for by 张明: 王主任 must check 赵科长's fingerprint before it is accepted.
+    expect(await wang.refused('exchange:apply', { ...asFile(p2), trustSender: true })).toMatchObject({ details: { reason: 'unpinned-supervisor' } });
+    const zhaoKey = await zhao.call('exchange:identity', {});
+    await wang.call('exchange:apply', { ...asFile(p2), trustSender: true, confirmSupervisors: [zhaoKey.fingerprint] });
     expect((await wang.call('reports:get', { id })).report).toMatchObject({ status: 'submitted', revision: 2 });
   });
 

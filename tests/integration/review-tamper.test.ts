@@ -79,8 +79,9 @@ describe('review records edited by hand are detected', () => {
     await document.write([document.lines[0], JSON.stringify(line), ...document.lines.slice(2)]);
     const result = await verify(await document.reopen());
     expectProblemAt(result.one, 2, /内容被修改/);
-    // Only that line: the chain after it still holds.
-    expect(result.one.problems).toHaveLength(1);
+    // Its signature no longer matches either; only that line: the chain after it still holds.
+    expectProblemAt(result.one, 2, /签名与王主任的密钥不符/);
+    expect(result.one.problems).toHaveLength(2);
     expectSameInVerifyAll(result);
   });
 
@@ -110,8 +111,11 @@ describe('review records edited by hand are detected', () => {
     const forged: LogLine = { record, prev: last.hash, hash: lineHash(nodeHasher, last.hash, record) };
     await document.write([...document.lines, JSON.stringify(forged)]);
     const result = await verify(await document.reopen());
-    expectProblemAt(result.one, 6, /未在文稿中登记/);
-    expect(result.one.problems).toHaveLength(1);
+    // Past the registered count, but the registered head is line 5 of this chain: that alone is what an
+    // interrupted act leaves (completed at open, no alarm). The forged decision carries a comment edit's
+    // signature, which does not sign it: that is the finding.
+    expectProblemAt(result.one, 6, /签名与王主任的密钥不符/);
+    expect(result.one.problems.map((problem) => problem.code)).toEqual(['bad-signature']);
     expectSameInVerifyAll(result);
   });
 
@@ -122,7 +126,7 @@ describe('review records edited by hand are detected', () => {
     await document.write([...document.lines, JSON.stringify(forged)]);
     const result = await verify(await document.reopen());
     expectProblemAt(result.one, 6, /内容被修改/);
-    expectProblemAt(result.one, 6, /未在文稿中登记/);
+    expectProblemAt(result.one, 6, /签名与王主任的密钥不符/);
     expectSameInVerifyAll(result);
   });
 

@@ -3,6 +3,7 @@ import { foldReview } from '../review/fold';
 import { reviewCache, snapshotHash } from '../review/use-cases';
 import { DomainError } from '../shared/errors';
 import { demoReviewRecords } from './demo-review';
+import { signRecord } from '../review/signature';
 import { checkSubmissions } from '../insight/copy-check';
 import type { Template } from '../templates/schema';
 import type { CallContext } from '../shared/services';
@@ -46,12 +47,14 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
       const snapshot: Report = { ...report, revision: 1, status: 'submitted' };
       await ctx.services.reviews.saveRevision(snapshot);
       // The history follows the document's demo status (the snapshot itself is always the submitted revision).
-      const records = demoReviewRecords({
+      const unsigned = demoReviewRecords({
         report: { ...snapshot, status: report.status },
         template,
         supervisor,
         snapshotHash: snapshotHash(snapshot, ctx.services.hash.sha256),
       });
+      // Signed by their authors' keys on this machine, as records made here are (verify checks every signature).
+      const records = await Promise.all(unsigned.map((record) => signRecord(ctx.services.signer, record)));
       const appended = await ctx.services.reviews.append(report.id, records);
       await ctx.services.reports.save({ ...working, review: reviewCache(foldReview(records), appended) }, working.rev);
       submitted.push({ snapshot, template, submittedAt: records[0]?.at ?? snapshot.updatedAt });

@@ -45,7 +45,9 @@ export type RefusalReason =
   | 'tampered-record'
   | 'tampered-revision'
   | 'tampered-template'
-  | 'document-owner';
+  | 'document-owner'
+  | 'impersonation'
+  | 'unpinned-supervisor';
 
 /** A refused package: nothing was written. `details.reason` says which check refused it. */
 export function refuse(reason: RefusalReason, message: string, code: ErrorCode = 'invalid-input'): DomainError {

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { reportSchema, type Report } from '../reports/schema';
 import { reviewRecordSchema, type ReviewRecord } from '../review/schema';
 import { orderRecords } from '../review/fold';
+import { brokenRecordRule, type RecordRule } from '../review/record-rules';
 import { recordSigningText } from '../review/signature';
 import { templateSchema, type Template } from '../templates/schema';
 import { refuse } from './errors';
@@ -127,7 +128,12 @@ function checkId(id: string, where: string): void {
 const recordsSchema = reviewRecordSchema.array().max(100_000);
 
 /** Record types only a supervisor may write. */
-const supervisorTypes = new Set(['decision', 'reopen', 'comment', 'comment-edit', 'comment-retract', 'resolve', 'reopen-comment']);
+const ruleWords: Record<RecordRule, string> = {
+  'supervisor-only': '只有主管可以',
+  'document-author-only': '只有文稿作者本人可以',
+  'author-or-supervisor': '只有文稿作者本人或主管可以',
+  'comment-author-only': '只有点评的作者本人可以',
+};
 const typeNames: Record<string, string> = {
   submit: '提交文稿',
   decision: '做出审阅决定',
@@ -302,6 +308,7 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   // Records: each signed by its author's key, and of a kind its author may write.
   for (const [docId, document] of documents) {
     const docAuthor = [...document.revisions.values()][0].authorId;
+    const commentAuthors = new Map(document.records.filter((record) => record.body.type === 'comment').map((record) => [record.id, record.authorId]));
     for (const record of document.records) {
       const author = people.get(record.authorId);
       if (!author) throw refuse('unknown-author', `记录 ${record.id} 的作者“${record.authorName}”（${record.authorId}）不在交换包的身份列表中，无法验证签名`);
@@ -313,13 +320,12 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
         throw refuse('bad-record-signature', `记录 ${record.id} 的签名与作者“${record.authorName}”的密钥不符：记录被改动过，或由他人冒名签署`);
       }
       const type = record.body.type;
-      const byAuthor = record.authorId === docAuthor;
-      const allowed =
-        type === 'submit' || type === 'mark-fixed' ? byAuthor : type === 'reply' ? byAuthor || author.role === 'supervisor' : supervisorTypes.has(type) && author.role === 'supervisor';
-      if (!allowed) {
+      const commentAuthor = 'commentId' in record.body ? commentAuthors.get(record.body.commentId) : null;
+      const broken = brokenRecordRule(record, { authorId: record.authorId, role: author.role }, docAuthor, commentAuthor);
+      if (broken) {
         throw refuse(
           'forbidden-record',
-          `记录 ${record.id}：“${record.authorName}”无权${typeNames[type]}（${supervisorTypes.has(type) ? '只有主管可以' : '只有文稿作者本人可以'}${typeNames[type]}）`,
+          `记录 ${record.id}：“${record.authorName}”无权${typeNames[type]}（${ruleWords[broken]}${typeNames[type]}）`,
         );
       }
     }

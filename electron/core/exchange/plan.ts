@@ -9,14 +9,15 @@ import type { Report, ReportStatus } from '../reports/schema';
 import { foldReview, orderRecords, type ReviewState } from '../review/fold';
 import type { RecordType, ReviewRecord } from '../review/schema';
 import { sameRecordContent } from '../review/signature';
-import { snapshotHash } from '../review/use-cases';
+import { snapshotHash } from '../review/snapshot';
 import { canonicalJson } from '../shared/canonical';
 import type { CallContext } from '../shared/services';
 import { arrivalOf } from '../templates/identity';
 import type { Template } from '../templates/schema';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
-import type { ExchangeConflict, PackageKind, Person, TrustEntry } from './schema';
+import { trustedAsSupervisor, type ExchangeConflict, type PackageKind, type Person, type TrustEntry } from './schema';
+import { supervisorRecordTypes } from '../review/record-rules';
 
 export type KeyStatus = 'local' | 'trusted' | 'new';
 
@@ -81,6 +82,8 @@ export interface ImportPlan {
   conflicts: ExchangeConflict[];
 }
 
+const roleNames: Record<Person['role'], string> = { manager: '客户经理', supervisor: '主管' };
+
 const statusNames: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已通过' };
 
 /** Two decisions on one revision with no reopen between them: kept side by side, shown as a conflict. */
@@ -126,7 +129,12 @@ export function derivedStatus(state: ReviewState): { status: ReportStatus; revis
  * Check a decoded package against this machine and work out what importing it would do. Throws a refusal
  * for anything that cannot be merged without losing or faking something.
  */
-export async function planImport(ctx: CallContext, profile: Profile, decoded: DecodedPackage): Promise<ImportPlan> {
+export async function planImport(
+  ctx: CallContext,
+  profile: Profile,
+  decoded: DecodedPackage,
+  options: { confirmSupervisors?: string[] } = {},
+): Promise<ImportPlan> {
   const { manifest } = decoded;
   const services = ctx.services;
 
@@ -179,6 +187,35 @@ export async function planImport(ctx: CallContext, profile: Profile, decoded: De
     views.set(person.profileId, { ...base, known: 'new' });
     newPeople.push(person);
   }
+
+  // Impersonation: the name of someone this machine knows (a local profile, a trusted person) with another key.
+  const localProfiles = await services.profiles.list();
+  for (const person of decoded.people.values()) {
+    if (views.get(person.profileId)?.known === 'local') continue;
+    const fingerprint = services.signer.fingerprint(person.publicKey);
+    const local = localProfiles.find((item) => item.name === person.name && item.id !== person.profileId);
+    const known = [...trusted.values()].find((entry) => entry.name === person.name && entry.publicKey !== person.publicKey);
+    if (local || known) {
+      throw refuse(
+        'impersonation',
+        `交换包中的“${person.name}”（${roleNames[person.role]}，指纹 ${fingerprint}）与${local ? `本机身份“${local.name}”（${roleNames[local.role]}）` : `本机已信任的“${known!.name}”（${roleNames[known!.role]}，指纹 ${known!.fingerprint}）`}同名，但不是同一把密钥：可能有人冒名，已拒绝整个交换包`,
+        'conflict',
+      );
+    }
+  }
+
+  // Supervisors are pinned, not introduced: a supervisor's record (decision, grade, comment …) is accepted only
+  // from a key this machine trusts as a supervisor — a local supervisor, a supervisor trusted from their own
+  // package or by a fingerprint check, the sender of this (review) package, or one whose fingerprint the person
+  // importing confirms now. Never one vouched for by a manager's submission package.
+  const confirmed = new Set(options.confirmSupervisors ?? []);
+  const pinnedSupervisor = (person: Person): boolean => {
+    const view = views.get(person.profileId)!;
+    if (person.role !== 'supervisor') return false;
+    if (view.known === 'local') return true;
+    if (view.known === 'trusted') return trustedAsSupervisor(trusted.get(person.profileId)!) || confirmed.has(view.fingerprint);
+    return (manifest.kind === 'reviews' && person.profileId === manifest.sender.profileId) || confirmed.has(view.fingerprint);
+  };
 
   // Templates: an id and version means one content everywhere.
   const templates: TemplatePlan[] = [];
@@ -233,6 +270,19 @@ export async function planImport(ctx: CallContext, profile: Profile, decoded: De
         );
       }
       duplicateRecords++;
+    }
+
+    for (const record of newRecords) {
+      if (!supervisorRecordTypes.has(record.body.type)) continue;
+      const author = decoded.people.get(record.authorId)!;
+      if (pinnedSupervisor(author)) continue;
+      const fingerprint = services.signer.fingerprint(author.publicKey);
+      throw refuse(
+        'unpinned-supervisor',
+        `“${title}”中有“${author.name}”以主管身份写的记录，但本机从未确认过“${author.name}”（指纹 ${fingerprint}）是主管：` +
+          '主管的密钥只能来自其本人发出的审阅包（首次接收时核对指纹），或在本机核对指纹后确认，不能由客户经理的提交包引荐。已拒绝整个交换包',
+        'forbidden',
+      );
     }
 
     // Revisions: frozen, so a known one must be identical.

@@ -76,9 +76,27 @@ export const trustEntrySchema = personSchema
     firstSeen: z.string(),
     /** The package that introduced the key, and who sent it (the person themselves, or someone vouching). */
     introducedBy: z.object({ packageId: z.string(), senderId: z.string(), senderName: z.string() }).strict(),
+    /**
+     * Where the trust comes from: `package` — the person's own package, confirmed at first contact with its
+     * fingerprint; `fingerprint` — an explicit fingerprint check on this machine; `vouched` — listed in someone
+     * else's package (enough to check a manager's signatures, never to accept a supervisor's decisions).
+     * Entries written before this field existed are read by `trustSource`.
+     */
+    source: z.enum(['package', 'fingerprint', 'vouched']).optional(),
   })
   .strict();
 export type TrustEntry = z.infer<typeof trustEntrySchema>;
+export type TrustSource = NonNullable<TrustEntry['source']>;
+
+/** Where a trust entry's trust comes from (older entries: their own package, or vouched by its sender). */
+export function trustSource(entry: TrustEntry): TrustSource {
+  return entry.source ?? (entry.introducedBy.senderId === entry.profileId ? 'package' : 'vouched');
+}
+
+/** Trusted as a supervisor: role supervisor, from their own package or a fingerprint check — never vouched for. */
+export function trustedAsSupervisor(entry: TrustEntry): boolean {
+  return entry.role === 'supervisor' && trustSource(entry) !== 'vouched';
+}
 
 export const trustFileSchema = z.object({ entries: z.array(trustEntrySchema) }).strict();
 

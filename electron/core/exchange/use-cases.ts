@@ -3,6 +3,7 @@
  * file, supervisors send their reviews back the same way, and each side merges what it lacks. See
  * docs/exchange.md for the format, the checks and the merge rules.
  */
+import { requireSigningKey } from '../profiles/keys';
 import { fileNameFromParts } from '../export/file-names';
 import type { Profile } from '../profiles/schema';
 import type { Report } from '../reports/schema';
@@ -264,6 +265,8 @@ export async function exportReviews(ctx: CallContext, input: { managerId?: strin
     const manager = input.managerId ? (await rosterManagers(ctx)).find((item) => item.id === input.managerId) : undefined;
     if (manager) recipients.set(manager.id, { profileId: manager.id, name: manager.name, role: 'manager' });
   }
+  // The package is signed as the supervisor: their key must be unlocked.
+  await requireSigningKey(ctx, profile);
   const built = await buildPackage(ctx, profile, 'reviews', docIds, [...recipients.values()], published);
   const names = [...recipients.values()].map((recipient) => recipient.name);
   return {
@@ -438,12 +441,15 @@ function sameJson(a: unknown, b: unknown): boolean {
  * first (template versions, frozen revisions), the keys met, the review-log appends, and last the document
  * files (each write atomic). Importing the same package again changes nothing but the import log.
  */
-export async function applyPackage(ctx: CallContext, input: { fileName: string; dataBase64: string; trustSender: boolean }): Promise<ApplyResult> {
+export async function applyPackage(
+  ctx: CallContext,
+  input: { fileName: string; dataBase64: string; trustSender: boolean; confirmSupervisors?: string[] },
+): Promise<ApplyResult> {
   const profile = requireProfile(ctx);
   const decoded = decode(ctx, input.dataBase64);
   const services = ctx.services;
   return withLocks(services.locks, ['exchange:import', ...decoded.documents.keys()], async () => {
-    const plan = await planImport(ctx, profile, decoded);
+    const plan = await planImport(ctx, profile, decoded, { confirmSupervisors: input.confirmSupervisors });
     const preview = previewOf(input.fileName, plan);
     if (plan.newPeople.length && !input.trustSender) {
       const sender = plan.sender;
@@ -480,6 +486,12 @@ export async function applyPackage(ctx: CallContext, input: { fileName: string; 
       fingerprint: services.signer.fingerprint(person.publicKey),
       firstSeen: now,
       introducedBy: { packageId: decoded.manifest.packageId, senderId: decoded.manifest.sender.profileId, senderName: decoded.manifest.sender.name },
+      source:
+        person.profileId === decoded.manifest.sender.profileId
+          ? ('package' as const)
+          : person.role === 'supervisor' && input.confirmSupervisors?.includes(services.signer.fingerprint(person.publicKey))
+            ? ('fingerprint' as const)
+            : ('vouched' as const),
     }));
     await services.exchange.addTrusted(trusted);
 

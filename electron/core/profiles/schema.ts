@@ -15,5 +15,13 @@ export const profileSchema = z
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
 
-export const newProfileSchema = profileSchema.pick({ name: true, role: true, unit: true }).strict();
+export const newProfileSchema = profileSchema
+  .pick({ name: true, role: true, unit: true })
+  .extend({
+    /** A supervisor's passphrase, protecting their signing key (required for supervisors). */
+    passphrase: z.string().max(200).optional(),
+    /** Confirms a profile with the name and role of someone this machine already trusts is another person. */
+    confirmSameName: z.boolean().optional(),
+  })
+  .strict();
 export type NewProfile = z.infer<typeof newProfileSchema>;

@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
+import { checkNewPassphrase, unlockSupervisorKey } from './keys';
 import type { NewProfile, Profile } from './schema';
 
 /** Every local profile, for the "who are you" screen. Needs no active profile. */
@@ -14,6 +15,16 @@ export async function createProfile(ctx: CallContext, input: NewProfile): Promis
   if (existing.some((profile) => profile.name === input.name && profile.role === input.role)) {
     throw new DomainError('conflict', `已存在同名同角色的身份：${input.name}`);
   }
+  // Someone this machine trusts (met through exchange) is never silently doubled by a local profile.
+  const trusted = (await ctx.services.exchange.trusted()).find((entry) => entry.name === input.name && entry.role === input.role);
+  if (trusted && !input.confirmSameName) {
+    throw new DomainError(
+      'conflict',
+      `本机已信任一位${input.role === 'supervisor' ? '主管' : '客户经理'}“${trusted.name}”（指纹 ${trusted.fingerprint}）。新建同名同角色的本机身份需要明确确认：它是另一个人，它的记录在别的电脑上不会被当作“${trusted.name}”的记录`,
+      { details: { reason: 'same-name-as-trusted', fingerprint: trusted.fingerprint } },
+    );
+  }
+  const passphrase = input.role === 'supervisor' ? checkNewPassphrase(input.passphrase) : undefined;
   const profile: Profile = {
     id: ctx.services.ids.newId(),
     name: input.name,
@@ -22,14 +33,18 @@ export async function createProfile(ctx: CallContext, input: NewProfile): Promis
     createdAt: ctx.services.clock.now().toISOString(),
   };
   await ctx.services.profiles.save(profile);
+  // A supervisor's key is made protected by the passphrase from the start (and is unlocked for this session).
+  if (passphrase) await ctx.services.signer.setPassphrase(profile.id, passphrase);
   await rememberProfile(ctx, profile.id);
   return profile;
 }
 
 /** Switch the active profile on this machine; remembered for the next start. */
-export async function selectProfile(ctx: CallContext, id: string): Promise<Profile> {
+export async function selectProfile(ctx: CallContext, id: string, passphrase?: string): Promise<Profile> {
   const profile = await ctx.services.profiles.get(id);
   if (!profile) throw new DomainError('not-found', '找不到该用户身份');
+  // A supervisor's key must be unlocked (or, the first time, protected) before the profile is used.
+  await unlockSupervisorKey(ctx, profile, passphrase);
   await rememberProfile(ctx, id);
   return profile;
 }

@@ -76,6 +76,11 @@ export const reviewRecordSchema = z
     role: roleSchema,
     at: z.string(),
     body: recordBodySchema,
+    /**
+     * The id of the record just before it in the log where it was made ('' for the first): signed with it, so a
+     * record deleted, inserted or moved before it shows even after the hash chain is recomputed.
+     */
+    after: z.string().max(80).optional(),
     /** Ed25519 signature by the author's key over the canonical record (exchange between machines). */
     signature: z.string().optional(),
   })

@@ -2,9 +2,9 @@ import type { Profile } from '../profiles/schema';
 import { checkCompleteness } from '../reports/completeness';
 import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
-import { canonicalJson } from '../shared/canonical';
 import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
+import { requireSigningKey } from '../profiles/keys';
 import type { CallContext, VerifyReport } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
@@ -12,8 +12,10 @@ import { diffRevisions, type SectionDiff } from './diff';
 import { foldReview, type CommentView, type ReviewState } from './fold';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
+import { snapshotHash } from './snapshot';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
 import { reconcileDocument } from './recover';
+import { verifyAll as verifyAllRecords, verifyReview as verifyReviewRecord } from './integrity';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -35,8 +37,17 @@ async function record(
   unsigned: ReviewRecord[],
   change: Partial<Pick<Report, 'status' | 'revision'>> = {},
 ): Promise<{ report: Report; state: ReviewState }> {
-  // Signed by the author when made, so the record can travel to another machine and be checked there.
-  const records = await Promise.all(unsigned.map((entry) => signRecord(ctx.services.signer, entry)));
+  // Signed by the author when made, so the record can travel to another machine and be checked there; a
+  // supervisor's key must be unlocked with its passphrase first.
+  await requireSigningKey(ctx, requireProfile(ctx));
+  // Each record names the one before it in this log, under its signature (see `after` in the schema).
+  let after = (await ctx.services.reviews.records(report.id)).at(-1)?.id ?? '';
+  const linked = unsigned.map((entry) => {
+    const next = { ...entry, after };
+    after = entry.id;
+    return next;
+  });
+  const records = await Promise.all(linked.map((entry) => signRecord(ctx.services.signer, entry)));
   const appended = await ctx.services.reviews.append(report.id, records);
   // Your own records are not news to you: if you had read everything before, you still have.
   const author = records[0]?.authorId;
@@ -64,10 +75,7 @@ export function reviewCache(state: ReviewState, appended: { count: number; head:
   };
 }
 
-/** The content a submission freezes: the text and tables, without the mutable bookkeeping. */
-export function snapshotHash(report: Report, sha256: (text: string) => string): string {
-  return sha256(canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title, revision: report.revision }));
-}
+export { snapshotHash } from './snapshot';
 
 /**
  * Submit a draft (or a revised draft after a return): the completeness check must pass; the revision is
@@ -356,22 +364,21 @@ export async function compareRevisions(
   };
 }
 
-/** Check the document's review log against its hash chain and the count and head recorded with it. */
+/**
+ * Verify a document's review record (integrity.ts). A cache merely behind its log is a crash's leftover and is
+ * folded in first; anything else is verify's to report.
+ */
 export async function verifyReview(ctx: CallContext, input: { id: string }): Promise<VerifyReport> {
-  // A cache merely behind its log is a crash's leftover, folded in first; anything else is verify's to report.
-  const { report } = await ctx.services.locks.run(input.id, () => getReconciled(ctx, input.id));
-  return ctx.services.reviews.verify(input.id, report.review ? { count: report.review.count, head: report.review.head } : { count: 0, head: '' });
+  await ctx.services.locks.run(input.id, () => getReconciled(ctx, input.id));
+  return verifyReviewRecord(ctx, input);
 }
 
-/** Verify every document the caller can see; only the ones with problems are returned. */
+/** Verify every document the caller can see (crash leftovers folded in first); only problems are returned. */
 export async function verifyAll(ctx: CallContext): Promise<{ checked: number; problems: VerifyReport[] }> {
-  const summaries = await listReports(ctx, {});
-  const problems: VerifyReport[] = [];
-  for (const summary of summaries) {
-    const result = await verifyReview(ctx, { id: summary.id });
-    if (!result.ok) problems.push(result);
+  for (const summary of await listReports(ctx, {})) {
+    await ctx.services.locks.run(summary.id, () => getReconciled(ctx, summary.id)).catch(() => undefined);
   }
-  return { checked: summaries.length, problems };
+  return verifyAllRecords(ctx);
 }
 
 export interface InboxEntry {

@@ -5,6 +5,7 @@ import type { Settings } from '../settings/schema';
 import type { Clock, Hasher, IdGenerator, Locks } from './ports';
 import type { DemoData } from '../seeds/demo-schema';
 import type { ReviewRecord } from '../review/schema';
+import type { IntegrityFinding } from '../review/integrity-messages';
 import type { FingerprintEntry } from '../insight/copy-detection';
 import type { CopyCheckResult } from '../insight/schema';
 import type { BackupPort } from '../backup/port';
@@ -57,12 +58,29 @@ export interface ReportRepository {
   ): Promise<{ id: string; score: number; summary: ReportSummary }[]>;
 }
 
-/** Problems found when checking a document's review log against its hash chain. */
+/** One problem `verify` found: a stable code with its parameters, and the sentence for it (zh-CN). */
+export interface VerifyProblem extends IntegrityFinding {
+  message: string;
+}
+
+/** Problems found when checking a document's review record (chain, signatures, rights, revisions, cache). */
 export interface VerifyReport {
   docId: string;
   ok: boolean;
   records: number;
-  problems: { line: number; message: string }[];
+  problems: VerifyProblem[];
+}
+
+/** What the store's chain check found, with the records it could read (and on which line). */
+export interface ChainCheck extends VerifyReport {
+  entries: { line: number; record: ReviewRecord }[];
+  /**
+   * The document's cache is merely behind its log (extra records after the registered count, and the registered
+   * head is the hash of the record at that count): an interrupted act, completed at open — not tampering.
+   */
+  behind: boolean;
+  /** No log file (or an empty one). */
+  missing: boolean;
 }
 
 /**
@@ -73,7 +91,10 @@ export interface ReviewRepository {
   records(docId: string): Promise<ReviewRecord[]>;
   /** Append records (in order) to the document's log; durable when the promise resolves. */
   append(docId: string, records: ReviewRecord[]): Promise<{ count: number; head: string }>;
-  verify(docId: string, expected?: { count: number; head: string }): Promise<VerifyReport>;
+  /** Check the log's hash chain, and the count and head the document registered. */
+  verify(docId: string, expected?: { count: number; head: string }): Promise<ChainCheck>;
+  /** Every document id that has a review log (to find logs whose document is missing). */
+  logIds(): Promise<string[]>;
   /** How many records the document's log holds and the hash of its last line ('' when empty). */
   head(docId: string): Promise<{ count: number; head: string }>;
   /** Freeze a submitted revision; refuses to overwrite an existing one. */
@@ -97,6 +118,20 @@ export interface Signer {
   identity(profileId: string): Promise<{ publicKey: string; fingerprint: string; createdAt: string }>;
   /** The profile's public key if it already has one on this machine; never creates one. */
   existingKey(profileId: string): Promise<string | null>;
+  /**
+   * How the profile's private key is kept: 'none' (not made yet), 'plain' (in clear), 'locked' / 'unlocked'
+   * (passphrase-protected; unlocked in memory for this process), 'os' (sealed by the operating system).
+   */
+  keyState(profileId: string): Promise<'none' | 'plain' | 'locked' | 'unlocked' | 'os'>;
+  /** Unlock a passphrase-protected key for this process; `forbidden` (reason wrong-passphrase) when wrong. */
+  unlock(profileId: string, passphrase: string): Promise<void>;
+  /**
+   * Protect the key with a passphrase (made now if there is none; a key in clear is migrated, keeping the same
+   * key pair); changing an existing passphrase needs the current one. Leaves the key unlocked.
+   */
+  setPassphrase(profileId: string, passphrase: string, current?: string): Promise<void>;
+  /** Forget the unlocked private key (it stays protected on disk). */
+  lock(profileId: string): void;
   /** Sign UTF-8 text with the profile's private key (creating the key pair the first time); base64. */
   sign(profileId: string, text: string): Promise<string>;
   /** Does `signature` (base64) sign `text` under `publicKey` (raw, base64)? False for malformed input. */

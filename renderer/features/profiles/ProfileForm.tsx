@@ -1,6 +1,8 @@
-import { Button, Form, Input, Radio } from 'antd';
+import { Button, Checkbox, Form, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewProfile, Profile } from '../../../electron/core/profiles/schema';
+import { ApiCallError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 
 /** Name, role and unit: all a profile is. Used on first run and in 设置. */
@@ -14,7 +16,8 @@ export function ProfileForm({
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<NewProfile>();
+  const [form] = Form.useForm<NewProfile & { passphraseConfirm?: string }>();
+  const [sameNameAsked, setSameNameAsked] = useState(false);
   const role = Form.useWatch('role', form) ?? 'manager';
   const create = useChannelMutation('profiles:create', ['profiles:list']);
 
@@ -23,7 +26,16 @@ export function ProfileForm({
       form={form}
       layout="vertical"
       initialValues={{ role: 'manager' }}
-      onFinish={(values) => create.mutate(values, { onSuccess: onCreated })}
+      onFinish={({ passphraseConfirm: _confirm, ...values }) =>
+        create.mutate(values, {
+          onSuccess: onCreated,
+          onError: (failure) => {
+            // Someone trusted here has this name and role: creating it needs an explicit confirmation.
+            const details = failure instanceof ApiCallError ? (failure.error.details as { reason?: string } | undefined) : undefined;
+            if (details?.reason === 'same-name-as-trusted') setSameNameAsked(true);
+          },
+        })
+      }
       aria-label={t('profiles.createTitle')}
     >
       <Form.Item name="name" label={t('profiles.name')} rules={[{ required: true, whitespace: true, message: t('profiles.nameRequired') }]}>
@@ -44,6 +56,29 @@ export function ProfileForm({
           placeholder={role === 'manager' ? t('profiles.unitPlaceholderManager') : t('profiles.unitPlaceholderSupervisor')}
           maxLength={60}
         />
+      </Form.Item>
+      {role === 'supervisor' && (
+        <>
+          <Typography.Paragraph type="secondary">{t('keyLock.passphraseHint')}</Typography.Paragraph>
+          <Form.Item name="passphrase" label={t('keyLock.passphrase')} rules={[{ required: true, min: 8, message: t('keyLock.passphraseRequired') }]}>
+            <Input.Password data-testid="profile-passphrase" />
+          </Form.Item>
+          <Form.Item
+            name="passphraseConfirm"
+            label={t('keyLock.passphraseConfirm')}
+            dependencies={['passphrase']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) => (value === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('keyLock.passphraseMismatch')))),
+              }),
+            ]}
+          >
+            <Input.Password data-testid="profile-passphrase-confirm" />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="confirmSameName" valuePropName="checked" hidden={!sameNameAsked} style={{ marginBottom: 8 }}>
+        <Checkbox data-testid="profile-confirm-same-name">{t('keyLock.confirmSameName')}</Checkbox>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending} block>
         {submitLabel ?? t('profiles.start')}

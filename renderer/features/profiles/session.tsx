@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../electron/core/profiles/schema';
-import { request, setActiveProfileId } from '../../api/client';
+import { ApiCallError, request, setActiveProfileId } from '../../api/client';
+import { PassphraseDialog, type PassphraseMode } from './PassphraseDialog';
 
 interface SessionValue {
   profile: Profile | null;
@@ -43,10 +44,10 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
     return initial;
   });
   const client = useQueryClient();
+  const [asking, setAsking] = useState<{ profile: Profile; mode: PassphraseMode; resolve: (done: boolean) => void } | null>(null);
 
-  const activate = useCallback(
-    async (next: Profile) => {
-      await request('profiles:select', { id: next.id });
+  const use = useCallback(
+    (next: Profile) => {
       setActiveProfileId(next.id);
       rememberTabProfile(next.id);
       client.clear();
@@ -54,6 +55,31 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
     },
     [client],
   );
+
+  const activate = useCallback(
+    async (next: Profile) => {
+      try {
+        await request('profiles:select', { id: next.id });
+      } catch (failure) {
+        // A supervisor's key must be unlocked (or, the first time, protected) with their passphrase.
+        const details = failure instanceof ApiCallError ? (failure.error.details as { reason?: string; mode?: PassphraseMode } | undefined) : undefined;
+        if (details?.reason !== 'passphrase-required') throw failure;
+        const unlocked = await new Promise<boolean>((resolve) => setAsking({ profile: next, mode: details.mode ?? 'unlock', resolve }));
+        setAsking(null);
+        if (!unlocked) return;
+      }
+      use(next);
+    },
+    [use],
+  );
+
+  // A supervisor remembered from before (a reload, a new start): their key may be locked in this process.
+  useEffect(() => {
+    if (initial?.role === 'supervisor') {
+      void activate(initial).catch(() => undefined);
+    }
+    // Only once, for the profile the window started with.
+  }, []);
 
   const signOut = useCallback(() => {
     setActiveProfileId(null);
@@ -63,7 +89,22 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
   }, [client]);
 
   const value = useMemo(() => ({ profile, activate, signOut }), [profile, activate, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={value}>
+      {children}
+      {asking && (
+        <PassphraseDialog
+          profile={asking.profile}
+          mode={asking.mode}
+          onDone={() => asking.resolve(true)}
+          onCancel={() => {
+            asking.resolve(false);
+            if (profile?.id === asking.profile.id) signOut();
+          }}
+        />
+      )}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {

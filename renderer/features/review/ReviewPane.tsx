@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import type { Report } from '../../../electron/core/reports/schema';
 import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
-import type { VerifyReport } from '../../../electron/core/shared/services';
+import type { ChannelOutput } from '../../../electron/api/contract';
+import { useFindingText } from './finding-text';
 import { CommentCard } from './CommentCard';
 import { CompareDrawer } from './CompareDrawer';
 import { DecisionPanel, DecisionSummary } from './DecisionPanel';
@@ -49,7 +50,8 @@ export function ReviewPane({
   const { t } = useTranslation();
   const { run, busy } = useReviewActions();
   const [comparing, setComparing] = useState(false);
-  const [verify, setVerify] = useState<VerifyReport | null>(null);
+  const [verify, setVerify] = useState<ChannelOutput<'review:verify'> | null>(null);
+  const findingText = useFindingText();
   const supervisor = profile.role === 'supervisor';
   const sorted = [...state.comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at));
   const open = state.comments.filter((comment) => !comment.retracted && comment.status === 'open').length;
@@ -122,7 +124,7 @@ export function ReviewPane({
             type={verify.ok ? 'success' : 'error'}
             showIcon
             message={verify.ok ? t('review.verifyOk', { count: verify.records }) : t('review.verifyFailed', { count: verify.problems.length })}
-            description={verify.ok ? undefined : <List size="small" dataSource={verify.problems} renderItem={(problem) => <List.Item>{problem.message}</List.Item>} />}
+            description={verify.ok ? undefined : <List size="small" dataSource={verify.problems} renderItem={(problem) => <List.Item data-testid="verify-finding" data-code={problem.code}>{findingText(problem)}</List.Item>} />}
             data-testid="verify-result"
           />
         )}

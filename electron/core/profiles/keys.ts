@@ -1,0 +1,55 @@
+import { DomainError } from '../shared/errors';
+import type { CallContext } from '../shared/services';
+import type { Profile } from './schema';
+
+/** The shortest passphrase a supervisor's key may have. */
+export const minimumPassphraseLength = 8;
+
+/** Why a call needs a passphrase: to unlock a protected key, or to set one (a new or an unprotected key). */
+export type PassphraseMode = 'unlock' | 'set';
+
+function passphraseRequired(profile: Profile, mode: PassphraseMode): DomainError {
+  return new DomainError(
+    'locked',
+    mode === 'unlock'
+      ? `主管身份“${profile.name}”的签名密钥已加锁：请输入口令解锁（命令行：--passphrase-file 或环境变量 REPORTDESK_PASSPHRASE）`
+      : `主管身份“${profile.name}”的签名密钥还没有口令保护：请先设置口令（至少 ${minimumPassphraseLength} 个字符）`,
+    { details: { reason: 'passphrase-required', mode, profileId: profile.id } },
+  );
+}
+
+/** A passphrase long enough to protect a supervisor's key; `invalid-input` otherwise. */
+export function checkNewPassphrase(passphrase: string | undefined): string {
+  if (!passphrase || [...passphrase].length < minimumPassphraseLength) {
+    const message = `主管身份需要一个至少 ${minimumPassphraseLength} 个字符的口令，用来保护签名密钥`;
+    throw new DomainError('invalid-input', message, { issues: [{ path: 'passphrase', message }] });
+  }
+  return passphrase;
+}
+
+/**
+ * Before anything is signed as a supervisor (a comment, a grade, a decision, a review package): the key must be
+ * protected by a passphrase and unlocked in this process. Managers' keys are not required to be (their records
+ * can only ever be their own submissions, replies and fixes).
+ */
+export async function requireSigningKey(ctx: CallContext, profile: Profile): Promise<void> {
+  if (profile.role !== 'supervisor') return;
+  const state = await ctx.services.signer.keyState(profile.id);
+  if (state === 'unlocked') return;
+  throw passphraseRequired(profile, state === 'locked' ? 'unlock' : 'set');
+}
+
+/**
+ * Make a supervisor's key usable with a passphrase: unlock it when it is protected, or protect it with this
+ * passphrase when it is not yet (made now, or migrated from a key kept in clear — the same key pair). Without a
+ * passphrase, a `locked` error says which of the two is needed.
+ */
+export async function unlockSupervisorKey(ctx: CallContext, profile: Profile, passphrase: string | undefined): Promise<void> {
+  if (profile.role !== 'supervisor') return;
+  const state = await ctx.services.signer.keyState(profile.id);
+  if (state === 'unlocked') return;
+  const mode: PassphraseMode = state === 'locked' ? 'unlock' : 'set';
+  if (passphrase === undefined || passphrase === '') throw passphraseRequired(profile, mode);
+  if (mode === 'unlock') await ctx.services.signer.unlock(profile.id, passphrase);
+  else await ctx.services.signer.setPassphrase(profile.id, checkNewPassphrase(passphrase));
+}
