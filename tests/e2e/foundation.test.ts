@@ -48,7 +48,8 @@ describe('first run, profiles and the workspace in Chromium', () => {
     await page.getByText('主管', { exact: true }).click();
     await page.getByLabel('部门').fill('营销部');
     await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByRole('heading', { name: '全部文稿' }).waitFor();
+    // A supervisor's home is 待审阅.
+    await page.getByRole('heading', { name: '待审阅' }).waitFor();
     expect(await page.getByTestId('current-profile').textContent()).toContain('主管');
 
     await page.getByTestId('current-profile').click();

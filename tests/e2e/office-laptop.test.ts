@@ -110,6 +110,21 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
       expectInWindow(await box(page, '[data-testid="decision-panel"]'), size, 'decision panel after scrolling');
       expectInWindow(await box(page, '[data-testid="comment-list"]'), size, 'comment list after scrolling');
       await page.evaluate(() => window.scrollTo(0, 0));
+      if (size.width === 1366) {
+        // A cell comment: named by row and column, a red corner on the cell, a line from its card to the cell.
+        const cell = page.locator('[data-cell^="visits:"][data-cell$=":客户名称"]').first();
+        const customer = ((await cell.textContent()) ?? '').trim();
+        await cell.click();
+        await page.getByRole('dialog').getByText(`一、拜访明细 · ${customer}（第 1 行）／客户名称：${customer}`).waitFor();
+        await page.getByLabel('点评内容').fill('请补充该店本次的库存情况。');
+        await page.getByRole('button', { name: '保存点评' }).click();
+        const card = page.getByTestId('comment-list').locator('.rd-comment-card').filter({ hasText: '请补充该店本次的库存情况。' });
+        await card.waitFor();
+        const corner = await cell.evaluate((element) => getComputedStyle(element, '::after').borderRightColor);
+        expect(corner).toMatch(/rgb\((224, 36, 36|31, 95, 168)\)/);
+        await card.click();
+        await page.getByTestId('margin-link').waitFor();
+      }
       await screenshot(page, `office-${tag}-review`);
 
       await page.keyboard.press('Alt+6');
@@ -201,5 +216,64 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
     await dialog.waitFor({ state: 'hidden' });
     await page.keyboard.press('Alt+5');
     await page.getByTestId('shortcut-list').getByText('为选中的文字或表格单元格添加点评').waitFor();
+  });
+});
+
+describe('the grid by keyboard: Enter on 添加一行, Chinese from an IME into a choice cell', () => {
+  let app: AppUnderTest;
+  let page: Page;
+  beforeAll(async () => {
+    app = await startApp();
+    ({ page } = await app.open());
+    await page.getByRole('button', { name: '载入示例数据' }).click();
+    await page.getByText('选择你的身份').waitFor();
+    await chooseProfile(page, '张伟');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  test('Enter on 添加一行 adds a row; 实地 composed with an IME lands in the 方式 cell', async () => {
+    await page.getByTestId('today-log').click();
+    await page.getByTestId('completeness-panel').waitFor();
+    const add = page.getByTestId('grid-add-row-visits');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-cell^="visits:"][data-cell$=":方式"]').first().waitFor();
+    expect(await page.locator('[data-cell^="visits:"][data-cell$=":方式"]').count()).toBe(1);
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-cell^="visits:"][data-cell$=":方式"]').nth(1).waitFor();
+
+    // To the 方式 cell of the first row with the arrow keys, then Chinese through an IME (composition, then commit).
+    await page.locator('[data-cell^="visits:"][data-cell$=":序号"]').first().click();
+    await page.keyboard.press('Escape');
+    for (let presses = 0; presses < 12; presses++) {
+      if (((await page.getByTestId('grid-status-visits').textContent()) ?? '').includes('方式')) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await page.getByTestId('grid-status-visits').textContent()).toContain('方式');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'shi', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.imeSetComposition', { text: '实', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: '实地' });
+    await page.locator('.ant-select-item-option[title="实地"]').waitFor();
+    await page.keyboard.press('Enter');
+    const cell = page.locator('[data-cell^="visits:"][data-cell$=":方式"]').first();
+    await cell.filter({ hasText: '实地' }).waitFor();
+
+    // Text typed without an IME (one character) is not dropped either: it becomes the list's search.
+    await page.locator('[data-cell^="visits:"][data-cell$=":方式"]').nth(1).click();
+    await page.getByTestId('grid-status-visits').filter({ hasText: '第 2 行' }).waitFor();
+    await page.keyboard.insertText('电');
+    await page.locator('.ant-select-item-option[title="电话"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-cell^="visits:"][data-cell$=":方式"]').nth(1).filter({ hasText: '电话' }).waitFor();
+
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    const id = page.url().split('/reports/')[1];
+    const stored = (await app.store.services.reports.get(id))!;
+    const visits = stored.sections.visits;
+    expect(visits.type === 'table' ? visits.rows.map((row) => row.cells['方式']) : []).toEqual(['实地', '电话']);
   });
 });

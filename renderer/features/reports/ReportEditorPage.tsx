@@ -16,6 +16,7 @@ import { notifyError } from '../../app/notifier';
 import { useProfile } from '../profiles/session';
 import { CommentDialog, type CommentDraft } from '../review/CommentDialog';
 import { anchorRange, type HighlightRange } from '../review/highlights';
+import { MarginLink } from '../review/MarginLink';
 import { ReviewPane, type CommentPlacement } from '../review/ReviewPane';
 import { useReviewActions } from '../review/useReviewActions';
 import { CompletenessPanel } from './CompletenessPanel';
@@ -231,6 +232,8 @@ function ReportEditor({
   }, [comments, current.sections, activeComment]);
 
   const placement = useCallback((comment: CommentView) => placeComment(comment, template, current.sections, t), [template, current.sections, t]);
+  // The comments in the order of the text, for the margin that follows the scrolling.
+  const ordered = useMemo(() => [...comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at)), [comments, placement]);
   // Cells with a comment carry a red corner, as in Excel.
   const cellMarks = useMemo(() => commentedCellStyle(comments, activeComment), [comments, activeComment]);
 
@@ -359,6 +362,7 @@ function ReportEditor({
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.saveFailedLong')} description={autosave.error} />
       )}
       {cellMarks && <style data-testid="commented-cells">{cellMarks}</style>}
+      {showReview && !side.collapsed && <MarginLink comments={ordered} activeId={activeComment} />}
       <div className="rd-editor-layout">
         <div className="rd-editor-main" data-testid="document-body">
           <Card size="small" id="section-metadata" title={t('reports.metadata')} style={{ marginBottom: 12 }}>

@@ -39,11 +39,15 @@ export function useSidePane(): { collapsed: boolean; toggle: () => void } {
   return { collapsed, toggle };
 }
 
-/** A row's name as a reader says it: the text of its first text column (利群(新版)), else its number (第 3 行). */
+/**
+ * A row's name as a reader says it: the text of its naming column (品规 利群(新版), 客户名称 东街便利店), else its
+ * number (第 3 行). The naming column is the first text column that is not a number or code (序号, 许可证号, 编号).
+ */
 export function rowName(t: TFunction, section: SectionDef | undefined, rows: TableRow[], rowId: string): string {
   const index = rows.findIndex((row) => row.id === rowId);
   if (index < 0) return t('workspace.rowMissing');
-  const label = section?.table?.columns.find((column) => column.type === 'text' && !column.formula);
+  const texts = section?.table?.columns.filter((column) => column.type === 'text' && !column.formula) ?? [];
+  const label = texts.find((column) => !/号$|编码$|代码$/.test(column.label)) ?? texts[0];
   const value = label ? rows[index].cells[label.key] : undefined;
   const text = typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
   return text ? t('workspace.rowNamed', { name: text, number: index + 1 }) : t('workspace.rowNumber', { number: index + 1 });
