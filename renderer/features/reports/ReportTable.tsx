@@ -142,7 +142,7 @@ export function ReportTable({
           {
             title: t('workspace.copyColumn'),
             key: 'copy',
-            width: 132,
+            width: 124,
             render: (_: unknown, row: ReportSummary) => titleTags.get(row.id) ?? null,
           },
         ]
@@ -152,7 +152,7 @@ export function ReportTable({
           {
             title: t('review.grade'),
             key: 'grade',
-            width: 150,
+            width: 128,
             render: (_: unknown, row: ReportSummary) => (
               <span className="rd-nowrap">
                 {row.grade && <Tag color="purple">{row.grade}</Tag>}
@@ -182,10 +182,10 @@ export function ReportTable({
       render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm'),
     },
   ];
-  // The title keeps at least 240 px; narrower windows scroll sideways with the title frozen on the left. Columns
+  // The title keeps at least 220 px; narrower windows scroll sideways with the title frozen on the left. Columns
   // shown only on wide windows (类型, 更新时间) count only there.
   const shown = columns.filter((column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]));
-  const minWidth = 240 + shown.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
+  const minWidth = 220 + shown.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
 
   return (
     <div ref={frame} className="rd-report-table">
