@@ -275,5 +275,15 @@ describe('the grid by keyboard: Enter on 添加一行, Chinese from an IME into 
     const stored = (await app.store.services.reports.get(id))!;
     const visits = stored.sections.visits;
     expect(visits.type === 'table' ? visits.rows.map((row) => row.cells['方式']) : []).toEqual(['实地', '电话']);
+
+    // A cell still being typed in when the page is reloaded keeps its text, as rich text does.
+    await page.locator('[data-cell^="visits:"][data-cell$=":客户名称"]').nth(1).click();
+    await page.keyboard.type('南门便利店');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByTestId('completeness-panel').waitFor();
+    await page.locator('[data-cell^="visits:"][data-cell$=":客户名称"]').nth(1).filter({ hasText: '南门便利店' }).waitFor();
+    const reloaded = (await app.store.services.reports.get(id))!.sections.visits;
+    expect(reloaded.type === 'table' ? reloaded.rows[1].cells['客户名称'] : null).toBe('南门便利店');
   });
 });

@@ -10,6 +10,7 @@ import { App, Button, Select, Space, Tooltip, Typography } from 'antd';
 import {
   memo,
   useId,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -357,6 +358,18 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     setEditing(null);
     focusRequest.current = true;
   };
+
+  // A reload or a closed window while a cell is being typed in: the typed text goes into the table first, so the
+  // document's autosave (whose listener is registered after this one) holds it and saves it, as it does rich text.
+  const finishEditingRef = useRef(finishEditing);
+  finishEditingRef.current = finishEditing;
+  useEffect(() => {
+    const keepTyped = () => {
+      if (editingRef.current) finishEditingRef.current('leave');
+    };
+    window.addEventListener('beforeunload', keepTyped);
+    return () => window.removeEventListener('beforeunload', keepTyped);
+  }, []);
 
   /** A choice made in a select cell (null when cleared); the select closes and the cell keeps focus. */
   const chooseOption = (rowId: string, key: string, value: string | null) => {
