@@ -29,6 +29,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      // The first screen is the entry only (antd, the list and the inbox); pages are chunks loaded on demand.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },

@@ -83,6 +83,16 @@ function refuse(response: ServerResponse, status: number, code: string, message:
   sendJson(response, status, { ok: false, error: { code, message } });
 }
 
+/**
+ * The page is never cached (it names the current build's files); the build's hashed files under assets/ never
+ * change under their name, so the browser keeps them for a year without asking again; anything else for an hour.
+ */
+export function cacheControl(relative: string): string {
+  if (relative === 'index.html') return 'no-store';
+  if (/^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|svg|png)$/.test(relative)) return 'public, max-age=31536000, immutable';
+  return 'max-age=3600';
+}
+
 /** A URL path segment decoded, or null when its percent-escapes are malformed (a bad request, not a crash). */
 function decodePath(text: string): string | null {
   try {
@@ -159,7 +169,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
+        'cache-control': cacheControl(relative),
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'content-security-policy': contentSecurityPolicy,

@@ -4,24 +4,30 @@ import {
   ExportOutlined,
   FileTextOutlined,
   LayoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   SettingOutlined,
   SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { transportName } from '../api/client';
 import { useChannel } from '../api/hooks';
-import { ExportPage } from '../features/export/ExportPage';
 import { useSession } from '../features/profiles/session';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { InboxPage } from '../features/review/InboxPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ErrorBoundary } from './ErrorBoundary';
-import { navigationItems, useGlobalShortcuts } from './shortcuts';
+import { homePath, navigationItems, selectedNavigation, useGlobalShortcuts } from './shortcuts';
 import { extraRoutes } from './routes';
+import { ShortcutHelp } from './ShortcutHelp';
+
+// The two home pages (我的文稿, 待审阅) are in the entry; every other page is loaded when first opened.
+const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));
+const ExportPage = lazy(() => import('../features/export/ExportPage').then((module) => ({ default: module.ExportPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 
 const icons: Record<string, React.ReactNode> = {
   reports: <FileTextOutlined />,
@@ -32,23 +38,50 @@ const icons: Record<string, React.ReactNode> = {
   dashboard: <BarChartOutlined />,
 };
 
-/** The workspace: navigation on the left, the current page on the right, the profile at the top. */
+const collapsedKey = 'reportdesk.navigationCollapsed';
+
+/** The navigation folded to icons: the person's choice, else folded on narrow windows (below 1200 px). */
+function initialCollapsed(): boolean {
+  try {
+    const stored = window.localStorage.getItem(collapsedKey);
+    if (stored !== null) return stored === '1';
+  } catch {
+    // Storage unavailable: fall back to the window width.
+  }
+  return window.innerWidth < 1200;
+}
+
+/** The workspace: navigation on the left (folds to icons), the current page on the right, the profile at the top. */
 export function Shell() {
   const { t } = useTranslation();
   const { profile, signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  useGlobalShortcuts(navigate);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  useGlobalShortcuts(navigate, showHelp);
   const unread = useChannel('review:inbox', { unreadOnly: true }, { refetchInterval: 30_000 });
   const unreadCount = unread.data?.entries.length ?? 0;
-  const selected = navigationItems.find((item) => location.pathname.startsWith(item.path))?.key ?? 'reports';
+  const selected = selectedNavigation(location.pathname, location.state);
+  const home = homePath(profile?.role);
+  const toggle = () => {
+    setCollapsed((value) => {
+      try {
+        window.localStorage.setItem(collapsedKey, value ? '0' : '1');
+      } catch {
+        // Not remembered; the fold still applies to this window.
+      }
+      return !value;
+    });
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
+      <Layout.Sider width={184} theme="dark" collapsed={collapsed} collapsedWidth={56} className="rd-sider" data-testid="navigation">
         <div className="rd-brand">
-          {t('app.name')}
-          <small>{t('app.subtitle')}</small>
+          {collapsed ? t('app.name').slice(0, 1) : t('app.name')}
+          {!collapsed && <small>{t('app.subtitle')}</small>}
         </div>
         <Menu
           theme="dark"
@@ -71,45 +104,59 @@ export function Shell() {
           }))}
         />
       </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #eee' }}
-        >
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className="rd-header">
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={toggle}
+            aria-label={collapsed ? t('workspace.expandNavigation') : t('workspace.collapseNavigation')}
+            aria-expanded={!collapsed}
+            data-testid="navigation-toggle"
+          />
           <Space size="middle">
             <Tag>{transportName() === 'ipc' ? t('app.transportIpc') : t('app.transportHttp')}</Tag>
             <Dropdown
+              trigger={['click']}
+              autoFocus
               menu={{
                 items: [{ key: 'switch', icon: <SwapOutlined />, label: t('profiles.switch') }],
                 onClick: () => signOut(),
               }}
             >
-              <Space style={{ cursor: 'pointer' }} data-testid="current-profile">
+              {/* A real button: Enter and Space open the menu, as a click does. */}
+              <button type="button" className="rd-profile-button" data-testid="current-profile" aria-label={`${profile?.name ?? ''} · ${t('profiles.switch')}`}>
                 <Avatar size="small" icon={<UserOutlined />} />
                 <Typography.Text strong>{profile?.name}</Typography.Text>
                 <Tag color={profile?.role === 'supervisor' ? 'gold' : 'blue'}>{t(`roles.${profile?.role}`)}</Tag>
-                <Typography.Text type="secondary">{profile?.unit}</Typography.Text>
-                <Button size="small" type="text" icon={<SwapOutlined />} aria-label={t('profiles.switch')} />
-              </Space>
+                <Typography.Text type="secondary" className="rd-profile-unit">
+                  {profile?.unit}
+                </Typography.Text>
+                <SwapOutlined />
+              </button>
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content>
+        <Layout.Content style={{ minWidth: 0 }}>
           <ErrorBoundary key={location.pathname}>
-            <Routes>
-              <Route path="/" element={<Navigate to="/reports" replace />} />
-              <Route path="/reports" element={<ReportsPage />} />
-              <Route path="/inbox" element={<InboxPage />} />
-              <Route path="/templates" element={<TemplatesPage />} />
-              <Route path="/export" element={<ExportPage />} />
-              <Route path="/settings" element={<SettingsPage />} />
-              {extraRoutes.map((route) => (
-                <Route key={route.path} path={route.path} element={route.element} />
-              ))}
-              <Route path="*" element={<Navigate to="/reports" replace />} />
-            </Routes>
+            <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+              <Routes>
+                <Route path="/" element={<Navigate to={home} replace />} />
+                <Route path="/reports" element={<ReportsPage />} />
+                <Route path="/inbox" element={<InboxPage />} />
+                <Route path="/templates" element={<TemplatesPage />} />
+                <Route path="/export" element={<ExportPage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                {extraRoutes.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
+                <Route path="*" element={<Navigate to={home} replace />} />
+              </Routes>
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </Layout>
   );
 }

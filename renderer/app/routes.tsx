@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
-import { ExchangePage } from '../features/exchange/ExchangePage';
-import { ReportEditorPage } from '../features/reports/ReportEditorPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { lazy, type ReactNode } from 'react';
+
+// Loaded on demand: the editor (TipTap, the grid), the dashboard (ECharts) and the exchange page.
+const ReportEditorPage = lazy(() => import('../features/reports/ReportEditorPage').then((module) => ({ default: module.ReportEditorPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((module) => ({ default: module.ExchangePage })));
 
 /** Routes below the top-level pages (a capability adds its own here). */
 export const extraRoutes: { path: string; element: ReactNode }[] = [

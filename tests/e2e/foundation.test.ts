@@ -51,7 +51,8 @@ describe('first run, profiles and the workspace in Chromium', () => {
     // A supervisor profile protects its signing key with a passphrase from the start.
     await fillSupervisorPassphrase(page);
     await page.getByRole('button', { name: '开始使用' }).click();
-    await page.getByRole('heading', { name: '全部文稿' }).waitFor();
+    // A supervisor's home is 待审阅.
+    await page.getByRole('heading', { name: '待审阅' }).waitFor();
     expect(await page.getByTestId('current-profile').textContent()).toContain('主管');
 
     await page.getByTestId('current-profile').click();

@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import { ApiCallError, request, setActiveProfileId } from '../../api/client';
+import { homePath } from '../../app/shortcuts';
 import { PassphraseDialog, type PassphraseMode } from './PassphraseDialog';
 
 interface SessionValue {
   profile: Profile | null;
-  /** Make a profile active: remembered on this machine, carried by every call. */
+  /** Make a profile active: remembered on this machine, carried by every call; the window goes to its home page. */
   activate(profile: Profile): Promise<void>;
   /** Back to the profile chooser. */
   signOut(): void;
@@ -51,6 +52,8 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
       setActiveProfileId(next.id);
       rememberTabProfile(next.id);
       client.clear();
+      // A new person starts at their own home page (a supervisor at 待审阅), never on a page of the previous one.
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${homePath(next.role)}`);
       setProfile(next);
     },
     [client],

@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined, CommentOutlined, EditOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CommentOutlined, EditOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Col, Form, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Result, Space, Spin, Tag, Typography } from 'antd';
 import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
 import { checkCompleteness, type CompletenessIssue } from '../../../electron/core/reports/completeness';
 import type { Report, SectionContent } from '../../../electron/core/reports/schema';
@@ -15,6 +16,7 @@ import { notifyError } from '../../app/notifier';
 import { useProfile } from '../profiles/session';
 import { CommentDialog, type CommentDraft } from '../review/CommentDialog';
 import { anchorRange, type HighlightRange } from '../review/highlights';
+import { MarginLink } from '../review/MarginLink';
 import { ReviewPane, type CommentPlacement } from '../review/ReviewPane';
 import { useReviewActions } from '../review/useReviewActions';
 import { CompletenessPanel } from './CompletenessPanel';
@@ -29,6 +31,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { SaveIndicator } from './SaveIndicator';
 import { TemplateUpdateNotice } from './TemplateUpdateNotice';
 import { useAutosave, type DraftContent } from './useAutosave';
+import { commentedCellStyle, cellTargetName, useSidePane } from './editor-layout';
 
 /**
  * A function whose identity never changes but which always runs the latest `callback`: handlers passed to the
@@ -86,9 +89,9 @@ function sameJson(a: unknown, b: unknown): boolean {
 type DialogState = { mode: 'new'; anchor: Anchor; target: string } | { mode: 'edit'; comment: CommentView; target: string } | null;
 
 /** Where each comment sits in the text shown, for the pane's order and its "原文已修改" marker. */
-function placeComment(comment: CommentView, template: Template, sections: Record<string, SectionContent>): CommentPlacement {
+function placeComment(comment: CommentView, template: Template, sections: Record<string, SectionContent>, t: TFunction): CommentPlacement {
   const anchor = comment.anchor;
-  if (anchor.kind === 'document') return { located: true, target: '全文', order: -1 };
+  if (anchor.kind === 'document') return { located: true, target: t('review.wholeDocument'), order: -1 };
   const index = template.sections.findIndex((section) => section.id === anchor.sectionId);
   const section = template.sections[index];
   const title = section?.title ?? anchor.sectionId;
@@ -96,14 +99,13 @@ function placeComment(comment: CommentView, template: Template, sections: Record
   if (anchor.kind === 'section') return { located: !!section, target: title, order: index * 1e6 };
   if (anchor.kind === 'text') {
     const range = content?.type === 'richtext' ? anchorRange(content.doc, anchor) : null;
-    return { located: !!range, target: `${title}：“${anchor.quote}”`, order: index * 1e6 + (range?.from ?? anchor.offset) };
+    return { located: !!range, target: t('workspace.textTarget', { section: title, quote: anchor.quote }), order: index * 1e6 + (range?.from ?? anchor.offset) };
   }
   const rows = content?.type === 'table' ? content.rows : [];
   const rowIndex = rows.findIndex((row) => row.id === anchor.rowId);
-  const column = section?.table?.columns.find((item) => item.key === anchor.columnKey);
   return {
     located: rowIndex >= 0,
-    target: `${title} · 第 ${rowIndex >= 0 ? rowIndex + 1 : '?'} 行 · ${column?.label ?? anchor.columnKey}：${anchor.quote || '（空）'}`,
+    target: cellTargetName(t, section, rows, anchor),
     order: index * 1e6 + Math.max(rowIndex, 0),
   };
 }
@@ -230,7 +232,11 @@ function ReportEditor({
     return bySection;
   }, [comments, current.sections, activeComment]);
 
-  const placement = useCallback((comment: CommentView) => placeComment(comment, template, current.sections), [template, current.sections]);
+  const placement = useCallback((comment: CommentView) => placeComment(comment, template, current.sections, t), [template, current.sections, t]);
+  // The comments in the order of the text, for the margin that follows the scrolling.
+  const ordered = useMemo(() => [...comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at)), [comments, placement]);
+  // Cells with a comment carry a red corner, as in Excel.
+  const cellMarks = useMemo(() => commentedCellStyle(comments, activeComment), [comments, activeComment]);
 
   const submit = async () => {
     setSubmitting(true);
@@ -279,38 +285,47 @@ function ReportEditor({
     if (!cell) return;
     const [, rowId, columnKey] = cell.getAttribute('data-cell')!.split(':');
     if (!rowId || rowId === 'totals') return;
-    const column = section.table?.columns.find((item) => item.key === columnKey);
     const quote = (cell.textContent ?? '').trim();
-    setDialog({
-      mode: 'new',
-      anchor: { kind: 'cell', sectionId: section.id, rowId, columnKey, quote },
-      target: `${section.title} · ${column?.label ?? columnKey}：${quote || '（空）'}`,
-    });
+    const content = currentRef.current.sections[section.id];
+    const anchor = { kind: 'cell' as const, sectionId: section.id, rowId, columnKey, quote };
+    setDialog({ mode: 'new', anchor, target: cellTargetName(t, section, content?.type === 'table' ? content.rows : [], anchor) });
   });
   const commentOn = useStableCallback((section: SectionDef, anchor: Extract<Anchor, { kind: 'text' }>) =>
-    setDialog({ mode: 'new', anchor, target: `${section.title}：“${anchor.kind === 'text' ? anchor.quote : ''}”` }),
+    setDialog({ mode: 'new', anchor, target: t('workspace.textTarget', { section: section.title, quote: anchor.quote }) }),
   );
   const commentOnSection = useStableCallback((section: SectionDef) => setDialog({ mode: 'new', anchor: { kind: 'section', sectionId: section.id }, target: section.title }));
   const generateFor = useStableCallback((section: SectionDef) => setSentencesFor(section));
+  /** Ctrl+Alt+M on a table: a comment on its selected cell (the keyboard's way to what a click does). */
+  const onCellComment = useStableCallback((section: SectionDef, cell: HTMLElement) => {
+    if (!canComment) return;
+    const [, rowId, columnKey] = (cell.getAttribute('data-cell') ?? '').split(':');
+    if (!rowId || rowId === 'totals' || !columnKey) return;
+    const quote = (cell.textContent ?? '').trim();
+    const content = currentRef.current.sections[section.id];
+    const anchor = { kind: 'cell' as const, sectionId: section.id, rowId, columnKey, quote };
+    setDialog({ mode: 'new', anchor, target: cellTargetName(t, section, content?.type === 'table' ? content.rows : [], anchor) });
+  });
+  const side = useSidePane();
 
+  const hasSide = editable || showReview;
   return (
-    <div className="rd-page rd-editor">
-      <div className="rd-page-header rd-editor-header">
-        <Space align="center" wrap>
+    <div className={`rd-page rd-editor${hasSide && side.collapsed ? ' rd-editor-side-collapsed' : ''}`}>
+      <div className="rd-page-header rd-editor-header" data-testid="document-header">
+        <div className="rd-editor-heading">
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="document-title">
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="document-title" ellipsis={{ tooltip: title }}>
             {title}
           </Typography.Title>
           <Tag color={statusColors[report.status]} data-testid="document-status">
             {t(`statuses.${report.status}`)}
           </Tag>
           {shown.revision > 1 || report.revision > 1 ? <Tag>{t('review.revisionTag', { revision: shown.revision })}</Tag> : null}
-          <Tag>
+          <Tag className="rd-editor-template-tag" title={`${template.name} · ${t('common.version', { version: template.version })}`}>
             {template.name} · {t('common.version', { version: template.version })}
           </Tag>
           {report.review?.grade && <Tag color="purple">{report.review.grade}</Tag>}
-        </Space>
-        <Space>
+        </div>
+        <div className="rd-editor-actions">
           {editable && <SaveIndicator state={autosave.state} error={autosave.error} savedAt={autosave.savedAt} />}
           <ExportMenu report={report} beforeExport={editable ? () => autosave.flush() : undefined} />
           {editable && (
@@ -330,15 +345,28 @@ function ReportEditor({
               {report.status === 'returned' ? t('review.resubmit') : t('review.submit')}
             </Button>
           )}
-        </Space>
+          {hasSide && (
+            <Button
+              icon={side.collapsed ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
+              onClick={side.toggle}
+              aria-expanded={!side.collapsed}
+              aria-controls="editor-side-pane"
+              title={`${side.collapsed ? t('workspace.showPane') : t('workspace.hidePane')} (Ctrl+.)`}
+              aria-label={side.collapsed ? t('workspace.showPane') : t('workspace.hidePane')}
+              data-testid="side-pane-toggle"
+            />
+          )}
+        </div>
       </div>
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={canComment ? t('review.reviewHint') : t('editor.readOnly')} />}
       {editable && <TemplateUpdateNotice id={report.id} />}
       {autosave.state === 'failed' && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.saveFailedLong')} description={autosave.error} />
       )}
-      <Row gutter={16}>
-        <Col xs={24} xl={editable || showReview ? 16 : 24}>
+      {cellMarks && <style data-testid="commented-cells">{cellMarks}</style>}
+      {showReview && !side.collapsed && <MarginLink comments={ordered} activeId={activeComment} />}
+      <div className="rd-editor-layout">
+        <div className="rd-editor-main" data-testid="document-body">
           <Card size="small" id="section-metadata" title={t('reports.metadata')} style={{ marginBottom: 12 }}>
             <Form
               form={form}
@@ -375,14 +403,15 @@ function ReportEditor({
               onComment={canComment ? commentOn : undefined}
               onSectionComment={canComment ? commentOnSection : undefined}
               onCellClick={onCellClick}
+              onCellComment={canComment ? onCellComment : undefined}
               onHighlightClick={focusComment}
               richKey={richKeys[section.id] ?? 0}
               onGenerate={editable && section.table?.sentenceRules?.length ? generateFor : undefined}
             />
           ))}
-        </Col>
-        {(editable || showReview) && (
-          <Col xs={24} xl={8}>
+        </div>
+        {hasSide && (
+          <aside id="editor-side-pane" className="rd-editor-side" data-testid="side-pane" aria-label={t('workspace.sidePane')} hidden={side.collapsed}>
             <div className="rd-side">
               {editable && <CompletenessPanel issues={issues} onJump={scrollToTarget} />}
               {showReview && review && (
@@ -400,9 +429,9 @@ function ReportEditor({
                 />
               )}
             </div>
-          </Col>
+          </aside>
         )}
-      </Row>
+      </div>
       {dialog && (
         <CommentDialog
           title={dialog.mode === 'new' ? t('review.newComment') : t('review.editComment')}
@@ -456,6 +485,8 @@ interface SectionCardProps {
   onComment?: (section: SectionDef, anchor: Extract<Anchor, { kind: 'text' }>) => void;
   onSectionComment?: (section: SectionDef) => void;
   onCellClick: (section: SectionDef, event: React.MouseEvent) => void;
+  /** Ctrl+Alt+M on a table's selected cell (reviewers). */
+  onCellComment?: (section: SectionDef, cell: HTMLElement) => void;
   onHighlightClick: (commentId: string) => void;
   /** Changes when text was inserted from outside (生成描述): the text editor is recreated with it. */
   richKey: number;
@@ -486,6 +517,7 @@ const SectionCard = memo(function SectionCard({
   onComment,
   onSectionComment,
   onCellClick,
+  onCellComment,
   onHighlightClick,
   richKey,
   onGenerate,
@@ -510,7 +542,17 @@ const SectionCard = memo(function SectionCard({
     );
   } else if (section.kind === 'table' && section.table) {
     body = (
-      <div onClick={(event) => onCellClick(section, event)} className={onComment ? 'rd-grid-commentable' : undefined}>
+      <div
+        onClick={(event) => onCellClick(section, event)}
+        onKeyDown={(event) => {
+          if (!onCellComment || !(event.ctrlKey || event.metaKey) || !event.altKey || event.key.toLowerCase() !== 'm') return;
+          const cell = event.currentTarget.querySelector<HTMLElement>('[data-cell][aria-selected="true"]');
+          if (!cell) return;
+          event.preventDefault();
+          onCellComment(section, cell);
+        }}
+        className={onComment ? 'rd-grid-commentable' : undefined}
+      >
         <DataTableGrid
           table={section.table}
           rows={content?.type === 'table' ? content.rows : []}
@@ -570,19 +612,20 @@ const SectionCard = memo(function SectionCard({
       }
       data-section-index={index}
     >
-      <Row gutter={16}>
-        <Col xs={24} lg={section.guidance && editable ? 17 : 24}>{body}</Col>
-        {section.guidance && editable && (
-          <Col xs={24} lg={7}>
+      {/* Guidance beside the text when the section is wide enough (a container query), else above it. */}
+      <div className="rd-section-frame">
+        <div className={section.guidance && editable ? 'rd-section-body rd-section-with-guidance' : 'rd-section-body'}>
+          <div className="rd-section-content">{body}</div>
+          {section.guidance && editable && (
             <div className="rd-guidance" aria-label={t('templates.guidance')}>
               <Typography.Text strong>{t('templates.guidance')}</Typography.Text>
               <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                 {section.guidance}
               </Typography.Paragraph>
             </div>
-          </Col>
-        )}
-      </Row>
+          )}
+        </div>
+      </div>
     </Card>
   );
 }, sameSectionCard);

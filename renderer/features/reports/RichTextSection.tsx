@@ -89,7 +89,8 @@ export function RichTextSection({
     content: doc as object,
     editable,
     immediatelyRender: true,
-    editorProps: { attributes: { 'aria-label': label, 'data-section': sectionId, class: 'rd-rich-content' } },
+    // Read-only text stays focusable (tabindex) so a reviewer can reach it and select with Shift+arrows.
+    editorProps: { attributes: { 'aria-label': label, 'data-section': sectionId, class: 'rd-rich-content', tabindex: '0' } },
     onUpdate: ({ editor: current }) => onChange(current.getJSON() as RichNode),
   });
   useEffect(() => {
@@ -101,29 +102,50 @@ export function RichTextSection({
 
   const onMouseUp = () => {
     if (!editor || !onComment || !container.current) return;
+    offerSelection();
+  };
+
+  /** Offer 添加点评 for the passage selected now (by mouse, or by Shift+arrows in the editor); the passage or null. */
+  const offerSelection = (): Extract<Anchor, { kind: 'text' }> | null => {
+    if (!editor || !onComment || !container.current) return null;
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
       setPending(null);
-      return;
+      return null;
     }
     const range = selection.getRangeAt(0);
-    if (!editor.view.dom.contains(range.commonAncestorContainer)) return;
+    if (!editor.view.dom.contains(range.commonAncestorContainer)) return null;
     let from: number;
     let to: number;
     try {
       from = editor.view.posAtDOM(range.startContainer, range.startOffset);
       to = editor.view.posAtDOM(range.endContainer, range.endOffset);
     } catch {
-      return;
+      return null;
     }
     const anchor = anchorFromSelection(sectionId, editor.getJSON() as RichNode, Math.min(from, to), Math.max(from, to));
     if (!anchor) {
       setPending(null);
-      return;
+      return null;
     }
     const box = range.getBoundingClientRect();
     const frame = container.current.getBoundingClientRect();
     setPending({ anchor, top: box.bottom - frame.top + 4, left: Math.max(0, box.left - frame.left) });
+    return anchor;
+  };
+
+  /** Keyboard: Shift+arrows select (the section can be focused even when read-only); Ctrl+Alt+M comments on the selection, as in Word. */
+  const onKeyUp = (event: React.KeyboardEvent) => {
+    if (!onComment) return;
+    if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
+      const anchor = offerSelection();
+      if (anchor) {
+        onComment(anchor);
+        setPending(null);
+      }
+      return;
+    }
+    if (event.shiftKey) offerSelection();
   };
 
   const onClick = (event: React.MouseEvent) => {
@@ -138,6 +160,7 @@ export function RichTextSection({
       className={`rd-rich ${editable ? '' : 'rd-rich-readonly'}`}
       data-testid={`rich-${sectionId}`}
       onMouseUp={onMouseUp}
+      onKeyUp={onKeyUp}
       onClick={onClick}
       style={{ position: 'relative' }}
     >

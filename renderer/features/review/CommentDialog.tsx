@@ -40,7 +40,18 @@ export function CommentDialog({
       <Typography.Paragraph type="secondary" className="rd-quote" ellipsis={{ rows: 3, expandable: true }}>
         {target}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial ?? { kind: 'problem', text: '' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial ?? { kind: 'problem', text: '' }}
+        onKeyDown={(event) => {
+          // Ctrl+Enter saves from anywhere in the form (Enter in the text box is a new line).
+          if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+            event.preventDefault();
+            void form.validateFields().then(onSubmit, () => undefined);
+          }
+        }}
+      >
         <Form.Item name="kind" label={t('review.kind')}>
           <Radio.Group optionType="button" buttonStyle="solid">
             {commentKinds.map((kind) => (

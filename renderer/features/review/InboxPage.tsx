@@ -70,7 +70,7 @@ function InboxList({ filter }: { filter: InboxFilter }) {
   const inbox = useChannel('review:inbox', filter);
   const rows = useMemo(() => (inbox.data?.entries ?? []).map((entry) => entry.summary), [inbox.data]);
   const unread = useMemo(() => new Set((inbox.data?.entries ?? []).filter((entry) => entry.unread).map((entry) => entry.summary.id)), [inbox.data]);
-  // 疑似雷同: documents whose copy check reaches the threshold in 设置 (supervisors only get scores).
+  // 疑似雷同: documents whose copy check reaches the threshold in 设置 (supervisors only get scores), in a column of its own.
   const copyTags = useMemo(
     () =>
       new Map(

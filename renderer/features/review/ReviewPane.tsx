@@ -73,18 +73,23 @@ export function ReviewPane({
 
   return (
     <div className="rd-review-pane" data-testid="review-pane">
-      {supervisor ? (
-        <DecisionPanel report={report} current={state.currentDecision} />
-      ) : (
-        state.currentDecision && (
-          <Card size="small" title={t('review.decisionTitle')} style={{ marginBottom: 12 }}>
-            <DecisionSummary decision={state.currentDecision} />
-          </Card>
-        )
-      )}
-      {supervisor && report.status !== 'draft' && <CopyCheckCard id={report.id} title={report.title} />}
+      {/* The decision and the comments share the pane's height, each scrolling on its own: both stay in view. */}
+      <div className="rd-review-top">
+        {supervisor ? (
+          <DecisionPanel report={report} current={state.currentDecision} />
+        ) : (
+          state.currentDecision && (
+            <Card size="small" title={t('review.decisionTitle')} style={{ marginBottom: 12 }}>
+              <DecisionSummary decision={state.currentDecision} />
+            </Card>
+          )
+        )}
+        {supervisor && report.status !== 'draft' && <CopyCheckCard id={report.id} title={report.title} />}
+      </div>
       <Card
         size="small"
+        className="rd-comment-list"
+        data-testid="comment-list"
         title={
           <Space>
             <span>{t('review.comments')}</span>

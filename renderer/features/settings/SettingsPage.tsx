@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { transportName } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
+import { ShortcutTable } from '../../app/ShortcutHelp';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
@@ -14,7 +15,7 @@ import { useSession } from '../profiles/session';
 /** 设置: language, office name, profiles, where the data lives and whether any file was damaged. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { profile, activate } = useSession();
   const settings = useChannel('settings:get', {});
   const info = useChannel('app:info', {});
@@ -24,6 +25,23 @@ export function SettingsPage() {
   const demo = useChannelMutation('demo:load', ['profiles:list', 'reports:list']);
   const [officeName, setOfficeName] = useState('');
   useEffect(() => setOfficeName(settings.data?.officeName ?? ''), [settings.data?.officeName]);
+  const loadDemo = () => {
+    const run = () => demo.mutate({}, { onSuccess: (result) => message.success(t('profiles.demoLoaded', result)) });
+    const count = info.data?.profileCount ?? profiles.data?.length ?? 1;
+    // Sample people mixed into real data cannot be taken out in one step: only after a clear confirmation.
+    if (count === 0) {
+      run();
+      return;
+    }
+    modal.confirm({
+      title: t('workspace.demoConfirmTitle'),
+      content: t('workspace.demoConfirmText', { profiles: count }),
+      okText: t('workspace.demoConfirmOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: run,
+    });
+  };
 
   return (
     <div className="rd-page" style={{ maxWidth: 900 }}>
@@ -131,9 +149,14 @@ export function SettingsPage() {
 
       <Card size="small" title={t('settings.sampleData')}>
         <Typography.Paragraph type="secondary">{t('profiles.loadDemoHint')}</Typography.Paragraph>
-        <Button loading={demo.isPending} onClick={() => demo.mutate({}, { onSuccess: (result) => message.success(t('profiles.demoLoaded', result)) })}>
+        <Button loading={demo.isPending} onClick={loadDemo} data-testid="load-demo">
           {t('profiles.loadDemo')}
         </Button>
+      </Card>
+
+      <Card size="small" title={t('shortcuts.title')} style={{ marginTop: 16 }} id="shortcuts">
+        <Typography.Paragraph type="secondary">{t('workspace.shortcutsHint')}</Typography.Paragraph>
+        <ShortcutTable />
       </Card>
     </div>
   );

@@ -10,6 +10,7 @@ import { App, Button, Select, Space, Tooltip, Typography } from 'antd';
 import {
   memo,
   useId,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -196,6 +197,8 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const history = useRef<{ undo: Change[]; redo: Change[] }>({ undo: [], redo: [] });
   const viewCache = useRef<ReadonlyMap<string, RowView>>(new Map());
   const choiceClick = useRef<Position | null>(null);
+  /** An IME composition is under way in the active cell's input: a choice cell opens its list only when it ends. */
+  const [composing, setComposing] = useState(false);
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
   // Rows the grid last handed to onChange stay current until the parent passes new ones back.
@@ -355,6 +358,18 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     setEditing(null);
     focusRequest.current = true;
   };
+
+  // A reload or a closed window while a cell is being typed in: the typed text goes into the table first, so the
+  // document's autosave (whose listener is registered after this one) holds it and saves it, as it does rich text.
+  const finishEditingRef = useRef(finishEditing);
+  finishEditingRef.current = finishEditing;
+  useEffect(() => {
+    const keepTyped = () => {
+      if (editingRef.current) finishEditingRef.current('leave');
+    };
+    window.addEventListener('beforeunload', keepTyped);
+    return () => window.removeEventListener('beforeunload', keepTyped);
+  }, []);
 
   /** A choice made in a select cell (null when cleared); the select closes and the cell keeps focus. */
   const chooseOption = (rowId: string, key: string, value: string | null) => {
@@ -521,6 +536,8 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       finishEditing('leave');
       return;
     }
+    // Buttons (添加一行, the toolbar) do what they say on Enter and Space, as everywhere else: not a cell's keys.
+    if ((event.target as HTMLElement).closest('button')) return;
     if (!position) return;
     const { row, col } = position;
     const column = columns[col];
@@ -668,11 +685,8 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       }
       return;
     }
-    // A printable key on a choice cell opens its list (on other input cells the key types into the cell).
-    if (!event.altKey && key.length === 1 && isChoiceColumn(column) && canEdit(col)) {
-      event.preventDefault();
-      startEditing(row, col, 'edit');
-    }
+    // A printable key on a choice cell types into the cell's input and opens its list filtered by what was typed
+    // (the input's change starts the edit), so the first character, or Chinese from an IME, is never dropped.
   };
 
   const onMouseDown = (event: ReactMouseEvent<HTMLDivElement>) => {
@@ -740,11 +754,12 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     const rowId = rows[position.row].id;
     const here = editing && editing.rowId === rowId && editing.key === column.key ? editing : null;
     const cellView = view.rows[position.row].cells[position.col];
-    if (here && isChoiceColumn(column)) {
+    if (here && isChoiceColumn(column) && !composing) {
       const stored = rows[position.row].cells[column.key];
       editor = (
         <div className="rd-grid-editor">
-          <Select
+          <ChoiceSelect
+            initialSearch={here.mode === 'replace' ? here.text : ''}
             className="rd-grid-select"
             autoFocus
             defaultOpen
@@ -766,15 +781,18 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
         </div>
       );
     } else {
-      const editable = canEdit(position.col) && !isChoiceColumn(column);
-      const parsed = here ? parseInput(column, here.text) : null;
+      const choice = isChoiceColumn(column);
+      const editable = canEdit(position.col) && !choice;
+      // A choice cell's input takes typing too (then its list opens with what was typed as the search).
+      const typeable = canEdit(position.col);
+      const parsed = here && !choice ? parseInput(column, here.text) : null;
       const problem = parsed && !parsed.ok ? text.problem(column, parsed.problem) : undefined;
       const note = explanationOf(cellView, column, text);
       const input = (
         <input
           className={classNames('rd-grid-input', here && 'is-editing', problem && 'is-invalid')}
           value={here ? here.text : ''}
-          readOnly={!editable}
+          readOnly={!typeable}
           aria-label={here ? text.headers[position.col] : text.cell(position.row + 1, text.headers[position.col], cellView.text, note)}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? errorId : undefined}
@@ -786,6 +804,16 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             const value = event.target.value;
             if (editingRef.current) setEditing({ ...editingRef.current, text: value });
             else startEditing(position.row, position.col, 'replace', value);
+          }}
+          onCompositionStart={() => {
+            if (choice) setComposing(true);
+          }}
+          onCompositionEnd={(event) => {
+            if (!choice) return;
+            const value = event.currentTarget.value;
+            if (editingRef.current) setEditing({ ...editingRef.current, text: value });
+            else if (value) startEditing(position.row, position.col, 'replace', value);
+            setComposing(false);
           }}
           onBlur={() => {
             // Switching windows blurs too; the edit goes on when the window comes back.
@@ -1007,4 +1035,13 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       )}
     </div>
   );
+}
+
+/**
+ * A choice cell's list: antd's Select whose search starts with what was typed into the cell (a letter, or the
+ * Chinese an IME committed), as Excel's and WPS's validation lists filter by the typed text.
+ */
+function ChoiceSelect({ initialSearch, ...props }: React.ComponentProps<typeof Select<string>> & { initialSearch: string }) {
+  const [search, setSearch] = useState(initialSearch);
+  return <Select<string> {...props} searchValue={search} onSearch={setSearch} />;
 }
