@@ -58,6 +58,12 @@ export const channelNames = [
   'exchange:preview',
   'exchange:apply',
   'exchange:log',
+  'sync:status',
+  'sync:now',
+  'sync:configure',
+  'sync:disable',
+  'sync:join',
+  'sync:admit',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

@@ -15,6 +15,7 @@ import {
   trustedPeople,
 } from '../core/exchange/use-cases';
 import { requireProfile, requireRole } from '../core/shared/permissions';
+import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import {
   createReport,
@@ -144,5 +145,11 @@ export function createHandlers(identity: AppIdentity): Handlers {
       await deleteDraft(ctx, input);
       return { deleted: true as const };
     },
+    'sync:status': (ctx) => syncStatus(ctx),
+    'sync:now': (ctx) => syncNow(ctx),
+    'sync:configure': (ctx, input) => configureSync(ctx, input),
+    'sync:disable': (ctx) => disableSync(ctx),
+    'sync:join': (ctx, input) => joinOffice(ctx, input),
+    'sync:admit': (ctx, input) => admitToOffice(ctx, input),
   };
 }

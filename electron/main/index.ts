@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     isAllowedSender: (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }),
     defaultFolder: () => app.getPath('documents'),
   });
+  void store.sync.start();
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

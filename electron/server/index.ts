@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     rendererDir: process.env.REPORTDESK_RENDERER_DIR || path.join(appRoot(), 'out', 'renderer'),
     port: Number(process.env.REPORTDESK_PORT ?? 0),
   });
+  void store.sync.start();
   console.log(`ReportDesk 报告台 (browser mode / 浏览器模式): ${transport.entryUrl}`);
   console.log(`Data folder / 数据文件夹: ${store.dataDir}`);
   if (!process.env.REPORTDESK_NO_OPEN && openBrowser(transport.entryUrl)) {

@@ -14,6 +14,7 @@ import { FileReadStateRepository, FileReviewRepository, nodeHasher } from './rev
 import { defaultSeedsDir, loadBuiltInTemplates, loadDemoSeed } from './seeds';
 import { FileProfileRepository, FileSettingsRepository } from './small-repositories';
 import { FileTemplateRepository } from './template-repository';
+import { SyncService, type SyncServiceOptions } from './sync-service';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface OpenStoreOptions {
   seedsDir?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Office sync timings and whether it watches in the background once started (docs/sync.md). */
+  sync?: SyncServiceOptions;
 }
 
 export interface Store {
@@ -32,6 +35,8 @@ export interface Store {
   dataDir: string;
   /** Settles when the background check of every document file has finished (or was skipped). */
   checked: Promise<CheckResult>;
+  /** Office sync: idle until `start()` (the app) or a pass run by hand (`sync now`). */
+  sync: SyncService;
   /** Flush the index, mark it clean and release the folder lock. */
   close(): Promise<void>;
 }
@@ -80,6 +85,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       locks: new KeyedQueue(),
       loadDemoData: () => loadDemoSeed(seedsDir),
     };
+    const sync = new SyncService(dataDir, services, options.sync);
+    services.sync = sync;
     let closed = false;
     const checked =
       options.backgroundCheck === false
@@ -94,9 +101,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       services,
       dataDir,
       checked,
+      sync,
       close: async () => {
         if (closed) return;
         closed = true;
+        await sync.stop();
         await checked;
         await reports.close();
         await lock.release();

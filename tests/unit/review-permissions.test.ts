@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
 import { templateSchema } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
-import { fixtureSeedsDir, hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
+import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, type TempStore } from '../helpers/temp-store';
 
 /**
  * Who may do what, channel by channel, for the people around one of 张明's documents: the manager who wrote
@@ -314,6 +314,12 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'exchange:preview': [{ what: 'a submission package from another machine', input: remotePackage, outcomes: supervisorsOnly, readOnly: true }],
   'exchange:apply': [{ what: 'a submission package from another machine', input: { ...remotePackage, trustSender: true }, outcomes: supervisorsOnly }],
   'exchange:log': [{ what: "the caller's own imports", input: {}, outcomes: everyone, readOnly: true }],
+  'sync:status': [{ what: 'sync not set up on this machine', input: {}, outcomes: everyone, readOnly: true }],
+  'sync:now': [{ what: 'sync not set up on this machine', input: {}, outcomes: who('not-found', 'not-found', 'not-found') }],
+  'sync:configure': [{ what: 'an office folder (anyone, for their own subfolder)', input: async () => ({ folder: await makeTempDir('reportdesk-office-') }), outcomes: everyone }],
+  'sync:disable': [{ what: 'sync not set up (nothing to stop)', input: {}, outcomes: everyone }],
+  'sync:join': [{ what: "joining by a supervisor's fingerprint (managers only)", input: { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' }, outcomes: who('not-found', 'not-found', 'forbidden') }],
+  'sync:admit': [{ what: 'putting someone on the roster (supervisors only)', input: { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' }, outcomes: who('forbidden', 'forbidden', 'not-found') }],
 };
 
 async function openOffice(): Promise<Env> {

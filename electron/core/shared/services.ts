@@ -8,6 +8,7 @@ import type { ReviewRecord } from '../review/schema';
 import type { FingerprintEntry } from '../insight/copy-detection';
 import type { CopyCheckResult } from '../insight/schema';
 import type { ExportMarker, ImportLogEntry, PendingImport, TrustEntry } from '../exchange/schema';
+import type { SyncPort } from '../sync/port';
 
 /** Profiles stored on this machine. */
 export interface ProfileRepository {
@@ -172,6 +173,8 @@ export interface CoreServices {
   locks: Locks;
   /** Built-in demo data, parsed by the core schemas; null where no seeds are shipped. */
   loadDemoData(): Promise<DemoData | null>;
+  /** Office sync through a shared folder (absent where the program runs without it, e.g. core tests). */
+  sync?: SyncPort;
 }
 
 /** Who is calling: the active profile, or null before one is chosen. */
