@@ -254,7 +254,8 @@ export class SyncService implements SyncPort {
       batchSeconds: input.batchSeconds ?? current?.batchSeconds ?? defaults.batchSeconds,
       scanSeconds: input.scanSeconds ?? current?.scanSeconds ?? defaults.scanSeconds,
       syncthing: input.syncthing === undefined ? (current?.syncthing ?? null) : input.syncthing,
-      supervisor: current?.folder === folder ? (current?.supervisor ?? null) : null,
+      // The pinned supervisor is a key, not a place: it stays when the office folder moves.
+      supervisor: current?.supervisor ?? null,
     });
     await this.saveConfig(config);
     this.problem = null;
