@@ -26,6 +26,9 @@ export interface Machine {
   close(): Promise<void>;
 }
 
+/** Whoever acts: a machine's profile, or one profile of a shared single-machine store. */
+export type Actor = Pick<Machine, 'name' | 'call'>;
+
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
@@ -72,7 +75,7 @@ export function paragraphs(...lines: string[]): RichNode {
 }
 
 /** Write a log and submit it; returns its id. */
-export async function writeAndSubmit(manager: Machine, shop: string, text: string[]): Promise<string> {
+export async function writeAndSubmit(manager: Actor, shop: string, text: string[]): Promise<string> {
   const created = await manager.call('reports:create', { templateId: office.templateId, metadata: { 店名: shop } });
   const saved = await manager.call('reports:save-draft', {
     id: created.id,
@@ -85,7 +88,7 @@ export async function writeAndSubmit(manager: Machine, shop: string, text: strin
 }
 
 /** Revise a returned document and submit it again. */
-export async function reviseAndResubmit(manager: Machine, id: string, text: string[]): Promise<void> {
+export async function reviseAndResubmit(manager: Actor, id: string, text: string[]): Promise<void> {
   const current = await manager.call('reports:get', { id });
   const saved = await manager.call('reports:save-draft', { id, baseRev: current.report.rev, metadata: {}, sections: { summary: { type: 'richtext', doc: paragraphs(...text) } } });
   await manager.call('reports:submit', { id, baseRev: saved.rev });
@@ -137,7 +140,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 /** An anchor on a quoted passage of a revision's summary, as the supervisor selects it. */
-export async function passage(on: Machine, id: string, revision: number, quote: string) {
+export async function passage(on: Actor, id: string, revision: number, quote: string) {
   const { report } = await on.call('review:revision', { id, revision });
   const summary = report.sections['summary'];
   if (summary?.type !== 'richtext') throw new Error('summary is rich text');
