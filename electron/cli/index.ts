@@ -7,6 +7,7 @@ import { readIdentity } from '../server/identity';
 import { exportUsage, runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
 import { packageUsage, runPackageCommand } from './package-command';
+import { runSyncCommand, syncUsage } from './sync-command';
 
 const usage = `报告台 ReportDesk 命令行
 
@@ -21,6 +22,7 @@ const usage = `报告台 ReportDesk 命令行
   verify               校验所有可见文稿的审阅记录（哈希链与登记），发现问题时退出码为 1
 ${exportUsage}
 ${packageUsage}
+${syncUsage}
   help                 显示本帮助
 
 数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
@@ -79,7 +81,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -169,6 +171,11 @@ export async function runCli(
           out,
           err,
         );
+        break;
+      }
+      case 'sync': {
+        const profileId = await resolveProfile();
+        code = await runSyncCommand((channel, input) => call(channel, profileId, input), rest[0], rest[1], parsed.values.json, out, err);
         break;
       }
             case 'verify': {

@@ -78,8 +78,8 @@ export class SyncService implements SyncPort {
   private readonly stateFile: string;
   private config: SyncConfig | null | undefined;
   private state: SyncState | null = null;
+  private savedState = '';
   private problem: Problem | null = null;
-  private joinRequests: SyncStatus['joinRequests'] = [];
   private running: Promise<void> | null = null;
   private rerun = false;
   private timer: NodeJS.Timeout | null = null;
@@ -218,8 +218,18 @@ export class SyncService implements SyncPort {
 
   private async saveState(): Promise<void> {
     if (!this.state) return;
+    // Most passes change nothing: the file (written durably) is only written when it would differ.
+    const text = canonicalJson(this.state);
+    if (text === this.savedState) return;
     await mkdir(this.dir, { recursive: true });
     await writeDocument(this.stateFile, syncStateSchema, this.state);
+    this.savedState = text;
+  }
+
+  private savedStateWithoutTime(): string {
+    if (!this.savedState) return '';
+    const saved = JSON.parse(this.savedState) as SyncState;
+    return canonicalJson({ ...saved, lastPassAt: null });
   }
 
   private async profileFor(profileId: string): Promise<Profile> {
@@ -401,7 +411,7 @@ export class SyncService implements SyncPort {
       lastPassAt: state.lastPassAt,
       lastReceivedAt: state.lastReceivedAt,
       people,
-      joinRequests: profile.role === 'supervisor' ? this.joinRequests : [],
+      joinRequests: profile.role === 'supervisor' ? await this.findJoinRequests(config, state, myHex) : [],
       refused: [...state.refused].reverse().map((refusal) => ({
         senderName: refusal.senderName,
         fingerprint: groupedFingerprint(refusal.folder),
@@ -475,7 +485,6 @@ export class SyncService implements SyncPort {
 
     // 2. A manager follows the supervisor's roster (signed by the pinned key only).
     if (profile.role === 'manager' && config.supervisor) await this.followRoster(config, state);
-    if (profile.role === 'supervisor') this.joinRequests = await this.findJoinRequests(config, state, myHex);
 
     // 3. Import what is addressed to me.
     const peers = await this.peers(profile, config, state);
@@ -494,12 +503,13 @@ export class SyncService implements SyncPort {
         await this.publishAcks(own, profile, state, me.publicKey);
         for (const peer of peers) await this.prune(config, state, peer, myHex, outbox);
       } catch (error) {
-        if (isDomainError(error)) throw error;
-        problem = describeIoError(error, '同步文件夹');
+        problem = isDomainError(error) ? { code: error.code, message: `无法生成交换包：${error.message}` } : describeIoError(error, '同步文件夹');
       }
     }
+    // The time of the pass alone is not worth a durable write: it is saved with the next real change.
+    const changed = canonicalJson({ ...state, lastPassAt: null }) !== this.savedStateWithoutTime();
     state.lastPassAt = this.now();
-    await this.saveState();
+    if (changed) await this.saveState();
     this.problem = problem;
     this.passes++;
   }
@@ -718,7 +728,8 @@ export class SyncService implements SyncPort {
         ? await exportSubmissions(ctx, { ids, toSupervisor: peer.person.profileId })
         : await exportReviews(ctx, { managerId: peer.person.profileId, ids });
     } catch (error) {
-      if (isDomainError(error) && error.code === 'not-found') return null;
+      // A supervisor with no reviews for this manager yet has nothing to send; anything else is a real problem.
+      if (isDomainError(error) && error.code === 'not-found' && ctx.profile!.role === 'supervisor' && error.message.includes('没有可导出')) return null;
       throw error;
     }
   }

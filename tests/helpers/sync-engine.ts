@@ -5,7 +5,7 @@
  * leaving conflict copies and deleting what the owner deleted (sometimes late).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export function seededRandom(seed: number): () => number {
@@ -50,6 +50,21 @@ export class SimulatedEngine {
   /** Per replica: each owner's folder name → the replica root that owner writes in. */
   private owners = new Map<string, string>();
   private halfWritten = new Map<string, { temp: string; final: string; data: Buffer }>();
+  /** What the engine put in each replica (it is the only writer of other people's folders there): file → sha1. */
+  private delivered = new Map<string, Map<string, string>>();
+  /** Source files read before, by size and mtime (an engine's index). */
+  private index = new Map<string, { stamp: string; data: Buffer; hash: string }>();
+
+  private async source(file: string): Promise<{ data: Buffer; hash: string }> {
+    const info = await stat(file);
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    const known = this.index.get(file);
+    if (known && known.stamp === stamp) return known;
+    const data = await readFile(file);
+    const entry = { stamp, data, hash: createHash('sha1').update(data).digest('hex') };
+    this.index.set(file, entry);
+    return entry;
+  }
   readonly stats: EngineStats = { copied: 0, heldBack: 0, halfWritten: 0, conflictCopies: 0, duplicates: 0, deleted: 0 };
 
   constructor(
@@ -75,37 +90,42 @@ export class SimulatedEngine {
     const work: (() => Promise<void>)[] = [];
     for (const [owner, source] of this.owners) {
       const files = (await listFiles(path.join(source, owner))).filter((file) => !isJunk(path.basename(file)));
-      const contents = new Map<string, Buffer>();
-      for (const file of files) contents.set(file, await readFile(path.join(source, owner, file)));
+      const contents = new Map<string, { data: Buffer; hash: string }>();
+      for (const file of files) {
+        try {
+          contents.set(file, await this.source(path.join(source, owner, file)));
+        } catch {
+          // Deleted between listing and reading: the next step sees it gone.
+        }
+      }
       for (const replica of this.replicas) {
         if (replica === source) continue;
-        const present = (await listFiles(path.join(replica, owner))).filter((file) => !isJunk(path.basename(file)));
-        for (const [file, data] of contents) {
+        const delivered = this.delivered.get(replica) ?? new Map<string, string>();
+        this.delivered.set(replica, delivered);
+        const present = [...delivered.keys()].filter((key) => key.startsWith(`${owner}${path.sep}`)).map((key) => key.slice(owner.length + 1));
+        for (const [file, { data, hash }] of contents) {
           const target = path.join(replica, owner, file);
-          let current: Buffer | null = null;
-          try {
-            current = await readFile(target);
-          } catch {
-            current = null;
-          }
-          if (current && current.equals(data)) continue;
+          const key = path.join(owner, file);
+          if (delivered.get(key) === hash && !this.halfWritten.has(target)) continue;
           settled = false;
           work.push(async () => {
-            if (this.random() < 0.2) {
+            if (this.random() < 0.1) {
               this.stats.heldBack++;
               return;
             }
             await mkdir(path.dirname(target), { recursive: true });
             const temp = path.join(path.dirname(target), this.random() < 0.5 ? `.syncthing.${path.basename(file)}.tmp` : `~syncthing~${path.basename(file)}.tmp`);
-            if (this.random() < 0.15) {
+            if (this.random() < 0.08) {
               // Half arrived: the temp file holds part of the data until a later step.
               await writeFile(temp, data.subarray(0, Math.floor(data.length / 2)));
               this.halfWritten.set(target, { temp, final: target, data });
+              delivered.set(key, hash);
               this.stats.halfWritten++;
               return;
             }
             await writeFile(temp, data);
             await rename(temp, target);
+            delivered.set(key, hash);
             this.stats.copied++;
             if (this.random() < 0.03) {
               const hash = createHash('sha1').update(target).digest('hex').slice(0, 7).toUpperCase();
@@ -124,11 +144,12 @@ export class SimulatedEngine {
           if (contents.has(file)) continue;
           settled = false;
           work.push(async () => {
-            if (this.random() < 0.2) {
+            if (this.random() < 0.1) {
               this.stats.heldBack++;
               return;
             }
             await rm(path.join(replica, owner, file), { force: true });
+            delivered.delete(path.join(owner, file));
             this.stats.deleted++;
           });
         }
