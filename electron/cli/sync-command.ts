@@ -30,9 +30,9 @@ export function formatSyncStatus(status: SyncStatus): string {
     `同步文件夹：${status.folder}`,
     `我的指纹：${status.myFingerprint ?? '—'}`,
     `待发送（对方尚未确认）：${status.pendingToSend} 个包`,
-    `上次同步：${when(status.lastPassAt)}　上次收到：${when(status.lastReceivedAt)}`,
+    `上次同步：${when(status.lastPassAt)}  上次收到：${when(status.lastReceivedAt)}`,
   ];
-  if (status.supervisor) lines.push(`主管：${status.supervisor.name}（${status.supervisor.fingerprint}）${status.onRoster ? '' : '　尚未被主管加入名册'}`);
+  if (status.supervisor) lines.push(`主管：${status.supervisor.name}（${status.supervisor.fingerprint}）${status.onRoster ? '' : '  尚未被主管加入名册'}`);
   if (status.people.length) {
     lines.push('成员：');
     for (const person of status.people) {
