@@ -22,6 +22,7 @@ import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { navigationItems, useGlobalShortcuts } from './shortcuts';
 import { extraRoutes } from './routes';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 const icons: Record<string, React.ReactNode> = {
   reports: <FileTextOutlined />,
@@ -76,6 +77,7 @@ export function Shell() {
           style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #eee' }}
         >
           <Space size="middle">
+            <SyncIndicator />
             <Tag>{transportName() === 'ipc' ? t('app.transportIpc') : t('app.transportHttp')}</Tag>
             <Dropdown
               menu={{

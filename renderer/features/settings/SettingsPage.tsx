@@ -8,6 +8,7 @@ import { setLanguage } from '../../i18n';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
+import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -74,6 +75,8 @@ export function SettingsPage() {
       <InsightSettingsCard />
 
       {profile && <IdentityCard withLink />}
+
+      {profile && <SyncSettingsCard />}
 
       <Card size="small" title={t('settings.problems')} style={{ marginBottom: 16 }}>
         {problems.data && problems.data.length > 0 ? (
