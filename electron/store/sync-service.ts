@@ -617,6 +617,8 @@ export class SyncService implements SyncPort {
     }
     for (const folder of folders) {
       if (folder.link || folder.name === myHex || onRoster.has(folder.name)) continue;
+      // A newcomer's identity may land a moment after their folder: watch the folder for it.
+      this.watchFolder(path.join(config.folder, folder.name));
       const identity = await this.readIdentity(config.folder, folder.name);
       if (!identity.ok) continue;
       const person = identity.body.person;
