@@ -11,8 +11,9 @@ import { exportRegister } from '../../electron/core/export/use-cases';
 import type { Clock } from '../../electron/core/shared/ports';
 import { openStore } from '../../electron/store/open-store';
 import { seededRandom, SimulatedEngine, type EngineStats } from './sync-engine';
-import { discard, formOffice, openMachine, passage, reviseAndResubmit, tempDir, writeAndSubmit, type Actor, type Machine } from './sync-office';
-import { fixtureSeedsDir, testIdentity } from './temp-store';
+import { discard, fixtureSeedsDir, formOffice, openMachine, passage, reviseAndResubmit, tempDir, writeAndSubmit, type Actor, type Machine } from './sync-office';
+
+const testIdentity = { name: 'ReportDesk 报告台', version: '0.0.0-test' };
 
 export interface MonthOptions {
   people: number;

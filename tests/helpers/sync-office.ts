@@ -13,7 +13,11 @@ import { canonicalJson } from '../../electron/core/shared/canonical';
 import type { Clock } from '../../electron/core/shared/ports';
 import { openStore, type Store } from '../../electron/store/open-store';
 import type { SyncServiceOptions } from '../../electron/store/sync-service';
-import { fixtureSeedsDir, office, testIdentity } from './temp-store';
+
+// No vitest import here: the sync bench (scripts/bench/sync-bench.ts) runs these helpers outside the test runner.
+export const fixtureSeedsDir = path.resolve(__dirname, '..', 'fixtures', 'seeds');
+const testIdentity = { name: 'ReportDesk 报告台', version: '0.0.0-test' };
+const office = { templateId: 'fixture-log' } as const;
 
 export interface Machine {
   name: string;
