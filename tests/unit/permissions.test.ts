@@ -62,6 +62,12 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'exchange:preview': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==' },
   'exchange:apply': { fileName: 'a.rdpkg', dataBase64: 'UEsDBBQAAAAIAA==', trustSender: true },
   'exchange:log': {},
+  'sync:status': {},
+  'sync:now': {},
+  'sync:configure': { folder: '/tmp' },
+  'sync:disable': {},
+  'sync:join': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
+  'sync:admit': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
 };
 
 function errorOf(result: Result<unknown>) {
