@@ -68,6 +68,12 @@ export const channelNames = [
   'backup:inspect',
   'backup:restore',
   'data:move',
+  'sync:status',
+  'sync:now',
+  'sync:configure',
+  'sync:disable',
+  'sync:join',
+  'sync:admit',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

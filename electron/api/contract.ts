@@ -51,6 +51,7 @@ import {
   verifyReportSchema,
 } from './review-schemas';
 import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/templates/schema';
+import { fingerprintInput, syncConfigureInput, syncStatusSchema } from './sync-schemas';
 
 z.config(z.locales.zhCN());
 
@@ -585,6 +586,42 @@ export const contract = {
     profile: 'required',
     input: moveDataInput,
     output: moveDataResultSchema,
+    }),
+  'sync:status': channel({
+    summary: 'Office sync: folder, people, last package and acknowledgement, pending, refused packages, Syncthing state',
+    profile: 'required',
+    input: empty,
+    output: syncStatusSchema,
+  }),
+  'sync:now': channel({
+    summary: 'Office sync: one pass now (send what is new, import what arrived, acknowledge, prune)',
+    profile: 'required',
+    input: empty,
+    output: syncStatusSchema,
+  }),
+  'sync:configure': channel({
+    summary: 'Office sync: choose the shared folder (and optionally a local Syncthing API key)',
+    profile: 'required',
+    input: syncConfigureInput,
+    output: syncStatusSchema,
+  }),
+  'sync:disable': channel({
+    summary: 'Office sync: stop syncing on this machine (the folder is left as it is)',
+    profile: 'required',
+    input: empty,
+    output: syncStatusSchema,
+  }),
+  'sync:join': channel({
+    summary: "Office sync (manager): join by the supervisor's fingerprint, checked by hand",
+    profile: 'required',
+    input: fingerprintInput,
+    output: syncStatusSchema,
+  }),
+  'sync:admit': channel({
+    summary: 'Office sync (supervisor): put someone who asked to join on the signed roster, by their fingerprint',
+    profile: 'required',
+    input: fingerprintInput,
+    output: syncStatusSchema,
   }),
 };
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainError, isDomainError, type ErrorIssue } from '../core/shared/errors';
 import type { CallContext, CoreServices } from '../core/shared/services';
+import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
 import { createHandlers, type AppIdentity, type Handlers } from './handlers';
 import { fail, ok, type Result } from './result';
@@ -81,6 +82,7 @@ export function createDispatcher(
       }
       const handler = handlers[channel] as (ctx: CallContext, value: unknown) => Promise<unknown>;
       const value = await handler({ profile, services }, parsed.data);
+      if (services.sync && syncTriggerChannels.has(channel)) services.sync.notify(channel, profile?.id ?? null);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logError(channel, checked.error);

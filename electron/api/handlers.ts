@@ -16,6 +16,7 @@ import {
   trustedPeople,
 } from '../core/exchange/use-cases';
 import { requireProfile, requireRole } from '../core/shared/permissions';
+import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import {
   createReport,
@@ -158,6 +159,12 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'backup:inspect': (ctx, input) => backupPort(ctx).inspect(input.file),
     'backup:restore': (ctx, input) => backupPort(ctx).restore(input),
     'data:move': (ctx, input) => backupPort(ctx).moveData(input.target),
+    'sync:status': (ctx) => syncStatus(ctx),
+    'sync:now': (ctx) => syncNow(ctx),
+    'sync:configure': (ctx, input) => configureSync(ctx, input),
+    'sync:disable': (ctx) => disableSync(ctx),
+    'sync:join': (ctx, input) => joinOffice(ctx, input),
+    'sync:admit': (ctx, input) => admitToOffice(ctx, input),
   };
 }
 

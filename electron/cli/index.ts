@@ -11,6 +11,7 @@ import { exportUsage, runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
 import { packageUsage, runPackageCommand } from './package-command';
 import { backupUsage, runBackupCommand, runRestoreCommand } from './backup-command';
+import { runSyncCommand, syncUsage } from './sync-command';
 
 const usage = `报告台 ReportDesk 命令行
 
@@ -27,6 +28,7 @@ const usage = `报告台 ReportDesk 命令行
 ${exportUsage}
 ${packageUsage}
 ${backupUsage}
+${syncUsage}
   help                 显示本帮助
 
 主管签名（package export-reviews 等）需要口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入。
@@ -131,7 +133,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -243,6 +245,11 @@ export async function runCli(
           out,
           err,
         );
+        break;
+      }
+      case 'sync': {
+        const profileId = await resolveProfile();
+        code = await runSyncCommand((channel, input) => call(channel, profileId, input), rest[0], rest[1], parsed.values.json, out, err);
         break;
       }
       case 'verify': {

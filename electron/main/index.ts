@@ -89,6 +89,7 @@ async function start(): Promise<void> {
       pointerFile: path.join(app.getPath('userData'), 'data-location.json'),
       locationSource: process.env.REPORTDESK_DATA_DIR ? 'environment' : 'default',
       identity: { name: app.getName(), version: app.getVersion() },
+      startSync: true,
       openOptions: { keySealer: safeStorageSealer(safeStorage) },
     });
   } catch (error) {

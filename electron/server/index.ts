@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       pointerFile: browserModePointerFile(),
       locationSource: process.env.REPORTDESK_DATA_DIR ? 'environment' : 'default',
       identity: readIdentity(),
+      startSync: true,
     });
   } catch (error) {
     console.error(isDomainError(error) ? error.message : `无法打开数据文件夹 ${startDir}：${String(error)}`);

@@ -59,6 +59,8 @@ export interface StoreHostOptions {
   openOptions?: Omit<OpenStoreOptions, 'dataDir'>;
   /** Take the daily backup when the app is used (default true). */
   dailyBackups?: boolean;
+  /** Start office sync's background watch on every store this host opens (the running apps; default false). */
+  startSync?: boolean;
   now?: () => Date;
 }
 
@@ -116,6 +118,7 @@ export class StoreHost implements Dispatcher, BackupPort {
     this.current = store;
     this.dispatcher = createDispatcher(store.services, { identity: this.options.identity, logError: this.options.logError });
     this.state = await readState(store.dataDir);
+    if (this.options.startSync) void store.sync.start();
   }
 
   private async saveState(): Promise<void> {

@@ -18,6 +18,7 @@ import { FileReadStateRepository, FileReviewRepository, nodeHasher } from './rev
 import { defaultSeedsDir, loadBuiltInTemplates, loadDemoSeed } from './seeds';
 import { FileProfileRepository, FileSettingsRepository } from './small-repositories';
 import { FileTemplateRepository } from './template-repository';
+import { SyncService, type SyncServiceOptions } from './sync-service';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface OpenStoreOptions {
   ids?: IdGenerator;
   /** The operating system's secret store (the desktop app's safeStorage): keys kept in clear are sealed by it. */
   keySealer?: OsKeySealer | null;
+  /** Office sync timings and whether it watches in the background once started (docs/sync.md). */
+  sync?: SyncServiceOptions;
 }
 
 export interface Store {
@@ -38,6 +41,8 @@ export interface Store {
   dataDir: string;
   /** Settles when the background check of every document file has finished (or was skipped). */
   checked: Promise<CheckResult>;
+  /** Office sync: idle until `start()` (the app) or a pass run by hand (`sync now`). */
+  sync: SyncService;
   /** Flush the index, mark it clean and release the folder lock. */
   close(): Promise<void>;
 }
@@ -106,6 +111,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     // tails are cut and kept in quarantine, documents whose cache is behind their review log are folded in.
     if (reports.rebuiltAtOpen) await recoverAfterCrash(dataDir, services);
     else await resumeImport(services);
+    const sync = new SyncService(dataDir, services, options.sync);
+    services.sync = sync;
     let closed = false;
     const checked =
       options.backgroundCheck === false
@@ -120,9 +127,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       services,
       dataDir,
       checked,
+      sync,
       close: async () => {
         if (closed) return;
         closed = true;
+        await sync.stop();
         await checked;
         await Promise.all([...rebuilding]);
         try {

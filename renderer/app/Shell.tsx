@@ -28,6 +28,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));
 const ExportPage = lazy(() => import('../features/export/ExportPage').then((module) => ({ default: module.ExportPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 const icons: Record<string, React.ReactNode> = {
   reports: <FileTextOutlined />,
@@ -115,6 +116,7 @@ export function Shell() {
             data-testid="navigation-toggle"
           />
           <Space size="middle">
+            <SyncIndicator />
             <Tag>{transportName() === 'ipc' ? t('app.transportIpc') : t('app.transportHttp')}</Tag>
             <Dropdown
               trigger={['click']}

@@ -12,6 +12,7 @@ import { infoRow, log, machine, root, type BenchRow, type Measured } from './lib
 import { renderMarkdown } from './report';
 import { benchOpen, benchQueries, benchSaves } from './store-bench';
 import { benchUi } from './ui-bench';
+import { benchSync } from './sync-bench';
 
 interface Plan {
   smoke: boolean;
@@ -34,7 +35,7 @@ const smokePlan: Plan = { smoke: true, uiRuns: 1, sizes: [50, 300], saveRounds: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
   const plan = values.smoke ? smokePlan : fullPlan;
-  const groups = new Set((values.only ?? 'store,export,ui').split(',').map((item) => item.trim()));
+  const groups = new Set((values.only ?? 'store,export,ui,sync').split(',').map((item) => item.trim()));
   const started = performance.now();
   const rows: Measured[] = [];
   const offices: Office[] = [];
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     log('Export: Excel vs openpyxl …');
     rows.push(...(await benchExcel({ rows: plan.excelRows })));
   }
+  if (groups.has('sync')) rows.push(...(await benchSync(plan.smoke ? { submissions: 3, people: 4, workdays: 1 } : { submissions: 20, people: 30, workdays: 4 })));
   if (groups.has('ui')) {
     log('UI in Chromium …');
     rows.push(...(await benchUi(largest, offices[0], { keystrokes: plan.uiKeystrokes, pages: plan.uiDocumentPages, runs: plan.uiRuns, build: !values['no-build'] })));

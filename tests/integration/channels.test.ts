@@ -1047,6 +1047,70 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'target', value: 5 },
   },
+  'sync:status': {
+    as: 'manager',
+    input: {},
+    expectValue: (status) => expect(status).toMatchObject({ configured: false, state: 'off', people: [], refused: [] }),
+    wrongType: 'root',
+  },
+  'sync:now': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      await value(call, 'sync:configure', 'supervisor', { folder: await makeTempDir('reportdesk-office-') });
+      return {};
+    },
+    expectValue: (status) => expect(status).toMatchObject({ configured: true, state: 'ok', role: 'supervisor', rosterSerial: 1 }),
+    wrongType: 'root',
+  },
+  'sync:configure': {
+    as: 'supervisor',
+    input: async () => ({ folder: await makeTempDir('reportdesk-office-') }),
+    expectValue: async (status) => {
+      expect(status).toMatchObject({ configured: true, state: 'ok', onRoster: true, pendingToSend: 0 });
+      const hex = status.myFingerprint!.replace(/ /g, '');
+      const roster = JSON.parse(readFileSync(path.join(status.folder!, hex, 'roster.json'), 'utf8')) as { body: { supervisor: { name: string } } };
+      expect(roster.body.supervisor.name).toBe(office.supervisorName);
+    },
+    wrongType: { field: 'folder', value: 5 },
+  },
+  'sync:disable': {
+    as: 'manager',
+    input: async ({ call }) => {
+      await value(call, 'sync:configure', 'manager', { folder: await makeTempDir('reportdesk-office-') });
+      return {};
+    },
+    expectValue: (status) => expect(status).toMatchObject({ configured: false, state: 'off' }),
+    wrongType: 'root',
+  },
+  'sync:join': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const folder = await makeTempDir('reportdesk-office-');
+      // The supervisor's own machine publishes the roster in the same folder.
+      const other = await openTempStore({ seed: true });
+      const published = await other.dispatcher.dispatch('sync:configure', office.supervisor, { folder });
+      if (!published.ok) throw new Error(published.error.message);
+      await value(call, 'sync:configure', 'manager', { folder });
+      return { fingerprint: (published.value as { myFingerprint: string }).myFingerprint };
+    },
+    // 张明's submitted document goes out at once: one package waiting for the supervisor's acknowledgement.
+    expectValue: (status) => expect(status).toMatchObject({ state: 'pending', pendingToSend: 1, supervisor: { name: office.supervisorName }, people: [expect.objectContaining({ name: office.supervisorName, role: 'supervisor' })] }),
+    wrongType: { field: 'fingerprint', value: 7 },
+  },
+  'sync:admit': {
+    as: 'supervisor',
+    input: async ({ call }) => {
+      const folder = await makeTempDir('reportdesk-office-');
+      await value(call, 'sync:configure', 'supervisor', { folder });
+      // A manager's own machine announces them in the same folder.
+      const other = await openTempStore({ seed: true });
+      const announced = await other.dispatcher.dispatch('sync:configure', office.otherManager, { folder });
+      if (!announced.ok) throw new Error(announced.error.message);
+      return { fingerprint: (announced.value as { myFingerprint: string }).myFingerprint };
+    },
+    expectValue: (status) => expect(status).toMatchObject({ rosterSerial: 2, people: [expect.objectContaining({ name: office.otherManagerName, role: 'manager' })] }),
+    wrongType: { field: 'fingerprint', value: 7 },
+  },
 };
 
 const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [

@@ -66,6 +66,12 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'reports:template-update': { id: office.draft },
   'reports:move-to-version': { id: office.draft, baseRev: 1, version: 2 },
   'reports:existing-draft': { templateId: office.templateId, period: '2026-11-05' },
+  'sync:status': {},
+  'sync:now': {},
+  'sync:configure': { folder: '/tmp' },
+  'sync:disable': {},
+  'sync:join': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
+  'sync:admit': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
 };
 
 function errorOf(result: Result<unknown>) {

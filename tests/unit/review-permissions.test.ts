@@ -360,6 +360,12 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   'data:move': [
     { what: 'the data folder to a new place', input: async ({ store }) => ((await adoptBackups(store)), { target: path.join(await makeTempDir(), 'moved') }), outcomes: everyone },
   ],
+  'sync:status': [{ what: 'sync not set up on this machine', input: {}, outcomes: everyone, readOnly: true }],
+  'sync:now': [{ what: 'sync not set up on this machine', input: {}, outcomes: who('not-found', 'not-found', 'not-found') }],
+  'sync:configure': [{ what: 'an office folder (anyone, for their own subfolder)', input: async () => ({ folder: await makeTempDir('reportdesk-office-') }), outcomes: everyone }],
+  'sync:disable': [{ what: 'sync not set up (nothing to stop)', input: {}, outcomes: everyone }],
+  'sync:join': [{ what: "joining by a supervisor's fingerprint (managers only)", input: { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' }, outcomes: who('not-found', 'not-found', 'forbidden') }],
+  'sync:admit': [{ what: 'putting someone on the roster (supervisors only)', input: { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' }, outcomes: who('forbidden', 'forbidden', 'not-found') }],
 };
 
 async function openOffice(): Promise<Env> {

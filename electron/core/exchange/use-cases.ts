@@ -242,10 +242,13 @@ export async function exportSubmissions(
  * A supervisor's review package for one manager, or for every manager whose documents they have: each
  * document's revisions and every review record (comments, replies, grades, status changes).
  */
-export async function exportReviews(ctx: CallContext, input: { managerId?: string }): Promise<ExportedPackage> {
+export async function exportReviews(ctx: CallContext, input: { managerId?: string; ids?: string[] }): Promise<ExportedPackage> {
   const profile = requireRole(ctx, 'supervisor');
+  // `ids` (office sync): only these documents — the ones the manager lacks something of.
+  const only = input.ids ? new Set(input.ids) : null;
   const summaries = (await ctx.services.reports.list())
     .filter((summary) => summary.status !== 'draft' && summary.reviewCount > 0)
+    .filter((summary) => !only || only.has(summary.id))
     .filter((summary) => !input.managerId || summary.authorId === input.managerId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const docIds: string[] = [];

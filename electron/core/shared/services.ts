@@ -10,6 +10,7 @@ import type { FingerprintEntry } from '../insight/copy-detection';
 import type { CopyCheckResult } from '../insight/schema';
 import type { BackupPort } from '../backup/port';
 import type { ExportMarker, ImportLogEntry, PendingImport, TrustEntry } from '../exchange/schema';
+import type { SyncPort } from '../sync/port';
 
 /** Profiles stored on this machine. */
 export interface ProfileRepository {
@@ -216,6 +217,8 @@ export interface CoreServices {
   loadDemoData(): Promise<DemoData | null>;
   /** Backups, restore and moving the data folder: set by the host of a running app (absent in plain stores). */
   backup?: BackupPort;
+  /** Office sync through a shared folder (absent where the program runs without it, e.g. core tests). */
+  sync?: SyncPort;
 }
 
 /** Who is calling: the active profile, or null before one is chosen. */

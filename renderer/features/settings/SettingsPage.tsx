@@ -9,6 +9,7 @@ import { ShortcutTable } from '../../app/ShortcutHelp';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
+import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -92,6 +93,8 @@ export function SettingsPage() {
       <InsightSettingsCard />
 
       {profile && <IdentityCard withLink />}
+
+      {profile && <SyncSettingsCard />}
 
       <Card size="small" title={t('settings.problems')} style={{ marginBottom: 16 }}>
         {problems.data && problems.data.length > 0 ? (

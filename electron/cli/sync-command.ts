@@ -1,0 +1,93 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
+import type { SyncStatus } from '../core/sync/port';
+
+export const syncUsage = `  sync status          同步状态：同步文件夹、待发送、每个人最后收到的包和确认、被拒收的包
+  sync now             立即同步一次（发送新内容、导入收到的包、写确认、清理已确认的包）；有问题时退出码为 1
+  sync setup <文件夹>   选择同步文件夹（Syncthing 或网络共享保持各机相同的文件夹）
+  sync join <指纹>      客户经理：核对主管的指纹后加入办公室
+  sync admit <指纹>     主管：核对对方的指纹后把其加入名册`;
+
+type Call = <K extends ChannelName>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
+
+const stateNames: Record<SyncStatus['state'], string> = {
+  off: '未设置同步',
+  ok: '同步正常',
+  pending: '有待对方确认的包',
+  problem: '同步有问题',
+  'not-joined': '尚未加入办公室（请核对主管指纹后 sync join）',
+};
+
+function when(value: string | null): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** `sync status` in words. */
+export function formatSyncStatus(status: SyncStatus): string {
+  if (!status.configured) return '未设置同步文件夹（npm run cli -- sync setup <文件夹> --as <身份>）';
+  const lines = [
+    `状态：${stateNames[status.state]}${status.problem ? `（${status.problem.message}）` : ''}`,
+    `同步文件夹：${status.folder}`,
+    `我的指纹：${status.myFingerprint ?? '—'}`,
+    `待发送（对方尚未确认）：${status.pendingToSend} 个包`,
+    `上次同步：${when(status.lastPassAt)}  上次收到：${when(status.lastReceivedAt)}`,
+  ];
+  if (status.supervisor) lines.push(`主管：${status.supervisor.name}（${status.supervisor.fingerprint}）${status.onRoster ? '' : '  尚未被主管加入名册'}`);
+  if (status.people.length) {
+    lines.push('成员：');
+    for (const person of status.people) {
+      lines.push(`  ${person.name}\t${person.role === 'supervisor' ? '主管' : '客户经理'}\t最后收到其包 ${when(person.lastPackageAt)}\t最后确认收到你的包 ${when(person.lastAckAt)}\t未确认 ${person.unacknowledged}`);
+    }
+  }
+  if (status.joinRequests.length) {
+    lines.push('申请加入（核对指纹后 sync admit <指纹>）：');
+    for (const request of status.joinRequests) lines.push(`  ${request.name}\t${request.unit}\t${request.fingerprint}`);
+  }
+  if (status.refused.length) {
+    lines.push('被拒收的包：');
+    for (const item of status.refused) lines.push(`  ${item.senderName}\t${item.file}\t${item.message}`);
+  }
+  if (status.syncthing) {
+    const st = status.syncthing;
+    lines.push(
+      st.ok
+        ? `Syncthing：文件夹 ${st.folder ? `${st.folder.label}（${st.folder.state}）` : '未共享'}；设备 ${st.devices.map((device) => `${device.name}${device.connected ? '（已连接）' : '（未连接）'}`).join('、') || '无'}`
+        : `Syncthing：${st.message}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Run `sync <sub>`; returns the exit code. */
+export async function runSyncCommand(call: Call, sub: string | undefined, arg: string | undefined, json: boolean, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let status: SyncStatus;
+  switch (sub) {
+    case 'status':
+      status = await call('sync:status', {});
+      break;
+    case 'now':
+      status = await call('sync:now', {});
+      break;
+    case 'setup':
+      if (!arg) return usageError(err);
+      status = await call('sync:configure', { folder: arg });
+      break;
+    case 'join':
+      if (!arg) return usageError(err);
+      status = await call('sync:join', { fingerprint: arg });
+      break;
+    case 'admit':
+      if (!arg) return usageError(err);
+      status = await call('sync:admit', { fingerprint: arg });
+      break;
+    default:
+      return usageError(err);
+  }
+  out(json ? JSON.stringify(status, null, 2) : formatSyncStatus(status));
+  return sub === 'now' && status.state === 'problem' ? 1 : 0;
+}
+
+function usageError(err: (text: string) => void): number {
+  err(`用法：\n${syncUsage}`);
+  return 2;
+}

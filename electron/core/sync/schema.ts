@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { personSchema, publicKeySchema, signatureSchema } from '../exchange/schema';
+
+/**
+ * The small signed files of the office folder. Each is `{ body, signature }`: the Ed25519 signature of the
+ * owner over `canonicalJson(body)`; the body names the owner's public key, whose fingerprint must be the
+ * subfolder's name.
+ */
+export const signedFileSchema = z.object({ body: z.unknown(), signature: signatureSchema }).strict();
+
+export const identityFormat = 'reportdesk-sync-identity';
+export const acksFormat = 'reportdesk-sync-acks';
+export const rosterFormat = 'reportdesk-sync-roster';
+
+/** `identity.json`: who owns this subfolder (a manager announces themselves to the supervisor with it). */
+export const identityBodySchema = z
+  .object({ format: z.literal(identityFormat), version: z.literal(1), person: personSchema, writtenAt: z.string().max(40) })
+  .strict();
+export type IdentityBody = z.infer<typeof identityBodySchema>;
+
+/** Which packages of one sender's stream to me were merged: every seq ≤ upTo, and the ones in `extra`. */
+export const receivedSchema = z
+  .object({ upTo: z.number().int().min(0), extra: z.array(z.number().int().min(1)).max(10_000) })
+  .strict();
+export type Received = z.infer<typeof receivedSchema>;
+
+/** `acks.json`: per peer (their folder name), which of their packages to me were merged here. */
+export const acksBodySchema = z
+  .object({
+    format: z.literal(acksFormat),
+    version: z.literal(1),
+    owner: z.object({ profileId: z.string(), publicKey: publicKeySchema }).strict(),
+    writtenAt: z.string().max(40),
+    peers: z.record(z.string().regex(/^[0-9a-f]{32}$/), receivedSchema),
+  })
+  .strict();
+export type AcksBody = z.infer<typeof acksBodySchema>;
+
+export const rosterMemberSchema = personSchema.extend({ joinedAt: z.string().max(40) }).strict();
+export type RosterMember = z.infer<typeof rosterMemberSchema>;
+
+/** `roster.json` (the supervisor's subfolder): the office — people, roles and public keys — signed by the supervisor. */
+export const rosterBodySchema = z
+  .object({
+    format: z.literal(rosterFormat),
+    version: z.literal(1),
+    /** Grows with every change; a manager never goes back to an older roster. */
+    serial: z.number().int().min(1),
+    supervisor: personSchema,
+    members: z.array(rosterMemberSchema).max(1000),
+    writtenAt: z.string().max(40),
+  })
+  .strict();
+export type RosterBody = z.infer<typeof rosterBodySchema>;
+
+/** Only loopback addresses: the app talks to a Syncthing on the same machine, never to the network. */
+export const syncthingAddressSchema = z
+  .string()
+  .max(100)
+  .regex(/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}\/?$/, '只能填写本机地址（如 http://127.0.0.1:8384）');
+
+/** `sync/config.json` in the data folder: where the office folder is and whose subfolder this machine writes. */
+export const syncConfigSchema = z
+  .object({
+    folder: z.string().min(1).max(1000),
+    profileId: z.string(),
+    /** Seconds a supervisor's comments and decisions are gathered before one package goes out. */
+    batchSeconds: z.number().min(0).max(600),
+    /** Seconds between full scans (file-system events come in between). */
+    scanSeconds: z.number().min(1).max(3600),
+    syncthing: z.object({ address: syncthingAddressSchema, apiKey: z.string().min(1).max(200) }).strict().nullable(),
+    /** A manager's pinned supervisor: the fingerprint checked by hand when joining, and the key it names. */
+    supervisor: personSchema.extend({ fingerprint: z.string() }).strict().nullable(),
+  })
+  .strict();
+export type SyncConfig = z.infer<typeof syncConfigSchema>;
+
+/** One package in my outbox, until its recipient acknowledges it. */
+export const outboxEntrySchema = z
+  .object({ recipient: z.string(), seq: z.number().int().min(1), file: z.string(), docIds: z.array(z.string()), at: z.string(), bytes: z.number().int() })
+  .strict();
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/** A package refused from someone's outbox: reported, never retried until the file changes. */
+export const refusalSchema = z
+  .object({
+    folder: z.string(),
+    senderName: z.string(),
+    file: z.string(),
+    reason: z.string(),
+    message: z.string(),
+    at: z.string(),
+    /** size:mtime of the file when it was refused: a changed file is tried again. */
+    stamp: z.string(),
+  })
+  .strict();
+export type Refusal = z.infer<typeof refusalSchema>;
+
+/** Per document, what a recipient is known to have: revisions and record ids. */
+export const sentDocumentSchema = z.object({ revisions: z.array(z.number().int()), records: z.array(z.string()) }).strict();
+export type SentDocument = z.infer<typeof sentDocumentSchema>;
+
+/** `sync/state.json` in the data folder: sequence numbers, unacknowledged packages, what was received, refusals. */
+export const syncStateSchema = z
+  .object({
+    /** Next sequence number per recipient folder. */
+    nextSeq: z.record(z.string(), z.number().int().min(1)),
+    outbox: z.array(outboxEntrySchema),
+    /** Per recipient profile id, per document. */
+    sent: z.record(z.string(), z.record(z.string(), sentDocumentSchema)),
+    /** Per sender folder: which of their packages to me were merged. */
+    received: z.record(z.string(), receivedSchema),
+    /** Per peer folder: when their last package arrived here, and when their acknowledgement last moved. */
+    lastPackageAt: z.record(z.string(), z.string()),
+    lastAckAt: z.record(z.string(), z.string()),
+    /** The roster this supervisor publishes (supervisors), or the latest verified one (managers). */
+    roster: rosterBodySchema.nullable(),
+    refused: z.array(refusalSchema),
+    lastPassAt: z.string().nullable(),
+    lastReceivedAt: z.string().nullable(),
+  })
+  .strict();
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export function emptySyncState(): SyncState {
+  return { nextSeq: {}, outbox: [], sent: {}, received: {}, lastPackageAt: {}, lastAckAt: {}, roster: null, refused: [], lastPassAt: null, lastReceivedAt: null };
+}

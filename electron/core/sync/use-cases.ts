@@ -1,0 +1,50 @@
+/**
+ * Office sync channels: thin checks in core, the work in the sync service (electron/store/sync-service.ts).
+ * See docs/sync.md.
+ */
+import { DomainError } from '../shared/errors';
+import { requireProfile, requireRole } from '../shared/permissions';
+import type { CallContext } from '../shared/services';
+import type { SyncPort, SyncSettingsInput, SyncStatus } from './port';
+
+function port(ctx: CallContext): SyncPort {
+  if (!ctx.services.sync) throw new DomainError('internal', '本程序未启用同步功能');
+  return ctx.services.sync;
+}
+
+export async function syncStatus(ctx: CallContext): Promise<SyncStatus> {
+  return port(ctx).status(requireProfile(ctx).id);
+}
+
+export async function syncNow(ctx: CallContext): Promise<SyncStatus> {
+  return port(ctx).runNow(requireProfile(ctx).id);
+}
+
+export async function configureSync(ctx: CallContext, input: SyncSettingsInput): Promise<SyncStatus> {
+  return port(ctx).configure(requireProfile(ctx).id, input);
+}
+
+export async function disableSync(ctx: CallContext): Promise<SyncStatus> {
+  return port(ctx).disable(requireProfile(ctx).id);
+}
+
+export async function joinOffice(ctx: CallContext, input: { fingerprint: string }): Promise<SyncStatus> {
+  return port(ctx).join(requireRole(ctx, 'manager').id, input.fingerprint);
+}
+
+export async function admitToOffice(ctx: CallContext, input: { fingerprint: string }): Promise<SyncStatus> {
+  return port(ctx).admit(requireRole(ctx, 'supervisor').id, input.fingerprint);
+}
+
+/** The channels whose success means there may be something to send. */
+export const syncTriggerChannels: ReadonlySet<string> = new Set([
+  'reports:submit',
+  'review:reply',
+  'review:mark-fixed',
+  'review:comment',
+  'review:edit-comment',
+  'review:retract-comment',
+  'review:decide',
+  'review:reopen',
+  'review:settle',
+]);

@@ -1,0 +1,828 @@
+/**
+ * Office sync (同步文件夹): a folder a sync engine (Syncthing, a file share…) keeps equal everywhere. Each person
+ * writes only into their own subfolder: signed exchange packages in `outbox/`, an acknowledgement file, and
+ * (the supervisor) the roster. This service writes the packages through the exchange use cases, watches the
+ * others' outboxes (file-system events and a periodic scan), imports what is addressed to this profile,
+ * acknowledges, and prunes what every recipient acknowledged. See docs/sync.md.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { applyPackage, exportReviews, exportSubmissions, previewPackage, type ExportedPackage } from '../core/exchange/use-cases';
+import type { Person, TrustEntry } from '../core/exchange/schema';
+import type { Profile } from '../core/profiles/schema';
+import { canonicalJson } from '../core/shared/canonical';
+import { DomainError, isDomainError } from '../core/shared/errors';
+import type { CallContext, CoreServices } from '../core/shared/services';
+import {
+  acksFileName,
+  folderNameOf,
+  groupedFingerprint,
+  identityFileName,
+  maxImportsPerPass,
+  maxPackageBytes,
+  outboxFolderName,
+  packageFileName,
+  parseFingerprint,
+  rosterFileName,
+} from '../core/sync/layout';
+import { afterSending, isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile, type DocumentContent } from '../core/sync/plan';
+import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/port';
+import {
+  acksBodySchema,
+  acksFormat,
+  emptySyncState,
+  identityBodySchema,
+  identityFormat,
+  rosterBodySchema,
+  rosterFormat,
+  syncConfigSchema,
+  syncStateSchema,
+  type AcksBody,
+  type IdentityBody,
+  type RosterBody,
+  type SyncConfig,
+  type SyncState,
+} from '../core/sync/schema';
+import { describeIoError, listOutbox, listPersonFolders, readPeerFile, readPeerText, removeOwnTemporaries, writeOwnFile } from './sync-folder';
+import { readSyncthing } from './sync-syncthing';
+import { CorruptFileError, readDocument, writeDocument } from './validated-file';
+
+export interface SyncServiceOptions {
+  /** Watch the folder and scan periodically (the app); the CLI and some tests run passes by hand. */
+  background?: boolean;
+  /** Delay before a manager's act goes out (debounce), in ms. */
+  quickDelayMs?: number;
+  /** Delay after a file-system event before a pass, in ms. */
+  eventDelayMs?: number;
+}
+
+const defaults = { batchSeconds: 3, scanSeconds: 15 };
+const maxRefusalsKept = 200;
+
+type Problem = { code: string; message: string };
+
+function syncError(message: string, code: 'invalid-input' | 'not-found' | 'forbidden' | 'conflict' = 'invalid-input'): DomainError {
+  return new DomainError(code, message);
+}
+
+/** Someone I exchange packages with: their folder and identity. */
+interface Peer {
+  folder: string;
+  person: Person;
+}
+
+export class SyncService implements SyncPort {
+  private readonly dir: string;
+  private readonly configFile: string;
+  private readonly stateFile: string;
+  private config: SyncConfig | null | undefined;
+  private state: SyncState | null = null;
+  private savedState = '';
+  private problem: Problem | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private timer: NodeJS.Timeout | null = null;
+  private timerDue = 0;
+  private interval: NodeJS.Timeout | null = null;
+  private watchers = new Map<string, FSWatcher>();
+  private stopped = false;
+  /** Background work (watching, scanning, passes after acts) only after `start()`: the app, never the CLI. */
+  private started = false;
+  private readonly background: boolean;
+  private readonly quickDelayMs: number;
+  private readonly eventDelayMs: number;
+  /** Passes completed (for tests and the bench: wait on this, never on time). */
+  passes = 0;
+
+  constructor(
+    dataDir: string,
+    private readonly services: CoreServices,
+    options: SyncServiceOptions = {},
+  ) {
+    this.dir = path.join(dataDir, 'sync');
+    this.configFile = path.join(this.dir, 'config.json');
+    this.stateFile = path.join(this.dir, 'state.json');
+    this.background = options.background ?? true;
+    this.quickDelayMs = options.quickDelayMs ?? 150;
+    this.eventDelayMs = options.eventDelayMs ?? 250;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Start watching and scanning (if sync is set up). */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.started = true;
+    const config = await this.loadConfig();
+    if (config && this.background) this.arm(config);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.started = false;
+    this.disarm();
+    while (this.running) await this.running;
+  }
+
+  private arm(config: SyncConfig): void {
+    this.disarm();
+    if (this.stopped || !this.started) return;
+    this.interval = setInterval(() => this.schedule(0), config.scanSeconds * 1000);
+    this.interval.unref?.();
+    this.schedule(0);
+  }
+
+  private disarm(): void {
+    if (this.interval) clearInterval(this.interval);
+    this.interval = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+
+  /** Watch a folder (non-recursive, so it works the same everywhere); events only schedule a pass. */
+  private watchFolder(folder: string): void {
+    if (!this.background || !this.started || this.stopped || this.watchers.has(folder)) return;
+    try {
+      const watcher = watch(folder, { persistent: false }, () => this.schedule(this.eventDelayMs));
+      watcher.on('error', () => {
+        watcher.close();
+        this.watchers.delete(folder);
+      });
+      this.watchers.set(folder, watcher);
+    } catch {
+      // A folder that cannot be watched (missing, unplugged) is still scanned periodically.
+    }
+  }
+
+  /** Run a pass after `delayMs` (an earlier request wins; a request during a pass runs one more after it). */
+  private schedule(delayMs: number): void {
+    if (this.stopped || !this.started) return;
+    const due = Date.now() + delayMs;
+    if (this.timer && this.timerDue <= due) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runPass().catch((error: unknown) => {
+        this.problem = { code: 'internal', message: `同步出错：${error instanceof Error ? error.message : String(error)}` };
+      });
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  notify(channel: string, profileId: string | null): void {
+    const config = this.config;
+    if (!config || !profileId || profileId !== config.profileId || !this.background || !this.started) return;
+    void this.services.profiles.get(profileId).then((profile) => {
+      if (!profile) return;
+      // Managers' acts go out at once; a supervisor's comments and decisions are gathered for a few seconds.
+      this.schedule(profile.role === 'supervisor' ? config.batchSeconds * 1000 : this.quickDelayMs);
+    });
+  }
+
+  // ---------------------------------------------------------------- config and state
+
+  private async loadConfig(): Promise<SyncConfig | null> {
+    if (this.config !== undefined) return this.config;
+    try {
+      this.config = await readDocument(this.configFile, syncConfigSchema);
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      this.config = null;
+      this.problem = { code: 'config', message: '同步设置文件已损坏，请在 设置 → 同步 中重新选择同步文件夹' };
+    }
+    return this.config;
+  }
+
+  private async saveConfig(config: SyncConfig | null): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    if (config) await writeDocument(this.configFile, syncConfigSchema, config);
+    else await rm(this.configFile, { force: true });
+    this.config = config;
+  }
+
+  private async loadState(): Promise<SyncState> {
+    if (this.state) return this.state;
+    try {
+      this.state = (await readDocument(this.stateFile, syncStateSchema)) ?? emptySyncState();
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      // Sequence numbers are recovered from the outbox and the acknowledgements; the rest is rebuilt by the next passes.
+      this.state = emptySyncState();
+    }
+    return this.state;
+  }
+
+  private async saveState(): Promise<void> {
+    if (!this.state) return;
+    // Most passes change nothing: the file (written durably) is only written when it would differ.
+    const text = canonicalJson(this.state);
+    if (text === this.savedState) return;
+    await mkdir(this.dir, { recursive: true });
+    await writeDocument(this.stateFile, syncStateSchema, this.state);
+    this.savedState = text;
+  }
+
+  private savedStateWithoutTime(): string {
+    if (!this.savedState) return '';
+    const saved = JSON.parse(this.savedState) as SyncState;
+    return canonicalJson({ ...saved, lastPassAt: null });
+  }
+
+  private async profileFor(profileId: string): Promise<Profile> {
+    const profile = await this.services.profiles.get(profileId);
+    if (!profile) throw syncError('当前用户身份不存在', 'not-found');
+    return profile;
+  }
+
+  // ---------------------------------------------------------------- channels
+
+  async configure(profileId: string, input: SyncSettingsInput): Promise<SyncStatus> {
+    const profile = await this.profileFor(profileId);
+    const current = await this.loadConfig();
+    if (current && current.profileId !== profileId) {
+      const owner = await this.services.profiles.get(current.profileId);
+      throw syncError(`本机的同步已由“${owner?.name ?? current.profileId}”设置；同一台电脑只能以一个身份同步`, 'conflict');
+    }
+    const folder = path.resolve(input.folder.trim());
+    let info;
+    try {
+      info = await lstat(folder);
+    } catch {
+      throw syncError(`找不到文件夹：${folder}（请先创建，或确认 U 盘/网络共享已连接）`, 'not-found');
+    }
+    if (!info.isDirectory()) throw syncError(`不是文件夹：${folder}`);
+    const dataDir = path.resolve(this.services.health.dataDir());
+    const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+    if (inside(folder, dataDir) || inside(dataDir, folder)) throw syncError('同步文件夹不能在数据文件夹里面，也不能包含数据文件夹');
+    const config: SyncConfig = syncConfigSchema.parse({
+      folder,
+      profileId,
+      batchSeconds: input.batchSeconds ?? current?.batchSeconds ?? defaults.batchSeconds,
+      scanSeconds: input.scanSeconds ?? current?.scanSeconds ?? defaults.scanSeconds,
+      syncthing: input.syncthing === undefined ? (current?.syncthing ?? null) : input.syncthing,
+      // The pinned supervisor is a key, not a place: it stays when the office folder moves.
+      supervisor: current?.supervisor ?? null,
+    });
+    await this.saveConfig(config);
+    this.problem = null;
+    if (profile.role === 'supervisor') {
+      const state = await this.loadState();
+      if (!state.roster) {
+        state.roster = {
+          format: rosterFormat,
+          version: 1,
+          serial: 1,
+          supervisor: await this.personOf(profile),
+          members: [],
+          writtenAt: this.now(),
+        };
+        await this.saveState();
+      }
+    }
+    await this.runPass();
+    if (this.background) this.arm(config);
+    return this.status(profileId);
+  }
+
+  async disable(profileId: string): Promise<SyncStatus> {
+    const config = await this.loadConfig();
+    if (config && config.profileId !== profileId) throw syncError('本机的同步由另一个身份设置，不能由你关闭', 'forbidden');
+    this.disarm();
+    while (this.running) await this.running;
+    await this.saveConfig(null);
+    this.problem = null;
+    return this.status(profileId);
+  }
+
+  async runNow(profileId: string): Promise<SyncStatus> {
+    await this.requireMine(profileId);
+    await this.runPass();
+    return this.status(profileId);
+  }
+
+  private async requireMine(profileId: string): Promise<SyncConfig> {
+    const config = await this.loadConfig();
+    if (!config) throw syncError('尚未设置同步文件夹（设置 → 同步）', 'not-found');
+    if (config.profileId !== profileId) throw syncError('本机的同步由另一个身份设置', 'forbidden');
+    return config;
+  }
+
+  async join(profileId: string, fingerprintText: string): Promise<SyncStatus> {
+    const config = await this.requireMine(profileId);
+    const hex = parseFingerprint(fingerprintText);
+    if (!hex) throw syncError('指纹格式不正确：应为 32 位十六进制数字（可带空格），请与主管当面或电话核对');
+    const text = await readPeerText(path.join(config.folder, hex, rosterFileName));
+    if (text === null) throw syncError(`同步文件夹中还没有指纹为 ${groupedFingerprint(hex)} 的主管名册：请确认指纹无误，并等对方的文件同步到本机后再试`, 'not-found');
+    const outcome = verifySignedFile(text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, this.services.signer);
+    if (!outcome.ok) throw syncError(`该主管名册未通过校验：${outcome.message}`);
+    const roster = outcome.body;
+    if (roster.supervisor.role !== 'supervisor') throw syncError('该名册不是主管发布的');
+    const supervisor = { ...roster.supervisor, fingerprint: groupedFingerprint(hex) };
+    await this.saveConfig({ ...config, supervisor });
+    // The fingerprint was checked by hand: this is the explicit step that makes this key a supervisor here.
+    await this.trust([roster.supervisor], roster, 'sync-join');
+    const state = await this.loadState();
+    state.roster = roster;
+    await this.saveState();
+    await this.runPass();
+    return this.status(profileId);
+  }
+
+  async admit(profileId: string, fingerprintText: string): Promise<SyncStatus> {
+    const config = await this.requireMine(profileId);
+    const hex = parseFingerprint(fingerprintText);
+    if (!hex) throw syncError('指纹格式不正确：应为 32 位十六进制数字（可带空格），请与对方核对');
+    const state = await this.loadState();
+    const roster = state.roster;
+    if (!roster) throw syncError('名册尚未建立，请先设置同步文件夹', 'not-found');
+    if (roster.members.some((member) => folderNameOf(this.services.signer.fingerprint(member.publicKey)) === hex)) return this.status(profileId);
+    const identity = await this.readIdentity(config.folder, hex);
+    if (!identity.ok) throw syncError(`同步文件夹中没有指纹为 ${groupedFingerprint(hex)} 的有效身份文件：${identity.message}`, 'not-found');
+    const person = identity.body.person;
+    if (person.profileId === profileId) throw syncError('这是你自己的身份');
+    if (roster.members.some((member) => member.profileId === person.profileId)) {
+      throw syncError(`名册中已有编号相同、公钥不同的人（${person.name}）：请核对后再试`, 'conflict');
+    }
+    state.roster = {
+      ...roster,
+      serial: roster.serial + 1,
+      members: [...roster.members, { ...person, joinedAt: this.now() }],
+      writtenAt: this.now(),
+    };
+    await this.trust([person], state.roster, 'sync-admit');
+    await this.saveState();
+    await this.runPass();
+    return this.status(profileId);
+  }
+
+  // ---------------------------------------------------------------- status
+
+  async status(profileId: string): Promise<SyncStatus> {
+    const config = await this.loadConfig();
+    const profile = await this.services.profiles.get(profileId);
+    const base: SyncStatus = {
+      configured: !!config,
+      folder: config?.folder ?? null,
+      profileId: config?.profileId ?? null,
+      state: 'off',
+      problem: this.problem,
+      role: profile?.role ?? null,
+      myFingerprint: null,
+      supervisor: null,
+      onRoster: false,
+      rosterSerial: null,
+      pendingToSend: 0,
+      lastPassAt: null,
+      lastReceivedAt: null,
+      people: [],
+      joinRequests: [],
+      refused: [],
+      syncthing: null,
+    };
+    if (!config || !profile || config.profileId !== profileId) return base;
+    const state = await this.loadState();
+    const me = await this.services.signer.identity(profileId);
+    const myHex = folderNameOf(me.fingerprint);
+    const peers = await this.peers(profile, config, state);
+    const people = peers.map((peer) => ({
+      profileId: peer.person.profileId,
+      name: peer.person.name,
+      role: peer.person.role,
+      fingerprint: groupedFingerprint(peer.folder),
+      lastPackageAt: state.lastPackageAt[peer.folder] ?? null,
+      lastAckAt: state.lastAckAt[peer.folder] ?? null,
+      unacknowledged: state.outbox.filter((entry) => entry.recipient === peer.folder).length,
+    }));
+    const pendingToSend = state.outbox.length;
+    const onRoster = profile.role === 'supervisor' || !!state.roster?.members.some((member) => member.profileId === profileId && folderNameOf(this.services.signer.fingerprint(member.publicKey)) === myHex);
+    const joined = profile.role === 'supervisor' || !!config.supervisor;
+    return {
+      ...base,
+      state: this.problem ? 'problem' : !joined ? 'not-joined' : pendingToSend > 0 ? 'pending' : 'ok',
+      myFingerprint: me.fingerprint,
+      supervisor: config.supervisor ? { profileId: config.supervisor.profileId, name: config.supervisor.name, fingerprint: config.supervisor.fingerprint } : null,
+      onRoster,
+      rosterSerial: state.roster?.serial ?? null,
+      pendingToSend,
+      lastPassAt: state.lastPassAt,
+      lastReceivedAt: state.lastReceivedAt,
+      people,
+      joinRequests: profile.role === 'supervisor' ? await this.findJoinRequests(config, state, myHex) : [],
+      refused: [...state.refused].reverse().map((refusal) => ({
+        senderName: refusal.senderName,
+        fingerprint: groupedFingerprint(refusal.folder),
+        file: refusal.file,
+        reason: refusal.reason,
+        message: refusal.message,
+        at: refusal.at,
+      })),
+      syncthing: config.syncthing ? await readSyncthing(config.syncthing.address, config.syncthing.apiKey, config.folder) : null,
+    };
+  }
+
+  // ---------------------------------------------------------------- the pass
+
+  /** One pass, never two at once; a request during a pass runs one more right after it. */
+  async runPass(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      while (this.running) await this.running;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        await this.pass();
+      } while (this.rerun && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+    });
+    await this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const config = await this.loadConfig();
+    if (!config) return;
+    const profile = await this.services.profiles.get(config.profileId);
+    if (!profile) {
+      this.problem = { code: 'no-profile', message: '设置同步的身份已不存在' };
+      return;
+    }
+    const state = await this.loadState();
+    const ctx: CallContext = { profile, services: this.services };
+    const me = await this.services.signer.identity(profile.id);
+    const myHex = folderNameOf(me.fingerprint);
+    let problem: Problem | null = null;
+    try {
+      const info = await lstat(config.folder);
+      if (!info.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    } catch (error) {
+      this.problem = describeIoError(error, `同步文件夹 ${config.folder} `);
+      state.lastPassAt = this.now();
+      await this.saveState();
+      this.passes++;
+      return;
+    }
+    this.watchFolder(config.folder);
+    const own = path.join(config.folder, myHex);
+    const outbox = path.join(own, outboxFolderName);
+
+    // 1. My own subfolder: identity (and the roster, for a supervisor).
+    let writable = true;
+    try {
+      await removeOwnTemporaries(own);
+      await removeOwnTemporaries(outbox);
+      await this.publishIdentity(own, profile);
+      if (profile.role === 'supervisor' && state.roster) await this.publishSigned(path.join(own, rosterFileName), profile.id, state.roster);
+    } catch (error) {
+      writable = false;
+      problem = describeIoError(error, '同步文件夹中你自己的子文件夹');
+    }
+
+    // 2. A manager follows the supervisor's roster (signed by the pinned key only).
+    if (profile.role === 'manager' && config.supervisor) await this.followRoster(config, state);
+
+    // 3. Import what is addressed to me.
+    const peers = await this.peers(profile, config, state);
+    for (const peer of peers) {
+      this.watchFolder(path.join(config.folder, peer.folder));
+      this.watchFolder(path.join(config.folder, peer.folder, outboxFolderName));
+      const failure = await this.importFrom(ctx, config, state, peer, myHex);
+      if (failure) problem = failure;
+    }
+
+    // 4. Send what each peer lacks; write again what vanished before being acknowledged; acknowledge; prune.
+    if (writable) {
+      try {
+        for (const peer of peers) await this.sendTo(ctx, config, state, peer, outbox);
+        await this.rewriteLost(ctx, state, peers, outbox);
+        await this.publishAcks(own, profile, state, me.publicKey);
+        for (const peer of peers) await this.prune(config, state, peer, myHex, outbox);
+      } catch (error) {
+        problem = isDomainError(error) ? { code: error.code, message: `无法生成交换包：${error.message}` } : describeIoError(error, '同步文件夹');
+      }
+    }
+    // The time of the pass alone is not worth a durable write: it is saved with the next real change.
+    const changed = canonicalJson({ ...state, lastPassAt: null }) !== this.savedStateWithoutTime();
+    state.lastPassAt = this.now();
+    if (changed) await this.saveState();
+    this.problem = problem;
+    this.passes++;
+  }
+
+  /** The people this profile exchanges packages with: a supervisor's roster managers; a manager's roster supervisors. */
+  private async peers(profile: Profile, config: SyncConfig, state: SyncState): Promise<Peer[]> {
+    const roster = state.roster;
+    if (!roster) return [];
+    const peers: Peer[] = [];
+    const add = (person: Person) => {
+      if (person.profileId === profile.id) return;
+      const folder = folderNameOf(this.services.signer.fingerprint(person.publicKey));
+      if (!peers.some((peer) => peer.folder === folder)) peers.push({ folder, person });
+    };
+    if (profile.role === 'supervisor') {
+      for (const member of roster.members) if (member.role === 'manager') add(stripMember(member));
+    } else if (config.supervisor) {
+      add(roster.supervisor);
+      for (const member of roster.members) if (member.role === 'supervisor') add(stripMember(member));
+    }
+    return peers;
+  }
+
+  private async trust(people: Person[], roster: RosterBody, how: string): Promise<void> {
+    const known = new Map((await this.services.exchange.trusted()).map((entry) => [entry.profileId, entry]));
+    const entries: TrustEntry[] = [];
+    for (const person of people) {
+      if (known.has(person.profileId) || (await this.services.profiles.get(person.profileId))) continue;
+      entries.push({
+        ...person,
+        fingerprint: this.services.signer.fingerprint(person.publicKey),
+        firstSeen: this.now(),
+        introducedBy: { packageId: `${how}-roster-${roster.serial}`, senderId: roster.supervisor.profileId, senderName: roster.supervisor.name },
+      });
+    }
+    await this.services.exchange.addTrusted(entries);
+  }
+
+  private async personOf(profile: Profile): Promise<Person> {
+    const key = await this.services.signer.identity(profile.id);
+    return { profileId: profile.id, name: profile.name, role: profile.role, unit: profile.unit, publicKey: key.publicKey };
+  }
+
+  private async publishIdentity(own: string, profile: Profile): Promise<void> {
+    const person = await this.personOf(profile);
+    const file = path.join(own, identityFileName);
+    const current = await readPeerText(file);
+    if (current) {
+      const parsed = verifySignedFile(current, identityBodySchema, (body) => body.person.publicKey, path.basename(own), this.services.signer, person.publicKey);
+      if (parsed.ok && canonicalJson(parsed.body.person) === canonicalJson(person)) return;
+    }
+    const body: IdentityBody = { format: identityFormat, version: 1, person, writtenAt: this.now() };
+    await this.writeSigned(file, profile.id, body);
+  }
+
+  /** Write a signed file unless the same body (apart from its time) is there already. */
+  private async publishSigned(file: string, profileId: string, body: RosterBody): Promise<void> {
+    const current = await readPeerText(file);
+    if (current) {
+      try {
+        const parsed = JSON.parse(current) as { body?: unknown };
+        if (canonicalJson(parsed.body) === canonicalJson(body)) return;
+      } catch {
+        // Damaged: written again below.
+      }
+    }
+    await this.writeSigned(file, profileId, body);
+  }
+
+  private async writeSigned(file: string, profileId: string, body: unknown): Promise<void> {
+    const signature = await this.services.signer.sign(profileId, signedText(body));
+    await writeOwnFile(file, `${JSON.stringify({ body, signature }, null, 2)}\n`);
+  }
+
+  private async readIdentity(folder: string, hex: string) {
+    const text = await readPeerText(path.join(folder, hex, identityFileName));
+    if (text === null) return { ok: false as const, message: '没有身份文件' };
+    return verifySignedFile(text, identityBodySchema, (body) => body.person.publicKey, hex, this.services.signer);
+  }
+
+  private async followRoster(config: SyncConfig, state: SyncState): Promise<void> {
+    const supervisor = config.supervisor!;
+    const hex = folderNameOf(supervisor.fingerprint);
+    const text = await readPeerText(path.join(config.folder, hex, rosterFileName));
+    if (text === null) return;
+    const outcome = verifySignedFile(text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, this.services.signer, supervisor.publicKey);
+    if (!outcome.ok) {
+      this.refuse(state, hex, supervisor.name, rosterFileName, 'roster-invalid', `主管名册未通过校验：${outcome.message}`, 'roster');
+      return;
+    }
+    if (state.roster && outcome.body.serial <= state.roster.serial) return;
+    state.roster = outcome.body;
+    // Supervisor trust on a manager's machine comes only from this roster (or the join step).
+    await this.trust(outcome.body.members.filter((member) => member.role === 'supervisor').map(stripMember), outcome.body, 'sync');
+  }
+
+  private async findJoinRequests(config: SyncConfig, state: SyncState, myHex: string): Promise<SyncStatus['joinRequests']> {
+    const onRoster = new Set((state.roster?.members ?? []).map((member) => folderNameOf(this.services.signer.fingerprint(member.publicKey))));
+    const requests: SyncStatus['joinRequests'] = [];
+    let folders;
+    try {
+      folders = await listPersonFolders(config.folder);
+    } catch {
+      return [];
+    }
+    for (const folder of folders) {
+      if (folder.link || folder.name === myHex || onRoster.has(folder.name)) continue;
+      // A newcomer's identity may land a moment after their folder: watch the folder for it.
+      this.watchFolder(path.join(config.folder, folder.name));
+      const identity = await this.readIdentity(config.folder, folder.name);
+      if (!identity.ok) continue;
+      const person = identity.body.person;
+      requests.push({ profileId: person.profileId, name: person.name, role: person.role, unit: person.unit, fingerprint: groupedFingerprint(folder.name) });
+    }
+    return requests;
+  }
+
+  private refuse(state: SyncState, folder: string, senderName: string, file: string, reason: string, message: string, stamp: string): void {
+    state.refused = state.refused.filter((refusal) => !(refusal.folder === folder && refusal.file === file));
+    state.refused.push({ folder, senderName, file, reason, message, at: this.now(), stamp });
+    if (state.refused.length > maxRefusalsKept) state.refused.splice(0, state.refused.length - maxRefusalsKept);
+  }
+
+  /** Import the packages in a peer's outbox that are addressed to me and not merged yet. Returns a problem of this machine (not of the package). */
+  private async importFrom(ctx: CallContext, config: SyncConfig, state: SyncState, peer: Peer, myHex: string): Promise<Problem | null> {
+    const peerRoot = path.join(config.folder, peer.folder);
+    try {
+      const info = await lstat(peerRoot);
+      if (info.isSymbolicLink()) {
+        this.refuse(state, peer.folder, peer.person.name, peer.folder, 'symlink', '该子文件夹是符号链接，不读取', 'link');
+        return null;
+      }
+    } catch {
+      return null;
+    }
+    const files = (await listOutbox(config.folder, peer.folder)).filter((file) => file.recipient === myHex && !isReceived(state.received[peer.folder], file.seq));
+    const allowed = await this.allowedNewPeople(ctx.profile!, config, state);
+    let handled = 0;
+    for (const file of files) {
+      if (handled >= maxImportsPerPass) {
+        this.rerun = true;
+        break;
+      }
+      const full = path.join(peerRoot, outboxFolderName, file.name);
+      const read = await readPeerFile(full, maxPackageBytes);
+      const earlier = state.refused.find((refusal) => refusal.folder === peer.folder && refusal.file === file.name);
+      if (earlier && earlier.stamp === read.stamp) continue;
+      handled++;
+      if (!read.ok) {
+        if (read.reason === 'gone') continue;
+        const message =
+          read.reason === 'symlink'
+            ? '是符号链接，不读取'
+            : read.reason === 'too-large'
+              ? `文件过大（${(read.size / 1024 / 1024).toFixed(1)} MB，上限 ${maxPackageBytes / 1024 / 1024} MB），不读取`
+              : '不是普通文件，不读取';
+        this.refuse(state, peer.folder, peer.person.name, file.name, read.reason, message, read.stamp);
+        continue;
+      }
+      const input = { fileName: file.name, dataBase64: read.bytes.toString('base64') };
+      try {
+        const preview = await previewPackage(ctx, input);
+        if (folderNameOf(preview.sender.fingerprint) !== peer.folder) {
+          throw refusal('wrong-sender', `包的签名人（${preview.sender.name}，指纹 ${preview.sender.fingerprint}）不是该文件夹的主人`);
+        }
+        if (!preview.recipients.some((recipient) => recipient.profileId === ctx.profile!.id)) throw refusal('not-for-me', '该包不是发给你的');
+        const unknown = preview.people.filter((person) => person.known === 'new');
+        for (const person of unknown) {
+          const entry = allowed.get(person.profileId);
+          if (!entry || this.services.signer.fingerprint(entry.publicKey) !== person.fingerprint || entry.role !== person.role) {
+            throw refusal('not-on-roster', `包中的身份“${person.name}”（${person.role === 'supervisor' ? '主管' : '客户经理'}）不在办公室名册中，不能由此包引入`);
+          }
+        }
+        await applyPackage(ctx, { ...input, trustSender: unknown.length > 0 });
+        state.received[peer.folder] = markReceived(state.received[peer.folder], file.seq);
+        state.lastPackageAt[peer.folder] = this.now();
+        state.lastReceivedAt = this.now();
+        state.refused = state.refused.filter((item) => !(item.folder === peer.folder && item.file === file.name));
+      } catch (error) {
+        if (!isDomainError(error)) return describeIoError(error, '数据文件夹');
+        const details = error.details as { reason?: string } | undefined;
+        this.refuse(state, peer.folder, peer.person.name, file.name, details?.reason ?? error.code, error.message, read.stamp);
+      }
+    }
+    return null;
+  }
+
+  /** Who a package may introduce here: roster people with their roster key and role (never anyone else). */
+  private async allowedNewPeople(profile: Profile, config: SyncConfig, state: SyncState): Promise<Map<string, Person>> {
+    const allowed = new Map<string, Person>();
+    const roster = state.roster;
+    if (!roster) return allowed;
+    if (profile.role === 'supervisor') {
+      for (const member of roster.members) allowed.set(member.profileId, stripMember(member));
+    } else if (config.supervisor) {
+      allowed.set(roster.supervisor.profileId, roster.supervisor);
+      for (const member of roster.members) if (member.role === 'supervisor') allowed.set(member.profileId, stripMember(member));
+    }
+    return allowed;
+  }
+
+  private async documentsFor(profile: Profile, peer: Peer): Promise<DocumentContent[]> {
+    const authorId = profile.role === 'manager' ? profile.id : peer.person.profileId;
+    const summaries = (await this.services.reports.list()).filter((summary) => summary.authorId === authorId && summary.status !== 'draft');
+    const documents: DocumentContent[] = [];
+    for (const summary of summaries) {
+      const revisions = await this.services.reviews.revisions(summary.id);
+      if (!revisions.length) continue;
+      const records = (await this.services.reviews.records(summary.id)).map((record) => ({ id: record.id, authorId: record.authorId }));
+      documents.push({ docId: summary.id, revisions, records });
+    }
+    return documents;
+  }
+
+  private async exportFor(ctx: CallContext, peer: Peer, ids: string[]): Promise<ExportedPackage | null> {
+    try {
+      return ctx.profile!.role === 'manager'
+        ? await exportSubmissions(ctx, { ids, toSupervisor: peer.person.profileId })
+        : await exportReviews(ctx, { managerId: peer.person.profileId, ids });
+    } catch (error) {
+      // A supervisor with no reviews for this manager yet has nothing to send; anything else is a real problem.
+      if (isDomainError(error) && error.code === 'not-found' && ctx.profile!.role === 'supervisor' && error.message.includes('没有可导出')) return null;
+      throw error;
+    }
+  }
+
+  private async sendTo(ctx: CallContext, config: SyncConfig, state: SyncState, peer: Peer, outbox: string): Promise<void> {
+    const profile = ctx.profile!;
+    const recipientId = peer.person.profileId;
+    const sent = (state.sent[recipientId] ??= {});
+    const lacking = (await this.documentsFor(profile, peer)).filter((doc) => recipientLacks(doc, sent[doc.docId], recipientId, profile.role === 'manager'));
+    if (!lacking.length) return;
+    const pkg = await this.exportFor(ctx, peer, lacking.map((doc) => doc.docId));
+    if (!pkg) return;
+    const seq = await this.nextSeq(config, state, peer);
+    const name = packageFileName(peer.folder, seq);
+    const bytes = Buffer.from(pkg.dataBase64, 'base64');
+    await writeOwnFile(path.join(outbox, name), bytes);
+    state.nextSeq[peer.folder] = seq + 1;
+    state.outbox.push({ recipient: peer.folder, seq, file: name, docIds: lacking.map((doc) => doc.docId), at: this.now(), bytes: bytes.length });
+    for (const doc of lacking) sent[doc.docId] = afterSending(doc);
+    await this.saveState();
+  }
+
+  private async nextSeq(config: SyncConfig, state: SyncState, peer: Peer): Promise<number> {
+    const me = folderNameOf((await this.services.signer.identity(config.profileId)).fingerprint);
+    const inOutbox = (await listOutbox(config.folder, me)).filter((file) => file.recipient === peer.folder).map((file) => file.seq);
+    const ack = (await this.readAcks(config, peer))?.peers[me];
+    const used = state.outbox.filter((entry) => entry.recipient === peer.folder).map((entry) => entry.seq);
+    return nextSequence(state.nextSeq[peer.folder], [...inOutbox, ...used], ack);
+  }
+
+  /** A package deleted from my outbox before its recipient acknowledged it is written again under the same number. */
+  private async rewriteLost(ctx: CallContext, state: SyncState, peers: Peer[], outbox: string): Promise<void> {
+    for (const entry of state.outbox) {
+      const peer = peers.find((item) => item.folder === entry.recipient);
+      if (!peer) continue;
+      try {
+        await lstat(path.join(outbox, entry.file));
+        continue;
+      } catch {
+        // Missing: written again below.
+      }
+      const pkg = await this.exportFor(ctx, peer, entry.docIds);
+      if (!pkg) continue;
+      await writeOwnFile(path.join(outbox, entry.file), Buffer.from(pkg.dataBase64, 'base64'));
+    }
+  }
+
+  private async publishAcks(own: string, profile: Profile, state: SyncState, publicKey: string): Promise<void> {
+    const file = path.join(own, acksFileName);
+    const current = await readPeerText(file);
+    if (current) {
+      try {
+        const parsed = JSON.parse(current) as { body?: { peers?: unknown } };
+        if (canonicalJson(parsed.body?.peers) === canonicalJson(state.received)) return;
+      } catch {
+        // Damaged: written again below.
+      }
+    }
+    if (!Object.keys(state.received).length && current === null) return;
+    const body: AcksBody = { format: acksFormat, version: 1, owner: { profileId: profile.id, publicKey }, writtenAt: this.now(), peers: state.received };
+    await this.writeSigned(file, profile.id, body);
+  }
+
+  private async readAcks(config: SyncConfig, peer: Peer): Promise<AcksBody | null> {
+    const text = await readPeerText(path.join(config.folder, peer.folder, acksFileName));
+    if (text === null) return null;
+    const outcome = verifySignedFile(text, acksBodySchema, (body) => body.owner.publicKey, peer.folder, this.services.signer, peer.person.publicKey);
+    return outcome.ok ? outcome.body : null;
+  }
+
+  private async prune(config: SyncConfig, state: SyncState, peer: Peer, myHex: string, outbox: string): Promise<void> {
+    const ack = (await this.readAcks(config, peer))?.peers[myHex];
+    const done = prunable(state.outbox, peer.folder, ack);
+    if (!done.length) return;
+    for (const entry of done) await rm(path.join(outbox, entry.file), { force: true });
+    const gone = new Set(done);
+    state.outbox = state.outbox.filter((entry) => !gone.has(entry));
+    state.lastAckAt[peer.folder] = this.now();
+    await this.saveState();
+  }
+
+  private now(): string {
+    return this.services.clock.now().toISOString();
+  }
+}
+
+function stripMember(member: RosterBody['members'][number]): Person {
+  const { joinedAt: _joinedAt, ...person } = member;
+  return person;
+}
+
+function refusal(reason: string, message: string): DomainError {
+  return new DomainError('forbidden', message, { details: { reason } });
+}

@@ -1,0 +1,268 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { discard, formOffice, openMachine, recordCounts, recordsOf, roundTrip, tempDir, writeAndSubmit, type Machine, type Until } from '../helpers/sync-office';
+
+/**
+ * Office sync on a plain shared folder (a file share): three machines, passes run by hand (`sync now`), and
+ * everything a sync engine or a hostile colleague can do to the files.
+ */
+
+const opened: Machine[] = [];
+const folders: string[] = [];
+afterEach(async () => {
+  await discard(opened.splice(0));
+  for (const folder of folders.splice(0)) {
+    try {
+      execFileSync('umount', [folder], { stdio: 'ignore' });
+    } catch {
+      // Not a mount point.
+    }
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+async function office(): Promise<{ folder: string; supervisor: Machine; zhang: Machine; li: Machine; until: Until; pass: () => Promise<void> }> {
+  const folder = await tempDir('reportdesk-office-');
+  folders.push(folder);
+  const supervisor = await openMachine({ name: '陈主任', role: 'supervisor' });
+  const zhang = await openMachine({ name: '张伟', role: 'manager', unit: '城关片区' });
+  const li = await openMachine({ name: '李娜', role: 'manager', unit: '城北片区' });
+  opened.push(supervisor, zhang, li);
+  const all = [supervisor, zhang, li];
+  const pass = async () => {
+    for (const machine of all) await machine.call('sync:now', {});
+  };
+  await formOffice(supervisor, [zhang, li], () => folder, pass);
+  const until: Until = async (what, probe) => {
+    for (let round = 0; round < 6; round++) {
+      await pass();
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    }
+    throw new Error(`did not arrive after 6 passes: ${what}`);
+  };
+  return { folder, supervisor, zhang, li, until, pass };
+}
+
+function hex(fingerprint: string | null): string {
+  return fingerprint!.replace(/ /g, '');
+}
+
+/** sha256 of every file under a folder, except one subfolder (the writer's own). */
+async function hashOutside(root: string, except: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  async function walk(dir: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full);
+      if (rel === except) continue;
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out[rel] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else out[rel] = entry.isSymbolicLink() ? 'link' : 'other';
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+async function outboxFiles(folder: string, who: Machine): Promise<string[]> {
+  const status = await who.call('sync:status', {});
+  try {
+    return (await readdir(path.join(folder, hex(status.myFingerprint), 'outbox'))).filter((name) => name.endsWith('.rdpkg'));
+  } catch {
+    return [];
+  }
+}
+
+describe('office sync on a plain shared folder', () => {
+  it('runs the round trip with two managers, acknowledges, prunes, and every machine agrees', async () => {
+    const { folder, supervisor, zhang, li, until, pass } = await office();
+    const first = await roundTrip(supervisor, zhang, until);
+    const second = await roundTrip(supervisor, li, until, '东街烟酒店');
+    // Acknowledgements travel back and every writer prunes what was acknowledged.
+    await until('every outbox pruned', async () => {
+      for (const machine of [supervisor, zhang, li]) if ((await outboxFiles(folder, machine)).length) return false;
+      return true;
+    });
+    await pass();
+    for (const [manager, id] of [[zhang, first], [li, second]] as const) {
+      expect(await recordsOf(manager, [id])).toEqual(await recordsOf(supervisor, [id]));
+      for (const machine of [manager, supervisor]) expect([...(await recordCounts(machine, id)).values()].every((count) => count === 1)).toBe(true);
+    }
+    // Nothing of one manager's reaches the other.
+    expect(await zhang.store.services.reports.get(second)).toBeNull();
+    expect(await li.store.services.reports.get(first)).toBeNull();
+    for (const machine of [supervisor, zhang, li]) {
+      expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+      const status = await machine.call('sync:status', {});
+      expect(status).toMatchObject({ state: 'ok', pendingToSend: 0, refused: [], problem: null });
+    }
+    const seen = await zhang.call('sync:status', {});
+    expect(seen.people).toEqual([expect.objectContaining({ name: '陈主任', role: 'supervisor', unacknowledged: 0 })]);
+    expect(seen.people[0]!.lastAckAt).not.toBeNull();
+    expect(seen.people[0]!.lastPackageAt).not.toBeNull();
+    const sup = await supervisor.call('sync:status', {});
+    expect(sup.people.map((person) => person.name).sort()).toEqual(['张伟', '李娜'].sort());
+  }, 120_000);
+
+  it('engine leftovers, forged, foreign, huge, linked and endless files are set aside with the sender named, and the office keeps flowing', async () => {
+    const { folder, supervisor, zhang, li, until } = await office();
+    const sup = hex((await supervisor.call('sync:status', {})).myFingerprint);
+    const zh = hex((await zhang.call('sync:status', {})).myFingerprint);
+    const ln = hex((await li.call('sync:status', {})).myFingerprint);
+    const supOutbox = path.join(folder, sup, 'outbox');
+    await mkdir(supOutbox, { recursive: true });
+    const name = (to: string, seq: number) => `to-${to}-${String(seq).padStart(9, '0')}.rdpkg`;
+    // Half-arrived files and conflict copies: skipped silently.
+    await writeFile(path.join(supOutbox, `.syncthing.${name(zh, 1)}.tmp`), 'half');
+    await writeFile(path.join(supOutbox, `~syncthing~${name(zh, 1)}.tmp`), 'half');
+    await writeFile(path.join(supOutbox, `to-${zh}-000000001.sync-conflict-20261204-101010-ABCDEFG.rdpkg`), 'conflict copy');
+    // Forged (not a package at all), too large (200 MB, sparse), and a link to a file outside.
+    await writeFile(path.join(supOutbox, name(zh, 900)), 'PK\u0003\u0004 not really a zip');
+    await writeFile(path.join(supOutbox, name(zh, 901)), '');
+    await truncate(path.join(supOutbox, name(zh, 901)), 200 * 1024 * 1024);
+    await symlink('/etc/hostname', path.join(supOutbox, name(zh, 902)));
+    // Subfolders named like a path traversal, carrying a copy of someone's identity: never a person folder.
+    const traversal = ['..%2F..%2Fetc', 'a\\..\\..\\b', '..evil'];
+    for (const odd of traversal) {
+      await mkdir(path.join(folder, odd), { recursive: true });
+      await writeFile(path.join(folder, odd, 'identity.json'), await readFile(path.join(folder, zh, 'identity.json')));
+    }
+    // 10,000 small files in 李娜's outbox.
+    const liOutbox = path.join(folder, ln, 'outbox');
+    await mkdir(liOutbox, { recursive: true });
+    for (let batch = 0; batch < 100; batch++) {
+      await Promise.all(Array.from({ length: 100 }, (_, index) => writeFile(path.join(liOutbox, `junk-${batch * 100 + index}.txt`), 'x')));
+    }
+
+    // 张伟 submits; his own package is then copied into 李娜's outbox (a package in someone else's folder).
+    const id = await writeAndSubmit(zhang, '南关便民店', ['走访南关便民店。', '库存正常。']);
+    const before = await hashOutside(folder, zh);
+    await zhang.call('sync:now', {});
+    // 张伟's pass wrote nothing outside his own subfolder.
+    expect(await hashOutside(folder, zh)).toEqual(before);
+    const [own] = await outboxFiles(folder, zhang);
+    await copyFile(path.join(folder, zh, 'outbox', own!), path.join(liOutbox, name(sup, 1)));
+
+    await until('the submission at the supervisor', async () => (await supervisor.store.services.reports.get(id))?.status === 'submitted');
+    const supStatus = await supervisor.call('sync:status', {});
+    expect(supStatus.refused).toEqual([expect.objectContaining({ senderName: '李娜', reason: 'wrong-sender', file: name(sup, 1) })]);
+    expect(supStatus.refused[0]!.message).toContain('张伟');
+    expect(supStatus.joinRequests).toEqual([]);
+    // 李娜's copy of 张伟's package was not imported under her name and is not acknowledged.
+    expect(await li.store.services.reports.get(id)).toBeNull();
+
+    await supervisor.call('review:decide', { id, decision: 'return', grade: '需改进', reason: '写清楚库存', meetingFlag: 'none' });
+    await until('the return at 张伟', async () => (await zhang.store.services.reports.get(id))?.status === 'returned');
+    const zhStatus = await zhang.call('sync:status', {});
+    const reasons = Object.fromEntries(zhStatus.refused.map((item) => [item.file, item]));
+    expect(Object.keys(reasons).sort()).toEqual([name(zh, 900), name(zh, 901), name(zh, 902)]);
+    for (const item of zhStatus.refused) expect(item.senderName).toBe('陈主任');
+    expect(reasons[name(zh, 901)]!.reason).toBe('too-large');
+    expect(reasons[name(zh, 901)]!.message).toContain('200.0 MB');
+    expect(reasons[name(zh, 902)]!.reason).toBe('symlink');
+    expect(reasons[name(zh, 900)]!.message).not.toBe('');
+    // Refused files are not tried again on every pass (same list, same times).
+    await zhang.call('sync:now', {});
+    expect((await zhang.call('sync:status', {})).refused).toEqual(zhStatus.refused);
+    for (const machine of [supervisor, zhang, li]) expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+  }, 120_000);
+
+  it('packages out of order, a week late, deleted before arriving or duplicated: nothing lost, nothing doubled', async () => {
+    const { folder, supervisor, zhang, until } = await office();
+    const sup = hex((await supervisor.call('sync:status', {})).myFingerprint);
+    const supOutbox = path.join(folder, sup, 'outbox');
+    const one = await writeAndSubmit(zhang, '一号店', ['一号店库存正常。']);
+    const two = await writeAndSubmit(zhang, '二号店', ['二号店库存偏高。']);
+    await until('both at the supervisor', async () => (await supervisor.store.services.reports.get(two))?.status === 'submitted' && (await supervisor.store.services.reports.get(one))?.status === 'submitted');
+
+    // Two review packages; the first is held back (still "in transit"), the second arrives first.
+    await supervisor.call('review:decide', { id: one, decision: 'approve', grade: '良好', meetingFlag: 'none' });
+    await supervisor.call('sync:now', {});
+    await supervisor.call('review:decide', { id: two, decision: 'return', grade: '需改进', reason: '原因？', meetingFlag: 'none' });
+    await supervisor.call('sync:now', {});
+    const files = (await readdir(supOutbox)).filter((file) => file.endsWith('.rdpkg')).sort();
+    expect(files).toHaveLength(2);
+    const parked = path.join(folder, '..', `${path.basename(folder)}-parked.rdpkg`);
+    await rename(path.join(supOutbox, files[0]!), parked);
+    folders.push(parked);
+    // A duplicate under another name (an engine or a person copying) is ignored.
+    await copyFile(path.join(supOutbox, files[1]!), path.join(supOutbox, `${files[1]} (1)`));
+    await zhang.call('sync:now', {});
+    expect((await zhang.store.services.reports.get(two))?.status).toBe('returned');
+    expect((await zhang.store.services.reports.get(one))?.status).toBe('submitted');
+    // The held-back package arrives late.
+    await rename(parked, path.join(supOutbox, files[0]!));
+    await zhang.call('sync:now', {});
+    expect((await zhang.store.services.reports.get(one))?.status).toBe('approved');
+
+    // 张伟's next package vanishes from the folder before the supervisor saw it: he writes it again.
+    const zh = hex((await zhang.call('sync:status', {})).myFingerprint);
+    const id = await writeAndSubmit(zhang, '三号店', ['三号店。']);
+    await zhang.call('sync:now', {});
+    for (const file of (await readdir(path.join(folder, zh, 'outbox'))).filter((file) => file.endsWith('.rdpkg'))) await rm(path.join(folder, zh, 'outbox', file));
+    await until('the vanished submission at the supervisor', async () => (await supervisor.store.services.reports.get(id))?.status === 'submitted');
+
+    await until('everything acknowledged', async () => (await zhang.call('sync:status', {})).pendingToSend === 0 && (await supervisor.call('sync:status', {})).pendingToSend === 0);
+    for (const docId of [one, two, id]) {
+      expect(await recordsOf(zhang, [docId])).toEqual(await recordsOf(supervisor, [docId]));
+      for (const machine of [zhang, supervisor]) expect([...(await recordCounts(machine, docId)).values()].every((count) => count === 1)).toBe(true);
+    }
+    expect((await supervisor.call('sync:status', {})).refused).toEqual([]);
+  }, 120_000);
+
+  it('a missing, full or read-only office folder is reported, nothing is created, and sending resumes by itself', async () => {
+    const { folder, supervisor, zhang, until } = await office();
+    // Unplugged: the folder is gone.
+    const away = `${folder}-unplugged`;
+    await rename(folder, away);
+    const id = await writeAndSubmit(zhang, '四号店', ['四号店。']);
+    const missing = await zhang.call('sync:now', {});
+    expect(missing).toMatchObject({ state: 'problem', problem: { code: 'missing' } });
+    await expect(stat(folder)).rejects.toThrow();
+    await rename(away, folder);
+    await until('the submission after plugging back', async () => (await supervisor.store.services.reports.get(id))?.status === 'submitted');
+    expect((await zhang.call('sync:status', {})).problem).toBeNull();
+
+    // A full disk, then a read-only one: a tmpfs of its own (root only; skipped elsewhere).
+    const small = await tempDir('reportdesk-office-small-');
+    folders.push(small);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      return;
+    }
+    // Move the office onto it: every machine points at the new folder (as after a move to another share).
+    execFileSync('cp', ['-a', `${folder}/.`, small]);
+    for (const machine of [supervisor, zhang]) {
+      const status = await machine.call('sync:status', {});
+      await machine.call('sync:configure', { folder: small });
+      expect((await machine.call('sync:status', {})).myFingerprint).toBe(status.myFingerprint);
+    }
+    const filler = path.join(small, 'filler.bin');
+    await writeFile(filler, Buffer.alloc(0));
+    try {
+      await writeFile(filler, Buffer.alloc(600 * 1024));
+    } catch {
+      // ENOSPC expected: the disk is full now.
+    }
+    const late = await writeAndSubmit(zhang, '五号店', ['五号店。']);
+    const full = await zhang.call('sync:now', {});
+    expect(full).toMatchObject({ state: 'problem', problem: { code: 'disk-full' } });
+    expect(full.problem!.message).toContain('已满');
+    await rm(filler);
+    await until('the submission after space was freed', async () => (await supervisor.store.services.reports.get(late))?.status === 'submitted');
+    // Read-only: what arrives is still imported; what this machine would send waits.
+    await supervisor.call('review:decide', { id: late, decision: 'approve', grade: '良好', meetingFlag: 'none' });
+    await supervisor.call('sync:now', {});
+    execFileSync('mount', ['-o', 'remount,ro', small]);
+    const readOnly = await zhang.call('sync:now', {});
+    expect(readOnly.problem).toMatchObject({ code: 'read-only' });
+    expect((await zhang.store.services.reports.get(late))?.status).toBe('approved');
+    execFileSync('mount', ['-o', 'remount,rw', small]);
+    await until('acknowledged after the folder is writable again', async () => (await supervisor.call('sync:status', {})).pendingToSend === 0);
+  }, 120_000);
+});
