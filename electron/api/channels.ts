@@ -58,6 +58,7 @@ export const channelNames = [
   'exchange:preview',
   'exchange:apply',
   'exchange:log',
+  'review:withdraw',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];
@@ -67,3 +68,6 @@ export type KnownChannel = (typeof channelNames)[number];
  * (`window.reportdesk.saveFile(defaultName, dataBase64)` → a native dialog, then an atomic write).
  */
 export const saveFileChannel = 'file:save-export';
+
+/** Main → every window: a document changed (`{ docId, rev?, channel }`, see ChangeEvent in the dispatcher). */
+export const changeEventChannel = 'api:changed';

@@ -240,7 +240,7 @@ export const contract = {
     output: reportSummarySchema.nullable(),
   }),
   'reports:save-draft': channel({
-    summary: 'Save a draft (optimistic: conflict if baseRev is stale)',
+    summary: 'Save a draft: merged by section and table row against `base`; conflict only where both sides changed a part',
     profile: 'required',
     input: z
       .object({
@@ -249,6 +249,14 @@ export const contract = {
         title: z.string().max(200).optional(),
         metadata: metadataInput,
         sections: z.record(z.string().max(60), sectionContentSchema),
+        /** The changed parts as they were when editing began: the save merges by section and row (see saveDraft). */
+        base: z
+          .object({
+            metadata: metadataInput.optional(),
+            sections: z.record(z.string().max(60), sectionContentSchema.nullable()).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: reportSchema,
@@ -269,7 +277,9 @@ export const contract = {
     summary: "A document's review: comments, decisions, workflow, revisions; marks it read",
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), markRead: z.boolean().optional() }).strict(),
-    output: z.object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int() }).strict(),
+    output: z
+      .object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int(), withdrawable: z.boolean().optional() })
+      .strict(),
   }),
   'review:decide': channel({
     summary: 'Grade the latest submitted revision, then return it or approve it (supervisor)',
@@ -487,6 +497,12 @@ export const contract = {
     profile: 'required',
     input: empty,
     output: importLogSchema,
+  }),
+  'review:withdraw': channel({
+    summary: 'Withdraw (撤回) a submission no supervisor has opened yet (its author; recorded in the review log)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), reason: z.string().max(2000).optional() }).strict(),
+    output: reportSchema,
   }),
 };
 

@@ -42,6 +42,7 @@ import {
   submitReport,
   verifyAll,
   verifyReview,
+  withdrawReport,
 } from '../core/review/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
@@ -144,5 +145,6 @@ export function createHandlers(identity: AppIdentity): Handlers {
       await deleteDraft(ctx, input);
       return { deleted: true as const };
     },
+    'review:withdraw': (ctx, input) => withdrawReport(ctx, input),
   };
 }

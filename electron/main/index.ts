@@ -4,7 +4,7 @@ import { createDispatcher } from '../api/dispatcher';
 import { isDomainError } from '../core/shared/errors';
 import { openStore, type Store } from '../store/open-store';
 import { installSecurityGuards } from './guards';
-import { registerIpcTransport } from './ipc';
+import { forwardChangeEvents, registerIpcTransport } from './ipc';
 import { registerSaveFileHandler } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     identity: { name: app.getName(), version: app.getVersion() },
   });
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, { devServerUrl, rendererFile }));
+  forwardChangeEvents(dispatcher, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
   registerSaveFileHandler(ipcMain, {
     showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
     windowFor: (event) => BrowserWindow.fromWebContents(event.sender),

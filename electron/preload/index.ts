@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, saveFileChannel } from '../api/channels';
+import { changeEventChannel, channelNames, saveFileChannel } from '../api/channels';
 
 type Invoke = (profileId: string | null, input: unknown) => Promise<unknown>;
 
@@ -12,4 +12,13 @@ for (const channel of channelNames) {
 /** The desktop save dialog for an exported file; the only call that is not an API channel. */
 const saveFile = (defaultName: string, dataBase64: string) => ipcRenderer.invoke(saveFileChannel, defaultName, dataBase64);
 
-contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile });
+/** Documents changed by any window: the listener gets `{ docId, rev?, channel }`; returns the unsubscribe function. */
+const onChange = (listener: (event: unknown) => void) => {
+  const handler = (_event: unknown, payload: unknown) => listener(payload);
+  ipcRenderer.on(changeEventChannel, handler);
+  return () => {
+    ipcRenderer.removeListener(changeEventChannel, handler);
+  };
+};
+
+contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile, onChange });

@@ -688,6 +688,7 @@ export const en: Messages = {
     effects: { create: 'New', status: 'Status updated', refresh: 'Records added', none: 'Unchanged', conflict: 'Conflict: local kept' },
     recordTypes: {
       submit: 'submission',
+      withdraw: 'withdrawal',
       decision: 'decision',
       reopen: 'reopening',
       comment: 'comment',
@@ -715,5 +716,24 @@ export const en: Messages = {
     logChangesValue: 'documents +{{newDocuments}} · revisions +{{newRevisions}} · records +{{newRecords}}',
     logConflicts: '{{count}} conflicts',
     pending: 'The import of "{{file}}" did not finish (the program may have been interrupted). Import the same file again: it completes without duplicating anything.',
+  },
+  sync: {
+    updatedElsewhere: 'Another window saved other parts of this document; they are shown now (your unsaved edits are kept)',
+    overlapText: 'Another window also changed the parts below at {{time}}. Everything else was merged and saved; choose which version to keep for these parts.',
+    rowDeleted: '(row deleted)',
+    withdraw: 'Withdraw',
+    withdrawConfirmTitle: 'Withdraw this submission?',
+    withdrawConfirm: 'The supervisor has not opened it yet. It becomes a draft you can change and submit again; the withdrawal is recorded in the review log.',
+    withdrawn: 'Withdrawn; the document is a draft again',
+  },
+  officeCalendar: {
+    title: 'Office calendar',
+    hint: 'No daily log is due on public holidays; make-up workdays (weekends worked) count. Not submitted, the dashboard and the register follow this calendar. The State Council 2026 schedule is preset.',
+    holidays: 'Public holidays (days off)',
+    workdays: 'Make-up workdays',
+    add: 'Add',
+    remove: 'Remove',
+    saved: 'Office calendar saved',
+    empty: '(none)',
   },
 };

@@ -8,6 +8,7 @@
  * `decodePackage` checks everything that can be checked without this machine's data, in a fixed order, and
  * refuses with a reason and a Chinese message at the first problem.
  */
+import { mayWriteRecord, supervisorRecordTypes } from '../review/record-permissions';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { reportSchema, type Report } from '../reports/schema';
@@ -126,10 +127,9 @@ function checkId(id: string, where: string): void {
 
 const recordsSchema = reviewRecordSchema.array().max(100_000);
 
-/** Record types only a supervisor may write. */
-const supervisorTypes = new Set(['decision', 'reopen', 'comment', 'comment-edit', 'comment-retract', 'resolve', 'reopen-comment']);
 const typeNames: Record<string, string> = {
   submit: '提交文稿',
+  withdraw: '撤回提交',
   decision: '做出审阅决定',
   reopen: '重新打开文稿',
   comment: '点评',
@@ -314,12 +314,11 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
       }
       const type = record.body.type;
       const byAuthor = record.authorId === docAuthor;
-      const allowed =
-        type === 'submit' || type === 'mark-fixed' ? byAuthor : type === 'reply' ? byAuthor || author.role === 'supervisor' : supervisorTypes.has(type) && author.role === 'supervisor';
+      const allowed = mayWriteRecord(type, { role: author.role, isDocumentAuthor: byAuthor });
       if (!allowed) {
         throw refuse(
           'forbidden-record',
-          `记录 ${record.id}：“${record.authorName}”无权${typeNames[type]}（${supervisorTypes.has(type) ? '只有主管可以' : '只有文稿作者本人可以'}${typeNames[type]}）`,
+          `记录 ${record.id}：“${record.authorName}”无权${typeNames[type]}（${supervisorRecordTypes.has(type) ? '只有主管可以' : '只有文稿作者本人可以'}${typeNames[type]}）`,
         );
       }
     }

@@ -9,7 +9,8 @@ import type { CallContext, VerifyReport } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
-import { foldReview, type CommentView, type ReviewState } from './fold';
+import { foldReview, orderRecords, type CommentView, type ReviewState } from './fold';
+import { coded } from '../shared/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
@@ -96,6 +97,52 @@ async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: n
   // 雷同检测 informs the review; it never fails or blocks the submission (errors are logged and swallowed).
   await checkSubmissionSafely(ctx, snapshot, template, submitted.at);
   return stored;
+}
+
+/**
+ * Whether a supervisor has opened the latest submission: a supervisor profile on this machine read the review
+ * log after the submission was recorded, or a supervisor wrote anything about it since (a record imported from
+ * the supervisor's machine says so too).
+ */
+async function supervisorOpened(ctx: CallContext, records: ReviewRecord[]): Promise<boolean> {
+  const ordered = orderRecords(records);
+  const lastSubmit = ordered.map((entry) => entry.body.type).lastIndexOf('submit');
+  if (lastSubmit < 0) return false;
+  if (ordered.slice(lastSubmit + 1).some((entry) => entry.role === 'supervisor')) return true;
+  // Read state counts records in the order they were appended; the submission is the last of the manager's at most.
+  const appendedAt = records.findIndex((entry) => entry.id === ordered[lastSubmit]!.id);
+  for (const profile of await ctx.services.profiles.list()) {
+    if (profile.role !== 'supervisor') continue;
+    if (((await ctx.services.readState.get(profile.id))[records[0]!.docId] ?? 0) > appendedAt) return true;
+  }
+  return false;
+}
+
+/** Whether the caller may withdraw the document now (the editor shows 撤回 only then). */
+async function withdrawable(ctx: CallContext, profile: Profile, report: Report, records: ReviewRecord[]): Promise<boolean> {
+  return profile.role === 'manager' && report.authorId === profile.id && report.status === 'submitted' && !(await supervisorOpened(ctx, records));
+}
+
+/**
+ * 撤回: the author takes a submission back before any supervisor has opened it. Appends a `withdraw` record
+ * (the log keeps the submission and its frozen revision); the document is a draft again, writing the next
+ * revision, and leaves the supervisor's inbox.
+ */
+export async function withdrawReport(ctx: CallContext, input: { id: string; reason?: string }): Promise<Report> {
+  return ctx.services.locks.run(input.id, async () => {
+    const profile = requireRole(ctx, 'manager');
+    const { report } = await getReport(ctx, input.id);
+    if (report.authorId !== profile.id) throw coded('forbidden', 'withdraw.notAuthor');
+    if (report.status !== 'submitted') throw coded('forbidden', 'withdraw.notSubmitted');
+    const records = await ctx.services.reviews.records(input.id);
+    const state = foldReview(records);
+    if (state.status !== 'submitted' || (await supervisorOpened(ctx, records))) throw coded('forbidden', 'withdraw.opened');
+    const revision = state.lastSubmittedRevision || report.revision;
+    const reason = input.reason?.trim();
+    const body: RecordBody = { type: 'withdraw', ...(reason ? { reason } : {}) };
+    const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, body)], { status: 'draft', revision: revision + 1 });
+    return stored;
+  });
 }
 
 /** Load a document a supervisor acts on, with its review state. */
@@ -310,16 +357,23 @@ export interface ReviewView {
   revisions: number[];
   /** Records the caller had not seen before this call. */
   unseen: number;
+  /** The caller may withdraw (撤回) the submission: their own, submitted, not opened by a supervisor yet. */
+  withdrawable: boolean;
 }
 
 /** A document's review: comments, decisions, workflow, frozen revisions. Marks it read for the caller. */
 export async function getReview(ctx: CallContext, input: { id: string; markRead?: boolean }): Promise<ReviewView> {
   const profile = requireProfile(ctx);
-  await getReport(ctx, input.id);
+  const { report } = await getReport(ctx, input.id);
   const records = await ctx.services.reviews.records(input.id);
   const seen = (await ctx.services.readState.get(profile.id))[input.id] ?? 0;
   if (input.markRead !== false && seen !== records.length) await ctx.services.readState.set(profile.id, input.id, records.length);
-  return { state: foldReview(records), revisions: await ctx.services.reviews.revisions(input.id), unseen: Math.max(0, records.length - seen) };
+  return {
+    state: foldReview(records),
+    revisions: await ctx.services.reviews.revisions(input.id),
+    unseen: Math.max(0, records.length - seen),
+    withdrawable: await withdrawable(ctx, profile, report, records),
+  };
 }
 
 /** A frozen submitted revision. */
