@@ -8,7 +8,7 @@ import { checkContentAgainstTemplate } from './check-content';
 import { mergeDraft, type MergeOverlap } from './merge';
 import { formatMessage } from '../shared/messages';
 import { buildNewReport, periodKey, titleFor } from './new-report';
-import { carryForward, findPreviousReport } from './previous';
+import { carryForward, findPreviousReport, findReportForPeriod, yearAgoPeriod } from './previous';
 import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from './schema';
 
 export interface ReportFilter {
@@ -88,7 +88,19 @@ export async function createReport(
       load: (id) => ctx.services.reports.get(id),
     });
     if (previous) {
+      const olderPeriod = input.basedOnPrevious ? yearAgoPeriod(report.period) : null;
+      const yearAgo = olderPeriod
+        ? await findReportForPeriod({
+            summaries: await ctx.services.reports.list(),
+            template,
+            authorId: profile.id,
+            period: olderPeriod,
+            subject: template.subjectKey ? report.metadata[template.subjectKey] : undefined,
+            load: (id) => ctx.services.reports.get(id),
+          })
+        : null;
       const carried = carryForward({
+        yearAgo,
         template,
         previous,
         sections: report.sections,

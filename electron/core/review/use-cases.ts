@@ -3,14 +3,13 @@ import { checkCompleteness } from '../reports/completeness';
 import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
 import { canonicalJson } from '../shared/canonical';
-import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext, VerifyReport } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
 import { foldReview, orderRecords, type CommentView, type ReviewState } from './fold';
-import { coded } from '../shared/messages';
+import { coded, formatMessage } from '../shared/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
@@ -80,12 +79,12 @@ export async function submitReport(ctx: CallContext, input: { id: string; baseRe
 async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: number; note?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
   const { report, template } = await getReport(ctx, input.id);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能提交自己撰写的文稿');
-  if (report.status !== 'draft' && report.status !== 'returned') throw new DomainError('forbidden', '文稿已提交或已通过，不能重复提交');
-  if (report.rev !== input.baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再提交', { details: { current: report } });
+  if (report.authorId !== profile.id) throw coded('forbidden', 'submit.notAuthor');
+  if (report.status !== 'draft' && report.status !== 'returned') throw coded('forbidden', 'submit.alreadySubmitted');
+  if (report.rev !== input.baseRev) throw coded('conflict', 'submit.stale', undefined, { details: { current: report } });
   const blocking = checkCompleteness(template, report);
   if (blocking.length) {
-    throw new DomainError('invalid-input', `还有 ${blocking.length} 项未完成，不能提交：${blocking.map((issue) => issue.message).join('；')}`, {
+    throw coded('invalid-input', 'submit.incomplete', { count: blocking.length, list: blocking.map((issue) => issue.message).join('；') }, {
       issues: blocking.map((issue) => ({ path: `${issue.target}${issue.field ? `.${issue.field}` : ''}`, message: issue.message })),
     });
   }
@@ -163,17 +162,17 @@ export async function decide(ctx: CallContext, input: { id: string; decision: 'r
 async function decideNow(ctx: CallContext, input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
-  if (report.status !== 'submitted') throw new DomainError('forbidden', '只能审阅已提交的文稿');
+  if (report.status !== 'submitted') throw coded('forbidden', 'review.notSubmitted');
   const scale = (await ctx.services.settings.get()).gradeScale;
   const grade = scale.find((item) => item.label === input.grade);
   if (!grade) {
-    throw new DomainError('invalid-input', `未知的等级：${input.grade}（可选：${scale.map((item) => item.label).join('、')}）`, {
-      issues: [{ path: 'grade', message: '未知的等级' }],
+    throw coded('invalid-input', 'review.unknownGrade', { grade: input.grade, options: scale.map((item) => item.label).join('、') }, {
+      issues: [{ path: 'grade', message: formatMessage('review.unknownGradeShort') }],
     });
   }
   const reason = input.reason?.trim();
   if (grade.needsReason && !reason) {
-    throw new DomainError('invalid-input', `评定为“${grade.label}”时必须说明理由`, { issues: [{ path: 'reason', message: '请填写理由' }] });
+    throw coded('invalid-input', 'review.reasonRequired', { grade: grade.label }, { issues: [{ path: 'reason', message: formatMessage('review.fillReason') }] });
   }
   const revision = state.lastSubmittedRevision || report.revision;
   const body: RecordBody = {
@@ -198,7 +197,7 @@ export async function reopenReport(ctx: CallContext, input: { id: string; reason
 async function reopenReportNow(ctx: CallContext, input: { id: string; reason: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
-  if (report.status !== 'approved') throw new DomainError('forbidden', '只有已通过的文稿可以重新打开');
+  if (report.status !== 'approved') throw coded('forbidden', 'review.reopenOnlyApproved');
   const revision = state.lastSubmittedRevision || report.revision;
   const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, { type: 'reopen', reason: input.reason })], {
     status: 'submitted',
@@ -208,7 +207,7 @@ async function reopenReportNow(ctx: CallContext, input: { id: string; reason: st
 
 function sectionOf(template: Template, sectionId: string) {
   const section = template.sections.find((item) => item.id === sectionId);
-  if (!section) throw new DomainError('invalid-input', `文稿没有此章节：${sectionId}`, { issues: [{ path: 'anchor.sectionId', message: '章节不存在' }] });
+  if (!section) throw coded('invalid-input', 'review.noSection', { sectionId }, { issues: [{ path: 'anchor.sectionId', message: formatMessage('review.sectionMissing') }] });
   return section;
 }
 
@@ -218,20 +217,20 @@ function checkAnchor(template: Template, revision: Report, anchor: Anchor): void
   const section = sectionOf(template, anchor.sectionId);
   const content = revision.sections[anchor.sectionId];
   if (anchor.kind === 'text') {
-    if (content?.type !== 'richtext') throw new DomainError('invalid-input', `“${section.title}”不是文字章节`, { issues: [{ path: 'anchor', message: '不是文字章节' }] });
+    if (content?.type !== 'richtext') throw coded('invalid-input', 'review.notText', { section: section.title }, { issues: [{ path: 'anchor', message: formatMessage('review.notTextShort') }] });
     const { text } = anchorText(content.doc);
     if (text.slice(anchor.offset, anchor.offset + anchor.quote.length) !== anchor.quote) {
-      throw new DomainError('invalid-input', '所选文字在该版本中不存在（可能已被修改），请重新选择', {
-        issues: [{ path: 'anchor.quote', message: '所选文字不存在' }],
-      });
+      throw coded('invalid-input', 'review.quoteGone', undefined, { issues: [{ path: 'anchor.quote', message: formatMessage('review.quoteGoneShort') }] });
     }
   }
   if (anchor.kind === 'cell') {
     if (content?.type !== 'table' || !content.rows.some((row) => row.id === anchor.rowId)) {
-      throw new DomainError('invalid-input', `表格“${section.title}”中没有该行`, { issues: [{ path: 'anchor.rowId', message: '行不存在' }] });
+      throw coded('invalid-input', 'review.noRow', { section: section.title }, { issues: [{ path: 'anchor.rowId', message: formatMessage('review.noRowShort') }] });
     }
     if (!section.table?.columns.some((column) => column.key === anchor.columnKey)) {
-      throw new DomainError('invalid-input', `表格“${section.title}”中没有“${anchor.columnKey}”列`, { issues: [{ path: 'anchor.columnKey', message: '列不存在' }] });
+      throw coded('invalid-input', 'review.noColumn', { section: section.title, column: anchor.columnKey }, {
+        issues: [{ path: 'anchor.columnKey', message: formatMessage('review.noColumnShort') }],
+      });
     }
   }
 }
@@ -240,7 +239,7 @@ function checkAnchor(template: Template, revision: Report, anchor: Anchor): void
 async function reviewedRevision(ctx: CallContext, report: Report, state: ReviewState): Promise<Report> {
   const number = state.lastSubmittedRevision;
   const snapshot = number ? await ctx.services.reviews.getRevision(report.id, number) : null;
-  if (!snapshot) throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  if (!snapshot) throw coded('forbidden', 'review.draftNoComment');
   return snapshot;
 }
 
@@ -252,7 +251,7 @@ export async function addComment(ctx: CallContext, input: { id: string; anchor: 
 async function addCommentNow(ctx: CallContext, input: { id: string; anchor: Anchor; kind: CommentKind; text: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, template, state } = await loadForReview(ctx, input.id);
-  if (report.status === 'draft') throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  if (report.status === 'draft') throw coded('forbidden', 'review.draftNoComment');
   const revision = await reviewedRevision(ctx, report, state);
   checkAnchor(template, revision, input.anchor);
   const entry = newRecord(ctx, profile, report, revision.revision, { type: 'comment', anchor: input.anchor, kind: input.kind, text: input.text });
@@ -263,13 +262,13 @@ async function addCommentNow(ctx: CallContext, input: { id: string; anchor: Anch
 async function loadComment(ctx: CallContext, id: string, commentId: string) {
   const loaded = await loadForReview(ctx, id);
   const comment = loaded.state.comments.find((item) => item.id === commentId);
-  if (!comment) throw new DomainError('not-found', '找不到该点评');
+  if (!comment) throw coded('not-found', 'review.commentNotFound');
   return { ...loaded, comment };
 }
 
 function requireOwnLiveComment(profile: Profile, comment: CommentView): void {
-  if (comment.by.id !== profile.id) throw new DomainError('forbidden', '只能修改或撤回自己的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  if (comment.by.id !== profile.id) throw coded('forbidden', 'review.ownCommentOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
 }
 
 /** Edit a comment: a new version is appended; the earlier text stays in its history. */
@@ -308,8 +307,8 @@ export async function replyToComment(ctx: CallContext, input: { id: string; comm
 async function replyToCommentNow(ctx: CallContext, input: { id: string; commentId: string; text: string }): Promise<CommentView> {
   const profile = requireProfile(ctx);
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (profile.role === 'manager' && report.authorId !== profile.id) throw new DomainError('forbidden', '只能回复自己文稿上的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回，不能回复');
+  if (profile.role === 'manager' && report.authorId !== profile.id) throw coded('forbidden', 'review.replyOwnOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetractedNoReply');
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'reply', commentId: comment.id, text: input.text })]);
   return state.comments.find((item) => item.id === comment.id)!;
 }
@@ -322,9 +321,9 @@ export async function markFixed(ctx: CallContext, input: { id: string; commentId
 async function markFixedNow(ctx: CallContext, input: { id: string; commentId: string; note: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'manager');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能处理自己文稿上的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
-  if (comment.status !== 'open') throw new DomainError('forbidden', comment.status === 'fixed' ? '该点评已标记为已整改' : '该点评已确认解决');
+  if (report.authorId !== profile.id) throw coded('forbidden', 'review.handleOwnOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
+  if (comment.status !== 'open') throw coded('forbidden', comment.status === 'fixed' ? 'review.alreadyFixed' : 'review.alreadyResolved');
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'mark-fixed', commentId: comment.id, note: input.note })]);
   return state.comments.find((item) => item.id === comment.id)!;
 }
@@ -337,15 +336,15 @@ export async function settleComment(ctx: CallContext, input: { id: string; comme
 async function settleCommentNow(ctx: CallContext, input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
   let body: RecordBody;
   if (input.action === 'resolve') {
-    if (comment.status === 'resolved') throw new DomainError('forbidden', '该点评已确认解决');
+    if (comment.status === 'resolved') throw coded('forbidden', 'review.alreadyResolved');
     body = { type: 'resolve', commentId: comment.id };
   } else {
-    if (comment.status === 'open') throw new DomainError('forbidden', '该点评尚未整改，无需重新打开');
+    if (comment.status === 'open') throw coded('forbidden', 'review.notFixedYet');
     const reason = input.reason?.trim();
-    if (!reason) throw new DomainError('invalid-input', '重新打开点评时请说明原因', { issues: [{ path: 'reason', message: '请填写原因' }] });
+    if (!reason) throw coded('invalid-input', 'review.reopenReason', undefined, { issues: [{ path: 'reason', message: formatMessage('review.fillCause') }] });
     body = { type: 'reopen-comment', commentId: comment.id, reason };
   }
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, body)]);
@@ -380,7 +379,7 @@ export async function getReview(ctx: CallContext, input: { id: string; markRead?
 export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<{ report: Report; template: Template }> {
   const { template } = await getReport(ctx, input.id);
   const report = await ctx.services.reviews.getRevision(input.id, input.revision);
-  if (!report) throw new DomainError('not-found', `找不到第 ${input.revision} 次提交的版本`);
+  if (!report) throw coded('not-found', 'review.revisionNotFound', { revision: input.revision });
   const version = await ctx.services.templates.get(report.templateId, report.templateVersion);
   return { report, template: version ?? template };
 }

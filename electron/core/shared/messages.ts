@@ -10,7 +10,8 @@ export const coreMessagesZh = {
   profile: {
     required: '请先选择或创建一个用户身份',
     missing: '当前用户身份不存在，请重新选择',
-    roleOnly: '只有{{role}}可以执行此操作',
+    managerOnly: '只有客户经理可以执行此操作',
+    supervisorOnly: '只有主管可以执行此操作',
   },
   roles: { manager: '客户经理', supervisor: '主管' },
   api: {
@@ -86,6 +87,9 @@ export const coreMessagesZh = {
     tableRows: '表格“{{section}}”至少需要 {{needed}} 行数据，现有 {{filled}} 行',
     emptyField: '“{{section}}”的“{{field}}”未填写',
   },
+  template: {
+    carryColumn: '“{{section}}”的基于上期对应关系引用了不存在或自动计算的列：{{column}}',
+  },
   calendar: {
     badDate: '日期格式应为 YYYY-MM-DD：{{date}}',
     both: '{{date}} 不能同时是节假日和调休工作日',
@@ -104,7 +108,8 @@ export const coreMessagesEn: CoreMessages = {
   profile: {
     required: 'Choose or create a profile first',
     missing: 'The current profile no longer exists; choose one again',
-    roleOnly: 'Only a {{role}} may do this',
+    managerOnly: 'Only a customer manager may do this',
+    supervisorOnly: 'Only a supervisor may do this',
   },
   roles: { manager: 'customer manager', supervisor: 'supervisor' },
   api: {
@@ -179,6 +184,9 @@ export const coreMessagesEn: CoreMessages = {
     emptyTable: 'The table “{{section}}” has no figures',
     tableRows: 'The table “{{section}}” needs at least {{needed}} rows of figures; it has {{filled}}',
     emptyField: '“{{field}}” in “{{section}}” is empty',
+  },
+  template: {
+    carryColumn: 'The carry-over mapping of “{{section}}” names a column that does not exist or is computed: {{column}}',
   },
   calendar: {
     badDate: 'Dates are written YYYY-MM-DD: {{date}}',

@@ -1,3 +1,4 @@
+import { formatMessage } from '../shared/messages';
 import { checkTableFormulas } from '../formula';
 import { DomainError, type ErrorIssue } from '../shared/errors';
 import { requireProfile } from '../shared/permissions';
@@ -24,7 +25,7 @@ export async function getTemplate(
 }
 
 /** Formula problems of every table, as input issues naming the section and column. */
-function formulaIssues(template: Template): ErrorIssue[] {
+export function formulaIssues(template: Template): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   template.sections.forEach((section, index) => {
     if (!section.table) return;
@@ -38,6 +39,15 @@ function formulaIssues(template: Template): ErrorIssue[] {
     for (const column of section.table.columns) {
       if (keys.has(column.key)) issues.push({ path: `sections.${index}.table.${column.key}`, message: `“${section.title}”列名重复：${column.key}` });
       keys.add(column.key);
+    }
+    // 基于上期 mappings name input columns of this table (a computed column is never written).
+    const inputKeys = new Set(section.table.columns.filter((column) => !column.formula).map((column) => column.key));
+    for (const carry of section.table.carryColumns ?? []) {
+      for (const key of [carry.from, carry.to]) {
+        if (!inputKeys.has(key)) {
+          issues.push({ path: `sections.${index}.table.carryColumns`, message: formatMessage('template.carryColumn', { section: section.title, column: key }) });
+        }
+      }
     }
   });
   return issues;
