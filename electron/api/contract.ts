@@ -12,6 +12,7 @@ import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
 import { insightSettingsSchema } from '../core/insight/schema';
+import { officeCalendarSchema } from '../core/calendar/office-calendar';
 import {
   copyCheckInput,
   copyCheckViewSchema,
@@ -133,6 +134,7 @@ export const contract = {
         exportFonts: fontSettingsSchema.optional(),
         onTimeRule: onTimeRuleSchema.optional(),
         insight: insightSettingsSchema.optional(),
+        officeCalendar: officeCalendarSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -396,6 +398,9 @@ export const contract = {
           templateName: z.string(),
           period: z.string(),
           missing: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() }).strict()),
+          /** `due`: the deadline passed, `missing` lists who owes it; `not-due`: not late yet (until `dueAt`); `day-off`: no log expected. */
+          state: z.enum(['due', 'not-due', 'day-off']).optional(),
+          dueAt: z.string().optional(),
         })
         .strict(),
     ),

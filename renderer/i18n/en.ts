@@ -735,5 +735,7 @@ export const en: Messages = {
     remove: 'Remove',
     saved: 'Office calendar saved',
     empty: '(none)',
+    dayOff: 'Day off (holiday or weekend): nothing due',
+    notDue: 'Not due yet (due before {{time}})',
   },
 };

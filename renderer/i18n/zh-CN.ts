@@ -732,6 +732,8 @@ export const zhCN = {
     remove: '移除',
     saved: '办公日历已保存',
     empty: '（无）',
+    dayOff: '休息日（节假日或周末），不需要提交',
+    notDue: '未到截止时间（{{time}} 前提交）',
   },
 } as const;
 

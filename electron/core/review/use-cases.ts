@@ -13,6 +13,10 @@ import { coded, formatMessage } from '../shared/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
+import { isWorkday } from '../calendar/office-calendar';
+import { joinDates } from '../calendar/roster';
+import { deadlineFor } from '../export/on-time';
+import { owes } from '../insight/dashboard';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -450,8 +454,20 @@ export async function inbox(
 export async function notSubmitted(
   ctx: CallContext,
   input: { period: string },
-): Promise<{ templateId: string; templateName: string; period: string; missing: { id: string; name: string; unit: string }[] }[]> {
+): Promise<
+  {
+    templateId: string;
+    templateName: string;
+    period: string;
+    missing: { id: string; name: string; unit: string }[];
+    state: 'due' | 'not-due' | 'day-off';
+    dueAt?: string;
+  }[]
+> {
   requireRole(ctx, 'supervisor');
+  const settings = await ctx.services.settings.get();
+  const joined = await joinDates(ctx);
+  const now = ctx.services.clock.now();
   const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
   // Managers on other machines join the roster with their first package (docs/exchange.md).
   const localIds = new Set(local.map((profile) => profile.id));
@@ -463,16 +479,24 @@ export async function notSubmitted(
   const reports = await ctx.services.reports.list();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(input.period) ? input.period : null;
   const month = input.period.slice(0, 7);
+  // Fair: a daily log only on the office's workdays (法定节假日 and 调休 from 设置), nobody before the deadline has
+  // passed, and nobody for a period that ended before they joined.
   return templates.map((template) => {
     const period = template.cadence === 'daily' ? day ?? `${month}-01` : month;
+    const base = { templateId: template.id, templateName: template.name, period };
+    if (template.cadence === 'daily' && !isWorkday(period, settings.officeCalendar)) return { ...base, missing: [], state: 'day-off' as const };
+    const deadline = deadlineFor(template.cadence, period, settings.onTimeRule, settings.officeCalendar);
+    if (deadline && now.getTime() < deadline.getTime()) return { ...base, missing: [], state: 'not-due' as const, dueAt: deadline.toISOString() };
     const submitted = new Set(
       reports.filter((summary) => summary.templateId === template.id && summary.period === period && summary.status !== 'draft').map((summary) => summary.authorId),
     );
     return {
-      templateId: template.id,
-      templateName: template.name,
-      period,
-      missing: managers.filter((manager) => !submitted.has(manager.id)).map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+      ...base,
+      missing: managers
+        .filter((manager) => !submitted.has(manager.id) && owes(period, joined.get(manager.id)))
+        .map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+      state: 'due' as const,
+      ...(deadline ? { dueAt: deadline.toISOString() } : {}),
     };
   });
 }

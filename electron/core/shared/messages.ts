@@ -93,6 +93,7 @@ export const coreMessagesZh = {
   calendar: {
     badDate: '日期格式应为 YYYY-MM-DD：{{date}}',
     both: '{{date}} 不能同时是节假日和调休工作日',
+    supervisorOnly: '只有主管可以修改办公日历',
   },
   parts: {
     metadata: '基本信息“{{field}}”',
@@ -191,6 +192,7 @@ export const coreMessagesEn: CoreMessages = {
   calendar: {
     badDate: 'Dates are written YYYY-MM-DD: {{date}}',
     both: '{{date}} cannot be both a holiday and a make-up workday',
+    supervisorOnly: 'Only a supervisor may change the office calendar',
   },
   parts: {
     metadata: 'detail “{{field}}”',

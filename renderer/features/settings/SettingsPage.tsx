@@ -8,6 +8,7 @@ import { setLanguage } from '../../i18n';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
+import { OfficeCalendarCard } from './OfficeCalendarCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -72,6 +73,8 @@ export function SettingsPage() {
       <ExportSettingsCard />
 
       <InsightSettingsCard />
+
+      <OfficeCalendarCard />
 
       {profile && <IdentityCard withLink />}
 
