@@ -74,6 +74,7 @@ export const channelNames = [
   'sync:disable',
   'sync:join',
   'sync:admit',
+  'review:withdraw',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];
@@ -83,3 +84,6 @@ export type KnownChannel = (typeof channelNames)[number];
  * (`window.reportdesk.saveFile(defaultName, dataBase64)` → a native dialog, then an atomic write).
  */
 export const saveFileChannel = 'file:save-export';
+
+/** Main → every window: a document changed (`{ docId, rev?, channel }`, see ChangeEvent in the dispatcher). */
+export const changeEventChannel = 'api:changed';

@@ -12,6 +12,7 @@ import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
 import { insightSettingsSchema } from '../core/insight/schema';
+import { officeCalendarSchema } from '../core/calendar/office-calendar';
 import {
   copyCheckInput,
   copyCheckViewSchema,
@@ -165,6 +166,7 @@ export const contract = {
         exportFonts: fontSettingsSchema.optional(),
         onTimeRule: onTimeRuleSchema.optional(),
         insight: insightSettingsSchema.optional(),
+        officeCalendar: officeCalendarSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -272,7 +274,7 @@ export const contract = {
     output: reportSummarySchema.nullable(),
   }),
   'reports:save-draft': channel({
-    summary: 'Save a draft (optimistic: conflict if baseRev is stale)',
+    summary: 'Save a draft: merged by section and table row against `base`; conflict only where both sides changed a part',
     profile: 'required',
     input: z
       .object({
@@ -281,6 +283,14 @@ export const contract = {
         title: z.string().max(200).optional(),
         metadata: metadataInput,
         sections: z.record(z.string().max(60), sectionContentSchema),
+        /** The changed parts as they were when editing began: the save merges by section and row (see saveDraft). */
+        base: z
+          .object({
+            metadata: metadataInput.optional(),
+            sections: z.record(z.string().max(60), sectionContentSchema.nullable()).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: reportSchema,
@@ -301,7 +311,9 @@ export const contract = {
     summary: "A document's review: comments, decisions, workflow, revisions; marks it read",
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), markRead: z.boolean().optional() }).strict(),
-    output: z.object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int() }).strict(),
+    output: z
+      .object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int(), withdrawable: z.boolean().optional() })
+      .strict(),
   }),
   'review:decide': channel({
     summary: 'Grade the latest submitted revision, then return it or approve it (supervisor)',
@@ -418,6 +430,9 @@ export const contract = {
           templateName: z.string(),
           period: z.string(),
           missing: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() }).strict()),
+          /** `due`: the deadline passed, `missing` lists who owes it; `not-due`: not late yet (until `dueAt`); `day-off`: no log expected. */
+          state: z.enum(['due', 'not-due', 'day-off']).optional(),
+          dueAt: z.string().optional(),
         })
         .strict(),
     ),
@@ -622,6 +637,12 @@ export const contract = {
     profile: 'required',
     input: fingerprintInput,
     output: syncStatusSchema,
+    }),
+  'review:withdraw': channel({
+    summary: 'Withdraw (撤回) a submission no supervisor has opened yet (its author; recorded in the review log)',
+    profile: 'required',
+    input: z.object({ id: z.string().min(1).max(80), reason: z.string().max(2000).optional() }).strict(),
+    output: reportSchema,
   }),
 };
 

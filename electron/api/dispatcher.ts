@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { DomainError, isDomainError, type ErrorIssue } from '../core/shared/errors';
+import { isDomainError, type ErrorIssue } from '../core/shared/errors';
+import { coded, formatMessage } from '../core/shared/messages';
 import type { CallContext, CoreServices } from '../core/shared/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
@@ -15,7 +16,35 @@ export interface Dispatcher {
    * permission in core), validate the output, and wrap everything in the Result envelope. Never throws.
    */
   dispatch(channel: string, profileId: string | null, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Listen for documents changed by a call (any transport, any window): both transports forward these so
+   * every other window learns at once. Returns the unsubscribe function.
+   */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
 }
+
+/** A document changed: its id, its stored revision counter when the call returned it, and by which channel. */
+export interface ChangeEvent {
+  docId: string;
+  rev?: number;
+  channel: string;
+}
+
+/** Channels that change a document (its text, status or review log), keyed by the input's `id`. */
+export const documentChangingChannels: ReadonlySet<string> = new Set([
+  'reports:save-draft',
+  'reports:submit',
+  'reports:delete',
+  'review:withdraw',
+  'review:decide',
+  'review:reopen',
+  'review:comment',
+  'review:edit-comment',
+  'review:retract-comment',
+  'review:reply',
+  'review:mark-fixed',
+  'review:settle',
+]);
 
 export function isChannelName(channel: string): channel is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, channel);
@@ -61,24 +90,25 @@ export function createDispatcher(
   async function identify(profileId: string | null): Promise<CallContext['profile']> {
     if (!profileId) return null;
     const profile = await services.profiles.get(profileId);
-    if (!profile) throw new DomainError('no-profile', '当前用户身份不存在，请重新选择');
+    if (!profile) throw coded('no-profile', 'profile.missing');
     return profile;
   }
 
   async function dispatch(channel: string, profileId: string | null, input: unknown): Promise<Result<unknown>> {
-    if (!isChannelName(channel)) return fail('not-found', `未知的接口：${channel}`);
+    if (!isChannelName(channel)) {
+      return fail('not-found', formatMessage('api.unknownChannel', { channel }), { key: 'api.unknownChannel', params: { channel } });
+    }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
-      return fail('invalid-input', `输入不正确：${issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`, {
-        issues,
-      });
+      const details = issues.map((issue) => `${issue.path} ${issue.message}`).join('；');
+      return fail('invalid-input', formatMessage('api.badInput', { details }), { issues, key: 'api.badInput', params: { details } });
     }
     try {
       const profile = await identify(profileId);
       if (spec.profile === 'required' && !profile) {
-        return fail('no-profile', '请先选择或创建一个用户身份');
+        return fail('no-profile', formatMessage('profile.required'), { key: 'profile.required' });
       }
       const handler = handlers[channel] as (ctx: CallContext, value: unknown) => Promise<unknown>;
       const value = await handler({ profile, services }, parsed.data);
@@ -86,14 +116,17 @@ export function createDispatcher(
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logError(channel, checked.error);
-        return fail('internal', '内部错误：返回数据不符合接口定义');
+        return fail('internal', formatMessage('api.badOutput'), { key: 'api.badOutput' });
       }
+      if (documentChangingChannels.has(channel)) announce(channel, parsed.data, checked.data);
       return ok(checked.data);
     } catch (error) {
       if (isDomainError(error)) {
         return fail(error.code, error.message, {
           ...(error.issues ? { issues: error.issues } : {}),
           ...(error.details !== undefined ? { details: error.details } : {}),
+          ...(error.key ? { key: error.key } : {}),
+          ...(error.params ? { params: error.params } : {}),
         });
       }
       const errno = (error as { code?: unknown } | null)?.code;
@@ -103,9 +136,29 @@ export function createDispatcher(
         return fail('unavailable', '磁盘空间已满，这次操作没有完成。之前保存的内容不受影响；请清理磁盘空间后再试一次。');
       }
       logError(channel, error);
-      return fail('internal', `内部错误：${error instanceof Error ? error.message : String(error)}`);
+      const details = error instanceof Error ? error.message : String(error);
+      return fail('internal', formatMessage('api.internal', { details }), { key: 'api.internal', params: { details } });
     }
   }
 
-  return { dispatch };
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  function announce(channel: string, input: unknown, output: unknown): void {
+    const docId = (input as { id?: unknown }).id;
+    if (typeof docId !== 'string') return;
+    const rev = (output as { rev?: unknown } | null)?.rev;
+    const event: ChangeEvent = { docId, channel, ...(typeof rev === 'number' ? { rev } : {}) };
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logError(`change:${channel}`, error);
+      }
+    }
+  }
+  function onChange(listener: (event: ChangeEvent) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  return { dispatch, onChange };
 }

@@ -44,6 +44,7 @@ import {
   submitReport,
   verifyAll,
   verifyReview,
+  withdrawReport,
 } from '../core/review/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
@@ -165,6 +166,7 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'sync:disable': (ctx) => disableSync(ctx),
     'sync:join': (ctx, input) => joinOffice(ctx, input),
     'sync:admit': (ctx, input) => admitToOffice(ctx, input),
+    'review:withdraw': (ctx, input) => withdrawReport(ctx, input),
   };
 }
 

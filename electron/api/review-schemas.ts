@@ -56,7 +56,7 @@ export const reviewStateSchema = z
       z
         .object({
           id: z.string(),
-          type: z.enum(['submit', 'return', 'approve', 'reopen']),
+          type: z.enum(['submit', 'return', 'approve', 'reopen', 'withdraw']),
           revision: z.number().int(),
           by: personSchema,
           at: z.string(),

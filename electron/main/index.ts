@@ -7,7 +7,7 @@ import { StoreHost } from '../server/store-host';
 import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, devToolsAllowed } from './app-protocol';
 import { createPackageRouter, openPackageChannel, openPackageReadyChannel } from './open-package';
 import { installSecurityGuards } from './guards';
-import { registerIpcTransport } from './ipc';
+import { forwardChangeEvents, registerIpcTransport } from './ipc';
 import { registerSaveFileHandler } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
@@ -99,6 +99,7 @@ async function start(): Promise<void> {
   }
   const dispatcher = host;
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, allowedPages));
+  forwardChangeEvents(dispatcher, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
   registerSaveFileHandler(ipcMain, {
     showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
     windowFor: (event) => BrowserWindow.fromWebContents(event.sender),

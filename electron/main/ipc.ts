@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames } from '../api/channels';
+import { changeEventChannel, channelNames } from '../api/channels';
 import type { Dispatcher } from '../api/dispatcher';
 import { fail } from '../api/result';
 
@@ -21,4 +21,22 @@ export function registerIpcTransport(
       return dispatcher.dispatch(channel, typeof profileId === 'string' ? profileId : null, input);
     });
   }
+}
+
+/** Something that can receive a message: each window's webContents. */
+export interface ChangeReceiver {
+  isDestroyed(): boolean;
+  send(channel: string, payload: unknown): void;
+}
+
+/**
+ * Every document change (from any window's call) goes to every open window, so a second window on the same
+ * document learns at once that it changed. Returns the unsubscribe function.
+ */
+export function forwardChangeEvents(dispatcher: Dispatcher, receivers: () => ChangeReceiver[]): () => void {
+  return dispatcher.onChange((event) => {
+    for (const receiver of receivers()) {
+      if (!receiver.isDestroyed()) receiver.send(changeEventChannel, event);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, saveFileChannel } from '../api/channels';
+import { changeEventChannel, channelNames, saveFileChannel } from '../api/channels';
 
 type Invoke = (profileId: string | null, input: unknown) => Promise<unknown>;
 
@@ -22,4 +22,13 @@ const onOpenPackage = (listener: (message: unknown) => void) => {
   ipcRenderer.send('app:open-package-ready');
 };
 
-contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile, onOpenPackage });
+/** Documents changed by any window: the listener gets `{ docId, rev?, channel }`; returns the unsubscribe function. */
+const onChange = (listener: (event: unknown) => void) => {
+  const handler = (_event: unknown, payload: unknown) => listener(payload);
+  ipcRenderer.on(changeEventChannel, handler);
+  return () => {
+    ipcRenderer.removeListener(changeEventChannel, handler);
+  };
+};
+
+contextBridge.exposeInMainWorld('reportdesk', { transport: 'ipc', channels, saveFile, onOpenPackage, onChange });

@@ -21,6 +21,8 @@ export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 export const tokenHeader = 'x-reportdesk-token';
 export const profileHeader = 'x-reportdesk-profile';
+/** The change feed (Server-Sent Events) of browser mode. */
+export const eventsPath = '/events';
 /** Largest request body accepted (an imported spreadsheet travels base64-encoded inside JSON). */
 export const defaultBodyLimit = 25 * 1024 * 1024;
 
@@ -184,6 +186,28 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
   }
 
+  /**
+   * Server-Sent Events: one `change` event per document changed by any call (this tab, another tab, the CLI
+   * over the same server), so every open window learns at once. Behind the same Host/Origin/token checks.
+   */
+  function serveEvents(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET') {
+      refuse(response, 405, 'invalid-input', '事件流只接受 GET 请求');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    response.write('retry: 2000\n\n');
+    const unsubscribe = options.dispatcher.onChange((event) => {
+      response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    request.on('close', unsubscribe);
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = request.headers.host ?? '';
     if (!allowedHosts().has(host)) {
@@ -214,6 +238,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookieName(port));
     if (!sameToken(given, token)) {
       refuse(response, 401, 'forbidden', '缺少或错误的访问令牌：请使用启动时打印的完整地址打开报告台');
+      return;
+    }
+    if (url.pathname === eventsPath) {
+      serveEvents(request, response);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createDispatcher, type Dispatcher, type ErrorLogger } from '../api/dispatcher';
+import { createDispatcher, type ChangeEvent, type Dispatcher, type ErrorLogger } from '../api/dispatcher';
 import type { AppIdentity } from '../api/handlers';
 import type { Result } from '../api/result';
 import { backupError, backupFailureReason } from '../core/backup/errors';
@@ -73,6 +73,9 @@ export class StoreHost implements Dispatcher, BackupPort {
   readonly gate = new ActGate();
   private current!: Store;
   private dispatcher!: Dispatcher;
+  /** Change listeners of the transports; they stay subscribed across a move of the data folder. */
+  private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
+  private unsubscribeChanges: (() => void) | null = null;
   private state: BackupState = { folder: null, last: null, lastError: null };
   private running: Promise<BackupRecord> | null = null;
   private daily: Promise<unknown> | null = null;
@@ -95,7 +98,7 @@ export class StoreHost implements Dispatcher, BackupPort {
     const host = new StoreHost({ ...options, startDir: store.dataDir, pointerFile: null, locationSource: 'environment' });
     store.services.backup = host;
     host.current = store;
-    host.dispatcher = createDispatcher(store.services, { identity: options.identity, logError: options.logError });
+    host.useDispatcher(createDispatcher(store.services, { identity: options.identity, logError: options.logError }));
     host.state = await readState(store.dataDir);
     return host;
   }
@@ -116,13 +119,29 @@ export class StoreHost implements Dispatcher, BackupPort {
     const store = await openStore({ ...this.options.openOptions, dataDir });
     store.services.backup = this;
     this.current = store;
-    this.dispatcher = createDispatcher(store.services, { identity: this.options.identity, logError: this.options.logError });
+    this.useDispatcher(createDispatcher(store.services, { identity: this.options.identity, logError: this.options.logError }));
     this.state = await readState(store.dataDir);
     if (this.options.startSync) void store.sync.start();
   }
 
   private async saveState(): Promise<void> {
     await writeFileAtomic(path.join(this.dataDir, stateName), `${JSON.stringify(this.state, null, 2)}\n`).catch(() => undefined);
+  }
+
+  private useDispatcher(dispatcher: Dispatcher): void {
+    this.unsubscribeChanges?.();
+    this.dispatcher = dispatcher;
+    this.unsubscribeChanges = dispatcher.onChange((event) => {
+      for (const listener of this.changeListeners) listener(event);
+    });
+  }
+
+  /** Documents changed by a call, whichever store is open now (the transports forward them to every window). */
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
   }
 
   /** One API call. Backup channels manage the gate themselves; every other call is an act. */

@@ -1,5 +1,7 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
 import type { ApiError, Result } from '../../electron/api/result';
+import type { ChangeEvent } from '../../electron/api/dispatcher';
+import { i18n } from '../i18n';
 
 /** What the Electron preload exposes; absent in browser mode. */
 interface IpcBridge {
@@ -9,6 +11,8 @@ interface IpcBridge {
   saveFile?: (defaultName: string, dataBase64: string) => Promise<Result<{ saved: true; path: string } | { saved: false }>>;
   /** .rdpkg files the desktop app was asked to open (double-click, or a second start); one listener. */
   onOpenPackage?: (listener: (message: unknown) => void) => void;
+  /** Documents changed by any window (main → webContents.send to all windows). */
+  onChange?: (listener: (event: ChangeEvent) => void) => () => void;
 }
 
 declare global {
@@ -54,8 +58,21 @@ async function overHttp(channel: string, input: unknown): Promise<Result<unknown
   }
 }
 
+/** An error raised by catalogue key, with its message in the UI's language (the core sends zh-CN text). */
+export function localised(error: ApiError): ApiError {
+  if (!error.key) return error;
+  const key = `core.${error.key}`;
+  if (!i18n.exists(key)) return error;
+  return { ...error, message: i18n.t(key, { ...(error.params ?? {}), interpolation: { escapeValue: false } }) };
+}
+
 /** Call a channel and get its Result envelope, whatever the transport. Never throws. */
 export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> {
+  const result = await callRaw(channel, input);
+  return result.ok ? result : { ok: false, error: localised(result.error) };
+}
+
+async function callRaw<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> {
   const bridge = window.reportdesk;
   if (bridge) {
     const invoke = bridge.channels[channel];
@@ -90,3 +107,45 @@ export async function request<K extends ChannelName>(channel: K, input: ChannelI
 }
 
 export const api = { call, request };
+
+const changeListeners = new Set<(event: ChangeEvent) => void>();
+let changeSource: { close(): void } | null = null;
+
+function startChangeFeed(): void {
+  const bridge = window.reportdesk;
+  const deliver = (event: ChangeEvent) => {
+    for (const listener of changeListeners) listener(event);
+  };
+  if (bridge?.onChange) {
+    const off = bridge.onChange(deliver);
+    changeSource = { close: off };
+    return;
+  }
+  if (bridge || typeof EventSource === 'undefined') return;
+  // Browser mode: Server-Sent Events from the loopback server (same cookie token, same origin).
+  const source = new EventSource('/events', { withCredentials: true });
+  source.addEventListener('change', (message) => {
+    try {
+      deliver(JSON.parse((message as MessageEvent<string>).data) as ChangeEvent);
+    } catch {
+      // A malformed event is ignored; the next one still arrives.
+    }
+  });
+  changeSource = source;
+}
+
+/**
+ * Listen for documents changed by any window or tab (the API's change feed, over IPC or SSE); returns the
+ * unsubscribe function. One connection is shared by every listener.
+ */
+export function subscribeChanges(listener: (event: ChangeEvent) => void): () => void {
+  changeListeners.add(listener);
+  if (!changeSource) startChangeFeed();
+  return () => {
+    changeListeners.delete(listener);
+    if (changeListeners.size === 0 && changeSource) {
+      changeSource.close();
+      changeSource = null;
+    }
+  };
+}

@@ -687,6 +687,7 @@ export const zhCN = {
     effects: { create: '新建', status: '更新状态', refresh: '新增记录', none: '无变化', conflict: '冲突：保留本机' },
     recordTypes: {
       submit: '提交',
+      withdraw: '撤回提交',
       decision: '审阅决定',
       reopen: '重新打开',
       comment: '点评',
@@ -864,6 +865,25 @@ export const zhCN = {
     daysAgo: '{{count}} 天前',
     settingsCard: '办公室同步（Syncthing 或共享文件夹）',
     open: '设置同步',
+    updatedElsewhere: '另一个窗口保存了这篇文稿的其他部分，已显示最新内容（你未保存的修改仍在）',
+    overlapText: '另一个窗口在 {{time}} 也修改了下面这些部分。其余修改已经合并保存；请为这些部分选择保留哪一个版本。',
+    rowDeleted: '（该行已删除）',
+    withdraw: '撤回',
+    withdrawConfirmTitle: '撤回这次提交？',
+    withdrawConfirm: '主管尚未打开。撤回后文稿回到草稿，可以修改后重新提交；撤回会记入审阅记录。',
+    withdrawn: '已撤回，文稿回到草稿',
+  },
+  officeCalendar: {
+    title: '办公日历',
+    hint: '法定节假日不计应交日志；调休上班日（周末上班）要交。未提交、统计和台账都按此日历计算。已预置国务院办公厅公布的 2026 年放假安排。',
+    holidays: '法定节假日（放假）',
+    workdays: '调休上班日',
+    add: '添加',
+    remove: '移除',
+    saved: '办公日历已保存',
+    empty: '（无）',
+    dayOff: '休息日（节假日或周末），不需要提交',
+    notDue: '未到截止时间（{{time}} 前提交）',
   },
 } as const;
 

@@ -1111,6 +1111,19 @@ const table: { [K in ChannelName]: Row<K> } = {
     expectValue: (status) => expect(status).toMatchObject({ rosterSerial: 2, people: [expect.objectContaining({ name: office.otherManagerName, role: 'manager' })] }),
     wrongType: { field: 'fingerprint', value: 7 },
   },
+  'review:withdraw': {
+    as: 'manager',
+    input: { id: office.submitted },
+    expectValue: async (withdrawn, { call }) => {
+      expect(withdrawn).toMatchObject({ id: office.submitted, status: 'draft', revision: 2 });
+      const review = await value<ChannelOutput<'review:get'>>(call, 'review:get', 'manager', { id: office.submitted });
+      expect(review.state.workflow.map((event) => event.type)).toEqual(['submit', 'withdraw']);
+      expect(review.state.status).toBe('draft');
+      const inbox = await value<ChannelOutput<'review:inbox'>>(call, 'review:inbox', 'supervisor', {});
+      expect(inbox.entries.map((entry) => entry.summary.id)).not.toContain(office.submitted);
+    },
+    wrongType: { field: 'id', value: 7 },
+  },
 };
 
 const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [

@@ -180,7 +180,7 @@ describe('registerIpcTransport', () => {
   function setUp() {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'dispatched' }));
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpcTransport(ipcMain, { dispatch } as Dispatcher, (url) => isAllowedSenderUrl(url, { rendererFile }));
+    registerIpcTransport(ipcMain, { dispatch, onChange: () => () => undefined } as Dispatcher, (url) => isAllowedSenderUrl(url, { rendererFile }));
     return { dispatch, handlers };
   }
 

@@ -211,6 +211,18 @@ const table: { [K in ChannelName]: Case<K>[] } = {
     { what: 'approve with a grade', input: { id: office.submitted, decision: 'approve', grade: '优秀', meetingFlag: 'praise' }, outcomes: supervisorsOnly },
     { what: 'a draft nobody submitted', input: { id: office.draft, decision: 'approve', grade: '优秀', meetingFlag: 'none' }, outcomes: who('forbidden', 'forbidden', 'not-found') },
   ],
+  'review:withdraw': [
+    { what: 'a submission no supervisor has opened', input: { id: office.submitted }, outcomes: onlyAuthor },
+    {
+      what: 'a submission the supervisor has opened',
+      input: async (env) => {
+        await env.as('supervisor', 'review:get', { id: office.submitted });
+        return { id: office.submitted };
+      },
+      outcomes: who('forbidden', 'not-found', 'forbidden'),
+    },
+    { what: 'a draft', input: { id: office.draft }, outcomes: who('forbidden', 'not-found', 'forbidden') },
+  ],
   'review:reopen': [
     {
       what: 'an approved document',
@@ -409,6 +421,9 @@ describe('the permission table', () => {
     for (const channel of ['templates:duplicate', 'templates:save', 'templates:import', 'templates:retire'] as const) {
       expect(table[channel].every((item) => item.outcomes.author === 'forbidden' && item.outcomes.otherManager === 'forbidden'), channel).toBe(true);
     }
+    // Only the author withdraws a submission, and only before a supervisor opened it.
+    expect(table['review:withdraw'].map((item) => item.outcomes.author)).toEqual(['ok', 'forbidden', 'forbidden']);
+    expect(table['review:withdraw'].every((item) => item.outcomes.supervisor === 'forbidden')).toBe(true);
     // Only the comment's own author edits or retracts it.
     expect(outcome('review:edit-comment', 'otherSupervisor')).toBe('forbidden');
     expect(outcome('review:retract-comment', 'otherSupervisor')).toBe('forbidden');

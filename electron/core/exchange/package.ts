@@ -8,6 +8,7 @@
  * `decodePackage` checks everything that can be checked without this machine's data, in a fixed order, and
  * refuses with a reason and a Chinese message at the first problem.
  */
+import { mayWriteRecord, supervisorRecordTypes } from '../review/record-permissions';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { reportSchema, type Report } from '../reports/schema';
@@ -136,6 +137,7 @@ const ruleWords: Record<RecordRule, string> = {
 };
 const typeNames: Record<string, string> = {
   submit: '提交文稿',
+  withdraw: '撤回提交',
   decision: '做出审阅决定',
   reopen: '重新打开文稿',
   comment: '点评',

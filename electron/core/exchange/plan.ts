@@ -122,7 +122,9 @@ function decisionConflicts(title: string, docId: string, merged: ReviewRecord[],
 /** The status and revision number a document has when its records are `state`. */
 export function derivedStatus(state: ReviewState): { status: ReportStatus; revision: number } {
   const submitted = state.lastSubmittedRevision;
-  return { status: state.status, revision: state.status === 'returned' ? submitted + 1 : Math.max(1, submitted) };
+  // Returned, or withdrawn by its author (a draft again after a submission): the next revision is being written.
+  const reopened = state.status === 'returned' || (state.status === 'draft' && submitted > 0);
+  return { status: state.status, revision: reopened ? submitted + 1 : Math.max(1, submitted) };
 }
 
 /**

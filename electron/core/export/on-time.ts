@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Cadence } from '../templates/schema';
+import { workdayOnOrAfter, type OfficeCalendar } from '../calendar/office-calendar';
 
 export const onTimeRuleSchema = z
   .object({
@@ -22,27 +23,35 @@ export type OnTimeRule = z.infer<typeof onTimeRuleSchema>;
 
 export const defaultOnTimeRule: Readonly<OnTimeRule> = { dailyGraceDays: 0, monthlyDueDay: 5, utcOffsetMinutes: 480 };
 
-/** The instant a document of this cadence and period must be submitted before, or null when it has no deadline. */
-export function deadlineFor(cadence: Cadence, period: string, rule: OnTimeRule = defaultOnTimeRule): Date | null {
-  const offset = rule.utcOffsetMinutes * 60_000;
+/** The end (exclusive) of an office calendar day `YYYY-MM-DD` as an instant. */
+function endOfOfficeDay(day: string, rule: OnTimeRule): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - rule.utcOffsetMinutes * 60_000);
+}
+
+function dayText(year: number, monthIndex: number, day: number): string {
+  return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a document of this cadence and period must be submitted before, or null when it has no deadline.
+ * With the office calendar, a due day that is not a workday (a weekend, a 法定节假日) moves to the next workday.
+ */
+export function deadlineFor(cadence: Cadence, period: string, rule: OnTimeRule = defaultOnTimeRule, calendar?: OfficeCalendar | null): Date | null {
   const trimmed = period.trim();
+  let due: string | null = null;
   if (cadence === 'daily') {
     const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-    if (!day) return null;
-    return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + rule.dailyGraceDays + 1) - offset);
-  }
-  if (cadence === 'monthly') {
+    if (day) due = dayText(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + rule.dailyGraceDays);
+  } else if (cadence === 'monthly') {
     const month = /^(\d{4})-(\d{2})$/.exec(trimmed);
-    if (!month) return null;
     // Month index of the next month is the 1-based month itself.
-    return new Date(Date.UTC(Number(month[1]), Number(month[2]), rule.monthlyDueDay + 1) - offset);
-  }
-  if (cadence === 'quarterly') {
+    if (month) due = dayText(Number(month[1]), Number(month[2]), rule.monthlyDueDay);
+  } else if (cadence === 'quarterly') {
     const quarter = /^(\d{4})-Q([1-4])$/i.exec(trimmed);
-    if (!quarter) return null;
-    return new Date(Date.UTC(Number(quarter[1]), Number(quarter[2]) * 3, rule.monthlyDueDay + 1) - offset);
+    if (quarter) due = dayText(Number(quarter[1]), Number(quarter[2]) * 3, rule.monthlyDueDay);
   }
-  return null;
+  if (!due) return null;
+  return endOfOfficeDay(calendar ? workdayOnOrAfter(due, calendar) : due, rule);
 }
 
 /**
@@ -55,8 +64,9 @@ export function isOnTime(
   firstSubmittedAt: string | undefined,
   now: Date,
   rule: OnTimeRule = defaultOnTimeRule,
+  calendar?: OfficeCalendar | null,
 ): boolean | null {
-  const deadline = deadlineFor(cadence, period, rule);
+  const deadline = deadlineFor(cadence, period, rule, calendar);
   if (!deadline) return null;
   if (!firstSubmittedAt) return now.getTime() >= deadline.getTime() ? false : null;
   const submitted = new Date(firstSubmittedAt).getTime();

@@ -263,7 +263,7 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
       period: summary.period,
       status: summary.status,
       ...(firstSubmit ? { submittedAt: firstSubmit } : {}),
-      onTime: isOnTime(template?.cadence ?? 'none', summary.period, firstSubmit, now, settings.onTimeRule),
+      onTime: isOnTime(template?.cadence ?? 'none', summary.period, firstSubmit, now, settings.onTimeRule, settings.officeCalendar),
       ...(decision ? { grade: decision.grade, meetingFlag: decision.meetingFlag } : {}),
     });
     for (const comment of template ? inReadingOrder(state.comments, template) : state.comments) {

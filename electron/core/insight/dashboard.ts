@@ -19,6 +19,7 @@ import type { ReportStatus } from '../reports/schema';
 import type { MeetingFlag } from '../review/schema';
 import type { Cadence, DocumentKind } from '../templates/schema';
 import type { InsightSettings } from './schema';
+import { isWorkday, type OfficeCalendar } from '../calendar/office-calendar';
 
 export const dashboardKinds: DocumentKind[] = ['market-analysis', 'research', 'guidance-booklet', 'work-log', 'custom'];
 
@@ -56,8 +57,11 @@ export interface DashboardInput {
   settings: InsightSettings;
   /** The grade scale, best first. */
   grades: string[];
-  managers: { id: string; name: string; unit: string }[];
+  /** `joinedOn`: the office day the person joined (profile made, or first met through exchange); nothing is expected before it. */
+  managers: { id: string; name: string; unit: string; joinedOn?: string }[];
   templates: DashboardTemplate[];
+  /** 法定节假日 and 调休 workdays: which days expect a daily log, and where deadlines move to. */
+  calendar?: OfficeCalendar | null;
   documents: DashboardDocument[];
   /** Include the 疑似雷同 count (supervisors). */
   withCopyFlags?: boolean;
@@ -109,9 +113,25 @@ function daysOf(month: string): string[] {
   return Array.from({ length: count }, (_, index) => `${month}-${String(index + 1).padStart(2, '0')}`);
 }
 
-function isWeekday(day: string): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+/** The last office day a period covers: the day itself, the month's or the quarter's last day. */
+export function periodLastDay(period: string): string | null {
+  const trimmed = period.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  const month = /^(\d{4})-(\d{2})$/.exec(trimmed);
+  if (month) return new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(trimmed);
+  if (quarter) return new Date(Date.UTC(Number(quarter[1]), Number(quarter[2]) * 3, 0)).toISOString().slice(0, 10);
+  return null;
+}
+
+/**
+ * Whether a person owes a document for a period: only for periods that end on or after the day they joined
+ * (someone who joined on 12-04 owes no October logs and no November report).
+ */
+export function owes(period: string, joinedOn: string | undefined): boolean {
+  if (!joinedOn) return true;
+  const last = periodLastDay(period);
+  return !last || last >= joinedOn;
 }
 
 function quarterOf(month: string): { quarter: string; lastMonth: boolean } {
@@ -129,8 +149,8 @@ export function inMonth(period: string, month: string): boolean {
 }
 
 /** The periods of the month a kind × cadence expects one document for. */
-function expectedPeriods(cadence: Cadence, month: string, settings: InsightSettings): string[] {
-  if (cadence === 'daily') return daysOf(month).filter((day) => settings.dailyLogDays === 'all' || isWeekday(day));
+function expectedPeriods(cadence: Cadence, month: string, settings: InsightSettings, calendar?: OfficeCalendar | null): string[] {
+  if (cadence === 'daily') return daysOf(month).filter((day) => settings.dailyLogDays === 'all' || isWorkday(day, calendar));
   if (cadence === 'monthly') return [month];
   if (cadence === 'quarterly') {
     const { quarter, lastMonth } = quarterOf(month);
@@ -208,7 +228,7 @@ export function computeDashboard(input: DashboardInput): DashboardView {
     row.documents++;
     row.documentIds.push(document.id);
     row.byKind[document.kind] = (row.byKind[document.kind] ?? 0) + 1;
-    const onTime = isOnTime(cadenceOf.get(document.templateId) ?? 'none', document.period, document.firstSubmittedAt, input.now, input.rule);
+    const onTime = isOnTime(cadenceOf.get(document.templateId) ?? 'none', document.period, document.firstSubmittedAt, input.now, input.rule, input.calendar);
     if (onTime === true) row.onTime++;
     if (onTime === false) row.late++;
     if (document.grade && document.grade in row.grades) row.grades[document.grade]++;
@@ -222,11 +242,13 @@ export function computeDashboard(input: DashboardInput): DashboardView {
 
   // Missing and pending: expected periods without a submitted document of the kind.
   const submittedKeys = new Set(documents.map((document) => `${document.authorId}\u0000${document.kind}\u0000${document.period.trim()}`));
+  const joined = new Map(input.managers.map((manager) => [manager.id, manager.joinedOn]));
   for (const row of rows.values()) {
     for (const { kind, cadence } of expectedKinds) {
-      for (const expected of expectedPeriods(cadence, month, settings)) {
+      for (const expected of expectedPeriods(cadence, month, settings, input.calendar)) {
         if (submittedKeys.has(`${row.managerId}\u0000${kind}\u0000${expected}`)) continue;
-        const deadline = deadlineFor(cadence, expected, input.rule);
+        if (!owes(expected, joined.get(row.managerId))) continue;
+        const deadline = deadlineFor(cadence, expected, input.rule, input.calendar);
         if (!deadline) continue;
         if (input.now.getTime() >= deadline.getTime()) row.missing++;
         else row.pending++;

@@ -7,6 +7,7 @@ import { requireProfile } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { DocumentKind } from '../templates/schema';
 import { copyFlags } from './copy-check';
+import { joinDates } from '../calendar/roster';
 import { computeDashboard, inMonth, type DashboardDocument, type DashboardTemplate, type DashboardView } from './dashboard';
 import { defaultInsightSettings } from './schema';
 import { proposeSentences, type SentenceProposal } from './sentences';
@@ -65,6 +66,7 @@ export async function insightDashboard(ctx: CallContext, input: { period: string
       ...(flags.get(summary.id)?.flagged ? { copyFlagged: true } : {}),
     });
   }
+  const joined = await joinDates(ctx);
   return computeDashboard({
     period: input.period,
     ...(input.kind ? { kind: input.kind } : {}),
@@ -72,10 +74,11 @@ export async function insightDashboard(ctx: CallContext, input: { period: string
     rule: settings.onTimeRule ?? defaultOnTimeRule,
     settings: settings.insight ?? defaultInsightSettings,
     grades: settings.gradeScale.map((grade) => grade.label),
-    managers: managers.map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+    managers: managers.map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit, ...(joined.has(manager.id) ? { joinedOn: joined.get(manager.id)! } : {}) })),
     templates,
     documents,
     withCopyFlags: supervisor,
+    calendar: settings.officeCalendar,
   });
 }
 

@@ -1,12 +1,14 @@
 import type { Profile } from '../profiles/schema';
 import { reportSearchText, snippet } from '../search/report-text';
 import { DomainError } from '../shared/errors';
+import { coded, formatMessage } from '../shared/messages';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { checkContentAgainstTemplate } from './check-content';
+import { mergeDraft, type MergeOverlap } from './merge';
 import { buildNewReport, periodKey, titleFor } from './new-report';
-import { carryForward, findPreviousReport } from './previous';
+import { carryForward, findPreviousReport, findReportForPeriod, yearAgoPeriod } from './previous';
 import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from './schema';
 
 export interface ReportFilter {
@@ -51,10 +53,10 @@ export async function listReports(ctx: CallContext, filter: ReportFilter & { lim
 export async function getReport(ctx: CallContext, id: string): Promise<{ report: Report; template: Template }> {
   const profile = requireProfile(ctx);
   const report = await ctx.services.reports.get(id);
-  if (!report || !canRead(profile, report)) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+  if (!report || !canRead(profile, report)) throw coded('not-found', 'report.notFound');
   const template = await ctx.services.templates.get(report.templateId, report.templateVersion);
   if (!template) {
-    throw new DomainError('not-found', `找不到文稿所用的模板版本：${report.templateId} v${report.templateVersion}`);
+    throw coded('not-found', 'report.templateVersionMissing', { templateId: report.templateId, version: report.templateVersion });
   }
   return { report, template };
 }
@@ -70,10 +72,10 @@ export async function createReport(
 ): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
-  if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (!template) throw coded('not-found', 'report.templateNotFound');
   if (template.retired) throw new DomainError('invalid-input', `模板“${template.name}”已停用，不能再新建文稿`);
   const issues = checkContentAgainstTemplate(template, {}, input.metadata);
-  if (issues.length) throw new DomainError('invalid-input', '基本信息不符合模板', { issues });
+  if (issues.length) throw coded('invalid-input', 'report.badMetadata', undefined, { issues });
   const newId = () => ctx.services.ids.newId();
   let report = buildNewReport({ template, profile, metadata: input.metadata, id: newId(), now: ctx.services.clock.now(), newId });
   const carries = input.basedOnPrevious || template.sections.some((section) => section.carryForwardFrom);
@@ -87,7 +89,19 @@ export async function createReport(
       load: (id) => ctx.services.reports.get(id),
     });
     if (previous) {
+      const olderPeriod = input.basedOnPrevious ? yearAgoPeriod(report.period) : null;
+      const yearAgo = olderPeriod
+        ? await findReportForPeriod({
+            summaries: await ctx.services.reports.list(),
+            template,
+            authorId: profile.id,
+            period: olderPeriod,
+            subject: template.subjectKey ? report.metadata[template.subjectKey] : undefined,
+            load: (id) => ctx.services.reports.get(id),
+          })
+        : null;
       const carried = carryForward({
+        yearAgo,
         template,
         previous,
         sections: report.sections,
@@ -110,7 +124,7 @@ export async function previousReportInfo(
 ): Promise<ReportSummary | null> {
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
-  if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (!template) throw coded('not-found', 'report.templateNotFound');
   const previous = await findPreviousReport({
     summaries: await ctx.services.reports.list(),
     template,
@@ -128,16 +142,22 @@ const editableStatuses: ReportStatus[] = ['draft', 'returned'];
 async function loadEditable(ctx: CallContext, id: string): Promise<{ report: Report; template: Template }> {
   const profile = requireProfile(ctx);
   const { report, template } = await getReport(ctx, id);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能修改自己撰写的文稿');
-  if (!editableStatuses.includes(report.status)) {
-    throw new DomainError('forbidden', '文稿已提交或已通过，不能再修改');
-  }
+  if (report.authorId !== profile.id) throw coded('forbidden', 'report.notAuthor');
+  if (!editableStatuses.includes(report.status)) throw coded('forbidden', 'report.notEditable');
   return { report, template };
 }
 
 /**
- * Save the writer's draft. Optimistic: `baseRev` must equal the stored revision, otherwise `conflict`
- * with the stored version, so a second window never overwrites silently.
+ * Save the writer's draft.
+ *
+ * With `base` (what the editor sends): the save carries only the parts the writer changed, and `base` holds
+ * each of those parts as it was when the writer started editing it. The save is merged part by part (a table
+ * row by row) into the stored document whatever its revision (core/reports/merge.ts): two windows editing
+ * different sections or rows both keep their text; only a part both changed differently is refused, as a
+ * `conflict` whose details list both versions of those parts only (`overlaps`) with the stored document.
+ *
+ * Without `base` (older clients, the CLI): optimistic, `baseRev` must equal the stored revision, otherwise
+ * `conflict` with the stored version, so nothing is ever overwritten silently.
  */
 export async function saveDraft(
   ctx: CallContext,
@@ -147,6 +167,7 @@ export async function saveDraft(
     metadata: Record<string, string>;
     sections: Record<string, SectionContent>;
     title?: string;
+    base?: { metadata?: Record<string, string>; sections?: Record<string, SectionContent | null> };
   },
 ): Promise<Report> {
   return ctx.services.locks.run(input.id, () => saveDraftNow(ctx, input));
@@ -155,25 +176,53 @@ export async function saveDraft(
 async function saveDraftNow(ctx: CallContext, input: Parameters<typeof saveDraft>[1]): Promise<Report> {
   const { report, template } = await loadEditable(ctx, input.id);
   const issues = checkContentAgainstTemplate(template, input.sections, input.metadata);
-  if (issues.length) throw new DomainError('invalid-input', '文稿内容不符合模板', { issues });
-  const metadata = { ...report.metadata, ...input.metadata };
+  if (issues.length) throw coded('invalid-input', 'report.badContent', undefined, { issues });
+  let metadata = { ...report.metadata, ...input.metadata };
+  let sections = { ...report.sections, ...input.sections };
+  let baseRev = input.baseRev;
+  if (input.base) {
+    const merged = mergeDraft({ stored: report, mine: { metadata: input.metadata, sections: input.sections }, base: input.base });
+    if (merged.overlaps.length) {
+      const parts = merged.overlaps.map((overlap) => partName(template, report, overlap)).join('、');
+      throw coded('conflict', 'report.overlap', { parts }, { details: { current: report, overlaps: merged.overlaps } });
+    }
+    metadata = merged.metadata;
+    sections = merged.sections;
+    // Merged under the document's lock against what is stored now.
+    baseRev = report.rev;
+  }
   const next: Report = {
     ...report,
     metadata,
-    sections: { ...report.sections, ...input.sections },
+    sections,
     title: input.title?.trim() || titleFor(template, metadata),
     period: metadata[periodKey] ?? report.period,
     region: metadata['片区'] || report.region,
     updatedAt: ctx.services.clock.now().toISOString(),
   };
-  return ctx.services.reports.save(next, input.baseRev);
+  return ctx.services.reports.save(next, baseRev);
+}
+
+/** An overlapping part named as a person reads it: 基本信息“片区”, “一、总体情况”, “表1 主要经济指标”第 2 行. */
+function partName(template: Template, report: Report, overlap: MergeOverlap): string {
+  if (overlap.kind === 'metadata') {
+    const label = template.metadataFields.find((field) => field.key === overlap.field)?.label ?? overlap.field;
+    return formatMessage('parts.metadata', { field: label });
+  }
+  const section = template.sections.find((item) => item.id === overlap.sectionId)?.title ?? overlap.sectionId;
+  if (overlap.kind === 'section') return formatMessage('parts.section', { section });
+  const stored = report.sections[overlap.sectionId];
+  const index = stored?.type === 'table' ? stored.rows.findIndex((row) => row.id === overlap.rowId) : -1;
+  return formatMessage('parts.row', { section, row: index >= 0 ? index + 1 : '?' });
 }
 
 /** Delete a draft that was never submitted. */
 export async function deleteDraft(ctx: CallContext, input: { id: string; baseRev: number }): Promise<void> {
   await ctx.services.locks.run(input.id, async () => {
     const { report } = await loadEditable(ctx, input.id);
-    if (report.status !== 'draft') throw new DomainError('forbidden', '只有未提交过的草稿可以删除');
+    if (report.status !== 'draft') throw coded('forbidden', 'report.deleteOnlyDraft');
+    // A withdrawn submission is a draft again, but its review log (submit, withdraw) must stay.
+    if ((report.review?.count ?? 0) > 0) throw coded('forbidden', 'report.deleteHasLog');
     await ctx.services.reports.remove(input.id, input.baseRev);
   });
 }

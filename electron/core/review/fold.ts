@@ -57,7 +57,7 @@ export interface DecisionView {
 
 export interface WorkflowEvent {
   id: string;
-  type: 'submit' | 'return' | 'approve' | 'reopen';
+  type: 'submit' | 'return' | 'approve' | 'reopen' | 'withdraw';
   revision: number;
   by: Person;
   at: string;
@@ -140,6 +140,9 @@ export function foldReview(records: ReviewRecord[]): ReviewState {
       case 'reopen':
         workflow.push({ id: record.id, type: 'reopen', revision: record.revision, by, at: record.at, note: body.reason });
         break;
+      case 'withdraw':
+        workflow.push({ id: record.id, type: 'withdraw', revision: record.revision, by, at: record.at, note: body.reason });
+        break;
       default: {
         const comment = comments.get(body.commentId);
         if (!comment) break;
@@ -172,7 +175,10 @@ export function foldReview(records: ReviewRecord[]): ReviewState {
   const sortedWorkflow = [...workflow].sort((a, b) => a.revision - b.revision || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const last = sortedWorkflow[sortedWorkflow.length - 1];
   let status: ReportStatus = 'draft';
-  if (last) status = last.type === 'submit' || last.type === 'reopen' ? 'submitted' : last.type === 'return' ? 'returned' : 'approved';
+  if (last) {
+    status =
+      last.type === 'submit' || last.type === 'reopen' ? 'submitted' : last.type === 'return' ? 'returned' : last.type === 'withdraw' ? 'draft' : 'approved';
+  }
   const lastSubmittedRevision = Math.max(0, ...workflow.filter((event) => event.type === 'submit').map((event) => event.revision));
   const currentDecision =
     last && (last.type === 'return' || last.type === 'approve') ? decisions.find((decision) => decision.id === last.id) ?? null : null;

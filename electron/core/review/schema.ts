@@ -61,6 +61,8 @@ export const recordBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mark-fixed'), commentId: z.string(), note: text }).strict(),
   z.object({ type: z.literal('resolve'), commentId: z.string() }).strict(),
   z.object({ type: z.literal('reopen-comment'), commentId: z.string(), reason: text }).strict(),
+  /** The author takes a submission back before any supervisor opened it; the document is a draft again. */
+  z.object({ type: z.literal('withdraw'), reason: z.string().max(2000).optional() }).strict(),
 ]);
 export type RecordBody = z.infer<typeof recordBodySchema>;
 export type RecordType = RecordBody['type'];

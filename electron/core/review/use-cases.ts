@@ -3,19 +3,25 @@ import { checkCompleteness } from '../reports/completeness';
 import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
 import { DomainError } from '../shared/errors';
+import { canonicalJson } from '../shared/canonical';
 import { requireProfile, requireRole } from '../shared/permissions';
 import { requireSigningKey } from '../profiles/keys';
 import type { CallContext, VerifyReport } from '../shared/services';
 import type { Template } from '../templates/schema';
 import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
-import { foldReview, type CommentView, type ReviewState } from './fold';
+import { foldReview, orderRecords, type CommentView, type ReviewState } from './fold';
+import { coded, formatMessage } from '../shared/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { snapshotHash } from './snapshot';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
 import { reconcileDocument } from './recover';
 import { verifyAll as verifyAllRecords, verifyReview as verifyReviewRecord } from './integrity';
+import { isWorkday } from '../calendar/office-calendar';
+import { joinDates } from '../calendar/roster';
+import { deadlineFor } from '../export/on-time';
+import { owes } from '../insight/dashboard';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -88,12 +94,12 @@ export async function submitReport(ctx: CallContext, input: { id: string; baseRe
 async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: number; note?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'manager');
   const { report, template } = await getReconciled(ctx, input.id);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能提交自己撰写的文稿');
-  if (report.status !== 'draft' && report.status !== 'returned') throw new DomainError('forbidden', '文稿已提交或已通过，不能重复提交');
-  if (report.rev !== input.baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再提交', { details: { current: report } });
+  if (report.authorId !== profile.id) throw coded('forbidden', 'submit.notAuthor');
+  if (report.status !== 'draft' && report.status !== 'returned') throw coded('forbidden', 'submit.alreadySubmitted');
+  if (report.rev !== input.baseRev) throw coded('conflict', 'submit.stale', undefined, { details: { current: report } });
   const blocking = checkCompleteness(template, report);
   if (blocking.length) {
-    throw new DomainError('invalid-input', `还有 ${blocking.length} 项未完成，不能提交：${blocking.map((issue) => issue.message).join('；')}`, {
+    throw coded('invalid-input', 'submit.incomplete', { count: blocking.length, list: blocking.map((issue) => issue.message).join('；') }, {
       issues: blocking.map((issue) => ({ path: `${issue.target}${issue.field ? `.${issue.field}` : ''}`, message: issue.message })),
     });
   }
@@ -117,6 +123,52 @@ async function getReconciled(ctx: CallContext, id: string) {
   return loaded;
 }
 
+/**
+ * Whether a supervisor has opened the latest submission: a supervisor profile on this machine read the review
+ * log after the submission was recorded, or a supervisor wrote anything about it since (a record imported from
+ * the supervisor's machine says so too).
+ */
+async function supervisorOpened(ctx: CallContext, records: ReviewRecord[]): Promise<boolean> {
+  const ordered = orderRecords(records);
+  const lastSubmit = ordered.map((entry) => entry.body.type).lastIndexOf('submit');
+  if (lastSubmit < 0) return false;
+  if (ordered.slice(lastSubmit + 1).some((entry) => entry.role === 'supervisor')) return true;
+  // Read state counts records in the order they were appended; the submission is the last of the manager's at most.
+  const appendedAt = records.findIndex((entry) => entry.id === ordered[lastSubmit]!.id);
+  for (const profile of await ctx.services.profiles.list()) {
+    if (profile.role !== 'supervisor') continue;
+    if (((await ctx.services.readState.get(profile.id))[records[0]!.docId] ?? 0) > appendedAt) return true;
+  }
+  return false;
+}
+
+/** Whether the caller may withdraw the document now (the editor shows 撤回 only then). */
+async function withdrawable(ctx: CallContext, profile: Profile, report: Report, records: ReviewRecord[]): Promise<boolean> {
+  return profile.role === 'manager' && report.authorId === profile.id && report.status === 'submitted' && !(await supervisorOpened(ctx, records));
+}
+
+/**
+ * 撤回: the author takes a submission back before any supervisor has opened it. Appends a `withdraw` record
+ * (the log keeps the submission and its frozen revision); the document is a draft again, writing the next
+ * revision, and leaves the supervisor's inbox.
+ */
+export async function withdrawReport(ctx: CallContext, input: { id: string; reason?: string }): Promise<Report> {
+  return ctx.services.locks.run(input.id, async () => {
+    const profile = requireRole(ctx, 'manager');
+    const { report } = await getReport(ctx, input.id);
+    if (report.authorId !== profile.id) throw coded('forbidden', 'withdraw.notAuthor');
+    if (report.status !== 'submitted') throw coded('forbidden', 'withdraw.notSubmitted');
+    const records = await ctx.services.reviews.records(input.id);
+    const state = foldReview(records);
+    if (state.status !== 'submitted' || (await supervisorOpened(ctx, records))) throw coded('forbidden', 'withdraw.opened');
+    const revision = state.lastSubmittedRevision || report.revision;
+    const reason = input.reason?.trim();
+    const body: RecordBody = { type: 'withdraw', ...(reason ? { reason } : {}) };
+    const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, body)], { status: 'draft', revision: revision + 1 });
+    return stored;
+  });
+}
+
 /** Load a document a supervisor acts on, with its review state. */
 async function loadForReview(ctx: CallContext, id: string) {
   const { report, template } = await getReconciled(ctx, id);
@@ -135,17 +187,17 @@ export async function decide(ctx: CallContext, input: { id: string; decision: 'r
 async function decideNow(ctx: CallContext, input: { id: string; decision: 'return' | 'approve'; grade: string; reason?: string; meetingFlag: MeetingFlag; overall?: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
-  if (report.status !== 'submitted') throw new DomainError('forbidden', '只能审阅已提交的文稿');
+  if (report.status !== 'submitted') throw coded('forbidden', 'review.notSubmitted');
   const scale = (await ctx.services.settings.get()).gradeScale;
   const grade = scale.find((item) => item.label === input.grade);
   if (!grade) {
-    throw new DomainError('invalid-input', `未知的等级：${input.grade}（可选：${scale.map((item) => item.label).join('、')}）`, {
-      issues: [{ path: 'grade', message: '未知的等级' }],
+    throw coded('invalid-input', 'review.unknownGrade', { grade: input.grade, options: scale.map((item) => item.label).join('、') }, {
+      issues: [{ path: 'grade', message: formatMessage('review.unknownGradeShort') }],
     });
   }
   const reason = input.reason?.trim();
   if (grade.needsReason && !reason) {
-    throw new DomainError('invalid-input', `评定为“${grade.label}”时必须说明理由`, { issues: [{ path: 'reason', message: '请填写理由' }] });
+    throw coded('invalid-input', 'review.reasonRequired', { grade: grade.label }, { issues: [{ path: 'reason', message: formatMessage('review.fillReason') }] });
   }
   const revision = state.lastSubmittedRevision || report.revision;
   const body: RecordBody = {
@@ -170,7 +222,7 @@ export async function reopenReport(ctx: CallContext, input: { id: string; reason
 async function reopenReportNow(ctx: CallContext, input: { id: string; reason: string }): Promise<Report> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, state } = await loadForReview(ctx, input.id);
-  if (report.status !== 'approved') throw new DomainError('forbidden', '只有已通过的文稿可以重新打开');
+  if (report.status !== 'approved') throw coded('forbidden', 'review.reopenOnlyApproved');
   const revision = state.lastSubmittedRevision || report.revision;
   const { report: stored } = await record(ctx, report, [newRecord(ctx, profile, report, revision, { type: 'reopen', reason: input.reason })], {
     status: 'submitted',
@@ -180,7 +232,7 @@ async function reopenReportNow(ctx: CallContext, input: { id: string; reason: st
 
 function sectionOf(template: Template, sectionId: string) {
   const section = template.sections.find((item) => item.id === sectionId);
-  if (!section) throw new DomainError('invalid-input', `文稿没有此章节：${sectionId}`, { issues: [{ path: 'anchor.sectionId', message: '章节不存在' }] });
+  if (!section) throw coded('invalid-input', 'review.noSection', { sectionId }, { issues: [{ path: 'anchor.sectionId', message: formatMessage('review.sectionMissing') }] });
   return section;
 }
 
@@ -190,20 +242,20 @@ function checkAnchor(template: Template, revision: Report, anchor: Anchor): void
   const section = sectionOf(template, anchor.sectionId);
   const content = revision.sections[anchor.sectionId];
   if (anchor.kind === 'text') {
-    if (content?.type !== 'richtext') throw new DomainError('invalid-input', `“${section.title}”不是文字章节`, { issues: [{ path: 'anchor', message: '不是文字章节' }] });
+    if (content?.type !== 'richtext') throw coded('invalid-input', 'review.notText', { section: section.title }, { issues: [{ path: 'anchor', message: formatMessage('review.notTextShort') }] });
     const { text } = anchorText(content.doc);
     if (text.slice(anchor.offset, anchor.offset + anchor.quote.length) !== anchor.quote) {
-      throw new DomainError('invalid-input', '所选文字在该版本中不存在（可能已被修改），请重新选择', {
-        issues: [{ path: 'anchor.quote', message: '所选文字不存在' }],
-      });
+      throw coded('invalid-input', 'review.quoteGone', undefined, { issues: [{ path: 'anchor.quote', message: formatMessage('review.quoteGoneShort') }] });
     }
   }
   if (anchor.kind === 'cell') {
     if (content?.type !== 'table' || !content.rows.some((row) => row.id === anchor.rowId)) {
-      throw new DomainError('invalid-input', `表格“${section.title}”中没有该行`, { issues: [{ path: 'anchor.rowId', message: '行不存在' }] });
+      throw coded('invalid-input', 'review.noRow', { section: section.title }, { issues: [{ path: 'anchor.rowId', message: formatMessage('review.noRowShort') }] });
     }
     if (!section.table?.columns.some((column) => column.key === anchor.columnKey)) {
-      throw new DomainError('invalid-input', `表格“${section.title}”中没有“${anchor.columnKey}”列`, { issues: [{ path: 'anchor.columnKey', message: '列不存在' }] });
+      throw coded('invalid-input', 'review.noColumn', { section: section.title, column: anchor.columnKey }, {
+        issues: [{ path: 'anchor.columnKey', message: formatMessage('review.noColumnShort') }],
+      });
     }
   }
 }
@@ -212,7 +264,7 @@ function checkAnchor(template: Template, revision: Report, anchor: Anchor): void
 async function reviewedRevision(ctx: CallContext, report: Report, state: ReviewState): Promise<Report> {
   const number = state.lastSubmittedRevision;
   const snapshot = number ? await ctx.services.reviews.getRevision(report.id, number) : null;
-  if (!snapshot) throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  if (!snapshot) throw coded('forbidden', 'review.draftNoComment');
   return snapshot;
 }
 
@@ -224,7 +276,7 @@ export async function addComment(ctx: CallContext, input: { id: string; anchor: 
 async function addCommentNow(ctx: CallContext, input: { id: string; anchor: Anchor; kind: CommentKind; text: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, template, state } = await loadForReview(ctx, input.id);
-  if (report.status === 'draft') throw new DomainError('forbidden', '文稿尚未提交，不能点评');
+  if (report.status === 'draft') throw coded('forbidden', 'review.draftNoComment');
   const revision = await reviewedRevision(ctx, report, state);
   checkAnchor(template, revision, input.anchor);
   const entry = newRecord(ctx, profile, report, revision.revision, { type: 'comment', anchor: input.anchor, kind: input.kind, text: input.text });
@@ -235,13 +287,13 @@ async function addCommentNow(ctx: CallContext, input: { id: string; anchor: Anch
 async function loadComment(ctx: CallContext, id: string, commentId: string) {
   const loaded = await loadForReview(ctx, id);
   const comment = loaded.state.comments.find((item) => item.id === commentId);
-  if (!comment) throw new DomainError('not-found', '找不到该点评');
+  if (!comment) throw coded('not-found', 'review.commentNotFound');
   return { ...loaded, comment };
 }
 
 function requireOwnLiveComment(profile: Profile, comment: CommentView): void {
-  if (comment.by.id !== profile.id) throw new DomainError('forbidden', '只能修改或撤回自己的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  if (comment.by.id !== profile.id) throw coded('forbidden', 'review.ownCommentOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
 }
 
 /** Edit a comment: a new version is appended; the earlier text stays in its history. */
@@ -280,8 +332,8 @@ export async function replyToComment(ctx: CallContext, input: { id: string; comm
 async function replyToCommentNow(ctx: CallContext, input: { id: string; commentId: string; text: string }): Promise<CommentView> {
   const profile = requireProfile(ctx);
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (profile.role === 'manager' && report.authorId !== profile.id) throw new DomainError('forbidden', '只能回复自己文稿上的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回，不能回复');
+  if (profile.role === 'manager' && report.authorId !== profile.id) throw coded('forbidden', 'review.replyOwnOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetractedNoReply');
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'reply', commentId: comment.id, text: input.text })]);
   return state.comments.find((item) => item.id === comment.id)!;
 }
@@ -294,9 +346,9 @@ export async function markFixed(ctx: CallContext, input: { id: string; commentId
 async function markFixedNow(ctx: CallContext, input: { id: string; commentId: string; note: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'manager');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能处理自己文稿上的点评');
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
-  if (comment.status !== 'open') throw new DomainError('forbidden', comment.status === 'fixed' ? '该点评已标记为已整改' : '该点评已确认解决');
+  if (report.authorId !== profile.id) throw coded('forbidden', 'review.handleOwnOnly');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
+  if (comment.status !== 'open') throw coded('forbidden', comment.status === 'fixed' ? 'review.alreadyFixed' : 'review.alreadyResolved');
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, { type: 'mark-fixed', commentId: comment.id, note: input.note })]);
   return state.comments.find((item) => item.id === comment.id)!;
 }
@@ -309,15 +361,15 @@ export async function settleComment(ctx: CallContext, input: { id: string; comme
 async function settleCommentNow(ctx: CallContext, input: { id: string; commentId: string; action: 'resolve' | 'reopen'; reason?: string }): Promise<CommentView> {
   const profile = requireRole(ctx, 'supervisor');
   const { report, comment } = await loadComment(ctx, input.id, input.commentId);
-  if (comment.retracted) throw new DomainError('forbidden', '该点评已撤回');
+  if (comment.retracted) throw coded('forbidden', 'review.commentRetracted');
   let body: RecordBody;
   if (input.action === 'resolve') {
-    if (comment.status === 'resolved') throw new DomainError('forbidden', '该点评已确认解决');
+    if (comment.status === 'resolved') throw coded('forbidden', 'review.alreadyResolved');
     body = { type: 'resolve', commentId: comment.id };
   } else {
-    if (comment.status === 'open') throw new DomainError('forbidden', '该点评尚未整改，无需重新打开');
+    if (comment.status === 'open') throw coded('forbidden', 'review.notFixedYet');
     const reason = input.reason?.trim();
-    if (!reason) throw new DomainError('invalid-input', '重新打开点评时请说明原因', { issues: [{ path: 'reason', message: '请填写原因' }] });
+    if (!reason) throw coded('invalid-input', 'review.reopenReason', undefined, { issues: [{ path: 'reason', message: formatMessage('review.fillCause') }] });
     body = { type: 'reopen-comment', commentId: comment.id, reason };
   }
   const { state } = await record(ctx, report, [newRecord(ctx, profile, report, comment.revision, body)]);
@@ -329,23 +381,30 @@ export interface ReviewView {
   revisions: number[];
   /** Records the caller had not seen before this call. */
   unseen: number;
+  /** The caller may withdraw (撤回) the submission: their own, submitted, not opened by a supervisor yet. */
+  withdrawable: boolean;
 }
 
 /** A document's review: comments, decisions, workflow, frozen revisions. Marks it read for the caller. */
 export async function getReview(ctx: CallContext, input: { id: string; markRead?: boolean }): Promise<ReviewView> {
   const profile = requireProfile(ctx);
-  await getReport(ctx, input.id);
+  const { report } = await getReport(ctx, input.id);
   const records = await ctx.services.reviews.records(input.id);
   const seen = (await ctx.services.readState.get(profile.id))[input.id] ?? 0;
   if (input.markRead !== false && seen !== records.length) await ctx.services.readState.set(profile.id, input.id, records.length);
-  return { state: foldReview(records), revisions: await ctx.services.reviews.revisions(input.id), unseen: Math.max(0, records.length - seen) };
+  return {
+    state: foldReview(records),
+    revisions: await ctx.services.reviews.revisions(input.id),
+    unseen: Math.max(0, records.length - seen),
+    withdrawable: await withdrawable(ctx, profile, report, records),
+  };
 }
 
 /** A frozen submitted revision. */
 export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<{ report: Report; template: Template }> {
   const { template } = await getReport(ctx, input.id);
   const report = await ctx.services.reviews.getRevision(input.id, input.revision);
-  if (!report) throw new DomainError('not-found', `找不到第 ${input.revision} 次提交的版本`);
+  if (!report) throw coded('not-found', 'review.revisionNotFound', { revision: input.revision });
   const version = await ctx.services.templates.get(report.templateId, report.templateVersion);
   return { report, template: version ?? template };
 }
@@ -416,8 +475,20 @@ export async function inbox(
 export async function notSubmitted(
   ctx: CallContext,
   input: { period: string },
-): Promise<{ templateId: string; templateName: string; period: string; missing: { id: string; name: string; unit: string }[] }[]> {
+): Promise<
+  {
+    templateId: string;
+    templateName: string;
+    period: string;
+    missing: { id: string; name: string; unit: string }[];
+    state: 'due' | 'not-due' | 'day-off';
+    dueAt?: string;
+  }[]
+> {
   requireRole(ctx, 'supervisor');
+  const settings = await ctx.services.settings.get();
+  const joined = await joinDates(ctx);
+  const now = ctx.services.clock.now();
   const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
   // Managers on other machines join the roster with their first package (docs/exchange.md).
   const localIds = new Set(local.map((profile) => profile.id));
@@ -429,16 +500,24 @@ export async function notSubmitted(
   const reports = await ctx.services.reports.list();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(input.period) ? input.period : null;
   const month = input.period.slice(0, 7);
+  // Fair: a daily log only on the office's workdays (法定节假日 and 调休 from 设置), nobody before the deadline has
+  // passed, and nobody for a period that ended before they joined.
   return templates.map((template) => {
     const period = template.cadence === 'daily' ? day ?? `${month}-01` : month;
+    const base = { templateId: template.id, templateName: template.name, period };
+    if (template.cadence === 'daily' && !isWorkday(period, settings.officeCalendar)) return { ...base, missing: [], state: 'day-off' as const };
+    const deadline = deadlineFor(template.cadence, period, settings.onTimeRule, settings.officeCalendar);
+    if (deadline && now.getTime() < deadline.getTime()) return { ...base, missing: [], state: 'not-due' as const, dueAt: deadline.toISOString() };
     const submitted = new Set(
       reports.filter((summary) => summary.templateId === template.id && summary.period === period && summary.status !== 'draft').map((summary) => summary.authorId),
     );
     return {
-      templateId: template.id,
-      templateName: template.name,
-      period,
-      missing: managers.filter((manager) => !submitted.has(manager.id)).map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+      ...base,
+      missing: managers
+        .filter((manager) => !submitted.has(manager.id) && owes(period, joined.get(manager.id)))
+        .map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
+      state: 'due' as const,
+      ...(deadline ? { dueAt: deadline.toISOString() } : {}),
     };
   });
 }

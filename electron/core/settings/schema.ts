@@ -3,6 +3,7 @@ import { defaultFontSettings, fontSettingsSchema } from '../export/fonts';
 import { defaultOnTimeRule, onTimeRuleSchema } from '../export/on-time';
 import { defaultGradeScale, gradeSchema } from '../review/schema';
 import { defaultInsightSettings, insightSettingsSchema } from '../insight/schema';
+import { defaultOfficeCalendar, officeCalendarSchema } from '../calendar/office-calendar';
 
 export const languageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -22,6 +23,8 @@ export const settingsSchema = z
     onTimeRule: onTimeRuleSchema.default(() => ({ ...defaultOnTimeRule })),
     /** 疑似雷同 threshold and the dashboard's targets (see core/insight). */
     insight: insightSettingsSchema.default(() => ({ ...defaultInsightSettings })),
+    /** 法定节假日 and 调休 workdays (see core/calendar/office-calendar.ts); seeded with the 2026 schedule. */
+    officeCalendar: officeCalendarSchema.default(defaultOfficeCalendar),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

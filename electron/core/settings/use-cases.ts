@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
+import { coded } from '../shared/messages';
 import type { Settings } from './schema';
 
 export async function getSettings(ctx: CallContext): Promise<Settings> {
@@ -9,7 +10,7 @@ export async function getSettings(ctx: CallContext): Promise<Settings> {
 /** Change the given settings, keep the rest. */
 export async function updateSettings(
   ctx: CallContext,
-  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight'>>,
+  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight' | 'officeCalendar'>>,
 ): Promise<Settings> {
   if (input.gradeScale && ctx.profile?.role !== 'supervisor') {
     throw new DomainError('forbidden', '只有主管可以修改评定等级');
@@ -17,7 +18,12 @@ export async function updateSettings(
   if (input.insight && ctx.profile?.role !== 'supervisor') {
     throw new DomainError('forbidden', '只有主管可以修改雷同阈值和统计目标');
   }
+  if (input.officeCalendar && ctx.profile?.role !== 'supervisor') throw coded('forbidden', 'calendar.supervisorOnly');
   const current = await ctx.services.settings.get();
+  if (input.officeCalendar) {
+    // Kept sorted and without repeats, so the file and the 设置 page read in order.
+    input = { ...input, officeCalendar: { holidays: [...new Set(input.officeCalendar.holidays)].sort(), workdays: [...new Set(input.officeCalendar.workdays)].sort() } };
+  }
   const next: Settings = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   await ctx.services.settings.save(next);
   return next;

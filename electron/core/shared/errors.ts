@@ -22,13 +22,22 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues?: ErrorIssue[];
   readonly details?: unknown;
+  /** Catalogue key of the message (core/shared/messages.ts) and its parameters, when raised by key. */
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
 
-  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; details?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { issues?: ErrorIssue[]; details?: unknown; key?: string; params?: Record<string, string | number> },
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.issues = options?.issues;
     this.details = options?.details;
+    this.key = options?.key;
+    this.params = options?.params;
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Profile, Role } from '../profiles/schema';
-import { DomainError } from './errors';
+import { coded } from './messages';
 import type { CallContext } from './services';
 
 const roleNames: Record<Role, string> = { manager: '客户经理', supervisor: '主管' };
 
 /** The calling profile, or a `no-profile` error when none is chosen yet. */
 export function requireProfile(ctx: CallContext): Profile {
-  if (!ctx.profile) throw new DomainError('no-profile', '请先选择或创建一个用户身份');
+  if (!ctx.profile) throw coded('no-profile', 'profile.required');
   return ctx.profile;
 }
 
@@ -14,7 +14,7 @@ export function requireProfile(ctx: CallContext): Profile {
 export function requireRole(ctx: CallContext, role: Role): Profile {
   const profile = requireProfile(ctx);
   if (profile.role !== role) {
-    throw new DomainError('forbidden', `只有${roleNames[role]}可以执行此操作`);
+    throw coded('forbidden', role === 'manager' ? 'profile.managerOnly' : 'profile.supervisorOnly');
   }
   return profile;
 }

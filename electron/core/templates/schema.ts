@@ -83,6 +83,17 @@ export const tableChartSchema = z
   .strict();
 export type TableChart = z.infer<typeof tableChartSchema>;
 
+/** One mapping of 基于上期: column `from` of an earlier document into column `to` of the new one. */
+export const carryColumnSchema = z
+  .object({
+    from: z.string().min(1).max(40),
+    to: z.string().min(1).max(40),
+    /** `previous`: the document of the period before (上期); `year-ago`: of the same period a year before (上年同期). */
+    source: z.enum(['previous', 'year-ago']).default('previous'),
+  })
+  .strict();
+export type CarryColumn = z.infer<typeof carryColumnSchema>;
+
 export const tableDefSchema = z
   .object({
     columns: z.array(columnDefSchema).min(1).max(40),
@@ -95,6 +106,12 @@ export const tableDefSchema = z
     sentenceRules: z.array(sentenceRuleSchema).max(40).optional(),
     /** A chart of the table, shown under it and embedded in the Word export. */
     chart: tableChartSchema.optional(),
+    /**
+     * 基于上期: where earlier figures go in a new document, e.g. last period's 本期 → 上期 and the 本期 of the
+     * same period a year before → 上年同期. With a mapping, a new document keeps each row's labels and the mapped
+     * figures; this period's own figures start empty. Without one, the rows are copied as they were.
+     */
+    carryColumns: z.array(carryColumnSchema).max(40).optional(),
   })
   .strict();
 export type TableDef = z.infer<typeof tableDefSchema>;

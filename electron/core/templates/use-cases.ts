@@ -1,3 +1,4 @@
+import { formatMessage } from '../shared/messages';
 import { checkTableFormulas } from '../formula';
 import { DomainError, type ErrorIssue } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
@@ -25,7 +26,7 @@ export async function getTemplate(
 }
 
 /** Formula problems of every table, as input issues naming the section and column (and where in the template). */
-function formulaIssues(template: Template): (ErrorIssue & { at: (string | number)[]; detail: string })[] {
+export function formulaIssues(template: Template): (ErrorIssue & { at: (string | number)[]; detail: string })[] {
   const issues: (ErrorIssue & { at: (string | number)[]; detail: string })[] = [];
   template.sections.forEach((section, index) => {
     if (!section.table) return;
@@ -53,6 +54,16 @@ function formulaIssues(template: Template): (ErrorIssue & { at: (string | number
       }
       keys.add(column.key);
     });
+    // 基于上期 mappings name input columns of this table (a computed column is never written).
+    const inputKeys = new Set(section.table.columns.filter((column) => !column.formula).map((column) => column.key));
+    for (const carry of section.table.carryColumns ?? []) {
+      for (const key of [carry.from, carry.to]) {
+        if (!inputKeys.has(key)) {
+          const message = formatMessage('template.carryColumn', { section: section.title, column: key });
+          issues.push({ path: `sections.${index}.table.carryColumns`, message, at: ['sections', index, 'table', 'carryColumns'], detail: message });
+        }
+      }
+    }
   });
   return issues;
 }

@@ -19,7 +19,7 @@ export function CompletenessPanel({ issues, onJump }: { issues: CompletenessIssu
           renderItem={(issue, index) => (
             <List.Item key={`${issue.target}-${issue.field ?? ''}-${index}`} style={{ cursor: 'pointer', paddingInline: 0 }} onClick={() => onJump(issue)}>
               <Typography.Link>
-                <WarningOutlined style={{ color: '#d48806' }} /> {issue.message}
+                <WarningOutlined style={{ color: '#d48806' }} /> {t(`core.${issue.key}`, issue.params)}
               </Typography.Link>
             </List.Item>
           )}

@@ -32,6 +32,8 @@ import { SaveIndicator } from './SaveIndicator';
 import { TemplateUpdateNotice } from './TemplateUpdateNotice';
 import { useAutosave, type DraftContent } from './useAutosave';
 import { commentedCellStyle, cellTargetName, useSidePane } from './editor-layout';
+import { useDocumentChanges } from './useDocumentChanges';
+import { WithdrawButton } from './WithdrawButton';
 
 /**
  * A function whose identity never changes but which always runs the latest `callback`: handlers passed to the
@@ -56,6 +58,7 @@ export function ReportEditorPage() {
   const frozenNumber = review.data?.state.lastSubmittedRevision ?? 0;
   const needsFrozen = !!report && !editable && frozenNumber > 0;
   const frozen = useChannel('review:revision', { id, revision: frozenNumber }, { enabled: needsFrozen });
+  useDocumentChanges(id, editable);
   if (loaded.isLoading || review.isLoading || (needsFrozen && frozen.isLoading)) return <Spin style={{ margin: 48 }} />;
   if (!loaded.data || !report) {
     return <Result status="404" title={t('editor.notFound')} extra={<Button onClick={() => navigate('/reports')}>{t('common.back')}</Button>} />;
@@ -122,7 +125,7 @@ function ReportEditor({
   shown: Report;
   template: Template;
   editable: boolean;
-  review: { state: ReviewState; revisions: number[]; unseen: number } | null;
+  review: { state: ReviewState; revisions: number[]; unseen: number; withdrawable?: boolean } | null;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -147,6 +150,23 @@ function ReportEditor({
     onSaved: (saved) => {
       setTitle(saved.title);
       void client.invalidateQueries({ queryKey: ['reports:list'] });
+    },
+    // Another window saved parts this one had not edited: show them (each such section is re-created with
+    // its new content); unsaved text here is never among them.
+    onExternal: (change) => {
+      if (change.report.status !== report.status) {
+        void client.invalidateQueries({ queryKey: ['reports:get'] });
+        void client.invalidateQueries({ queryKey: ['review:get'] });
+        return;
+      }
+      const ids = Object.keys(change.sections);
+      if (!ids.length && !change.metadata) return;
+      for (const id of ids) delete pendingSections.current[id];
+      setCurrent((previous) => ({ metadata: change.metadata ?? previous.metadata, sections: { ...previous.sections, ...change.sections } }));
+      if (change.metadata) form.setFieldsValue(change.metadata);
+      setTitle(change.report.title);
+      setRichKeys((keys) => ({ ...keys, ...Object.fromEntries(ids.map((id) => [id, (keys[id] ?? 0) + 1])) }));
+      message.info({ content: t('sync.updatedElsewhere'), key: 'sync-updated' });
     },
   });
   const supervisor = profile.role === 'supervisor';
@@ -327,6 +347,7 @@ function ReportEditor({
         </div>
         <div className="rd-editor-actions">
           {editable && <SaveIndicator state={autosave.state} error={autosave.error} savedAt={autosave.savedAt} />}
+          <WithdrawButton report={report} review={review} />
           <ExportMenu report={report} beforeExport={editable ? () => autosave.flush() : undefined} />
           {editable && (
             <Button icon={<SaveOutlined />} onClick={() => void autosave.flush()} title="Ctrl+S">
@@ -393,7 +414,7 @@ function ReportEditor({
           </Card>
           {template.sections.map((section, index) => (
             <SectionCard
-              key={section.id}
+              key={`${section.id}:${richKeys[section.id] ?? 0}`}
               index={index}
               section={section}
               content={current.sections[section.id]}
@@ -455,22 +476,7 @@ function ReportEditor({
           onClose={() => setSentencesFor(null)}
         />
       )}
-      {autosave.conflict && (
-        <ConflictDialog
-          template={template}
-          mine={autosave.draft.current}
-          theirs={autosave.conflict}
-          onResolve={(choice) => {
-            if (choice === 'theirs' && autosave.conflict) {
-              pendingSections.current = {};
-              setCurrent({ metadata: autosave.conflict.metadata, sections: autosave.conflict.sections });
-              form.setFieldsValue(autosave.conflict.metadata);
-            }
-            void autosave.resolveConflict(choice);
-            if (choice === 'theirs') navigate(0);
-          }}
-        />
-      )}
+      {autosave.conflict && <ConflictDialog template={template} conflict={autosave.conflict} onResolve={(choice) => void autosave.resolveConflict(choice)} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ReceiveButton } from '../exchange/ReceiveButton';
+import { formatOfficeTime, useOfficeOffset } from '../reports/office-time';
 import { Badge, DatePicker, Empty, Input, List, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -92,6 +93,7 @@ function NotSubmitted() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState(dayjs().format('YYYY-MM-DD'));
   const missing = useChannel('review:not-submitted', { period });
+  const offset = useOfficeOffset();
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>
@@ -110,7 +112,15 @@ function NotSubmitted() {
                 <Space>
                   {item.templateName}
                   <Tag>{item.period}</Tag>
-                  {item.missing.length === 0 ? <Tag color="green">{t('inbox.allSubmitted')}</Tag> : <Tag color="red">{t('inbox.missingCount', { count: item.missing.length })}</Tag>}
+                  {item.state === 'day-off' ? (
+                    <Tag>{t('officeCalendar.dayOff')}</Tag>
+                  ) : item.state === 'not-due' ? (
+                    <Tag color="blue">{t('officeCalendar.notDue', { time: formatOfficeTime(item.dueAt ?? '', offset) })}</Tag>
+                  ) : item.missing.length === 0 ? (
+                    <Tag color="green">{t('inbox.allSubmitted')}</Tag>
+                  ) : (
+                    <Tag color="red">{t('inbox.missingCount', { count: item.missing.length })}</Tag>
+                  )}
                 </Space>
               }
               description={item.missing.map((manager) => `${manager.name}（${manager.unit}）`).join('、') || t('common.none')}

@@ -10,6 +10,7 @@ import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
+import { OfficeCalendarCard } from './OfficeCalendarCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -91,6 +92,8 @@ export function SettingsPage() {
       <ExportSettingsCard />
 
       <InsightSettingsCard />
+
+      <OfficeCalendarCard />
 
       {profile && <IdentityCard withLink />}
 

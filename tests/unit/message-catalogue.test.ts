@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogueKeys, coreMessagesEn, coreMessagesZh, formatMessage } from '../../electron/core/shared/messages';
+import { en } from '../../renderer/i18n/en';
+import { zhCN } from '../../renderer/i18n/zh-CN';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function lookup(tree: unknown, key: string): string | undefined {
+  let node: unknown = tree;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? node : undefined;
+}
+
+function parameters(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]!).sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('one message catalogue, complete in zh-CN and English', () => {
+  for (const [name, zh, english] of [
+    ['core (errors, completeness)', coreMessagesZh, coreMessagesEn],
+    ['renderer (UI)', zhCN, en],
+  ] as const) {
+    it(`${name}: the same keys in both languages, each non-empty, with the same parameters`, () => {
+      const zhKeys = catalogueKeys(zh).sort();
+      const enKeys = catalogueKeys(english).sort();
+      expect(enKeys.filter((key) => !zhKeys.includes(key)), 'keys only in English').toEqual([]);
+      expect(zhKeys.filter((key) => !enKeys.includes(key)), 'keys only in zh-CN').toEqual([]);
+      for (const key of zhKeys) {
+        const zhText = lookup(zh, key)!;
+        const enText = lookup(english, key)!;
+        expect(zhText.trim(), `${key} (zh-CN)`).not.toBe('');
+        expect(enText.trim(), `${key} (en)`).not.toBe('');
+        expect(parameters(enText), `${key}: parameters`).toEqual(parameters(zhText));
+      }
+    });
+  }
+
+  it('the English core catalogue is English (no Chinese left in it)', () => {
+    const chinese = catalogueKeys(coreMessagesEn).filter((key) => /[\u4e00-\u9fff]/.test(lookup(coreMessagesEn, key)!.replace(/（ ）/g, '')));
+    expect(chinese).toEqual([]);
+  });
+
+  it('every key the code raises or renders exists in the catalogue', () => {
+    const used = new Set<string>();
+    for (const file of [...sourceFiles(path.join(root, 'electron')), ...sourceFiles(path.join(root, 'renderer'))]) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/coded\(\s*'[\w-]+',\s*'([\w.]+)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/formatMessage\(\s*'([\w.]+)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/\bt\(\s*'core\.([\w.]+)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/\? '([a-z]+\.[\w.]+)' : '([a-z]+\.[\w.]+)'/g)) {
+        if (text.includes('coded(')) {
+          used.add(match[1]!);
+          used.add(match[2]!);
+        }
+      }
+    }
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((key) => lookup(coreMessagesZh, key) === undefined)).toEqual([]);
+  });
+
+  it('renders a coded message with its parameters in either language', () => {
+    expect(formatMessage('submit.incomplete', { count: 2, list: 'a；b' })).toBe('还有 2 项未完成，不能提交：a；b');
+    expect(formatMessage('submit.incomplete', { count: 2, list: 'a; b' }, 'en')).toBe('2 item(s) still open, cannot submit: a; b');
+  });
+});
