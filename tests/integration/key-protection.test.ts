@@ -27,7 +27,7 @@ vi.mock('electron', () => ({
 
 const clock = fixedClock();
 
-describe('a passphrase-protected key',, { timeout: 120_000 }, () => {
+describe('a passphrase-protected key', { timeout: 120_000 }, () => {
   it('is useless without the passphrase when the key file is copied to another machine', async () => {
     const here = await makeTempDir();
     const keys = new FileKeyStore(here, clock);
@@ -73,7 +73,7 @@ describe('a passphrase-protected key',, { timeout: 120_000 }, () => {
   });
 });
 
-describe('keys sealed by the operating system (desktop: Electron safeStorage)',, { timeout: 120_000 }, () => {
+describe('keys sealed by the operating system (desktop: Electron safeStorage)', { timeout: 120_000 }, () => {
   it('seals new and clear keys; a sealed file does not open on another machine or in the CLI', async () => {
     const { safeStorage } = await import('electron');
     const sealer = safeStorageSealer(safeStorage, 'linux');
@@ -101,7 +101,7 @@ describe('keys sealed by the operating system (desktop: Electron safeStorage)',,
   });
 });
 
-describe('signing as a supervisor needs the key unlocked',, { timeout: 120_000 }, () => {
+describe('signing as a supervisor needs the key unlocked', { timeout: 120_000 }, () => {
   it('refuses every supervisor act until the passphrase is given, writing nothing; choosing the profile with it sets or unlocks it', async () => {
     const { dispatcher, dataDir } = await openTempStore({ seed: true, lockedKeys: true });
     const comment = { id: office.submitted, anchor: { kind: 'document' }, kind: 'note', text: '请补充。' };
