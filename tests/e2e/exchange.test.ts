@@ -222,9 +222,10 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     await writer.getByLabel('部门').fill('营销部');
     await fillSupervisorPassphrase(writer);
     await writer.getByRole('button', { name: '开始使用' }).click();
-    const confirm = writer.getByTestId('profile-confirm-same-name');
+    const confirm = writer.getByText('我确认这是另一个人', { exact: false });
     await confirm.waitFor();
-    await confirm.check();
+    await confirm.click();
+    expect(await writer.getByTestId('profile-confirm-same-name').isChecked()).toBe(true);
     await writer.getByRole('button', { name: '开始使用' }).click();
     await writer.getByTestId('current-profile').filter({ hasText: '陈主任' }).waitFor();
     const fake = (await laptop.store.services.profiles.list()).find((profile) => profile.name === '陈主任' && profile.role === 'supervisor')!;
