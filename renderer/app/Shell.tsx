@@ -18,6 +18,7 @@ import { useSession } from '../features/profiles/session';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { InboxPage } from '../features/review/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import appIcon from '../../resources/icon.svg';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { navigationItems, useGlobalShortcuts } from './shortcuts';
@@ -47,6 +48,7 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
         <div className="rd-brand">
+          <img className="rd-brand-logo" src={appIcon} alt="" width={28} height={28} data-testid="brand-logo" />
           {t('app.name')}
           <small>{t('app.subtitle')}</small>
         </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { transportName } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
+import { BackupCard } from '../backup/BackupCard';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
@@ -68,6 +69,8 @@ export function SettingsPage() {
           <Descriptions.Item label={t('settings.version')}>{info.data?.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <BackupCard />
 
       <ExportSettingsCard />
 
