@@ -82,7 +82,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'backup', 'restore'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
