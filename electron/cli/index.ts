@@ -133,7 +133,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync'];
+  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync', 'backup', 'restore'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;

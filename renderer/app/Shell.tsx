@@ -19,6 +19,7 @@ import { useChannel } from '../api/hooks';
 import { useSession } from '../features/profiles/session';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { InboxPage } from '../features/review/InboxPage';
+import appIcon from '../../resources/icon.svg';
 import { ErrorBoundary } from './ErrorBoundary';
 import { homePath, navigationItems, selectedNavigation, useGlobalShortcuts } from './shortcuts';
 import { extraRoutes } from './routes';
@@ -81,7 +82,8 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={184} theme="dark" collapsed={collapsed} collapsedWidth={56} className="rd-sider" data-testid="navigation">
         <div className="rd-brand">
-          {collapsed ? t('app.name').slice(0, 1) : t('app.name')}
+          <img className="rd-brand-logo" src={appIcon} alt="" width={28} height={28} data-testid="brand-logo" />
+          {!collapsed && t('app.name')}
           {!collapsed && <small>{t('app.subtitle')}</small>}
         </div>
         <Menu

@@ -158,6 +158,31 @@ describe('a backup taken while people work', () => {
   });
 });
 
+describe('automatic backups', () => {
+  it('takes one on the first act of the day and one at exit, not one per act', async () => {
+    const dataDir = await makeTempDir('reportdesk-daily-');
+    await (await openTempStore({ dataDir, seed: true })).close();
+    const backups = await makeTempDir('reportdesk-daily-backups-');
+    const host = await StoreHost.open({ startDir: dataDir, pointerFile: null, locationSource: 'environment', identity: testIdentity, openOptions: { seedsDir: fixtureSeedsDir } });
+    onTestFinished(() => host.close());
+    await host.setFolder(backups);
+    valueOf(await host.dispatch('reports:list', office.manager, {}));
+    await host.idle();
+    const first = await host.status();
+    expect(first.backups).toHaveLength(1);
+    expect((await readBackupFile(first.backups[0].file)).manifest.reason).toBe('daily');
+    valueOf(await host.dispatch('review:comment', office.supervisor, { id: office.submitted, anchor: { kind: 'document' }, kind: 'note', text: '当天的第二个动作' }));
+    await host.idle();
+    expect((await host.status()).backups).toHaveLength(1);
+    await host.close({ backupAtExit: true });
+    const names = (await readdir(backups)).filter((name) => name.endsWith('.rdbackup')).sort();
+    expect(names).toHaveLength(2);
+    const atExit = await readBackupFile(path.join(backups, names[names.length - 1]));
+    expect(atExit.manifest.reason).toBe('exit');
+    expect(atExit.summary.reviewRecords).toBeGreaterThan((await readBackupFile(first.backups[0].file)).summary.reviewRecords);
+  });
+});
+
 describe('bad backups are refused and nothing changes', () => {
   async function refusedRestore(makeFile: (good: Buffer, folder: string) => Promise<string>, reason: string) {
     const { store, host } = await seededHost();
@@ -196,7 +221,9 @@ describe('bad backups are refused and nothing changes', () => {
   it('a corrupted backup (one byte of compressed data flipped)', () =>
     refusedRestore(async (good, folder) => {
       const bad = Buffer.from(good);
-      bad[Math.floor(bad.length / 2)] ^= 0xff;
+      // Inside the first entry's compressed data (the manifest: a 30-byte header and a 13-byte name before it), so
+      // the damage is always in data, never in a header that would read as truncation.
+      bad[100] ^= 0xff;
       const file = path.join(folder, 'flipped.rdbackup');
       await writeFile(file, bad);
       return file;

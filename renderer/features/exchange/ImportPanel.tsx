@@ -198,7 +198,7 @@ export function ImportPanel() {
     const message = opened.openPackage;
     setConfirmed(false);
     if (!message.ok) {
-      setState({ step: 'refused', fileName: message.fileName, error: { code: 'invalid-input', message: t(`shipKeep.openedPackage.${message.reason}`, { size: maximumPackageMegabytes }) } });
+      setState({ step: 'refused', fileName: message.fileName, error: { code: 'invalid-input', message: t(`backup.openedPackage.${message.reason}`, { size: maximumPackageMegabytes }) } });
       return;
     }
     const packageFile = { fileName: message.fileName, dataBase64: message.dataBase64 };

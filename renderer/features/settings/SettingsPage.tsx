@@ -6,6 +6,7 @@ import { transportName } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { setLanguage } from '../../i18n';
 import { ShortcutTable } from '../../app/ShortcutHelp';
+import { BackupCard } from '../backup/BackupCard';
 import { IdentityCard } from '../exchange/IdentityCard';
 import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
@@ -88,6 +89,8 @@ export function SettingsPage() {
           <Descriptions.Item label={t('settings.version')}>{info.data?.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <BackupCard />
 
       <ExportSettingsCard />
 
