@@ -159,10 +159,20 @@ describe('office templates across two machines', () => {
     await newFromOfficeTemplate(writer, templateId);
     await writer.getByRole('button', { name: '创建并开始撰写' }).click();
     await writeLog(writer, sampleAnalysis);
+    // A value outside a choice column's options is refused out loud, and nothing is entered.
+    await gridCell(writer, 'visits', '方式', 0).click();
+    await writer.locator('.rd-grid-select input').first().waitFor();
+    await writer.keyboard.type('上门');
+    await writer.getByTestId('grid-choice-refused').filter({ hasText: '“上门”不在“方式”的选项中，未填入（可选：实地、电话）' }).waitFor();
+    await writer.keyboard.press('Escape');
+    await writer.getByTestId('grid-choice-refused').waitFor({ state: 'detached' });
+    await writer.getByTestId('save-state').and(writer.locator('[data-state="saved"]')).waitFor();
     await writer.getByRole('button', { name: '提交' }).click();
     await writer.getByTestId('document-status').filter({ hasText: '已提交' }).waitFor();
     submittedId = writer.url().split('/reports/')[1];
-    expect((await laptop.store.services.reports.get(submittedId))!).toMatchObject({ templateId, templateVersion: 1 });
+    const submitted = (await laptop.store.services.reports.get(submittedId))!;
+    expect(submitted).toMatchObject({ templateId, templateVersion: 1 });
+    expect(JSON.stringify(submitted.sections['visits'])).not.toContain('上门');
 
     await openExchange(writer);
     const submissions = await download(writer, 'export-submissions', folder);

@@ -208,7 +208,7 @@ describe('template editor in Chromium', () => {
     const message = (await problem.textContent()) ?? '';
     expect(message).toContain(`第 ${line + 1} 行`);
     // In the editor's words: 第 N 章 with its title and the kinds by their Chinese names, not sections.4.kind.
-    expect(message).toMatch(/第 \d+ 章“[^”]+”的类型：应为以下之一："richtext"（文字）、"table"（表格）、"fields"（字段）/);
+    expect(message).toMatch(/第 \d+ 章“.+?”的类型：应为以下之一："richtext"（文字）、"table"（表格）、"fields"（字段）/);
     expect(message).not.toMatch(/sections\.\d+/);
     expect(await dialog.textContent()).toContain('无法导入 bad.rdtpl.json');
     await screenshot(page, 'template-import-error');

@@ -113,11 +113,9 @@ export async function arrivalOf(services: Pick<CoreServices, 'templates' | 'hash
   const sha256 = (text: string) => services.hash.sha256(text);
   assertHashMatches(template, sha256);
   const local = await services.templates.get(template.id, template.version);
-  if (local?.builtIn) return templateContentHash(local, sha256) === templateContentHash({ ...template, builtIn: true }, sha256) ? 'known' : 'builtin-differs';
+  if (local?.builtIn) return templateContentHash(local, sha256) === templateContentHash(template, sha256) ? 'known' : 'builtin-differs';
   const latest = await services.templates.get(template.id);
-  if (latest?.builtIn || (!latest && template.builtIn)) {
-    if (latest?.builtIn) throw refuseTemplate('template-builtin', `“${template.name}”使用内置模板的编号，不能替换内置模板；请导入其副本`, 'forbidden');
-  }
+  if (latest?.builtIn) throw refuseTemplate('template-builtin', `“${template.name}”使用内置模板的编号，不能替换内置模板；请导入其副本`, 'forbidden');
   if (latest && !same(latest.publisher?.profileId ?? null, template.publisher?.profileId ?? null)) {
     throw refuseTemplate(
       'template-publisher',

@@ -187,6 +187,8 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const [editing, setEditingState] = useState<Editing | null>(null);
   const [invalid, setInvalid] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [importOpen, setImportOpen] = useState(false);
+  /** What is typed into a choice cell's search: a value outside the options is refused out loud, not dropped. */
+  const [choiceSearch, setChoiceSearch] = useState('');
 
   const containerRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -770,8 +772,20 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             placeholder={t('grid.selectPlaceholder')}
             value={typeof stored === 'string' && column.options?.includes(stored) ? stored : undefined}
             options={(column.options ?? []).map((option) => ({ value: option, label: option }))}
-            onChange={(value: string | undefined) => chooseOption(here.rowId, here.key, value ?? null)}
+            onSearch={setChoiceSearch}
+            notFoundContent={
+              choiceSearch.trim() ? (
+                <span role="alert" data-testid="grid-choice-refused">
+                  {t('officeTemplates.choiceRefused', { value: choiceSearch.trim(), column: text.headers[position.col], options: (column.options ?? []).join('、') })}
+                </span>
+              ) : undefined
+            }
+            onChange={(value: string | undefined) => {
+              setChoiceSearch('');
+              chooseOption(here.rowId, here.key, value ?? null);
+            }}
             onOpenChange={(open) => {
+              if (!open) setChoiceSearch('');
               if (!open && editingRef.current) cancelEditing();
             }}
             onBlur={() => {
