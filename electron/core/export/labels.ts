@@ -135,6 +135,18 @@ export interface ExportLabels {
   summaryFile: string;
   /** Added to the file name of an earlier revision: `{revision}`. */
   revisionFile: string;
+  /** Print-grade documents (issue 11). */
+  /** Status of a 表扬 or 备注 comment, which asks for no fix. */
+  noFixNeeded: string;
+  /** The part of a Word file's name that says its layout. */
+  layoutFile: Record<'official' | 'plain', string>;
+  /** 审阅记录: the outcome line, `{outcome}` 通过/退回 and `{date}`. */
+  reviewOutcome: string;
+  reviewOutcomes: Record<'approved' | 'returned', string>;
+  /** What a computed cell shows when its denominator is 0 or blank, and the note that says so under the table. */
+  zeroDenominatorNote: string;
+  /** Header/footer of printed sheets: `{title}` the sheet's title, `{page}` / `{pages}` page numbers. */
+  sheetFooter: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -243,6 +255,12 @@ export const defaultExportLabels: ExportLabels = {
   registerFile: '文稿台账',
   summaryFile: '汇总',
   revisionFile: '第{revision}稿',
+  noFixNeeded: '无需整改',
+  layoutFile: { official: '公文', plain: '普通' },
+  reviewOutcome: '审阅结果：{outcome}（{date}）',
+  reviewOutcomes: { approved: '通过', returned: '退回' },
+  zeroDenominatorNote: '注：“{sign}”表示分母为0或未填，无法计算。',
+  sheetFooter: '第{page}页／共{pages}页',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -351,6 +369,12 @@ export const englishExportLabels: ExportLabels = {
   registerFile: 'Register',
   summaryFile: 'summary',
   revisionFile: 'revision {revision}',
+  noFixNeeded: 'No fix needed',
+  layoutFile: { official: 'official', plain: 'plain' },
+  reviewOutcome: 'Outcome: {outcome} ({date})',
+  reviewOutcomes: { approved: 'Approved', returned: 'Returned' },
+  zeroDenominatorNote: 'Note: "{sign}" means the denominator is 0 or blank, so the figure cannot be computed.',
+  sheetFooter: 'Page {page} of {pages}',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */
@@ -364,7 +388,15 @@ export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
     commentKinds: { ...defaultExportLabels.commentKinds, ...labels.commentKinds },
     commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
     meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
+    layoutFile: { ...defaultExportLabels.layoutFile, ...labels.layoutFile },
+    reviewOutcomes: { ...defaultExportLabels.reviewOutcomes, ...labels.reviewOutcomes },
   };
+}
+
+/** The status a comment shows: a 表扬 or 备注 asks for no fix, so it never reads 待整改. */
+export function commentStatusLabel(labels: ExportLabels, kind: CommentKind, status: keyof ExportLabels['commentStatuses']): string {
+  if ((kind === 'praise' || kind === 'note') && status === 'open') return labels.noFixNeeded;
+  return labels.commentStatuses[status];
 }
 
 /** Replace `{name}` placeholders; unknown names are left as they are. */

@@ -14,7 +14,7 @@ import type { ReportStatus } from '../reports/schema';
 import type { CommentKind, MeetingFlag } from '../review/schema';
 import type { DocumentKind } from '../templates/schema';
 import { columnLetter } from './excel';
-import { fillLabel, resolveLabels, type ExportLabels } from './labels';
+import { commentStatusLabel, fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
 import { formulaText, sheetRange, StreamedWorkbook, type StreamCell, type StreamColumn } from './xlsx-stream';
@@ -194,7 +194,7 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     comment.author,
     officeWallClock(comment.at, rule),
     labels.commentKinds[comment.kind],
-    labels.commentStatuses[comment.status],
+    commentStatusLabel(labels, comment.kind, comment.status),
     comment.text,
     comment.replies.join('\n'),
   ];
