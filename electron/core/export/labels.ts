@@ -140,11 +140,6 @@ export interface ExportLabels {
   noFixNeeded: string;
   /** The part of a Word file's name that says its layout. */
   layoutFile: Record<'official' | 'plain', string>;
-  /** 审阅记录: the outcome line, `{outcome}` 通过/退回 and `{date}`. */
-  reviewOutcome: string;
-  reviewOutcomes: Record<'approved' | 'returned', string>;
-  /** What a computed cell shows when its denominator is 0 or blank, and the note that says so under the table. */
-  zeroDenominatorNote: string;
   /** Header/footer of printed sheets: `{title}` the sheet's title, `{page}` / `{pages}` page numbers. */
   sheetFooter: string;
 }
@@ -257,9 +252,6 @@ export const defaultExportLabels: ExportLabels = {
   revisionFile: '第{revision}稿',
   noFixNeeded: '无需整改',
   layoutFile: { official: '公文', plain: '普通' },
-  reviewOutcome: '审阅结果：{outcome}（{date}）',
-  reviewOutcomes: { approved: '通过', returned: '退回' },
-  zeroDenominatorNote: '注：“{sign}”表示分母为0或未填，无法计算。',
   sheetFooter: '第{page}页／共{pages}页',
 };
 
@@ -371,9 +363,6 @@ export const englishExportLabels: ExportLabels = {
   revisionFile: 'revision {revision}',
   noFixNeeded: 'No fix needed',
   layoutFile: { official: 'official', plain: 'plain' },
-  reviewOutcome: 'Outcome: {outcome} ({date})',
-  reviewOutcomes: { approved: 'Approved', returned: 'Returned' },
-  zeroDenominatorNote: 'Note: "{sign}" means the denominator is 0 or blank, so the figure cannot be computed.',
   sheetFooter: 'Page {page} of {pages}',
 };
 
@@ -389,7 +378,6 @@ export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
     commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
     meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
     layoutFile: { ...defaultExportLabels.layoutFile, ...labels.layoutFile },
-    reviewOutcomes: { ...defaultExportLabels.reviewOutcomes, ...labels.reviewOutcomes },
   };
 }
 
