@@ -124,7 +124,7 @@ describe('export file names', () => {
 
   it('removes characters Windows refuses and avoids reserved names', () => {
     const nasty = { ...report, region: 'A/B:C*?"<>|片区', authorName: ' 李四. ' } as Report;
-    expect(exportFileName(nasty, { name: '周报\\草稿' } as Template, 'docx')).toBe('周报_草稿_A_B_C______片区_2026年10月_李四.docx');
+    expect(exportFileName(nasty, { name: '周报\\草稿' } as Template, 'docx')).toBe('周报_草稿_A_B_C_片区_2026年10月_李四.docx');
     const reserved = { ...report, region: '', period: '', authorName: '', metadata: {} } as unknown as Report;
     expect(exportFileName(reserved, { name: 'CON' } as Template, 'docx')).toBe('CON_.docx');
     expect(exportFileName({ ...reserved, title: '' } as Report, { name: ' ' } as Template, 'docx')).toBe('report.docx');

@@ -106,7 +106,8 @@ describe.skipIf(!officeTools.python)('exporting a document', () => {
     const before = await hashFolder(store.dataDir);
     const file = await exportDocumentWord(await ctxOf(store, office.supervisor), { id: office.submitted, layout: 'official', includeReviewAppendix: true });
     expect(await hashFolder(store.dataDir)).toEqual(before);
-    expect(file.fileName).toBe('测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.docx');
+    // The layout is in the name: the 公文 and the plain export of one document never overwrite each other.
+    expect(file.fileName).toBe('测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明_公文.docx');
     const docx = readDocx(file);
     expect(docx.comments).toEqual([
       {
@@ -213,7 +214,8 @@ describe.skipIf(!officeTools.python)('the register', () => {
     // Comment counts: 张明's log has a problem (已整改) and a suggestion; the withdrawn note is not counted.
     expect(sheets['台账'][2].slice(11)).toEqual([0, 1, 1, 0, 1, 0]);
     expect(sheets['点评明细'].slice(1).map((row) => [row[2], row[7], row[8]])).toEqual([
-      ['城南片区2026年11月3日工作日志', '表扬', '待整改'],
+      // A 表扬 asks for no fix: never 待整改.
+      ['城南片区2026年11月3日工作日志', '表扬', '无需整改'],
       // Reading order: the whole-document note first, then by section.
       ['城关片区2026年11月4日工作日志', '备注', '已撤回'],
       ['城关片区2026年11月4日工作日志', '问题', '已整改'],
@@ -352,7 +354,7 @@ describe('export jobs', () => {
       runExport(ctx, { kind: 'meeting-pack', ids: [office.submitted], meetingName: '例会', meetingDate: '2026-11-05', organiser: '营销部', layout: 'excel' }),
     ]);
     expect(names.map((item) => item.fileName)).toEqual([
-      '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.docx',
+      '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明_普通.docx',
       '测试工作日志_城关片区_东街烟酒店_2026年11月4日_张明.xlsx',
       '文稿台账_2026年11月_工作日志.xlsx',
       '例会_汇总_2026年11月5日.xlsx',

@@ -43,6 +43,21 @@ export function sanitizeSheetName(name: string, taken: Set<string>, fallback = '
   return candidate;
 }
 
+/** `&` is a code in Excel's header and footer texts: a literal one is written twice. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/**
+ * Printed header and footer of a sheet: its title centred at the top, page numbers centred at the bottom
+ * (`pattern` with `{page}` and `{pages}`, e.g. 第{page}页／共{pages}页).
+ */
+export function sheetHeaderFooter(title: string, pattern = '{page} / {pages}'): Partial<ExcelJS.HeaderFooter> {
+  const footer = headerText(pattern).replace('{page}', '&P').replace('{pages}', '&N');
+  const header = `&C${headerText(title)}`;
+  return { oddHeader: header, oddFooter: `&C${footer}` };
+}
+
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let letters = '';
@@ -87,12 +102,19 @@ class ExcelBuilder {
     this.labels = resolveLabels(options.labels);
   }
 
+  /** What a printed sheet says at its top: the document's title and the sheet's. */
+  private printTitle(sheet: string): string {
+    const { report, template } = this.options;
+    return `${report.title.trim() || template.name} ${sheet}`;
+  }
+
   private infoSheet(): void {
     const { report, template } = this.options;
     const { labels } = this;
     const sheet = this.workbook.addWorksheet(sanitizeSheetName(labels.infoSheet, this.taken, labels.defaultSheetName), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-      pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+      headerFooter: sheetHeaderFooter(this.printTitle(labels.infoSheet), labels.sheetFooter),
     });
     const rows: [string, string][] = [
       [labels.title, report.title.trim() || template.name],
@@ -224,6 +246,7 @@ class ExcelBuilder {
         fitToHeight: 0,
         printTitlesRow: '1:1',
       },
+      headerFooter: sheetHeaderFooter(this.printTitle(section.title), labels.sheetFooter),
     });
     const letters = new Map(columns.map((column, index) => [column.key, columnLetter(index)]));
     const computable = this.computableColumns(columns, table);

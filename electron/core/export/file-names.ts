@@ -17,16 +17,21 @@ export function sanitizeFileNamePart(text: string): string {
     .replace(ILLEGAL, '_')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    // A run of underscores (a blank to fill in, or characters replaced above) reads as one.
+    .replace(/_{2,}/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /**
  * e.g. 市场分析报告_城关片区_2026年10月_张三.docx; a guidance booklet adds the retailer's 店名 after the
- * territory. Empty parts are left out; `ext` may be given with or without its dot.
+ * territory, a research report its 调研主题 after the template's name; `suffix` (e.g. 公文 or 普通 for the two
+ * Word layouts) comes last. Empty parts are left out; `ext` may be given with or without its dot.
  */
-export function exportFileName(report: Report, template: Template, ext: string): string {
+export function exportFileName(report: Report, template: Template, ext: string, suffix = ''): string {
   const retailer = report.metadata['店名'] ?? '';
-  return fileNameFromParts([template.name, report.region, retailer, formatPeriod(report.period.trim()), report.authorName], ext, report.title);
+  const topic = (report.metadata['调研主题'] ?? '').slice(0, 30);
+  return fileNameFromParts([template.name, topic, report.region, retailer, formatPeriod(report.period.trim()), report.authorName, suffix], ext, report.title);
 }
 
 /**

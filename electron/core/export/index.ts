@@ -32,7 +32,7 @@ export {
   type FontSettingsInput,
   type RunFonts,
 } from './fonts';
-export { defaultExportLabels, englishExportLabels, fillLabel, resolveLabels, type ExportLabels } from './labels';
+export { commentStatusLabel, defaultExportLabels, englishExportLabels, fillLabel, resolveLabels, type ExportLabels } from './labels';
 export {
   buildRegisterWorkbook,
   commentKindOrder,

@@ -135,6 +135,13 @@ export interface ExportLabels {
   summaryFile: string;
   /** Added to the file name of an earlier revision: `{revision}`. */
   revisionFile: string;
+  /** Print-grade documents (issue 11). */
+  /** Status of a 表扬 or 备注 comment, which asks for no fix. */
+  noFixNeeded: string;
+  /** The part of a Word file's name that says its layout. */
+  layoutFile: Record<'official' | 'plain', string>;
+  /** Header/footer of printed sheets: `{title}` the sheet's title, `{page}` / `{pages}` page numbers. */
+  sheetFooter: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -243,6 +250,9 @@ export const defaultExportLabels: ExportLabels = {
   registerFile: '文稿台账',
   summaryFile: '汇总',
   revisionFile: '第{revision}稿',
+  noFixNeeded: '无需整改',
+  layoutFile: { official: '公文', plain: '普通' },
+  sheetFooter: '第{page}页／共{pages}页',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -351,6 +361,9 @@ export const englishExportLabels: ExportLabels = {
   registerFile: 'Register',
   summaryFile: 'summary',
   revisionFile: 'revision {revision}',
+  noFixNeeded: 'No fix needed',
+  layoutFile: { official: 'official', plain: 'plain' },
+  sheetFooter: 'Page {page} of {pages}',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */
@@ -364,7 +377,14 @@ export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
     commentKinds: { ...defaultExportLabels.commentKinds, ...labels.commentKinds },
     commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
     meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
+    layoutFile: { ...defaultExportLabels.layoutFile, ...labels.layoutFile },
   };
+}
+
+/** The status a comment shows: a 表扬 or 备注 asks for no fix, so it never reads 待整改. */
+export function commentStatusLabel(labels: ExportLabels, kind: CommentKind, status: keyof ExportLabels['commentStatuses']): string {
+  if ((kind === 'praise' || kind === 'note') && status === 'open') return labels.noFixNeeded;
+  return labels.commentStatuses[status];
 }
 
 /** Replace `{name}` placeholders; unknown names are left as they are. */

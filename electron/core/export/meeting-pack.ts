@@ -225,8 +225,9 @@ export async function buildMeetingSummaryWorkbook(options: MeetingPackOptions, m
   ]);
 
   const total = summaryRows.length + commentRows.length;
-  await workbook.writeSheet(summaryName, summaryColumns, summaryRows, { monitor, offset: 0, total, message: summaryName });
-  await workbook.writeSheet(commentsName, commentColumns, commentRows, { monitor, offset: summaryRows.length, total, message: commentsName });
+  const print = { pageFooter: labels.sheetFooter };
+  await workbook.writeSheet(summaryName, summaryColumns, summaryRows, { monitor, offset: 0, total, message: summaryName }, print);
+  await workbook.writeSheet(commentsName, commentColumns, commentRows, { monitor, offset: summaryRows.length, total, message: commentsName }, print);
   await monitor.checkpoint(total, total);
   return workbook.finish();
 }

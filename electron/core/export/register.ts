@@ -14,7 +14,7 @@ import type { ReportStatus } from '../reports/schema';
 import type { CommentKind, MeetingFlag } from '../review/schema';
 import type { DocumentKind } from '../templates/schema';
 import { columnLetter } from './excel';
-import { fillLabel, resolveLabels, type ExportLabels } from './labels';
+import { commentStatusLabel, fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
 import { formulaText, sheetRange, StreamedWorkbook, type StreamCell, type StreamColumn } from './xlsx-stream';
@@ -194,7 +194,7 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     comment.author,
     officeWallClock(comment.at, rule),
     labels.commentKinds[comment.kind],
-    labels.commentStatuses[comment.status],
+    commentStatusLabel(labels, comment.kind, comment.status),
     comment.text,
     comment.replies.join('\n'),
   ];
@@ -283,21 +283,23 @@ export async function buildRegisterWorkbook(data: RegisterData, monitor: ExportM
   };
   const sheets = registerRows(data, names);
   const total = sheets.register.rows.count + sheets.comments.rows.count + sheets.statistics.rows.length;
-  await workbook.writeSheet(names.register, sheets.register.columns, sheets.register.rows, { monitor, offset: 0, total, message: names.register });
+  // Printed pages: the header row repeats, the sheet's title heads every page and the page number ends it.
+  const print = { pageFooter: labels.sheetFooter };
+  await workbook.writeSheet(names.register, sheets.register.columns, sheets.register.rows, { monitor, offset: 0, total, message: names.register }, print);
   await workbook.writeSheet(names.comments, sheets.comments.columns, sheets.comments.rows, {
     monitor,
     offset: sheets.register.rows.count,
     total,
     message: names.comments,
-  });
+  }, print);
   await workbook.writeSheet(names.statistics, sheets.statistics.columns, sheets.statistics.rows, {
     monitor,
     offset: sheets.register.rows.count + sheets.comments.rows.count,
     total,
     message: names.statistics,
-  }, { footerRows: 1 });
+  }, { ...print, footerRows: 1 });
   for (const extra of data.extraSheets ?? []) {
-    await workbook.writeSheet(workbook.sheetName(extra.name, labels.defaultSheetName), extra.columns, extra.rows, undefined, { footerRows: extra.footerRows ?? 1 });
+    await workbook.writeSheet(workbook.sheetName(extra.name, labels.defaultSheetName), extra.columns, extra.rows, undefined, { ...print, footerRows: extra.footerRows ?? 1 });
   }
   await monitor.checkpoint(total, total);
   return workbook.finish();

@@ -21,11 +21,12 @@ import { formatPeriod } from '../text/placeholders';
 import { buildExcelWorkbook } from './excel';
 import { exportFileName, fileNameFromParts } from './file-names';
 import type { ExportFile } from './jobs';
-import { defaultExportLabels, englishExportLabels, fillLabel, type ExportLabels } from './labels';
+import { commentStatusLabel, defaultExportLabels, englishExportLabels, fillLabel, type ExportLabels } from './labels';
 import { buildMeetingPack, buildMeetingSummaryWorkbook, orderForMeeting, type MeetingPackDocument } from './meeting-pack';
 import { isOnTime } from './on-time';
 import { phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
 import { buildRegisterWorkbook, documentKindOrder, type RegisterComment, type RegisterDocument } from './register';
+import { tableRows } from './table-data';
 import { formatDate } from './text';
 import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewSummary, type WordLayout } from './word';
 import { dashboardSheet, dashboardSheetLabels } from '../insight/dashboard-sheet';
@@ -154,7 +155,7 @@ export function exportComments(state: ReviewState, revision: number, labels: Exp
       kindLabel: labels.commentKinds[comment.kind],
       text: comment.text,
       replies: threadOf(comment, labels),
-      statusLabel: labels.commentStatuses[comment.status],
+      statusLabel: commentStatusLabel(labels, comment.kind, comment.status),
     }));
 }
 
@@ -178,8 +179,8 @@ export function reviewSummaryOf(state: ReviewState, revision: number, labels: Ex
   };
 }
 
-function documentFileName(loaded: Exportable, ext: string, labels: ExportLabels): string {
-  const name = exportFileName(loaded.report, loaded.template, ext);
+function documentFileName(loaded: Exportable, ext: string, labels: ExportLabels, suffix = ''): string {
+  const name = exportFileName(loaded.report, loaded.template, ext, suffix);
   if (loaded.latest) return name;
   const dot = name.lastIndexOf('.');
   return fileNameFromParts([name.slice(0, dot), fillLabel(labels.revisionFile, { revision: loaded.report.revision })], ext);
@@ -203,7 +204,7 @@ export async function exportDocumentWord(ctx: CallContext, input: ExportWordInpu
     utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes,
   });
   await monitor.checkpoint(1, 1);
-  return { fileName: documentFileName(loaded, 'docx', labels), bytes };
+  return { fileName: documentFileName(loaded, 'docx', labels, labels.layoutFile[input.layout]), bytes };
 }
 
 /** A document's metadata and tables as Excel, computed columns as live formulas. */
@@ -266,15 +267,28 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
       onTime: isOnTime(template?.cadence ?? 'none', summary.period, firstSubmit, now, settings.onTimeRule, settings.officeCalendar),
       ...(decision ? { grade: decision.grade, meetingFlag: decision.meetingFlag } : {}),
     });
+    // The document itself is read only when a comment is on a table cell, to name the cell's row.
+    let report: Report | null | undefined;
     for (const comment of template ? inReadingOrder(state.comments, template) : state.comments) {
       const anchor = comment.anchor;
       const section = anchor.kind === 'document' ? undefined : template?.sections.find((candidate) => candidate.id === anchor.sectionId);
       const sectionTitle = anchor.kind === 'document' ? labels.wholeDocument : (section?.title ?? anchor.sectionId);
-      const column = anchor.kind === 'cell' ? section?.table?.columns.find((candidate) => candidate.key === anchor.columnKey)?.label ?? anchor.columnKey : '';
+      let quote = anchor.kind === 'text' ? anchor.quote : anchor.kind === 'section' ? labels.wholeSection : labels.wholeDocument;
+      if (anchor.kind === 'cell') {
+        const column = section?.table?.columns.find((candidate) => candidate.key === anchor.columnKey)?.label ?? anchor.columnKey;
+        if (report === undefined) report = await getReport(ctx, summary.id).then((found) => found.report, () => null);
+        const rows = section && report ? tableRows(report, section) : [];
+        const rowIndex = rows.findIndex((row) => row.id === anchor.rowId);
+        const textColumn = section?.table?.columns.find((candidate) => candidate.type === 'text');
+        const name = rowIndex >= 0 && textColumn ? rows[rowIndex].cells[textColumn.key] : null;
+        const row = typeof name === 'string' && name.trim() ? name.trim() : fillLabel(labels.rowNumber, { n: rowIndex >= 0 ? rowIndex + 1 : '?' });
+        const cell = fillLabel(labels.cellAnchor, { row, column });
+        quote = anchor.quote.trim() ? `${cell}${labels.fieldSeparator}${anchor.quote.trim()}` : cell;
+      }
       comments.push({
         document: index,
-        section: anchor.kind === 'cell' ? `${sectionTitle}／${column}` : sectionTitle,
-        quote: anchor.kind === 'text' || anchor.kind === 'cell' ? anchor.quote : anchor.kind === 'section' ? labels.wholeSection : labels.wholeDocument,
+        section: sectionTitle,
+        quote,
         author: comment.by.name,
         at: comment.at,
         kind: comment.kind,

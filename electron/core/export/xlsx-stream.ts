@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
-import { sanitizeSheetName } from './excel';
+import { sanitizeSheetName, sheetHeaderFooter } from './excel';
 import type { ExportMonitor } from './progress';
 import { displayWidth } from './text';
 
@@ -182,7 +182,7 @@ export class StreamedWorkbook {
     columns: StreamColumn[],
     rows: StreamRows,
     progress?: { monitor: ExportMonitor; offset: number; total: number; message?: string; every?: number },
-    options: { footerRows?: number } = {},
+    options: { footerRows?: number; printTitle?: string; pageFooter?: string } = {},
   ): Promise<void> {
     const widths = columnWidths(columns, rows);
     const lastColumn = columns.length;
@@ -194,7 +194,10 @@ export class StreamedWorkbook {
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
+        // The header row repeats on every printed page.
+        printTitlesRow: '1:1',
       },
+      headerFooter: sheetHeaderFooter(options.printTitle ?? name, options.pageFooter),
     });
     // The AutoFilter covers the header and every data row, not a 合计 row at the end (sorting would move it).
     // The streaming writer writes it when the sheet closes.
