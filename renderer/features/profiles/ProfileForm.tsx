@@ -1,5 +1,4 @@
 import { Button, Checkbox, Form, Input, Radio, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewProfile, Profile } from '../../../electron/core/profiles/schema';
 import { ApiCallError } from '../../api/client';
@@ -17,9 +16,12 @@ export function ProfileForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewProfile & { passphraseConfirm?: string }>();
-  const [sameNameAsked, setSameNameAsked] = useState(false);
   const role = Form.useWatch('role', form) ?? 'manager';
   const create = useChannelMutation('profiles:create', ['profiles:list']);
+  // Someone trusted here has this name and role: creating it needs an explicit confirmation (the checkbox).
+  const failure = create.error;
+  const sameNameAsked =
+    failure instanceof ApiCallError && (failure.error.details as { reason?: string } | undefined)?.reason === 'same-name-as-trusted';
 
   return (
     <Form
@@ -29,11 +31,6 @@ export function ProfileForm({
       onFinish={({ passphraseConfirm: _confirm, ...values }) =>
         create.mutate(values, {
           onSuccess: onCreated,
-          onError: (failure) => {
-            // Someone trusted here has this name and role: creating it needs an explicit confirmation.
-            const details = failure instanceof ApiCallError ? (failure.error.details as { reason?: string } | undefined) : undefined;
-            if (details?.reason === 'same-name-as-trusted') setSameNameAsked(true);
-          },
         })
       }
       aria-label={t('profiles.createTitle')}
