@@ -518,9 +518,9 @@ export const contract = {
     output: exportedPackageSchema,
   }),
   'exchange:preview': channel({
-    summary: 'Check a package and show what it holds and what is new; writes nothing',
+    summary: 'Check a package and show what it holds and what is new; writes nothing (supervisors confirmed by fingerprint as for apply)',
     profile: 'required',
-    input: z.object(packageFileInput).strict(),
+    input: z.object({ ...packageFileInput, confirmSupervisors: z.array(z.string().max(60)).max(20).optional() }).strict(),
     output: packagePreviewSchema,
   }),
   'exchange:apply': channel({

@@ -14,8 +14,15 @@ function file(name: string) {
   return { fileName: name, dataBase64: readFileSync(path.join(corpusDir, name)).toString('base64') };
 }
 
+/**
+ * The corpus's supervisor (孙主任), confirmed by fingerprint on the importing machine, as a person would after
+ * checking it: each case then fails for its own defect, not because a manager's package cannot introduce a supervisor.
+ */
+let supervisorFingerprint = '';
+
 async function refusal(store: TempStore, as: Importer, channel: 'exchange:preview' | 'exchange:apply', name: string): Promise<ApiError> {
-  const input = channel === 'exchange:apply' ? { ...file(name), trustSender: true } : file(name);
+  const confirmSupervisors = [supervisorFingerprint];
+  const input = channel === 'exchange:apply' ? { ...file(name), trustSender: true, confirmSupervisors } : { ...file(name), confirmSupervisors };
   const result = await store.dispatcher.dispatch(channel, importers[as], input);
   if (result.ok) throw new Error(`${name} was accepted by ${channel}`);
   return result.error;
@@ -35,9 +42,15 @@ describe('the corpus of malformed packages (tests/fixtures/packages)', () => {
     }
   });
 
-  it('the valid package they are made from imports cleanly', async () => {
+  it('the valid package they are made from imports cleanly once its supervisor is confirmed by fingerprint', async () => {
     const store = await openTempStore({ seed: true });
-    const result = await store.dispatcher.dispatch('exchange:apply', office.supervisor, { ...file(index.valid), trustSender: true });
+    // A manager's submission package may carry an earlier supervisor's records, but never introduces that supervisor:
+    // without the fingerprint check on this machine the whole package is refused.
+    const unconfirmed = await store.dispatcher.dispatch('exchange:apply', office.supervisor, { ...file(index.valid), trustSender: true });
+    expect(unconfirmed, JSON.stringify(unconfirmed)).toMatchObject({ ok: false, error: { code: 'forbidden', details: { reason: 'unpinned-supervisor' } } });
+    supervisorFingerprint = /指纹 ([0-9a-f ]+)）/.exec(unconfirmed.ok ? '' : unconfirmed.error.message)?.[1] ?? '';
+    expect(supervisorFingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+    const result = await store.dispatcher.dispatch('exchange:apply', office.supervisor, { ...file(index.valid), trustSender: true, confirmSupervisors: [supervisorFingerprint] });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { applied: { newDocuments: 1, newRevisions: 1, newRecords: 3, newTemplates: 1, trusted: ['周远', '孙主任'] } } });
   });
 
@@ -46,7 +59,7 @@ describe('the corpus of malformed packages (tests/fixtures/packages)', () => {
   it.each(index.cases)('$file ($what) is refused: $reason, nothing written', async (item) => {
     const store = await openTempStore({ seed: true });
     if (item.setup) {
-      const setup = await store.dispatcher.dispatch('exchange:apply', office.supervisor, { ...file(item.setup), trustSender: true });
+      const setup = await store.dispatcher.dispatch('exchange:apply', office.supervisor, { ...file(item.setup), trustSender: true, confirmSupervisors: [supervisorFingerprint] });
       expect(setup.ok, JSON.stringify(setup)).toBe(true);
     }
     const before = await hashFolder(store.dataDir);

@@ -415,10 +415,10 @@ function previewOf(fileName: string, plan: ImportPlan): PackagePreview {
 }
 
 /** What a package holds and what importing it would change here. Checks everything; writes nothing. */
-export async function previewPackage(ctx: CallContext, input: { fileName: string; dataBase64: string }): Promise<PackagePreview> {
+export async function previewPackage(ctx: CallContext, input: { fileName: string; dataBase64: string; confirmSupervisors?: string[] }): Promise<PackagePreview> {
   const profile = requireProfile(ctx);
   const decoded = decode(ctx, input.dataBase64);
-  return previewOf(input.fileName, await planImport(ctx, profile, decoded));
+  return previewOf(input.fileName, await planImport(ctx, profile, decoded, { confirmSupervisors: input.confirmSupervisors }));
 }
 
 /** Run `work` holding every key's lock (taken in sorted order, so two imports never deadlock). */
