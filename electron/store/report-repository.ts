@@ -1,3 +1,4 @@
+import { coded } from '../core/shared/messages';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -382,7 +383,7 @@ export class FileReportRepository implements ReportRepository {
   async create(report: Report): Promise<void> {
     await this.queue.run(report.id, async () => {
       if (this.index.entries.has(report.id) || (await this.get(report.id))) {
-        throw new DomainError('conflict', '已存在相同编号的文稿');
+        throw coded('conflict', 'report.duplicateId');
       }
       await this.write(report);
       const summary = summarize(report);
@@ -394,9 +395,9 @@ export class FileReportRepository implements ReportRepository {
   async save(report: Report, baseRev: number): Promise<Report> {
     return this.queue.run(report.id, async () => {
       const current = await this.get(report.id);
-      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+      if (!current) throw coded('not-found', 'report.notFound');
       if (current.rev !== baseRev) {
-        throw new DomainError('conflict', '文稿已在别处被修改（另一个窗口或导入），请比较两个版本后再保存', {
+        throw coded('conflict', 'report.changedElsewhere', undefined, {
           details: { current },
         });
       }
@@ -412,7 +413,7 @@ export class FileReportRepository implements ReportRepository {
   async saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report> {
     return this.queue.run(id, async () => {
       const current = await this.get(id);
-      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+      if (!current) throw coded('not-found', 'report.notFound');
       const stored = withReviewSummary(current, review);
       await this.write(stored);
       // The text, rev and updatedAt are unchanged: the search index still holds the right entry.
@@ -424,8 +425,8 @@ export class FileReportRepository implements ReportRepository {
   async remove(id: string, baseRev: number): Promise<void> {
     await this.queue.run(id, async () => {
       const current = await this.get(id);
-      if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
-      if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
+      if (!current) throw coded('not-found', 'report.notFound');
+      if (current.rev !== baseRev) throw coded('conflict', 'report.changedBeforeDelete');
       this.recent.delete(id);
       await rm(this.fileFor(id), { force: true });
       await this.index.delete(id);

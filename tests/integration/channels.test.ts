@@ -627,6 +627,9 @@ const table: { [K in ChannelName]: Row<K> } = {
             { id: office.manager, name: office.managerName, unit: '城关片区' },
             { id: office.otherManager, name: office.otherManagerName, unit: '城南片区' },
           ],
+          // Due by the end of 5 November, Beijing time.
+          state: 'due',
+          dueAt: '2026-11-05T16:00:00.000Z',
         },
       ]);
       const fourth = await value<ChannelOutput<'review:not-submitted'>>(call, 'review:not-submitted', 'supervisor', { period: '2026-11-04' });

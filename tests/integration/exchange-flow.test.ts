@@ -132,12 +132,14 @@ describe('exchange between two data folders', () => {
     expect(untrusted).toMatchObject({ code: 'forbidden', details: { reason: 'untrusted-sender' } });
     expect(untrusted.message).toContain(managerKey.fingerprint);
 
-    // Before the import 张明 is not on the roster; after it he is, in 未提交 as anywhere else.
-    expect((await supervisor.call('review:not-submitted', { period: '2026-11-07' }))[0].missing).toEqual([]);
+    // Before the import 张明 is not on the roster; after it he is. 未提交 is fair to him: he joined on 11-06
+    // (his key was first seen then), so 11-05 is not owed, and 11-06 is not due before the end of the day.
+    expect((await supervisor.call('review:not-submitted', { period: '2026-11-05' }))[0].missing).toEqual([]);
     const applied = await importPackage(supervisor, p1);
     expect(applied.applied).toMatchObject({ newDocuments: 1, newRevisions: 1, newRecords: 1, trusted: ['张明'] });
     expect((await supervisor.call('exchange:roster', {})).map((entry) => [entry.name, entry.remote])).toEqual([['张明', true]]);
-    expect((await supervisor.call('review:not-submitted', { period: '2026-11-07' }))[0].missing).toEqual([{ id: manager.profileId, name: '张明', unit: '城关片区' }]);
+    expect((await supervisor.call('review:not-submitted', { period: '2026-11-05' }))[0]).toMatchObject({ state: 'due', missing: [] });
+    expect((await supervisor.call('review:not-submitted', { period: '2026-11-06' }))[0]).toMatchObject({ state: 'not-due', missing: [] });
     const inbox = await supervisor.call('review:inbox', {});
     expect(inbox.entries.map((entry) => [entry.summary.id, entry.summary.status, entry.unread])).toEqual([[id, 'submitted', true]]);
     const copy = await supervisor.call('reports:get', { id });
