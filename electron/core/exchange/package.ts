@@ -8,7 +8,6 @@
  * `decodePackage` checks everything that can be checked without this machine's data, in a fixed order, and
  * refuses with a reason and a Chinese message at the first problem.
  */
-import { mayWriteRecord, supervisorRecordTypes } from '../review/record-permissions';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { reportSchema, type Report } from '../reports/schema';

@@ -2,8 +2,6 @@ import type { Profile } from '../profiles/schema';
 import { checkCompleteness } from '../reports/completeness';
 import type { Report, ReportSummary } from '../reports/schema';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
-import { DomainError } from '../shared/errors';
-import { canonicalJson } from '../shared/canonical';
 import { requireProfile, requireRole } from '../shared/permissions';
 import { requireSigningKey } from '../profiles/keys';
 import type { CallContext, VerifyReport } from '../shared/services';
