@@ -54,6 +54,10 @@ module.exports = {
     installerIcon: 'resources/icons/icon.ico',
     uninstallerIcon: 'resources/icons/icon.ico',
     installerHeaderIcon: 'resources/icons/icon.ico',
+    // The installer's images (npm run icons): welcome/finish pages and the header of the other pages.
+    installerSidebar: 'resources/installer/sidebar.bmp',
+    uninstallerSidebar: 'resources/installer/sidebar.bmp',
+    installerHeader: 'resources/installer/header.bmp',
     shortcutName: '报告台',
     uninstallDisplayName: productName,
     createDesktopShortcut: true,

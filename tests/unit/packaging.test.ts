@@ -60,6 +60,26 @@ describe('the packaging configuration (electron-builder)', () => {
     for (const icon of [config.win.icon, config.nsis.installerIcon, config.mac.icon]) expect(readFileSync(path.join(root, icon)).length).toBeGreaterThan(1000);
   });
 
+  it("gives the installer its own images: 24-bit BMPs of the sizes NSIS shows (sidebar 164 × 314, header 150 × 57)", () => {
+    const sizes: [string, number, number][] = [
+      [config.nsis.installerSidebar, 164, 314],
+      [config.nsis.uninstallerSidebar, 164, 314],
+      [config.nsis.installerHeader, 150, 57],
+    ];
+    for (const [file, width, height] of sizes) {
+      expect(file, 'an installer image is configured').toMatch(/^resources\/installer\/.+\.bmp$/);
+      const bmp = readFileSync(path.join(root, file));
+      expect(bmp.subarray(0, 2).toString('latin1')).toBe('BM');
+      expect(bmp.readUInt32LE(2)).toBe(bmp.length);
+      expect([bmp.readInt32LE(18), bmp.readInt32LE(22), bmp.readUInt16LE(28)]).toEqual([width, height, 24]);
+      // Not blank: the icon's blue and white are both drawn on the light band.
+      const pixels = bmp.subarray(bmp.readUInt32LE(10));
+      const colours = new Set<string>();
+      for (let at = 0; at + 3 <= pixels.length; at += 3 * 7) colours.add(pixels.subarray(at, at + 3).toString('hex'));
+      expect(colours.size).toBeGreaterThan(20);
+    }
+  });
+
   it('flips the fuses in the after-pack hook', async () => {
     expect(config.afterPack).toBe('./scripts/after-pack.cjs');
     const { getCurrentFuseWire, FuseV1Options, FuseState } = await import('@electron/fuses');
