@@ -78,7 +78,7 @@ function bmp24(rgba, width, height) {
   return Buffer.concat([header, data]);
 }
 
-function renderBmp(svg, width, height) {
+function renderBmp(svg) {
   const { Resvg } = require('@resvg/resvg-js');
   const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 }).render();
   return bmp24(rendered.pixels, rendered.width, rendered.height);
@@ -121,7 +121,7 @@ async function makeIcons(outDir = path.join(root, 'resources')) {
   await write('icons/icon.icns', icns(icnsTypes.map(([type, size]) => [type, pngs.get(size)])));
   await write('icons/icon.png', pngs.get(512));
   for (const [relative, width, height, iconSize, iconTop] of installerImages) {
-    await write(relative, renderBmp(installerSvg(svg, width, height, iconSize, iconTop), width, height));
+    await write(relative, renderBmp(installerSvg(svg, width, height, iconSize, iconTop)));
   }
   return written;
 }
