@@ -12,6 +12,7 @@ import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import type { Clock } from '../../electron/core/shared/ports';
 import { openStore, type Store } from '../../electron/store/open-store';
+import { testPassphrase, unlockSupervisors } from './unlock';
 import type { SyncServiceOptions } from '../../electron/store/sync-service';
 
 // No vitest import here: the sync bench (scripts/bench/sync-bench.ts) runs these helpers outside the test runner.
@@ -45,9 +46,13 @@ export async function openMachine(
   const dataDir = options.dataDir ?? (await tempDir('reportdesk-sync-data-'));
   const store = await openStore({ dataDir, seedsDir: fixtureSeedsDir, clock: options.clock, backgroundCheck: false, sync: options.sync });
   const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: (channel, error) => console.error(channel, error) });
-  const created = await dispatcher.dispatch('profiles:create', null, { name: person.name, role: person.role, unit: person.unit ?? '营销部' });
+  // A supervisor's profile is created with a passphrase protecting their signing key (as in the UI).
+  const passphrase = person.role === 'supervisor' ? { passphrase: testPassphrase } : {};
+  const created = await dispatcher.dispatch('profiles:create', null, { name: person.name, role: person.role, unit: person.unit ?? '营销部', ...passphrase });
   if (!created.ok) throw new Error(created.error.message);
   const profileId = (created.value as { id: string }).id;
+  // A supervisor's key is unlocked as after choosing the profile (protected with the test passphrase).
+  await unlockSupervisors(store.services);
   return {
     name: person.name,
     role: person.role,

@@ -9,6 +9,7 @@ import { loadDemoData } from '../../electron/core/demo/use-cases';
 import type { Clock, IdGenerator } from '../../electron/core/shared/ports';
 import type { CoreServices } from '../../electron/core/shared/services';
 import { openStore, type Store } from '../../electron/store/open-store';
+import { unlockSupervisors } from './unlock';
 
 /** A small seeds folder (one template, a four-document office) that does not change when the shipped seeds do. */
 export const fixtureSeedsDir = path.resolve(__dirname, '..', 'fixtures', 'seeds');
@@ -64,21 +65,7 @@ export interface TempStoreOptions {
   lockedKeys?: boolean;
 }
 
-/** The passphrase the test helpers give every supervisor's key. */
-export const testPassphrase = '测试口令-passphrase';
-
-/**
- * Unlock every local supervisor's key with `testPassphrase` — protecting it with that passphrase first where it
- * is not protected yet (as the UI does the first time a supervisor profile is chosen).
- */
-export async function unlockSupervisors(services: CoreServices): Promise<void> {
-  for (const profile of await services.profiles.list()) {
-    if (profile.role !== 'supervisor') continue;
-    const state = await services.signer.keyState(profile.id);
-    if (state === 'locked') await services.signer.unlock(profile.id, testPassphrase);
-    else if (state !== 'unlocked') await services.signer.setPassphrase(profile.id, testPassphrase);
-  }
-}
+export { testPassphrase, unlockSupervisors } from './unlock';
 
 /** Open the store on a fresh temp data folder with the fixture seeds; closed when the current test finishes. */
 export async function openTempStore(options: TempStoreOptions = {}): Promise<TempStore> {

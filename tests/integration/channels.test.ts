@@ -76,10 +76,15 @@ async function sampleWorkbookBase64(): Promise<string> {
 
 const workbookBase64 = await sampleWorkbookBase64();
 
-/** A valid submission package from another machine (周远, with a comment by 孙主任), from the package corpus. */
+/**
+ * A valid submission package from another machine (周远, with a comment by 孙主任), from the package corpus. A
+ * manager's package never introduces a supervisor: 孙主任's fingerprint (the corpus's fixed key) is confirmed on
+ * this machine, as a person does after checking it with him.
+ */
 const remotePackage = {
   fileName: 'valid-submissions.rdpkg',
   dataBase64: readFileSync(path.join(__dirname, '..', 'fixtures', 'packages', 'valid-submissions.rdpkg')).toString('base64'),
+  confirmSupervisors: ['6a38 03d5 f059 902a 1c6d afbc 9ba4 7292'],
 };
 
 /** Import the remote package as the supervisor (trusting 周远 and 孙主任), through the transport under test. */
@@ -748,7 +753,7 @@ const table: { [K in ChannelName]: Row<K> } = {
       expect(jobId).toMatch(/\S/);
       const before = await hashFolder(store.dataDir);
       const status = await exportFinished(call, 'supervisor', jobId);
-      expect(status).toMatchObject({ jobId, state: 'done', fileName: expect.stringMatching(/^测试工作日志_.*张明\.docx$/) });
+      expect(status).toMatchObject({ jobId, state: 'done', fileName: expect.stringMatching(/^测试工作日志_.*张明_公文\.docx$/) });
       const file = await value<ChannelOutput<'export:result'>>(call, 'export:result', 'supervisor', { jobId });
       expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(Buffer.from(file.dataBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');

@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { forgetHeldLocksForTests } from '../../electron/store/lock';
 import { openStore, type Store } from '../../electron/store/open-store';
+import { unlockSupervisors } from '../helpers/unlock';
 import { SimulatedCrash, setWriteSeam, type WriteStep } from '../../electron/store/write-seam';
 import { fixedClock, fixtureSeedsDir, makeTempDir, office, seedOffice, sequentialIds, testIdentity } from '../helpers/temp-store';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
@@ -28,6 +29,8 @@ const clockAt = '2026-11-05T02:00:00.000Z';
 
 async function open(dataDir: string, idPrefix: string): Promise<Opened> {
   const store = await openStore({ dataDir, seedsDir: fixtureSeedsDir, clock: fixedClock(clockAt), ids: sequentialIds(idPrefix), backgroundCheck: false });
+  // A supervisor's key is unlocked as after choosing the profile (protected with the test passphrase the first time).
+  await unlockSupervisors(store.services);
   return { store, dispatcher: createDispatcher(store.services, { identity: testIdentity, logError: () => undefined }) };
 }
 
