@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', devTools)));
   // Packaged, the built-in templates and demo office are extra resources beside the asar (electron-builder.config.cjs).
-  if (app.isPackaged && !process.env.REPORTDESK_SEEDS_DIR) process.env.REPORTDESK_SEEDS_DIR = path.join(process.resourcesPath, 'seeds');
+  if (app.isPackaged && process.resourcesPath && !process.env.REPORTDESK_SEEDS_DIR) process.env.REPORTDESK_SEEDS_DIR = path.join(process.resourcesPath, 'seeds');
   const startDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
   try {
     // A data folder moved under 设置 is remembered in a pointer file in userData.

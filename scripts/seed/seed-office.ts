@@ -13,6 +13,19 @@ import { addComment, decide, getReview, markFixed, settleComment, submitReport }
 import type { CallContext, CoreServices } from '../../electron/core/shared/services';
 import type { Template } from '../../electron/core/templates/schema';
 import { BulkLoader, type BulkLoadResult } from '../../electron/store/bulk-load';
+
+/** The passphrase of every supervisor in a generated office (it is test data: the key must be protected to sign). */
+export const seededSupervisorPassphrase = 'reportdesk-seed';
+
+/** Protect (and so unlock for this process) every generated supervisor's key, as the UI does on first use. */
+export async function protectSupervisorKeys(services: CoreServices, profiles: readonly { id: string; role: string }[]): Promise<void> {
+  for (const profile of profiles) {
+    if (profile.role !== 'supervisor') continue;
+    const state = await services.signer.keyState(profile.id);
+    if (state === 'locked') await services.signer.unlock(profile.id, seededSupervisorPassphrase);
+    else if (state !== 'unlocked') await services.signer.setPassphrase(profile.id, seededSupervisorPassphrase);
+  }
+}
 import { contentFor, planOffice, richText, type Content, type DocumentPlan, type Office } from './office';
 import { commentTexts, fixNotes, overallTexts, returnReasons } from './phrases';
 import { Random } from './prng';
@@ -198,6 +211,7 @@ export async function seedOffice(options: SeedOptions): Promise<SeedResult> {
   const loader = await BulkLoader.open({ dataDir: options.dataDir, seedsDir: options.seedsDir, copyChecksFrom });
   try {
     for (const profile of office.profiles) await loader.services.profiles.save(profile);
+    await protectSupervisorKeys(loader.services, office.profiles);
     const templates = new Map<string, Template>();
     for (const id of new Set(office.plans.map((plan) => plan.templateId))) {
       const template = await loader.services.templates.get(id);

@@ -139,7 +139,7 @@ describe('export from the UI in Chromium', () => {
         }
       }
     }
-    expect(path.basename(saved[`${documents[0].id}:Word 公文`])).toBe(`${documents[0].file}.docx`);
+    expect(path.basename(saved[`${documents[0].id}:Word 公文`])).toBe(`${documents[0].file}_公文.docx`);
     // The two layouts are different files: GB/T 9704 page numbers against 第 1 页 / 共 N 页.
     expect(readFileSync(saved[`${documents[0].id}:Word 公文`])).not.toEqual(readFileSync(saved[`${documents[0].id}:Word 普通`]));
 

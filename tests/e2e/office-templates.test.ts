@@ -7,7 +7,7 @@ import { createDispatcher } from '../../electron/api/dispatcher';
 import type { Template } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { hashFolder } from '../helpers/temp-store';
-import { sampleAnalysis } from './actions';
+import { sampleAnalysis, fillSupervisorPassphrase } from './actions';
 import { fillCell, gridCell } from './grid';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
@@ -23,6 +23,7 @@ async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor'
   await page.getByLabel('姓名').fill(name);
   if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
   await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
+  if (role === 'supervisor') await fillSupervisorPassphrase(page);
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
 }

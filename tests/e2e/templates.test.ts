@@ -1,3 +1,4 @@
+import { fillSupervisorPassphrase } from './actions';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -38,6 +39,7 @@ describe('template editor in Chromium', () => {
     await page.getByLabel('姓名').fill('张伟');
     await page.getByText('主管', { exact: true }).click();
     await page.getByLabel('部门').fill('营销部');
+    await fillSupervisorPassphrase(page);
     await page.getByRole('button', { name: '开始使用' }).click();
     await page.getByTestId('current-profile').filter({ hasText: '张伟' }).waitFor();
     profileId = (await app.store.services.profiles.list())[0].id;

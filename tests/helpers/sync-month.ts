@@ -3,6 +3,7 @@
  * as an office of one machine per person whose replicas of the office folder a simulated engine keeps equal.
  * The test compares the supervisor's inbox and 台账; the bench times the office's imports.
  */
+import { testPassphrase } from './unlock';
 import ExcelJS from 'exceljs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -158,7 +159,7 @@ export async function singleMachineMonth(options: MonthOptions): Promise<MonthRe
   try {
     const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: () => undefined });
     const actor = async (name: string, role: 'manager' | 'supervisor'): Promise<Actor & { id: string }> => {
-      const created = await dispatcher.dispatch('profiles:create', null, { name, role, unit: '营销部' });
+      const created = await dispatcher.dispatch('profiles:create', null, { name, role, unit: '营销部', ...(role === 'supervisor' ? { passphrase: testPassphrase } : {}) });
       if (!created.ok) throw new Error(created.error.message);
       const id = (created.value as { id: string }).id;
       return {

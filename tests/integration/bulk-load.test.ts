@@ -7,7 +7,7 @@ import type { Template } from '../../electron/core/templates/schema';
 import { BulkLoader } from '../../electron/store/bulk-load';
 import { openStore } from '../../electron/store/open-store';
 import { planOffice, type DocumentPlan, type Flow } from '../../scripts/seed/office';
-import { documentIds, runDocument, seedOffice } from '../../scripts/seed/seed-office';
+import { documentIds, protectSupervisorKeys, runDocument, seedOffice } from '../../scripts/seed/seed-office';
 import { hashFolder, makeTempDir } from '../helpers/temp-store';
 
 const seedsDir = path.resolve(__dirname, '..', '..', 'seeds');
@@ -36,6 +36,7 @@ describe('the bulk loader', () => {
     const bulkDir = await makeTempDir();
     const loader = await BulkLoader.open({ dataDir: bulkDir, seedsDir });
     for (const profile of office.profiles) await loader.services.profiles.save(profile);
+    await protectSupervisorKeys(loader.services, office.profiles);
     for (const plan of plans) {
       loader.useIds(documentIds(office, plan));
       await runDocument(plan, office, loader.services, loader.clock, (await loader.services.templates.get(plan.templateId)) as Template);
@@ -53,6 +54,7 @@ describe('the bulk loader', () => {
     let ids = { newId: () => 'unused' };
     const services = { ...store.services, clock, ids: { newId: () => ids.newId() } };
     for (const profile of office.profiles) await services.profiles.save(profile);
+    await protectSupervisorKeys(services, office.profiles);
     for (const plan of plans) {
       ids = documentIds(office, plan);
       await runDocument(plan, office, services, clock, (await services.templates.get(plan.templateId)) as Template);

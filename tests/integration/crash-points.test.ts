@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { forgetHeldLocksForTests } from '../../electron/store/lock';
 import { openStore, type Store } from '../../electron/store/open-store';
-import { unlockSupervisors } from '../helpers/unlock';
+import { testPassphrase, unlockSupervisors } from '../helpers/unlock';
 import { SimulatedCrash, setWriteSeam, type WriteStep } from '../../electron/store/write-seam';
 import { fixedClock, fixtureSeedsDir, makeTempDir, office, seedOffice, sequentialIds, testIdentity } from '../helpers/temp-store';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
@@ -166,6 +166,7 @@ describe('crash-point enumeration over every workflow act', () => {
     const officeBase = await makeTempDir('reportdesk-crash-office-');
     const prep = await open(officeBase, 'prep');
     await seedOffice(prep.store.services);
+    await unlockSupervisors(prep.store.services);
     const c1 = ((await call(prep, office.supervisor, 'review:comment', { id: office.submitted, anchor: { kind: 'document' }, kind: 'problem', text: '库存偏高。' })) as { id: string }).id;
     const c2 = ((await call(prep, office.supervisor, 'review:comment', { id: office.submitted, anchor: { kind: 'document' }, kind: 'note', text: '格式。' })) as { id: string }).id;
     await call(prep, office.manager, 'review:mark-fixed', { id: office.submitted, commentId: c2, note: '已改。' });
@@ -191,7 +192,7 @@ describe('crash-point enumeration over every workflow act', () => {
     await sender.store.close();
     const receiverBase = await makeTempDir('reportdesk-crash-receiver-');
     const receiver = await open(receiverBase, 'recv');
-    receiverId = ((await call(receiver, null, 'profiles:create', { name: '王主任', role: 'supervisor', unit: '营销部' })) as { id: string }).id;
+    receiverId = ((await call(receiver, null, 'profiles:create', { name: '王主任', role: 'supervisor', unit: '营销部', passphrase: testPassphrase })) as { id: string }).id;
     await call(receiver, receiverId, 'exchange:identity', {});
     await receiver.store.close();
 

@@ -7,14 +7,26 @@ import { zhCN } from '../../renderer/i18n/zh-CN';
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** The text at a dotted key; a catalogue's own keys may contain dots (`word.role.manager`), so parts may join. */
 function lookup(tree: unknown, key: string): string | undefined {
-  let node: unknown = tree;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : undefined;
+  const parts = key.split('.');
+  const walk = (node: unknown, from: number): string | undefined => {
+    if (from === parts.length) return typeof node === 'string' ? node : undefined;
+    if (!node || typeof node !== 'object') return undefined;
+    for (let to = parts.length; to > from; to -= 1) {
+      const name = parts.slice(from, to).join('.');
+      if (!Object.prototype.hasOwnProperty.call(node, name)) continue;
+      const found = walk((node as Record<string, unknown>)[name], to);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(tree, 0);
 }
 
 function parameters(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]!).sort();
+  // A parameter may be used more than once in one language's wording: compare which ones, not how often.
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]!))].sort();
 }
 
 function sourceFiles(dir: string): string[] {

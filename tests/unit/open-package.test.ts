@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 /** A stand-in for Electron's main-process API: enough for electron/main/index.ts to start, recorded for checks. */
@@ -59,9 +59,12 @@ vi.mock('electron', () => {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => ({})) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: vi.fn(), decryptString: vi.fn() },
   };
 });
 
+import { appPageUrl } from '../../electron/main/app-protocol';
 import { createPackageRouter, packagePathFromArgv, readPackageFile, type PackageMessage } from '../../electron/main/open-package';
 
 describe('packagePathFromArgv', () => {
@@ -153,8 +156,8 @@ describe('the desktop main process (electron mocked)', () => {
     // A page that is not the app's is ignored; nothing is sent before the app's page listens.
     ready({ senderFrame: { url: 'https://example.com/' } });
     expect(window.webContents.send).not.toHaveBeenCalled();
-    const rendererFile = path.join(path.resolve(__dirname, '..', '..', 'electron', 'main'), '..', 'renderer', 'index.html');
-    ready({ senderFrame: { url: pathToFileURL(rendererFile).href } });
+    // The app's page is served from app:// (electron/main/app-protocol.ts).
+    ready({ senderFrame: { url: appPageUrl } });
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledTimes(1));
     expect(window.webContents.send).toHaveBeenLastCalledWith('app:open-package', {
       ok: true,

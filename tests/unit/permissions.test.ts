@@ -72,6 +72,13 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'sync:disable': {},
   'sync:join': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
   'sync:admit': { fingerprint: 'ad9e 00cf 3a7a 96f7 0c94 3839 8557 8891' },
+  'backup:status': {},
+  'backup:now': {},
+  'backup:set-folder': { folder: '/tmp/reportdesk-backups' },
+  'backup:inspect': { file: '/tmp/reportdesk-backups/a.rdbackup' },
+  'backup:restore': { file: '/tmp/reportdesk-backups/a.rdbackup', mode: 'new-folder', target: '/tmp/reportdesk-restored' },
+  'data:move': { target: '/tmp/reportdesk-moved' },
+  'review:withdraw': { id: 'rpt-any' },
 };
 
 function errorOf(result: Result<unknown>) {

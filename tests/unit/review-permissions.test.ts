@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unlockSupervisors } from '../helpers/unlock';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,8 @@ const workbookBase64 = await seedWorkbook();
 const remotePackage = {
   fileName: 'valid-submissions.rdpkg',
   dataBase64: readFileSync(path.join(__dirname, '..', 'fixtures', 'packages', 'valid-submissions.rdpkg')).toString('base64'),
+  // The package's earlier supervisor (孙主任, the corpus's fixed key) confirmed by fingerprint on this machine.
+  confirmSupervisors: ['6a38 03d5 f059 902a 1c6d afbc 9ba4 7292'],
 };
 
 const fixtureTemplate = templateSchema.parse(JSON.parse(readFileSync(path.join(fixtureSeedsDir, 'templates', `${office.templateId}.json`), 'utf8')));
@@ -383,6 +386,8 @@ const table: { [K in ChannelName]: Case<K>[] } = {
 async function openOffice(): Promise<Env> {
   const store = await openTempStore({ seed: true });
   await store.services.profiles.save(secondSupervisor);
+  // Every supervisor's key unlocked, as after choosing the profile (the second one is made after the helper ran).
+  await unlockSupervisors(store.services);
   return {
     store,
     async as(caller, channel, input) {

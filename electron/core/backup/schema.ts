@@ -29,6 +29,8 @@ export const backedUpEntries = [
   'exchange',
   'insight',
   'quarantine',
+  // Office sync's settings and what it has sent and merged (the office folder itself is not in the data folder).
+  'sync',
 ] as const;
 
 /** Top-level entries of a data folder that are deliberately left out of a backup. */
