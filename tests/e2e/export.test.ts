@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
 import { foldReview } from '../../electron/core/review/fold';
-import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
+import { docxToPdf, fontsConfPath, makeTempDir, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
 import { hashFolder } from '../helpers/temp-store';
 import { openMenu, unlockIfAsked } from './actions';
 import { screenshot, screenshotDir, startApp, type AppUnderTest } from './harness';
