@@ -268,15 +268,19 @@ export class StoreHost implements Dispatcher, BackupPort {
   /** Close the open store, run `work` on the closed folder, then open `next()` (or the same folder again). */
   private async reopenAround<T>(work: () => Promise<T>, next: (result: T) => string): Promise<T> {
     const previous = this.dataDir;
+    // The person stays unlocked: their keys go with them to the reopened folder (where the key pair matches).
+    const unlocked = this.current.services.signer.unlockedKeys();
     await this.current.close();
     let result: T;
     try {
       result = await work();
     } catch (error) {
       await this.attach(previous);
+      await this.current.services.signer.adoptUnlocked(unlocked);
       throw error;
     }
     await this.attach(next(result));
+    await this.current.services.signer.adoptUnlocked(unlocked);
     return result;
   }
 

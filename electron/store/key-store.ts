@@ -9,7 +9,7 @@ import {
   scryptSync,
   sign,
   verify,
-  type KeyObject,
+  KeyObject,
 } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { publicKeySchema } from '../core/exchange/schema';
 import { DomainError } from '../core/shared/errors';
 import type { Clock } from '../core/shared/ports';
-import type { Signer } from '../core/shared/services';
+import type { Signer, UnlockedKeys } from '../core/shared/services';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
@@ -339,6 +339,28 @@ export class FileKeyStore implements Signer {
   lock(profileId: string): void {
     const key = this.cache.get(profileId);
     if (key?.file.protection?.method === 'passphrase') key.privateKey = null;
+  }
+
+  unlockedKeys(): UnlockedKeys {
+    const keys = new Map<string, { publicKey: string; privateKey: KeyObject }>();
+    for (const [profileId, key] of this.cache) {
+      if (key.file.protection?.method === 'passphrase' && key.privateKey) keys.set(profileId, { publicKey: key.publicKey, privateKey: key.privateKey });
+    }
+    return keys;
+  }
+
+  async adoptUnlocked(keys: UnlockedKeys): Promise<void> {
+    for (const [profileId, carried] of keys) {
+      if (!(carried.privateKey instanceof KeyObject)) continue;
+      const privateKey = carried.privateKey;
+      await this.queue.run(profileId, async () => {
+        const key = await this.read(profileId).catch(() => null);
+        // Only the same key pair: a restored folder may hold another key for this person.
+        if (!key || key.file.protection?.method !== 'passphrase' || key.publicKey !== carried.publicKey) return;
+        this.checkPair(profileId, key.file, privateKey);
+        key.privateKey = privateKey;
+      });
+    }
   }
 
   async sign(profileId: string, text: string): Promise<string> {

@@ -166,15 +166,14 @@ describe('a backup taken while people work', () => {
 });
 
 describe('automatic backups', () => {
-  // KNOWN REGRESSION (merge of #12 key protection, 2026-12-04): fails since supervisors' keys need a passphrase; see the closing note. Un-skip when fixed.
-  it.skip('takes one on the first act of the day and one at exit, not one per act', async () => {
+  it('takes one on the first act of the day and one at exit, not one per act', async () => {
     const dataDir = await makeTempDir('reportdesk-daily-');
     await (await openTempStore({ dataDir, seed: true })).close();
     const backups = await makeTempDir('reportdesk-daily-backups-');
     const host = await StoreHost.open({ startDir: dataDir, pointerFile: null, locationSource: 'environment', identity: testIdentity, openOptions: { seedsDir: fixtureSeedsDir } });
     onTestFinished(() => host.close());
-    await unlockAs(host);
     await host.setFolder(backups);
+    await unlockAs(host);
     valueOf(await host.dispatch('reports:list', office.manager, {}));
     await host.idle();
     const first = await host.status();
@@ -186,8 +185,9 @@ describe('automatic backups', () => {
     await host.close({ backupAtExit: true });
     const names = (await readdir(backups)).filter((name) => name.endsWith('.rdbackup')).sort();
     expect(names).toHaveLength(2);
-    const atExit = await readBackupFile(path.join(backups, names[names.length - 1]));
-    expect(atExit.manifest.reason).toBe('exit');
+    const read = await Promise.all(names.map((name) => readBackupFile(path.join(backups, name))));
+    expect(read.map((backup) => backup.manifest.reason).sort()).toEqual(['daily', 'exit']);
+    const atExit = read.find((backup) => backup.manifest.reason === 'exit')!;
     expect(atExit.summary.reviewRecords).toBeGreaterThan((await readBackupFile(first.backups[0].file)).summary.reviewRecords);
   });
 });
@@ -376,8 +376,7 @@ describe('a backup folder that cannot take the backup', () => {
 });
 
 describe('moving the data folder', () => {
-  // KNOWN REGRESSION (merge of #12 key protection, 2026-12-04): fails since supervisors' keys need a passphrase; see the closing note. Un-skip when fixed.
-  it.skip('copies, verifies, switches and keeps the old folder; the next start opens the new one', async () => {
+  it('copies, verifies, switches and keeps the old folder; the next start opens the new one', async () => {
     const start = await makeTempDir('reportdesk-home-');
     const pointerFile = path.join(await makeTempDir('reportdesk-app-'), 'data-location.json');
     const seeded = await openTempStore({ dataDir: start, seed: true });

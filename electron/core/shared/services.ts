@@ -114,6 +114,9 @@ export interface ReadStateRepository {
  * This machine's signing keys: one Ed25519 key pair per local profile, made on first use (the private key never
  * leaves the data folder), and signature checks against any public key.
  */
+/** Unlocked private keys carried from one open store to the next (never written anywhere). */
+export type UnlockedKeys = ReadonlyMap<string, { publicKey: string; privateKey: unknown }>;
+
 export interface Signer {
   /** The profile's public key (raw, base64) and fingerprint; creates the key pair the first time. */
   identity(profileId: string): Promise<{ publicKey: string; fingerprint: string; createdAt: string }>;
@@ -133,6 +136,13 @@ export interface Signer {
   setPassphrase(profileId: string, passphrase: string, current?: string): Promise<void>;
   /** Forget the unlocked private key (it stays protected on disk). */
   lock(profileId: string): void;
+  /**
+   * The passphrase-protected keys unlocked in this process, opaque: handed to the signer of the same person's
+   * data folder after a move or a restore (`adoptUnlocked`), so the app does not ask for the passphrase again.
+   */
+  unlockedKeys(): UnlockedKeys;
+  /** Take over keys unlocked by another signer; a key is used only where its public key matches the stored one. */
+  adoptUnlocked(keys: UnlockedKeys): Promise<void>;
   /** Sign UTF-8 text with the profile's private key (creating the key pair the first time); base64. */
   sign(profileId: string, text: string): Promise<string>;
   /** Does `signature` (base64) sign `text` under `publicKey` (raw, base64)? False for malformed input. */
