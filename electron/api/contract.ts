@@ -644,6 +644,20 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(80), reason: z.string().max(2000).optional() }).strict(),
     output: reportSchema,
   }),
+  'profiles:sign-out': channel({
+    summary: "End this window's profile (back to the chooser); the transport forgets the window's active profile",
+    profile: 'none',
+    input: empty,
+    output: z.object({ signedOut: z.literal(true) }).strict(),
+  }),
+  'profiles:change-passphrase': channel({
+    summary: "A supervisor changes their key's passphrase: current, new, new again; the key is re-encrypted atomically",
+    profile: 'required',
+    input: z
+      .object({ current: z.string().min(1).max(200), passphrase: z.string().min(1).max(200), repeat: z.string().min(1).max(200) })
+      .strict(),
+    output: z.object({ changed: z.literal(true) }).strict(),
+  }),
 };
 
 

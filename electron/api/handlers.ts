@@ -17,6 +17,7 @@ import {
 } from '../core/exchange/use-cases';
 import { requireProfile, requireRole } from '../core/shared/permissions';
 import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
+import { changePassphrase } from '../core/profiles/passphrase';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import {
   createReport,
@@ -167,6 +168,9 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'sync:join': (ctx, input) => joinOffice(ctx, input),
     'sync:admit': (ctx, input) => admitToOffice(ctx, input),
     'review:withdraw': (ctx, input) => withdrawReport(ctx, input),
+    // The transport forgets the window's profile (api/sessions.ts); nothing changes in the store.
+    'profiles:sign-out': async () => ({ signedOut: true as const }),
+    'profiles:change-passphrase': (ctx, input) => changePassphrase(ctx, input),
   };
 }
 

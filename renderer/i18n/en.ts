@@ -967,4 +967,14 @@ export const en: Messages = {
       unreadable: 'The exchange file could not be read.',
     },
   },
+  keyPassphrase: {
+    passphraseTitle: 'Change passphrase (signing key)',
+    passphraseHint: 'The passphrase protects your supervisor signing key. After a change the same key is encrypted again under the new passphrase: the fingerprint stays, other machines need not check it again, and the old passphrase no longer works. A forgotten passphrase cannot be recovered.',
+    passphraseCurrent: 'Current passphrase',
+    passphraseCurrentRequired: 'Enter the current passphrase',
+    passphraseNew: 'New passphrase (at least 8 characters)',
+    passphraseRepeat: 'New passphrase again',
+    passphraseChange: 'Change passphrase',
+    passphraseChanged: 'The passphrase was changed. Enter the new one the next time you choose this profile.',
+  },
 };

@@ -966,6 +966,16 @@ export const zhCN = {
       unreadable: '无法读取这个交换文件。',
     },
   },
+  keyPassphrase: {
+    passphraseTitle: '修改口令（签名密钥）',
+    passphraseHint: '口令保护你的主管签名密钥。修改后，同一把密钥用新口令重新加密，指纹不变，别的电脑不需要重新核对；旧口令从此无效。口令忘记后无法找回。',
+    passphraseCurrent: '原口令',
+    passphraseCurrentRequired: '请输入原口令',
+    passphraseNew: '新口令（至少 8 个字符）',
+    passphraseRepeat: '再输入一次新口令',
+    passphraseChange: '修改口令',
+    passphraseChanged: '口令已修改。下次切换到这个身份时请输入新口令。',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -100,6 +100,16 @@ export const coreMessagesZh = {
     section: '“{{section}}”',
     row: '“{{section}}”第 {{row}} 行',
   },
+  session: {
+    notActive: '这个窗口当前的身份是“{{active}}”，请求却要以另一个身份操作，已拒绝。要换身份，请用「切换身份」重新选择（主管需要输入口令）',
+    noneActive: '这个窗口还没有选择身份，请求却要以某个身份操作，已拒绝。请先选择身份（主管需要输入口令）',
+    passphraseSupervisorOnly: '只有主管身份的签名密钥有口令，客户经理不需要修改口令',
+    passphraseTooShort: '新口令至少 {{minimum}} 个字符',
+    passphraseRepeat: '两次输入的新口令不一致',
+    passphraseSame: '新口令与原口令相同，请换一个',
+    passphraseNotSet: '主管身份“{{name}}”的密钥还没有口令保护：请先在切换身份时设置口令',
+    passphraseWrong: '原口令不正确，口令没有修改',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
@@ -198,6 +208,16 @@ export const coreMessagesEn: CoreMessages = {
     metadata: 'detail “{{field}}”',
     section: '“{{section}}”',
     row: 'row {{row}} of “{{section}}”',
+  },
+  session: {
+    notActive: 'This window is signed in as “{{active}}”; the request asked to act as someone else and was refused. To change profile, use “Switch profile” (a supervisor needs their passphrase).',
+    noneActive: 'This window has not chosen a profile yet; the request asked to act as someone and was refused. Choose a profile first (a supervisor needs their passphrase).',
+    passphraseSupervisorOnly: 'Only a supervisor’s signing key has a passphrase; a customer manager has none to change.',
+    passphraseTooShort: 'The new passphrase needs at least {{minimum}} characters.',
+    passphraseRepeat: 'The two entries of the new passphrase differ.',
+    passphraseSame: 'The new passphrase is the same as the current one; choose another.',
+    passphraseNotSet: 'The key of supervisor “{{name}}” has no passphrase yet: set one when choosing the profile.',
+    passphraseWrong: 'The current passphrase is wrong; the passphrase was not changed.',
   },
 };
 
