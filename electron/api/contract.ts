@@ -461,7 +461,15 @@ export const contract = {
     input: z
       .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
       .strict(),
-    output: z.object({ sheets: z.array(z.object({ name: z.string(), rows: z.array(z.array(z.string())) }).strict()) }).strict(),
+    output: z
+      .object({
+        sheets: z.array(
+          z.object({ name: z.string(), rows: z.array(z.array(z.string())), cut: z.object({ rows: z.boolean(), columns: z.boolean() }).strict().optional() }).strict(),
+        ),
+        /** What reading left out at its caps (rows, columns, sheets), in people's words; empty when nothing was cut. */
+        notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }).strict()),
+      })
+      .strict(),
   }),
   'export:start': channel({
     summary: 'Start an export (Word, Excel, 台账 register, meeting pack) in the background; returns its job id',

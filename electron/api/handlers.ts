@@ -2,7 +2,7 @@ import { existingDraft, moveToVersion, templateUpdate } from '../core/reports/ve
 import { loadDemoData } from '../core/demo/use-cases';
 import { ExportJobs } from '../core/export/jobs';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
-import { readXlsxRows } from '../core/import/xlsx-reader';
+import { readXlsxWorkbook, xlsxNotices } from '../core/import/xlsx-reader';
 import { getCopyCheck } from '../core/insight/copy-check';
 import { insightDashboard, insightSentences } from '../core/insight/use-cases';
 import {
@@ -123,7 +123,8 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'insight:sentences': (ctx, input) => insightSentences(ctx, input),
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);
-      return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };
+      const workbook = await readXlsxWorkbook(input.fileName, Buffer.from(input.dataBase64, 'base64'));
+      return { sheets: workbook.sheets, notices: xlsxNotices(workbook) };
     },
     'export:start': async (ctx, input) => {
       const profile = requireProfile(ctx);

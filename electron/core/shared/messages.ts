@@ -110,6 +110,11 @@ export const coreMessagesZh = {
     passphraseNotSet: '主管身份“{{name}}”的密钥还没有口令保护：请先在切换身份时设置口令',
     passphraseWrong: '原口令不正确，口令没有修改',
   },
+  xlsxImport: {
+    rowsCut: '工作表“{{sheet}}”超过 {{limit}} 行的上限：只导入了前 {{kept}} 行，其余的行没有导入。请把表格拆成几个文件分别导入',
+    columnsCut: '工作表“{{sheet}}”超过 {{limit}} 列的上限：第 {{limit}} 列之后的列没有读取',
+    sheetsCut: '工作簿超过 {{limit}} 个工作表的上限：只读取了前 {{limit}} 个工作表，其余的没有读取',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
@@ -218,6 +223,11 @@ export const coreMessagesEn: CoreMessages = {
     passphraseSame: 'The new passphrase is the same as the current one; choose another.',
     passphraseNotSet: 'The key of supervisor “{{name}}” has no passphrase yet: set one when choosing the profile.',
     passphraseWrong: 'The current passphrase is wrong; the passphrase was not changed.',
+  },
+  xlsxImport: {
+    rowsCut: 'Sheet “{{sheet}}” is over the limit of {{limit}} rows: only its first {{kept}} rows were imported; the rest were not. Split the sheet into several files to import them.',
+    columnsCut: 'Sheet “{{sheet}}” is over the limit of {{limit}} columns: columns after column {{limit}} were not read.',
+    sheetsCut: 'The workbook is over the limit of {{limit}} sheets: only the first {{limit}} sheets were read; the rest were not.',
   },
 };
 
