@@ -193,7 +193,8 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'nobody',
     input: {},
     expectValue: (settings) => {
-      expect(settings).toMatchObject({ language: 'zh-CN', lastProfileId: null, officeName: '县局（分公司）营销部' });
+      // The last profile a window chose (each caller's window chose its profile first, the supervisor last).
+      expect(settings).toMatchObject({ language: 'zh-CN', lastProfileId: office.supervisor, officeName: '县局（分公司）营销部' });
     },
     wrongType: 'root',
   },
