@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decryptPrivateKey } from '../../electron/store/key-store';
-import { office, openTempStore } from '../helpers/temp-store';
+import { runCli } from '../../electron/cli/index';
+import { makeTempDir, office, openTempStore } from '../helpers/temp-store';
 import { testPassphrase } from '../helpers/unlock';
 
 const fresh = '换过的新口令-2026-12';
@@ -78,5 +79,33 @@ describe("a supervisor changes their key's passphrase (profiles:change-passphras
     // The old passphrase still works.
     store.services.signer.lock(office.supervisor);
     await store.services.signer.unlock(office.supervisor, testPassphrase);
+  });
+
+  it('the CLI: passphrase --as <supervisor> with the old and new passphrase files; a wrong old one exits 1 and changes nothing', async () => {
+    const store = await openTempStore({ seed: true });
+    await store.close();
+    const folder = await makeTempDir('reportdesk-passphrase-files-');
+    await writeFile(path.join(folder, 'old.txt'), `${testPassphrase}\n`);
+    await writeFile(path.join(folder, 'wrong.txt'), '不对的原口令-wrong\n');
+    await writeFile(path.join(folder, 'new.txt'), `${fresh}\n`);
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli([...args, '--data', store.dataDir], (text) => out.push(text), (text) => err.push(text));
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const before = (await keyFile(store.dataDir)).text;
+    const refused = await run(['passphrase', '--as', office.supervisorName, '--passphrase-file', path.join(folder, 'wrong.txt'), '--new-passphrase-file', path.join(folder, 'new.txt')]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('原口令不正确，口令没有修改');
+    expect((await keyFile(store.dataDir)).text).toBe(before);
+
+    const changed = await run(['passphrase', '--as', office.supervisorName, '--passphrase-file', path.join(folder, 'old.txt'), '--new-passphrase-file', path.join(folder, 'new.txt')]);
+    expect(changed, changed.err).toMatchObject({ code: 0 });
+    expect(changed.out).toContain('口令已修改');
+    const after = await keyFile(store.dataDir);
+    expect(after.text).not.toContain('PRIVATE KEY');
+    expect(decryptPrivateKey(after.json.protection!, testPassphrase, after.json.publicKey)).toBeNull();
+    expect(decryptPrivateKey(after.json.protection!, fresh, after.json.publicKey)).toContain('PRIVATE KEY');
   });
 });
