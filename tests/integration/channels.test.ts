@@ -745,7 +745,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'manager',
     input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 },
     expectValue: (read) => {
-      expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }] });
+      expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }], notices: [] });
     },
     wrongType: { field: 'dataBase64', value: 123 },
   },
