@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fillSupervisorPassphrase, pickOption, writeTodayLog } from './actions';
+import { e2ePassphrase, fillSupervisorPassphrase, pickOption, writeTodayLog } from './actions';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
 /**
@@ -126,5 +126,31 @@ describe('confirming a supervisor by fingerprint in the UI', () => {
     expect(await trusted.innerText()).toContain(spoken);
     expect(await trusted.getByTestId('trusted-source').innerText()).toBe('本人的交换包（已核对指纹）');
     expect((await laptop.store.services.exchange.trusted())[0]).toMatchObject({ name: '陈主任', role: 'supervisor', source: 'package' });
+  });
+
+  test('the supervisor changes the passphrase under 设置: a wrong current one is refused in words, then the new one unlocks', async () => {
+    await reviewer.getByRole('menuitem', { name: /设置/ }).click();
+    const card = reviewer.getByTestId('change-passphrase');
+    await card.waitFor();
+    const supervisorId = (await office.store.services.profiles.list()).find((profile) => profile.role === 'supervisor')!.id;
+    const keyFile = () => readFile(path.join(office.dataDir, 'keys', `${supervisorId}.json`), 'utf8');
+    const before = await keyFile();
+
+    await card.getByTestId('passphrase-current').fill('不对的原口令-wrong');
+    await card.getByTestId('passphrase-new').fill('新的主管口令-2027');
+    await card.getByTestId('passphrase-repeat').fill('新的主管口令-2027');
+    await card.getByTestId('passphrase-change').click();
+    expect(await card.getByTestId('passphrase-change-error').innerText()).toContain('原口令不正确，口令没有修改');
+    expect(await keyFile()).toBe(before);
+
+    await card.getByTestId('passphrase-current').fill(e2ePassphrase);
+    await card.getByTestId('passphrase-change').click();
+    await card.getByTestId('passphrase-changed').waitFor();
+    const after = await keyFile();
+    expect(after).not.toBe(before);
+    expect(after).not.toContain('PRIVATE KEY');
+    office.store.services.signer.lock(supervisorId);
+    await expect(office.store.services.signer.unlock(supervisorId, e2ePassphrase)).rejects.toThrow('口令不正确');
+    await office.store.services.signer.unlock(supervisorId, '新的主管口令-2027');
   });
 });
