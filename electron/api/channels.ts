@@ -75,6 +75,8 @@ export const channelNames = [
   'sync:join',
   'sync:admit',
   'review:withdraw',
+  'profiles:sign-out',
+  'profiles:change-passphrase',
 ] as const satisfies readonly ChannelName[];
 
 export type KnownChannel = (typeof channelNames)[number];

@@ -461,7 +461,15 @@ export const contract = {
     input: z
       .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
       .strict(),
-    output: z.object({ sheets: z.array(z.object({ name: z.string(), rows: z.array(z.array(z.string())) }).strict()) }).strict(),
+    output: z
+      .object({
+        sheets: z.array(
+          z.object({ name: z.string(), rows: z.array(z.array(z.string())), cut: z.object({ rows: z.boolean(), columns: z.boolean() }).strict().optional() }).strict(),
+        ),
+        /** What reading left out at its caps (rows, columns, sheets), in people's words; empty when nothing was cut. */
+        notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }).strict()),
+      })
+      .strict(),
   }),
   'export:start': channel({
     summary: 'Start an export (Word, Excel, 台账 register, meeting pack) in the background; returns its job id',
@@ -643,6 +651,20 @@ export const contract = {
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), reason: z.string().max(2000).optional() }).strict(),
     output: reportSchema,
+  }),
+  'profiles:sign-out': channel({
+    summary: "End this window's profile (back to the chooser); the transport forgets the window's active profile",
+    profile: 'none',
+    input: empty,
+    output: z.object({ signedOut: z.literal(true) }).strict(),
+  }),
+  'profiles:change-passphrase': channel({
+    summary: "A supervisor changes their key's passphrase: current, new, new again; the key is re-encrypted atomically",
+    profile: 'required',
+    input: z
+      .object({ current: z.string().min(1).max(200), passphrase: z.string().min(1).max(200), repeat: z.string().min(1).max(200) })
+      .strict(),
+    output: z.object({ changed: z.literal(true) }).strict(),
   }),
 };
 

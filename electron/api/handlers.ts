@@ -2,7 +2,7 @@ import { existingDraft, moveToVersion, templateUpdate } from '../core/reports/ve
 import { loadDemoData } from '../core/demo/use-cases';
 import { ExportJobs } from '../core/export/jobs';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
-import { readXlsxRows } from '../core/import/xlsx-reader';
+import { readXlsxWorkbook, xlsxNotices } from '../core/import/xlsx-reader';
 import { getCopyCheck } from '../core/insight/copy-check';
 import { insightDashboard, insightSentences } from '../core/insight/use-cases';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../core/exchange/use-cases';
 import { requireProfile, requireRole } from '../core/shared/permissions';
 import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
+import { changePassphrase } from '../core/profiles/passphrase';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
 import {
   createReport,
@@ -122,7 +123,8 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'insight:sentences': (ctx, input) => insightSentences(ctx, input),
     'tables:read-xlsx': async (ctx, input) => {
       requireProfile(ctx);
-      return { sheets: await readXlsxRows(input.fileName, Buffer.from(input.dataBase64, 'base64')) };
+      const workbook = await readXlsxWorkbook(input.fileName, Buffer.from(input.dataBase64, 'base64'));
+      return { sheets: workbook.sheets, notices: xlsxNotices(workbook) };
     },
     'export:start': async (ctx, input) => {
       const profile = requireProfile(ctx);
@@ -167,6 +169,9 @@ export function createHandlers(identity: AppIdentity): Handlers {
     'sync:join': (ctx, input) => joinOffice(ctx, input),
     'sync:admit': (ctx, input) => admitToOffice(ctx, input),
     'review:withdraw': (ctx, input) => withdrawReport(ctx, input),
+    // The transport forgets the window's profile (api/sessions.ts); nothing changes in the store.
+    'profiles:sign-out': async () => ({ signedOut: true as const }),
+    'profiles:change-passphrase': (ctx, input) => changePassphrase(ctx, input),
   };
 }
 

@@ -20,6 +20,8 @@ const usage = `报告台 ReportDesk 命令行
 命令:
   demo                 载入示例数据（可重复执行，不会重复载入）
   profiles             列出本机的用户身份
+  passphrase           修改主管签名密钥的口令 --as <主管>：原口令用 --passphrase-file、REPORTDESK_PASSPHRASE 或终端输入，
+                       新口令用 --new-passphrase-file、REPORTDESK_NEW_PASSPHRASE 或终端输入两次
   list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
   show <编号>          显示一篇文稿
   problems             列出被移出的损坏数据文件
@@ -49,6 +51,28 @@ async function readPassphrase(file: string | undefined): Promise<string | undefi
   if (process.env.REPORTDESK_PASSPHRASE) return process.env.REPORTDESK_PASSPHRASE;
   if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
   return promptHidden('主管口令：');
+}
+
+/**
+ * The new passphrase and its repetition for `passphrase`: the first line of `--new-passphrase-file` (given once,
+ * so it is its own repetition), else REPORTDESK_NEW_PASSPHRASE, else asked twice on the terminal.
+ */
+async function readNewPassphrase(file: string | undefined): Promise<[string, string]> {
+  if (file) {
+    try {
+      const line = (await readFile(file, 'utf8')).split(/\r?\n/)[0];
+      return [line, line];
+    } catch (error) {
+      throw new CliError(`无法读取口令文件 ${file}：${(error as Error).message}`);
+    }
+  }
+  const fromEnvironment = process.env.REPORTDESK_NEW_PASSPHRASE;
+  if (fromEnvironment) return [fromEnvironment, fromEnvironment];
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new CliError('请提供新口令：--new-passphrase-file <文件>、环境变量 REPORTDESK_NEW_PASSPHRASE，或在终端输入');
+  }
+  const first = await promptHidden('新口令：');
+  return [first, await promptHidden('再输入一次新口令：')];
 }
 
 function promptHidden(question: string): Promise<string> {
@@ -121,6 +145,7 @@ export async function runCli(
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
         'passphrase-file': { type: 'string' },
+        'new-passphrase-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -133,7 +158,7 @@ export async function runCli(
     out(usage);
     return command || parsed.values.help ? 0 : 2;
   }
-  const known = ['demo', 'profiles', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync', 'backup', 'restore'];
+  const known = ['demo', 'profiles', 'passphrase', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync', 'backup', 'restore'];
   if (!known.includes(command)) {
     err(`未知命令：${command}\n\n${usage}`);
     return 2;
@@ -189,6 +214,15 @@ export async function runCli(
             ? profiles.map((p) => `${p.id}\t${p.name}\t${p.role === 'manager' ? '客户经理' : '主管'}\t${p.unit}`).join('\n')
             : '（本机还没有用户身份）',
         );
+        break;
+      }
+      case 'passphrase': {
+        const profileId = await resolveProfile();
+        const current = await readPassphrase(parsed.values['passphrase-file']);
+        if (current === undefined) throw new CliError('请提供原口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入');
+        const [passphrase, repeat] = await readNewPassphrase(parsed.values['new-passphrase-file']);
+        await call('profiles:change-passphrase', profileId, { current, passphrase, repeat });
+        print({ changed: true }, () => '口令已修改：同一把签名密钥已用新口令重新加密，指纹不变；原口令从此无效');
         break;
       }
       case 'list': {

@@ -2,25 +2,37 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { changeEventChannel, channelNames } from '../api/channels';
 import type { Dispatcher } from '../api/dispatcher';
 import { fail } from '../api/result';
+import { ProfileSessions } from '../api/sessions';
 
 /**
  * One `ipcMain.handle` per channel, all into the dispatcher. Messages from any frame other than the app's
- * own main frame are refused.
+ * own main frame are refused. The main process owns each window's active profile (`ProfileSessions`, keyed by
+ * the window's webContents): a call acts as its window's profile, and one naming another profile is refused.
  */
 export function registerIpcTransport(
   ipcMain: IpcMain,
   dispatcher: Dispatcher,
   isAllowedSender: (url: string | undefined) => boolean,
-): void {
+): ProfileSessions {
+  const sessions = new ProfileSessions(dispatcher);
+  const watched = new WeakSet<object>();
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, profileId: unknown, input: unknown) => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAllowedSender(frame.url)) {
         return fail('forbidden', '拒绝来自未知页面的请求');
       }
-      return dispatcher.dispatch(channel, typeof profileId === 'string' ? profileId : null, input);
+      const sender = event.sender;
+      const session = `webContents:${sender.id}`;
+      if (!watched.has(sender)) {
+        watched.add(sender);
+        // A closed window's profile is forgotten; a reload keeps it (the same webContents).
+        sender.once?.('destroyed', () => sessions.end(session));
+      }
+      return sessions.dispatch(session, channel, typeof profileId === 'string' ? profileId : null, input);
     });
   }
+  return sessions;
 }
 
 /** Something that can receive a message: each window's webContents. */

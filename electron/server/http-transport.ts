@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatcher } from '../api/dispatcher';
+import { ProfileSessions } from '../api/sessions';
 
 /** The token cookie's name prefix; each instance's cookie is named after its port (see tokenCookieName). */
 export const tokenCookie = 'reportdesk_token';
@@ -21,6 +22,11 @@ export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 export const tokenHeader = 'x-reportdesk-token';
 export const profileHeader = 'x-reportdesk-profile';
+/**
+ * The browser tab's session (a random id the page keeps in sessionStorage): the server holds each session's
+ * active profile (api/sessions.ts). Calls without one share one session.
+ */
+export const sessionHeader = 'x-reportdesk-session';
 /** The change feed (Server-Sent Events) of browser mode. */
 export const eventsPath = '/events';
 /** Largest request body accepted (an imported spreadsheet travels base64-encoded inside JSON). */
@@ -145,6 +151,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   let port = 0;
+  const sessions = new ProfileSessions(options.dispatcher);
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -273,8 +280,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         refuse(response, 400, 'invalid-input', '接口名称不正确');
         return;
       }
+      const session = request.headers[sessionHeader];
+      if (session !== undefined && (typeof session !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(session))) {
+        refuse(response, 400, 'invalid-input', '会话标识不正确，请刷新页面');
+        return;
+      }
       const profileId = (request.headers[profileHeader] as string | undefined) || null;
-      const result = await options.dispatcher.dispatch(channel, profileId, input);
+      const result = await sessions.dispatch(session ?? 'default', channel, profileId, input);
       sendJson(response, 200, result);
       return;
     }

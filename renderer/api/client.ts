@@ -23,7 +23,29 @@ declare global {
 
 let activeProfileId: string | null = null;
 
-/** Every call carries the active profile; set when the user picks one. */
+const sessionKey = 'reportdesk.session';
+
+/**
+ * This tab's session id (browser mode): the server keeps the tab's active profile under it, so a reload keeps
+ * it and two tabs keep their own. Random, kept in sessionStorage (per tab).
+ */
+function tabSession(): string {
+  try {
+    const kept = window.sessionStorage.getItem(sessionKey);
+    if (kept && /^[A-Za-z0-9_-]{16,64}$/.test(kept)) return kept;
+    const fresh = crypto.randomUUID().replace(/-/g, '');
+    window.sessionStorage.setItem(sessionKey, fresh);
+    return fresh;
+  } catch {
+    return fallbackSession;
+  }
+}
+const fallbackSession = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Every call says which profile the page believes is active; the main process (or the server) acts as the
+ * window's own profile, chosen with profiles:select, and refuses a call naming another.
+ */
 export function setActiveProfileId(id: string | null): void {
   activeProfileId = id;
 }
@@ -44,6 +66,7 @@ async function overHttp(channel: string, input: unknown): Promise<Result<unknown
       credentials: 'same-origin',
       headers: {
         'content-type': 'application/json',
+        'x-reportdesk-session': tabSession(),
         ...(activeProfileId ? { 'x-reportdesk-profile': activeProfileId } : {}),
       },
       body: JSON.stringify(input ?? {}),

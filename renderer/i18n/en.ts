@@ -967,4 +967,26 @@ export const en: Messages = {
       unreadable: 'The exchange file could not be read.',
     },
   },
+  keyPassphrase: {
+    passphraseTitle: 'Change passphrase (signing key)',
+    passphraseHint: 'The passphrase protects your supervisor signing key. After a change the same key is encrypted again under the new passphrase: the fingerprint stays, other machines need not check it again, and the old passphrase no longer works. A forgotten passphrase cannot be recovered.',
+    passphraseCurrent: 'Current passphrase',
+    passphraseCurrentRequired: 'Enter the current passphrase',
+    passphraseNew: 'New passphrase (at least 8 characters)',
+    passphraseRepeat: 'New passphrase again',
+    passphraseChange: 'Change passphrase',
+    passphraseChanged: 'The passphrase was changed. Enter the new one the next time you choose this profile.',
+  },
+  supervisorTrust: {
+    title: 'This machine does not trust supervisor “{{name}}” yet: check the fingerprint first',
+    howTo: 'Call {{name}} or ask in person to open their own Settings page and read out the fingerprint under “My identity key”; compare it group by group (4 digits each) with the one above. Only if every group matches do these review records really come from them.',
+    without: 'Without this check, no decision, grade or comment this person wrote as a supervisor is applied.',
+    confirm: 'Fingerprint matches — trust this supervisor',
+    confirmed: 'Fingerprint of {{name}} checked: the import will trust this supervisor.',
+    source: {
+      package: 'Their own package (fingerprint checked)',
+      fingerprint: 'Confirmed by fingerprint on this machine',
+      vouched: 'Brought by {{name}}’s package (not confirmed as a supervisor)',
+    },
+  },
 };

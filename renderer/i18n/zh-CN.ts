@@ -966,6 +966,28 @@ export const zhCN = {
       unreadable: '无法读取这个交换文件。',
     },
   },
+  keyPassphrase: {
+    passphraseTitle: '修改口令（签名密钥）',
+    passphraseHint: '口令保护你的主管签名密钥。修改后，同一把密钥用新口令重新加密，指纹不变，别的电脑不需要重新核对；旧口令从此无效。口令忘记后无法找回。',
+    passphraseCurrent: '原口令',
+    passphraseCurrentRequired: '请输入原口令',
+    passphraseNew: '新口令（至少 8 个字符）',
+    passphraseRepeat: '再输入一次新口令',
+    passphraseChange: '修改口令',
+    passphraseChanged: '口令已修改。下次切换到这个身份时请输入新口令。',
+  },
+  supervisorTrust: {
+    title: '本机尚未信任主管“{{name}}”：请先核对指纹',
+    howTo: '请打电话或当面请{{name}}打开自己的「设置」页，念出“我的身份密钥”中的指纹，与上面的指纹逐组（每组 4 位）核对。全部一致，才说明这些审阅记录确实出自本人。',
+    without: '不核对就不会采用此人以主管身份写的审阅决定、等级和点评。',
+    confirm: '核对无误，信任此主管',
+    confirmed: '已核对{{name}}的指纹，导入时将信任此主管。',
+    source: {
+      package: '本人的交换包（已核对指纹）',
+      fingerprint: '在本机核对指纹后确认',
+      vouched: '由 {{name}} 的交换包带来（未确认为主管）',
+    },
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

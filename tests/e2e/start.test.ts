@@ -35,7 +35,9 @@ async function start(dataDir: string, args: string[] = []): Promise<{ child: Chi
   return { child, output: () => text, url };
 }
 
-async function callApi(url: string, channel: string, profileId: string | null, input: unknown) {
+async function callApi(url: string, channel: string, profileId: string | null, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  // The server holds the active profile: chosen once, as the page does, before calls that name it.
+  if (profileId) await callApi(url, 'profiles:select', null, { id: profileId });
   const { origin, searchParams } = new URL(url);
   const response = await fetch(`${origin}/api/${channel}`, {
     method: 'POST',

@@ -7,6 +7,7 @@ import { registerIpcTransport } from '../../electron/main/ipc';
 import { isAllowedSenderUrl } from '../../electron/main/security';
 import {
   profileHeader,
+  sessionHeader,
   startHttpTransport,
   tokenHeader,
   type HttpTransport,
@@ -34,8 +35,31 @@ export function fakeIpcMain(): { ipcMain: IpcMain; handlers: Map<string, IpcHand
 }
 
 /** The event Electron passes for an invoke from a frame with this URL (main frame unless a parent is given). */
-export function fakeInvokeEvent(url: string | undefined, parent: object | null = null): IpcMainInvokeEvent {
-  return { senderFrame: url === undefined ? null : { url, parent } } as unknown as IpcMainInvokeEvent;
+export function fakeInvokeEvent(url: string | undefined, parent: object | null = null, sender: { id: number } = defaultSender): IpcMainInvokeEvent {
+  return { senderFrame: url === undefined ? null : { url, parent }, sender } as unknown as IpcMainInvokeEvent;
+}
+
+const defaultSender = { id: 1 };
+
+/**
+ * The transport owns each window's profile: a test helper that calls "as" a profile uses one window (webContents
+ * or browser tab) per profile and chooses that profile in it once, as a person would.
+ */
+function perProfileWindows(select: (window: number, profileId: string) => Promise<Result<unknown>>) {
+  const windows = new Map<string | null, number>();
+  return async (profileId: string | null): Promise<number> => {
+    let window = windows.get(profileId);
+    if (window === undefined) {
+      window = windows.size + 1;
+      windows.set(profileId, window);
+      if (profileId) {
+        const chosen = await select(window, profileId);
+        // A missing profile or a locked supervisor: the call itself reports it (as the dispatcher would).
+        if (!chosen.ok) windows.delete(profileId);
+      }
+    }
+    return window;
+  };
 }
 
 /**
@@ -45,12 +69,16 @@ export function fakeInvokeEvent(url: string | undefined, parent: object | null =
 export function ipcCall(dispatcher: Dispatcher): Call {
   const { ipcMain, handlers } = fakeIpcMain();
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, { rendererFile }));
-  return async (channel, profileId, input) => {
+  const senders = new Map<number, { id: number }>();
+  const invoke = async (window: number, channel: string, profileId: string | null, input: unknown) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no IPC handler registered for ${channel}`);
-    const result = await handler(fakeInvokeEvent(appPageUrl), profileId, structuredClone(input));
+    if (!senders.has(window)) senders.set(window, { id: window });
+    const result = await handler(fakeInvokeEvent(appPageUrl, null, senders.get(window)), profileId, structuredClone(input));
     return structuredClone(result) as Result<unknown>;
   };
+  const windowFor = perProfileWindows((window, profileId) => invoke(window, 'profiles:select', null, { id: profileId }));
+  return async (channel, profileId, input) => invoke(await windowFor(profileId), channel, profileId, input);
 }
 
 /** Start the loopback HTTP transport for this test (closed when it finishes). */
@@ -65,12 +93,13 @@ export async function startTestServer(
 /** Real HTTP: `fetch` POST /api/<channel> with the token and profile headers, as the browser client does. */
 export async function httpCall(dispatcher: Dispatcher): Promise<Call> {
   const transport = await startTestServer({ dispatcher });
-  return async (channel, profileId, input) => {
+  const post = async (window: number, channel: string, profileId: string | null, input: unknown) => {
     const response = await fetch(`${transport.url}api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         [tokenHeader]: transport.token,
+        [sessionHeader]: `test-session-window-${window}`,
         ...(profileId ? { [profileHeader]: profileId } : {}),
       },
       body: JSON.stringify(input),
@@ -78,6 +107,8 @@ export async function httpCall(dispatcher: Dispatcher): Promise<Call> {
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for ${channel}: ${await response.text()}`);
     return (await response.json()) as Result<unknown>;
   };
+  const windowFor = perProfileWindows((window, profileId) => post(window, 'profiles:select', null, { id: profileId }));
+  return async (channel, profileId, input) => post(await windowFor(profileId), channel, profileId, input);
 }
 
 export interface RawResponse {

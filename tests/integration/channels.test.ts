@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
@@ -13,6 +14,7 @@ import { richTextToPlain } from '../../electron/core/text/rich-text';
 import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
 import { httpCall, ipcCall, type Call } from '../helpers/transports';
 import { adoptBackups } from '../helpers/backup-host';
+import { testPassphrase } from '../helpers/unlock';
 import { readBackupFile } from '../../electron/store/backup/backup-file';
 
 type Caller = 'nobody' | 'manager' | 'otherManager' | 'supervisor';
@@ -191,7 +193,8 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'nobody',
     input: {},
     expectValue: (settings) => {
-      expect(settings).toMatchObject({ language: 'zh-CN', lastProfileId: null, officeName: '县局（分公司）营销部' });
+      // The last profile a window chose (each caller's window chose its profile first, the supervisor last).
+      expect(settings).toMatchObject({ language: 'zh-CN', lastProfileId: office.supervisor, officeName: '县局（分公司）营销部' });
     },
     wrongType: 'root',
   },
@@ -742,7 +745,7 @@ const table: { [K in ChannelName]: Row<K> } = {
     as: 'manager',
     input: { fileName: '走访记录.xlsx', dataBase64: workbookBase64 },
     expectValue: (read) => {
-      expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }] });
+      expect(read).toEqual({ sheets: [{ name: '走访', rows: [['店名', '销量'], ['便民超市', '120']] }], notices: [] });
     },
     wrongType: { field: 'dataBase64', value: 123 },
   },
@@ -1132,6 +1135,27 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'id', value: 7 },
   },
+  'profiles:sign-out': {
+    as: 'manager',
+    input: {},
+    expectValue: (value) => {
+      expect(value).toEqual({ signedOut: true });
+    },
+    wrongType: 'root',
+  },
+  'profiles:change-passphrase': {
+    as: 'supervisor',
+    input: { current: testPassphrase, passphrase: '新的口令-changed-2026', repeat: '新的口令-changed-2026' },
+    expectValue: async (value, { store }) => {
+      expect(value).toEqual({ changed: true });
+      const key = await readFile(path.join(store.dataDir, 'keys', `${office.supervisor}.json`), 'utf8');
+      expect(key).not.toContain('PRIVATE KEY');
+      store.services.signer.lock(office.supervisor);
+      await expect(store.services.signer.unlock(office.supervisor, testPassphrase)).rejects.toThrow('口令不正确');
+      await store.services.signer.unlock(office.supervisor, '新的口令-changed-2026');
+    },
+    wrongType: { field: 'current', value: 7 },
+  },
 };
 
 const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [
@@ -1170,7 +1194,10 @@ describe('the channel table', () => {
 describe.each(transports)('every channel over $name', ({ connect }) => {
   async function setUp(row: Row<ChannelName>): Promise<{ store: TempStore; call: Call }> {
     const store = await openTempStore({ seed: !row.empty });
-    return { store, call: await connect(store) };
+    const call = await connect(store);
+    // Each caller's window chooses its profile first (as the page does), so only the call under test writes.
+    for (const profileId of Object.values(profileIds)) await call('app:info', profileId, {});
+    return { store, call };
   }
 
   describe.each(rows)('%s', (channel, row) => {

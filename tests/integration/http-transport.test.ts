@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileHeader, tokenCookieName, tokenHeader } from '../../electron/server/http-transport';
+import { profileHeader, sessionHeader, tokenCookieName, tokenHeader } from '../../electron/server/http-transport';
 import { makeTempDir, office, openTempStore } from '../helpers/temp-store';
 import { rawRequest, startTestServer, type RawResponse } from '../helpers/transports';
 
@@ -167,14 +167,20 @@ describe('HTTP transport: what an API request must look like', () => {
     expect(response.status).toBeLessThan(500);
   });
 
-  it('passes the profile header to the dispatcher', async () => {
+  it('acts as the profile chosen in the session; a profile header naming another one is refused', async () => {
     const { port, auth, json } = await setUp();
-    const call = (headers: Record<string, string>) =>
-      rawRequest({ port, method: 'POST', path: '/api/reports:list', headers: { ...auth, ...json, ...headers }, body: '{}' });
-    expect((await call({})).json).toMatchObject({ ok: false, error: { code: 'no-profile' } });
-    const listed = (await call({ [profileHeader]: office.manager })).json as { ok: true; value: { id: string }[] };
+    const call = (channel: string, headers: Record<string, string>, body = '{}') =>
+      rawRequest({ port, method: 'POST', path: `/api/${channel}`, headers: { ...auth, ...json, ...headers }, body });
+    const tab = { [sessionHeader]: 'tab-one-0123456789abcdef' };
+    expect((await call('reports:list', tab)).json).toMatchObject({ ok: false, error: { code: 'no-profile' } });
+    expect((await call('reports:list', { ...tab, [profileHeader]: office.manager })).json).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'session.noneActive' } });
+    expect((await call('profiles:select', tab, JSON.stringify({ id: office.manager }))).json).toMatchObject({ ok: true });
+    const listed = (await call('reports:list', { ...tab, [profileHeader]: office.manager })).json as { ok: true; value: { id: string }[] };
     expect(listed.value.map((item) => item.id)).toEqual([office.draft, office.submitted]);
-    expect((await call({ [profileHeader]: 'nobody-here' })).json).toMatchObject({ ok: false, error: { code: 'no-profile' } });
+    expect((await call('reports:list', { ...tab, [profileHeader]: 'nobody-here' })).json).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'session.notActive' } });
+    expect((await call('profiles:select', tab, JSON.stringify({ id: 'nobody-here' }))).json).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A malformed session id is refused as a bad request.
+    expect((await call('reports:list', { [sessionHeader]: 'bad id!' })).status).toBe(400);
   });
 });
 

@@ -189,11 +189,23 @@ describe('registerIpcTransport', () => {
     expect([...handlers.keys()].sort()).toEqual(Object.keys(contract).sort());
   });
 
-  it('passes calls from the app page to the dispatcher with the profile and input', async () => {
+  it('runs a call as its window\'s profile, chosen with profiles:select in that window', async () => {
     const { dispatch, handlers } = setUp();
+    dispatch.mockResolvedValueOnce({ ok: true as const, value: { id: 'mgr-zhang', name: '张伟' } as never });
+    await handlers.get('profiles:select')!(fakeInvokeEvent(appPageUrl), null, { id: 'mgr-zhang' });
     const result = await handlers.get('reports:list')!(fakeInvokeEvent(appPageUrl), 'mgr-zhang', { status: 'draft' });
     expect(result).toEqual({ ok: true, value: 'dispatched' });
-    expect(dispatch).toHaveBeenCalledWith('reports:list', 'mgr-zhang', { status: 'draft' });
+    expect(dispatch).toHaveBeenLastCalledWith('reports:list', 'mgr-zhang', { status: 'draft' });
+    // A call that names no profile still acts as the window's.
+    await handlers.get('reports:list')!(fakeInvokeEvent(appPageUrl), null, {});
+    expect(dispatch).toHaveBeenLastCalledWith('reports:list', 'mgr-zhang', {});
+  });
+
+  it('refuses a call naming a profile its window has not chosen, without dispatching', async () => {
+    const { dispatch, handlers } = setUp();
+    const result = await handlers.get('reports:list')!(fakeInvokeEvent(appPageUrl), 'mgr-zhang', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'session.noneActive', details: { reason: 'profile-not-active' } } });
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('treats a profile id that is not a string as no profile', async () => {

@@ -79,6 +79,7 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'backup:restore': { file: '/tmp/reportdesk-backups/a.rdbackup', mode: 'new-folder', target: '/tmp/reportdesk-restored' },
   'data:move': { target: '/tmp/reportdesk-moved' },
   'review:withdraw': { id: 'rpt-any' },
+  'profiles:change-passphrase': { current: 'old-passphrase', passphrase: 'new-passphrase-2026', repeat: 'new-passphrase-2026' },
 };
 
 function errorOf(result: Result<unknown>) {

@@ -226,6 +226,14 @@ const table: { [K in ChannelName]: Case<K>[] } = {
     },
     { what: 'a draft', input: { id: office.draft }, outcomes: who('forbidden', 'not-found', 'forbidden') },
   ],
+  'profiles:sign-out': [{ what: 'anyone (ends the window\'s own profile)', input: {}, outcomes: everyone, readOnly: true }],
+  'profiles:change-passphrase': [
+    {
+      what: 'the wrong current passphrase',
+      input: { current: '不是这个口令-wrong', passphrase: '新的口令-new-2026', repeat: '新的口令-new-2026' },
+      outcomes: who('forbidden', 'forbidden', 'forbidden'),
+    },
+  ],
   'review:reopen': [
     {
       what: 'an approved document',

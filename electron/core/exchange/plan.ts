@@ -279,12 +279,15 @@ export async function planImport(
       const author = decoded.people.get(record.authorId)!;
       if (pinnedSupervisor(author)) continue;
       const fingerprint = services.signer.fingerprint(author.publicKey);
-      throw refuse(
+      const unpinned = refuse(
         'unpinned-supervisor',
         `“${title}”中有“${author.name}”以主管身份写的记录，但本机从未确认过“${author.name}”（指纹 ${fingerprint}）是主管：` +
           '主管的密钥只能来自其本人发出的审阅包（首次接收时核对指纹），或在本机核对指纹后确认，不能由客户经理的提交包引荐。已拒绝整个交换包',
         'forbidden',
       );
+      // The person to check, for the UI's fingerprint step (confirmSupervisors).
+      (unpinned.details as Record<string, unknown>).person = { profileId: author.profileId, name: author.name, role: author.role, unit: author.unit, fingerprint };
+      throw unpinned;
     }
 
     // Revisions: frozen, so a known one must be identical.

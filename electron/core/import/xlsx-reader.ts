@@ -1,10 +1,20 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/errors';
+import { formatMessage } from '../shared/messages';
 
 export interface SheetRows {
   name: string;
   rows: string[][];
+  /** Set when reading stopped at a cap: the rows kept are the sheet's first ones, the rest was not imported. */
+  cut?: { rows: boolean; columns: boolean };
+}
+
+/** What a capped read left out, in people's words (catalogue key, parameters and the zh-CN text). */
+export interface XlsxNotice {
+  key: string;
+  params: Record<string, string | number>;
+  message: string;
 }
 
 /** Limits that keep a pasted-in workbook from exhausting memory or the UI. */
@@ -34,6 +44,17 @@ export function cellText(value: ExcelJS.CellValue): string {
  * Refuses files that are not .xlsx, too large, or unreadable, with a message naming the problem.
  */
 export async function readXlsxRows(fileName: string, bytes: Uint8Array): Promise<SheetRows[]> {
+  return (await readXlsxWorkbook(fileName, bytes)).sheets;
+}
+
+/** A workbook read up to its caps: its sheets, and whether sheets past the sheet cap were left unread. */
+export interface XlsxWorkbook {
+  sheets: SheetRows[];
+  sheetsCut: boolean;
+}
+
+/** As readXlsxRows, with whether reading stopped at the sheet cap (see xlsxNotices). */
+export async function readXlsxWorkbook(fileName: string, bytes: Uint8Array): Promise<XlsxWorkbook> {
   if (!/\.xlsx$/i.test(fileName)) {
     throw new DomainError('invalid-input', `只能导入 .xlsx 文件（Excel 2007 及以上）；“${fileName}”不是。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx`);
   }
@@ -46,6 +67,7 @@ export async function readXlsxRows(fileName: string, bytes: Uint8Array): Promise
   // Streamed (exceljs's WorkbookReader), never loaded whole: a sheet of a million rows costs what the first
   // `rowsPerSheet` rows cost, and reading stops at the caps.
   const sheets: SheetRows[] = [];
+  let sheetsCut = false;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -55,22 +77,42 @@ export async function readXlsxRows(fileName: string, bytes: Uint8Array): Promise
   });
   try {
     for await (const worksheet of reader) {
-      if (sheets.length >= xlsxLimits.sheets) break;
+      if (sheets.length >= xlsxLimits.sheets) {
+        sheetsCut = true;
+        break;
+      }
       const rows: string[][] = [];
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
+      const cut = { rows: false, columns: false };
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        // The rest of the sheet is not read (the import keeps its first rows, as before).
-        if (rows.length >= xlsxLimits.rowsPerSheet) break;
+        // The rest of the sheet is not read (the import keeps its first rows, and says so).
+        if (rows.length >= xlsxLimits.rowsPerSheet) {
+          cut.rows = true;
+          break;
+        }
         const cells: string[] = [];
+        if (row.cellCount > xlsxLimits.columns) cut.columns = true;
         const last = Math.min(row.cellCount, xlsxLimits.columns);
         for (let column = 1; column <= last; column++) cells.push(cellText(row.getCell(column).value).trim());
         while (cells.length && cells[cells.length - 1] === '') cells.pop();
         if (cells.length) rows.push(cells);
       }
-      sheets.push({ name, rows });
+      sheets.push({ name, rows, ...(cut.rows || cut.columns ? { cut } : {}) });
     }
   } catch (error) {
     throw new DomainError('invalid-input', `无法读取“${fileName}”：${error instanceof Error ? error.message : String(error)}`);
   }
-  return sheets;
+  return { sheets, sheetsCut };
+}
+
+/** The notices for what a read left out: rows past the cap, columns past the cap, sheets past the cap. */
+export function xlsxNotices({ sheets, sheetsCut }: XlsxWorkbook): XlsxNotice[] {
+  const notices: XlsxNotice[] = [];
+  const notice = (key: string, params: Record<string, string | number>) => notices.push({ key, params, message: formatMessage(key, params) });
+  for (const sheet of sheets) {
+    if (sheet.cut?.rows) notice('xlsxImport.rowsCut', { sheet: sheet.name, kept: sheet.rows.length, limit: xlsxLimits.rowsPerSheet });
+    if (sheet.cut?.columns) notice('xlsxImport.columnsCut', { sheet: sheet.name, limit: xlsxLimits.columns });
+  }
+  if (sheetsCut) notice('xlsxImport.sheetsCut', { limit: xlsxLimits.sheets });
+  return notices;
 }

@@ -100,6 +100,21 @@ export const coreMessagesZh = {
     section: '“{{section}}”',
     row: '“{{section}}”第 {{row}} 行',
   },
+  session: {
+    notActive: '这个窗口当前的身份是“{{active}}”，请求却要以另一个身份操作，已拒绝。要换身份，请用「切换身份」重新选择（主管需要输入口令）',
+    noneActive: '这个窗口还没有选择身份，请求却要以某个身份操作，已拒绝。请先选择身份（主管需要输入口令）',
+    passphraseSupervisorOnly: '只有主管身份的签名密钥有口令，客户经理不需要修改口令',
+    passphraseTooShort: '新口令至少 {{minimum}} 个字符',
+    passphraseRepeat: '两次输入的新口令不一致',
+    passphraseSame: '新口令与原口令相同，请换一个',
+    passphraseNotSet: '主管身份“{{name}}”的密钥还没有口令保护：请先在切换身份时设置口令',
+    passphraseWrong: '原口令不正确，口令没有修改',
+  },
+  xlsxImport: {
+    rowsCut: '工作表“{{sheet}}”超过 {{limit}} 行的上限：只导入了前 {{kept}} 行，其余的行没有导入。请把表格拆成几个文件分别导入',
+    columnsCut: '工作表“{{sheet}}”超过 {{limit}} 列的上限：第 {{limit}} 列之后的列没有读取',
+    sheetsCut: '工作簿超过 {{limit}} 个工作表的上限：只读取了前 {{limit}} 个工作表，其余的没有读取',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
@@ -198,6 +213,21 @@ export const coreMessagesEn: CoreMessages = {
     metadata: 'detail “{{field}}”',
     section: '“{{section}}”',
     row: 'row {{row}} of “{{section}}”',
+  },
+  session: {
+    notActive: 'This window is signed in as “{{active}}”; the request asked to act as someone else and was refused. To change profile, use “Switch profile” (a supervisor needs their passphrase).',
+    noneActive: 'This window has not chosen a profile yet; the request asked to act as someone and was refused. Choose a profile first (a supervisor needs their passphrase).',
+    passphraseSupervisorOnly: 'Only a supervisor’s signing key has a passphrase; a customer manager has none to change.',
+    passphraseTooShort: 'The new passphrase needs at least {{minimum}} characters.',
+    passphraseRepeat: 'The two entries of the new passphrase differ.',
+    passphraseSame: 'The new passphrase is the same as the current one; choose another.',
+    passphraseNotSet: 'The key of supervisor “{{name}}” has no passphrase yet: set one when choosing the profile.',
+    passphraseWrong: 'The current passphrase is wrong; the passphrase was not changed.',
+  },
+  xlsxImport: {
+    rowsCut: 'Sheet “{{sheet}}” is over the limit of {{limit}} rows: only its first {{kept}} rows were imported; the rest were not. Split the sheet into several files to import them.',
+    columnsCut: 'Sheet “{{sheet}}” is over the limit of {{limit}} columns: columns after column {{limit}} were not read.',
+    sheetsCut: 'The workbook is over the limit of {{limit}} sheets: only the first {{limit}} sheets were read; the rest were not.',
   },
 };
 

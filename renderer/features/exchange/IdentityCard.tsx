@@ -2,6 +2,7 @@ import { KeyOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { trustSource } from '../../../electron/core/exchange/schema';
 import { useChannel } from '../../api/hooks';
 
 /** Where the exchange page lives (below 导出, so the navigation keeps 导出 highlighted). */
@@ -71,9 +72,9 @@ export function IdentityCard({ withTrusted = true, withLink = false }: { withTru
                     <Tag color={entry.role === 'supervisor' ? 'gold' : 'blue'}>{t(`roles.${entry.role}`)}</Tag>
                     <Typography.Text type="secondary">{entry.unit}</Typography.Text>
                     <Typography.Text code>{entry.fingerprint}</Typography.Text>
-                    {entry.introducedBy.senderId !== entry.profileId && (
-                      <Typography.Text type="secondary">{t('exchange.trustedIntroducedBy', { name: entry.introducedBy.senderName })}</Typography.Text>
-                    )}
+                    <Tag color={trustSource(entry) === 'vouched' ? 'default' : 'green'} data-testid="trusted-source">
+                      {t(`supervisorTrust.source.${trustSource(entry)}`, { name: entry.introducedBy.senderName })}
+                    </Tag>
                   </Space>
                 </List.Item>
               )}

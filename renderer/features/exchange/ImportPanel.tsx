@@ -48,6 +48,57 @@ function KeyTag({ person }: { person: PersonView }) {
   );
 }
 
+/** A supervisor this machine does not trust yet, as the preview (or its refusal) names them. */
+interface SupervisorToCheck {
+  name: string;
+  unit: string;
+  fingerprint: string;
+}
+
+/**
+ * The explicit fingerprint step for a supervisor this machine does not trust yet: person, role, fingerprint in
+ * groups of four, how to compare it, and 「核对无误，信任此主管」. Without it nothing signed by that key as a
+ * supervisor (decisions, grades, comments) is applied.
+ */
+function SupervisorCheck({ person, onConfirm }: { person: SupervisorToCheck; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      icon={<SafetyCertificateOutlined />}
+      style={{ marginBottom: 12 }}
+      data-testid="supervisor-check"
+      title={t('supervisorTrust.title', { name: person.name })}
+      description={
+        <Space direction="vertical" size={6} style={{ width: '100%' }}>
+          <Space wrap>
+            <Typography.Text strong data-testid="supervisor-check-name">
+              {person.name}
+            </Typography.Text>
+            <Tag color="gold">{t('roles.supervisor')}</Tag>
+            <Typography.Text type="secondary">{person.unit}</Typography.Text>
+          </Space>
+          <div>
+            {t('exchange.fingerprint')}：<Fingerprint value={person.fingerprint} testId="supervisor-check-fingerprint" />
+          </div>
+          <Typography.Text>{t('supervisorTrust.howTo', { name: person.name })}</Typography.Text>
+          <Typography.Text type="secondary">{t('supervisorTrust.without')}</Typography.Text>
+          <Button type="primary" ghost icon={<SafetyCertificateOutlined />} onClick={onConfirm} data-testid="exchange-trust">
+            {t('supervisorTrust.confirm')}
+          </Button>
+        </Space>
+      }
+    />
+  );
+}
+
+/** The supervisor a refusal names when the package carries a supervisor's records this machine does not trust. */
+function unpinnedSupervisor(error: ApiError): SupervisorToCheck | null {
+  const details = error.details as { reason?: string; person?: SupervisorToCheck } | undefined;
+  return details?.reason === 'unpinned-supervisor' && details.person ? details.person : null;
+}
+
 /** What a package holds and what importing it would change: sender and fingerprint, documents, conflicts. */
 export function PackagePreview({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
@@ -180,6 +231,7 @@ type State =
   | { step: 'idle' }
   | { step: 'checking'; fileName: string }
   | { step: 'refused'; fileName: string; error: ApiError }
+  | { step: 'unchecked'; file: PackageFile; error: ApiError; person: SupervisorToCheck }
   | { step: 'preview'; file: PackageFile; preview: Preview }
   | { step: 'applying'; file: PackageFile; preview: Preview }
   | { step: 'applied'; result: Applied };
@@ -190,6 +242,8 @@ export function ImportPanel() {
   const client = useQueryClient();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [confirmed, setConfirmed] = useState(false);
+  // Supervisors' fingerprints the person importing has checked (and confirmed) for this package.
+  const [supervisors, setSupervisors] = useState<string[]>([]);
 
   // A package opened with a double-click arrives as route state (OpenPackageListener): preview it at once.
   const opened = (useLocation().state as OpenPackageState | null) ?? null;
@@ -203,9 +257,8 @@ export function ImportPanel() {
     }
     const packageFile = { fileName: message.fileName, dataBase64: message.dataBase64 };
     setState({ step: 'checking', fileName: message.fileName });
-    void call('exchange:preview', packageFile).then((result) =>
-      setState(result.ok ? { step: 'preview', file: packageFile, preview: result.value } : { step: 'refused', fileName: message.fileName, error: result.error }),
-    );
+    setSupervisors([]);
+    void check(packageFile, []);
     // Each opening (nonce) once.
   }, [opened?.nonce]);
 
@@ -215,15 +268,34 @@ export function ImportPanel() {
       setState({ step: 'refused', fileName: file.name, error: { code: 'invalid-input', message: t('exchange.tooLarge', { size: maximumPackageMegabytes }) } });
       return;
     }
+    setSupervisors([]);
     setState({ step: 'checking', fileName: file.name });
     const packageFile = { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) };
-    const result = await call('exchange:preview', packageFile);
-    setState(result.ok ? { step: 'preview', file: packageFile, preview: result.value } : { step: 'refused', fileName: file.name, error: result.error });
+    await check(packageFile, []);
+  };
+
+  /** Preview the package with the supervisors confirmed so far; a refusal naming an unchecked supervisor asks for them. */
+  const check = async (packageFile: PackageFile, confirmedSupervisors: string[]) => {
+    const result = await call('exchange:preview', { ...packageFile, ...(confirmedSupervisors.length ? { confirmSupervisors: confirmedSupervisors } : {}) });
+    if (result.ok) setState({ step: 'preview', file: packageFile, preview: result.value });
+    else if (unpinnedSupervisor(result.error)) setState({ step: 'unchecked', file: packageFile, error: result.error, person: unpinnedSupervisor(result.error)! });
+    else setState({ step: 'refused', fileName: packageFile.fileName, error: result.error });
+  };
+
+  const confirmSupervisor = async (packageFile: PackageFile, fingerprint: string) => {
+    const next = [...new Set([...supervisors, fingerprint])];
+    setSupervisors(next);
+    setState({ step: 'checking', fileName: packageFile.fileName });
+    await check(packageFile, next);
   };
 
   const apply = async (file: PackageFile, preview: Preview) => {
     setState({ step: 'applying', file, preview });
-    const result = await call('exchange:apply', { ...file, trustSender: preview.needsTrust && confirmed });
+    const result = await call('exchange:apply', {
+      ...file,
+      trustSender: preview.needsTrust && confirmed,
+      ...(supervisors.length ? { confirmSupervisors: supervisors } : {}),
+    });
     if (!result.ok) {
       setState({ step: 'refused', fileName: file.fileName, error: result.error });
       return;
@@ -235,7 +307,11 @@ export function ImportPanel() {
   const reset = () => {
     setState({ step: 'idle' });
     setConfirmed(false);
+    setSupervisors([]);
   };
+
+  // A review package from a supervisor met for the first time: the explicit fingerprint step, not a checkbox.
+  const newSupervisorSender = (preview: Preview) => preview.needsTrust && preview.sender.known === 'new' && preview.sender.role === 'supervisor';
 
   return (
     <Card size="small" title={t('exchange.importTitle')} style={{ marginBottom: 16 }} data-testid="exchange-import">
@@ -302,13 +378,34 @@ export function ImportPanel() {
           }
         />
       )}
+      {state.step === 'unchecked' && (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('exchange.previewTitle')}：{state.file.fileName}
+          </Typography.Title>
+          <SupervisorCheck person={state.person} onConfirm={() => void confirmSupervisor(state.file, state.person.fingerprint)} />
+          <Button onClick={reset}>{t('exchange.cancel')}</Button>
+        </div>
+      )}
       {(state.step === 'preview' || state.step === 'applying') && (
         <>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             {t('exchange.previewTitle')}：{state.file.fileName}
           </Typography.Title>
           <PackagePreview preview={state.preview} />
-          {state.preview.needsTrust && (
+          {newSupervisorSender(state.preview) && !confirmed && (
+            <SupervisorCheck
+              person={state.preview.sender}
+              onConfirm={() => {
+                setConfirmed(true);
+                setSupervisors((current) => [...new Set([...current, state.preview.sender.fingerprint])]);
+              }}
+            />
+          )}
+          {newSupervisorSender(state.preview) && confirmed && (
+            <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('supervisorTrust.confirmed', { name: state.preview.sender.name })} data-testid="supervisor-confirmed" />
+          )}
+          {state.preview.needsTrust && !newSupervisorSender(state.preview) && (
             <Checkbox checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} style={{ marginBottom: 12 }} data-testid="exchange-trust">
               {t('exchange.trustConfirm', { name: state.preview.sender.name })}
             </Checkbox>

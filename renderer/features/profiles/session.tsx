@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import { ApiCallError, request, setActiveProfileId } from '../../api/client';
@@ -39,11 +40,10 @@ function rememberTabProfile(id: string | null): void {
 }
 
 export function SessionProvider({ initial, children }: { initial: Profile | null; children: ReactNode }) {
-  const [profile, setProfile] = useState<Profile | null>(() => {
-    setActiveProfileId(initial?.id ?? null);
-    rememberTabProfile(initial?.id ?? null);
-    return initial;
-  });
+  // The window's profile is held by the main process (or the server): a remembered one is chosen again there
+  // (profiles:select) before anything is shown as that person.
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [restoring, setRestoring] = useState(initial !== null);
   const client = useQueryClient();
   const [asking, setAsking] = useState<{ profile: Profile; mode: PassphraseMode; resolve: (done: boolean) => void } | null>(null);
 
@@ -59,32 +59,50 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
     [client],
   );
 
+  /** Choose `next` in the main process; false when the person cancelled the passphrase. */
+  const choose = useCallback(async (next: Profile): Promise<boolean> => {
+    try {
+      await request('profiles:select', { id: next.id });
+      return true;
+    } catch (failure) {
+      // A supervisor's key must be unlocked (or, the first time, protected) with their passphrase.
+      const details = failure instanceof ApiCallError ? (failure.error.details as { reason?: string; mode?: PassphraseMode } | undefined) : undefined;
+      if (details?.reason !== 'passphrase-required') throw failure;
+      const unlocked = await new Promise<boolean>((resolve) => setAsking({ profile: next, mode: details.mode ?? 'unlock', resolve }));
+      setAsking(null);
+      return unlocked;
+    }
+  }, []);
+
   const activate = useCallback(
     async (next: Profile) => {
-      try {
-        await request('profiles:select', { id: next.id });
-      } catch (failure) {
-        // A supervisor's key must be unlocked (or, the first time, protected) with their passphrase.
-        const details = failure instanceof ApiCallError ? (failure.error.details as { reason?: string; mode?: PassphraseMode } | undefined) : undefined;
-        if (details?.reason !== 'passphrase-required') throw failure;
-        const unlocked = await new Promise<boolean>((resolve) => setAsking({ profile: next, mode: details.mode ?? 'unlock', resolve }));
-        setAsking(null);
-        if (!unlocked) return;
-      }
+      if (!(await choose(next))) return;
       use(next);
     },
-    [use],
+    [choose, use],
   );
 
-  // A supervisor remembered from before (a reload, a new start): their key may be locked in this process.
+  // The profile remembered from before (a reload, a new start, a new tab) is chosen again in the main process;
+  // the page stays where it is. A supervisor's key may be locked in this process: the passphrase is asked.
   useEffect(() => {
-    if (initial?.role === 'supervisor') {
-      void activate(initial).catch(() => undefined);
-    }
+    if (!initial) return;
+    void choose(initial)
+      .catch(() => false)
+      .then((chosen) => {
+        if (chosen) {
+          setActiveProfileId(initial.id);
+          rememberTabProfile(initial.id);
+          setProfile(initial);
+        } else {
+          rememberTabProfile(null);
+        }
+        setRestoring(false);
+      });
     // Only once, for the profile the window started with.
   }, []);
 
   const signOut = useCallback(() => {
+    void request('profiles:sign-out', {}).catch(() => undefined);
     setActiveProfileId(null);
     rememberTabProfile(null);
     client.clear();
@@ -94,7 +112,7 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
   const value = useMemo(() => ({ profile, activate, signOut }), [profile, activate, signOut]);
   return (
     <SessionContext.Provider value={value}>
-      {children}
+      {restoring ? <Spin fullscreen /> : children}
       {asking && (
         <PassphraseDialog
           profile={asking.profile}
@@ -102,7 +120,6 @@ export function SessionProvider({ initial, children }: { initial: Profile | null
           onDone={() => asking.resolve(true)}
           onCancel={() => {
             asking.resolve(false);
-            if (profile?.id === asking.profile.id) signOut();
           }}
         />
       )}

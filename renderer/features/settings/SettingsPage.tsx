@@ -12,6 +12,7 @@ import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 import { OfficeCalendarCard } from './OfficeCalendarCard';
+import { ChangePassphraseCard } from '../profiles/ChangePassphraseCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -99,6 +100,8 @@ export function SettingsPage() {
       <OfficeCalendarCard />
 
       {profile && <IdentityCard withLink />}
+
+      {profile?.role === 'supervisor' && <ChangePassphraseCard />}
 
       {profile && <SyncSettingsCard />}
 

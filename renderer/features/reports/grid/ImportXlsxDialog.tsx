@@ -6,7 +6,7 @@ import { formatCell } from '../../../../electron/core/formula';
 import type { TableRow } from '../../../../electron/core/reports/schema';
 import type { ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
 import { toBase64 } from '../../../api/files';
-import { ApiCallError, request } from '../../../api/client';
+import { ApiCallError, localised, request } from '../../../api/client';
 import {
   autoMatchColumns,
   buildImportRows,
@@ -56,6 +56,8 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
   const [fileName, setFileName] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What reading the file left out at its caps (rows, columns, sheets), in the UI's language.
+  const [notices, setNotices] = useState<string[]>([]);
   const [sheets, setSheets] = useState<XlsxSheet[] | null>(null);
   const [sheetIndex, setSheetIndex] = useState(0);
   const [hasHeader, setHasHeader] = useState(true);
@@ -74,6 +76,7 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setNotices([]);
     setSheets(null);
     setFileName(file.name);
     if (!/\.xlsx$/i.test(file.name)) return setError(t('grid.import.notXlsx'));
@@ -81,6 +84,7 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
     setReading(true);
     try {
       const result = await request('tables:read-xlsx', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      setNotices(result.notices.map((notice) => localised({ code: 'invalid-input', message: notice.message, key: notice.key, params: notice.params }).message));
       const withData = result.sheets.filter((candidate) => candidate.rows.some((row) => row.some((cell) => cell.trim() !== '')));
       if (withData.length === 0) {
         setError(t('grid.import.noSheets'));
@@ -132,6 +136,7 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
     setFileName(null);
     setSheets(null);
     setError(null);
+    setNotices([]);
     setMapping({});
     setMode('append');
   };
@@ -188,6 +193,9 @@ export function ImportXlsxDialog({ open, table, title, onCancel, onImport }: Imp
           {reading && <Spin size="small" />}
         </Space>
         {error && <Alert type="error" showIcon title={error} />}
+        {notices.map((notice) => (
+          <Alert key={notice} type="warning" showIcon title={notice} data-testid="xlsx-import-cut" style={{ marginTop: 8 }} />
+        ))}
         {sheets && sheet && (
           <>
             <Space wrap size="large">
