@@ -9,7 +9,7 @@ import type { Report } from '../reports/schema';
 import type { ColumnDef, SectionDef, TableDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { isAdditiveColumn, isComputedColumn, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { hasNoValueCell, isAdditiveColumn, isComputedColumn, prepareTable, tableRows, type PreparedTable } from './table-data';
 import { displayWidth, formatDate, formatFieldValue } from './text';
 
 export interface ExcelExportOptions {
@@ -172,6 +172,7 @@ class ExcelBuilder {
         row,
         firstDataRow: first,
         lastDataRow: last,
+        errorText: this.labels.noValue,
       });
       return formula.startsWith('=') ? formula.slice(1) : formula;
     } catch {
@@ -270,10 +271,12 @@ class ExcelBuilder {
         const cell = sheet.getCell(sheetRow, columnIndex + 1);
         const computed = row.cells[column.key].computed;
         const formula = live(column) ? this.formula(column, sheetRow, letters, firstDataRow, lastDataRow) : null;
+        // A value that cannot be computed shows "—" as in Word; one waiting for a blank input stays blank.
+        const shown = typeof computed.value === 'number' ? computed.value : computed.marker && computed.marker !== 'empty' ? labels.noValue : '';
         if (formula) {
-          cell.value = { formula, result: typeof computed.value === 'number' ? computed.value : '' };
+          cell.value = { formula, result: shown };
         } else if (isComputedColumn(column)) {
-          cell.value = typeof computed.value === 'number' ? computed.value : null;
+          cell.value = shown === '' ? null : shown;
         } else if (computed.value !== null) {
           cell.value = computed.value;
         }
@@ -287,7 +290,8 @@ class ExcelBuilder {
       columns.forEach((column, columnIndex) => {
         const cell = sheet.getCell(sheetRow, columnIndex + 1);
         const value = totals[column.key].computed.value;
-        const result = typeof value === 'number' ? value : '';
+        const marker = totals[column.key].computed.marker;
+        const result = typeof value === 'number' ? value : marker && marker !== 'empty' ? labels.noValue : '';
         const letter = columnLetter(columnIndex);
         const sum = `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`;
         if (columnIndex === 0) {
@@ -307,6 +311,14 @@ class ExcelBuilder {
         this.styleCell(cell, column);
         cell.font = { name: CJK_FONT, bold: true };
       });
+    }
+
+    if (hasNoValueCell(prepared, labels)) {
+      // The legend, two rows under the table (outside the print titles and the frozen header).
+      const noteRow = lastDataRow + (prepared.totals ? 3 : 2);
+      const note = sheet.getCell(noteRow, 1);
+      note.value = labels.noValueNote;
+      note.font = { name: CJK_FONT, italic: true };
     }
 
     columns.forEach((column, index) => {

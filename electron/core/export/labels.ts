@@ -142,6 +142,12 @@ export interface ExportLabels {
   layoutFile: Record<'official' | 'plain', string>;
   /** Header/footer of printed sheets: `{title}` the sheet's title, `{page}` / `{pages}` page numbers. */
   sheetFooter: string;
+  /** 审阅记录: the outcome line — `{outcome}` (通过 / 退回修改) and `{date}`. */
+  reviewOutcome: string;
+  reviewOutcomeLine: string;
+  reviewOutcomes: Record<'approve' | 'return', string>;
+  /** Legend under a table (Word) or sheet (Excel) that has a cell showing `noValue`. */
+  noValueNote: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -253,6 +259,10 @@ export const defaultExportLabels: ExportLabels = {
   noFixNeeded: '无需整改',
   layoutFile: { official: '公文', plain: '普通' },
   sheetFooter: '第{page}页／共{pages}页',
+  reviewOutcome: '审阅结论',
+  reviewOutcomeLine: '{outcome}（{date}）',
+  reviewOutcomes: { approve: '通过', return: '退回修改' },
+  noValueNote: '注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -364,6 +374,10 @@ export const englishExportLabels: ExportLabels = {
   noFixNeeded: 'No fix needed',
   layoutFile: { official: 'official', plain: 'plain' },
   sheetFooter: 'Page {page} of {pages}',
+  reviewOutcome: 'Outcome',
+  reviewOutcomeLine: '{outcome} ({date})',
+  reviewOutcomes: { approve: 'Approved', return: 'Returned for revision' },
+  noValueNote: 'Note: "—" means the figure cannot be computed (a zero denominator or invalid data); a blank cell was not filled in.',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */
@@ -378,6 +392,7 @@ export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
     commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
     meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
     layoutFile: { ...defaultExportLabels.layoutFile, ...labels.layoutFile },
+    reviewOutcomes: { ...defaultExportLabels.reviewOutcomes, ...labels.reviewOutcomes },
   };
 }
 

@@ -45,10 +45,22 @@ export function columnHeader(column: ColumnDef): string {
   return `${column.label}（${unit}）`;
 }
 
+/**
+ * What a cell shows: a value that cannot be computed (a zero denominator, invalid input) shows `noValue` (—),
+ * explained by the table's note (labels.noValueNote); a value that only waits for a blank input is blank — the
+ * same in Word and in Excel, whose formulas give "—" and "" for the same cases.
+ */
 function prepareCell(column: ColumnDef, cell: ComputedCell | undefined, labels: ExportLabels): PreparedCell {
   const computed = cell ?? { value: null };
+  if (computed.marker === 'empty') return { computed, text: '' };
   if (computed.marker) return { computed, text: labels.noValue };
   return { computed, text: formatCell(column, computed) };
+}
+
+/** Whether a table shows `noValue` somewhere (and so needs its note). */
+export function hasNoValueCell(prepared: PreparedTable, labels: ExportLabels): boolean {
+  const all = [...prepared.rows.map((row) => row.cells), ...(prepared.totals ? [prepared.totals] : [])];
+  return all.some((cells) => Object.values(cells).some((cell) => cell.computed.marker !== undefined && cell.computed.marker !== 'empty' && cell.text === labels.noValue));
 }
 
 /** The rows of a table section, or none when the report has no (or other) content for it. */

@@ -176,6 +176,7 @@ export function reviewSummaryOf(state: ReviewState, revision: number, labels: Ex
     ...(decision.overall ? { overall: decision.overall } : {}),
     reviewer: decision.by.name,
     reviewedAt: decision.at,
+    outcome: decision.decision,
   };
 }
 

@@ -23,8 +23,8 @@ import type { SectionDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { runFonts, type FontSettingsInput } from './fonts';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
-import { fitTable, type FitColumn, type FittedTable } from './table-fit';
+import { hasNoValueCell, isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { fitTable, textEm, type FitColumn, type FittedTable } from './table-fit';
 import { formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
 import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
 import {
@@ -78,6 +78,18 @@ export interface ReviewSummary {
   reviewer?: string;
   /** ISO timestamp or date. */
   reviewedAt?: string;
+  /** The decision: 通过 or 退回 (with `reviewedAt` as its time). */
+  outcome?: 'approve' | 'return';
+}
+
+/** The 落款 at the end of a document: who wrote it (unit and name) and the date. */
+export interface DocumentSignature {
+  /** The unit (片区, 部门 or the office); the document's 片区 by default. */
+  unit?: string;
+  /** The author; the document's author by default. */
+  author?: string;
+  /** `YYYY-MM-DD` or an ISO timestamp; by default the submission time, a daily document's day, else the last change. */
+  date?: string;
 }
 
 /** Page layout, fonts and wording shared by every document in one Word file. */
@@ -101,6 +113,8 @@ export interface WordDocumentPart {
    * (core/insight/chart-image.ts); `false` for none.
    */
   charts?: Record<string, ChartImage> | false;
+  /** The 落款; `false` for none. */
+  signature?: DocumentSignature | false;
 }
 
 export interface WordExportOptions extends WordStyleOptions, WordDocumentPart {
@@ -326,14 +340,39 @@ export class WordComposer {
       cellMargin: cellMargin(size),
       ...(fitted.landscape ? { landscape: true } : {}),
     });
+    if (hasNoValueCell(prepared, this.labels)) {
+      model.blocks.push(
+        paragraph([{ text: this.labels.noValueNote, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
+          alignment: AlignmentType.LEFT,
+          spacing: SINGLE_SPACING,
+          indent: { firstLine: 0 },
+        }),
+      );
+    }
     if (prepared.rows.length === 0) {
       model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
     }
   }
 
+  /** A table's title (表1 主要经济指标): centred above the table in the level-1 heading font, not an outline heading. */
+  private tableTitle(text: string): ParaModel {
+    const { spec } = this;
+    return paragraph(
+      [{ text, matchable: true }],
+      { font: spec.fonts.heading1, size: spec.size.body, scale: spec.characterScale },
+      {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { ...spec.bodySpacing, before: 0, after: 0 },
+        indent: { firstLine: 0, left: 0 },
+      },
+    );
+  }
+
   private section(report: Report, def: SectionDef, number: number | undefined, chart?: ChartImage): SectionModel {
     this.rich.resetHeadings();
-    const model: SectionModel = { def, heading: this.rich.heading(1, def.title, number), blocks: [], cells: new Map() };
+    const heading = isTableTitle(def) ? this.tableTitle(def.title.trim()) : this.rich.heading(1, def.title, number);
+    const model: SectionModel = { def, heading, blocks: [], cells: new Map() };
     const content = report.sections[def.id];
     if (def.kind === 'table') {
       this.dataTable(report, def, model);
@@ -482,13 +521,19 @@ export class WordComposer {
       ...(options.review === 'page' ? { pageBreakBefore: true, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } : {}),
     };
     const blocks: BlockModel[] = [heading];
+    const outcome = summary.outcome
+      ? summary.reviewedAt
+        ? fillLabel(labels.reviewOutcomeLine, { outcome: labels.reviewOutcomes[summary.outcome], date: this.date(summary.reviewedAt, true) })
+        : labels.reviewOutcomes[summary.outcome]
+      : undefined;
     const lines: [string, string | undefined][] = [
+      [labels.reviewOutcome, outcome],
       [labels.grade, summary.grade],
       [labels.reason, summary.reason],
       [labels.meetingFlag, summary.meetingFlag],
       [labels.overall, summary.overall],
       [labels.reviewer, summary.reviewer],
-      [labels.reviewedAt, summary.reviewedAt ? this.date(summary.reviewedAt, true) : undefined],
+      [labels.reviewedAt, !outcome && summary.reviewedAt ? this.date(summary.reviewedAt, true) : undefined],
     ];
     for (const [label, value] of lines) if (value?.trim()) blocks.push(this.labelLine(label, value.trim()));
 
@@ -601,9 +646,13 @@ export class WordComposer {
     const title = this.title(part);
     const metadata = this.metadata(part);
     const numberSections = !part.template.sections.some((section) => hasOutlineNumber(section.title));
+    let outlineNumber = 0;
     // Charts are drawn beforehand (asynchronously, by `withCharts`); none here means none.
     const charts = part.charts || {};
-    const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined, charts[def.id]));
+    // Table titles (表1 …) take no outline number.
+    const sections = part.template.sections.map((def) =>
+      this.section(part.report, def, numberSections && !isTableTitle(def) ? ++outlineNumber : undefined, charts[def.id]),
+    );
     this.anchorComments(comments, firstId, title, sections);
     this.commentEntries.push(...this.commentOptions(comments, firstId));
 
@@ -619,8 +668,39 @@ export class WordComposer {
       first.options = { ...first.options, pageBreakBefore: true };
     }
     for (const section of sections) blocks.push(section.heading, ...section.blocks);
+    if (part.signature !== false) blocks.push(...this.signature(part));
     if (options.review) blocks.push(...this.appendix(part, comments, sections, options));
     return blocks;
+  }
+
+  /**
+   * The 落款 (GB/T 9704 §7.3.5): the unit and author above the date, right-aligned; in the 公文 layout the
+   * date is four characters in from the right edge and the signature centred over it, after one blank line.
+   */
+  private signature(part: WordDocumentPart): ParaModel[] {
+    const { report } = part;
+    const given = part.signature || {};
+    const unit = (given.unit ?? report.region).trim();
+    const author = (given.author ?? report.authorName).trim();
+    const rawDate = given.date ?? report.review?.submittedAt ?? (/^\d{4}-\d{2}-\d{2}$/.test(report.period.trim()) ? report.period.trim() : report.updatedAt);
+    const date = rawDate ? this.date(rawDate) : '';
+    const signed = [unit, author].filter(Boolean).join('\u3000');
+    if (!signed && !date) return [];
+    const { spec } = this;
+    const official = spec.layout === 'official';
+    const pitch = spec.grid ? spec.textWidth / spec.grid.charactersPerLine : spec.size.body * 10;
+    const dateIndent = official ? Math.round(4 * pitch) : 0;
+    const centred = official && signed && date ? Math.max(0, Math.round(dateIndent + ((textEm(date) - textEm(signed)) / 2) * pitch)) : dateIndent;
+    const line = (text: string, right: number, first: boolean): ParaModel =>
+      this.bodyParagraph([{ text, matchable: false }], {
+        alignment: AlignmentType.RIGHT,
+        indent: { firstLine: 0, right },
+        ...(first ? { spacing: { ...spec.bodySpacing, before: official ? spec.bodySpacing.line : 240, after: 0 }, keepNext: true } : {}),
+      });
+    const lines: ParaModel[] = [];
+    if (signed) lines.push(line(signed, centred, true));
+    if (date) lines.push(line(date, dateIndent, lines.length === 0));
+    return lines;
   }
 
   private pageNumberParagraph(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }): Paragraph {
@@ -735,6 +815,11 @@ export class WordComposer {
     });
     return new Uint8Array(await Packer.toArrayBuffer(document));
   }
+}
+
+/** A table section titled as a table (表1 …, 表 2 …): its title goes centred above the table, not as a heading. */
+export function isTableTitle(def: Pick<SectionDef, 'kind' | 'title'>): boolean {
+  return def.kind === 'table' && /^表\s*[0-9一二三四五六七八九十]+/u.test(def.title.trim());
 }
 
 /**
