@@ -9,7 +9,7 @@ import type { Report } from '../reports/schema';
 import type { ColumnDef, SectionDef, TableDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { hasNoValueCell, isAdditiveColumn, isComputedColumn, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { isAdditiveColumn, isComputedColumn, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
 import { displayWidth, formatDate, formatFieldValue } from './text';
 
 export interface ExcelExportOptions {
@@ -18,6 +18,8 @@ export interface ExcelExportOptions {
   labels?: Partial<ExportLabels>;
   /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
   utcOffsetMinutes?: number;
+  /** The office's ranges stated under the tables (the 存销比 合理区间 of 设置). */
+  officeRanges?: OfficeRanges;
 }
 
 /** Excel's limit on sheet names, and the characters it refuses in them. */
@@ -313,13 +315,12 @@ class ExcelBuilder {
       });
     }
 
-    if (hasNoValueCell(prepared, labels)) {
-      // The legend, two rows under the table (outside the print titles and the frozen header).
-      const noteRow = lastDataRow + (prepared.totals ? 3 : 2);
-      const note = sheet.getCell(noteRow, 1);
-      note.value = labels.noValueNote;
+    // The legend, from the second row under the table (outside the print titles and the frozen header).
+    tableNotes(prepared, labels, this.options.officeRanges).forEach((text, index) => {
+      const note = sheet.getCell(lastDataRow + (prepared.totals ? 3 : 2) + index, 1);
+      note.value = text;
       note.font = { name: CJK_FONT, italic: true };
-    }
+    });
 
     columns.forEach((column, index) => {
       const texts = [

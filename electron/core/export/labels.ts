@@ -148,6 +148,8 @@ export interface ExportLabels {
   reviewOutcomes: Record<'approve' | 'return', string>;
   /** Legend under a table (Word) or sheet (Excel) that has a cell showing `noValue`. */
   noValueNote: string;
+  /** Legend of a table with a 存销比 column: `{column}`, `{low}`, `{high}` (the office's 合理区间, 设置). */
+  stockToSalesNote: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -263,6 +265,7 @@ export const defaultExportLabels: ExportLabels = {
   reviewOutcomeLine: '{outcome}（{date}）',
   reviewOutcomes: { approve: '通过', return: '退回修改' },
   noValueNote: '注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。',
+  stockToSalesNote: '注：{column}合理区间为 {low}～{high}（营销部设置），高于上限为库存偏高，低于下限为货源偏紧。',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -378,6 +381,7 @@ export const englishExportLabels: ExportLabels = {
   reviewOutcomeLine: '{outcome} ({date})',
   reviewOutcomes: { approve: 'Approved', return: 'Returned for revision' },
   noValueNote: 'Note: "—" means the figure cannot be computed (a zero denominator or invalid data); a blank cell was not filled in.',
+  stockToSalesNote: 'Note: the reasonable range of {column} is {low}–{high} (set by the office); above it stock is high, below it supply is tight.',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */

@@ -5,7 +5,7 @@
 import { evaluateTable, formatCell, isNumericColumnType, type ComputedCell } from '../formula';
 import type { Report, TableRow } from '../reports/schema';
 import type { ColumnDef, SectionDef, TableDef } from '../templates/schema';
-import type { ExportLabels } from './labels';
+import { fillLabel, type ExportLabels } from './labels';
 
 export interface PreparedCell {
   computed: ComputedCell;
@@ -55,6 +55,28 @@ function prepareCell(column: ColumnDef, cell: ComputedCell | undefined, labels: 
   if (computed.marker === 'empty') return { computed, text: '' };
   if (computed.marker) return { computed, text: labels.noValue };
   return { computed, text: formatCell(column, computed) };
+}
+
+/** The office's ranges that exports state under a table (设置): the 存销比 合理区间. */
+export interface OfficeRanges {
+  stockToSales?: { low: number; high: number };
+}
+
+/**
+ * The legend lines under a table: what "—" means when a cell shows it, and the office's 合理区间 of each column
+ * that is read against one (the template's `officeRange`).
+ */
+export function tableNotes(prepared: PreparedTable, labels: ExportLabels, ranges: OfficeRanges = {}): string[] {
+  const notes: string[] = [];
+  if (hasNoValueCell(prepared, labels)) notes.push(labels.noValueNote);
+  const range = ranges.stockToSales;
+  if (range) {
+    for (const column of prepared.columns.filter((candidate) => candidate.officeRange === 'stock-to-sales')) {
+      const digits = column.decimals ?? 2;
+      notes.push(fillLabel(labels.stockToSalesNote, { column: column.label, low: range.low.toFixed(digits), high: range.high.toFixed(digits) }));
+    }
+  }
+  return notes;
 }
 
 /** Whether a table shows `noValue` somewhere (and so needs its note). */

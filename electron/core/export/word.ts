@@ -23,7 +23,7 @@ import type { SectionDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { runFonts, type FontSettingsInput } from './fonts';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { hasNoValueCell, isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { isNumericColumnType, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
 import { fitTable, textEm, type FitColumn, type FittedTable } from './table-fit';
 import { formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
 import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
@@ -100,6 +100,8 @@ export interface WordStyleOptions {
   labels?: Partial<ExportLabels>;
   /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
   utcOffsetMinutes?: number;
+  /** The office's ranges stated under the tables (the 存销比 合理区间 of 设置). */
+  officeRanges?: OfficeRanges;
 }
 
 /** One report as it goes into a Word file, with its comments and review outcome. */
@@ -173,9 +175,11 @@ export class WordComposer {
   private listInstances = 0;
   private readonly commentEntries: ICommentOptions[] = [];
   private readonly utcOffsetMinutes: number | undefined;
+  private readonly officeRanges: OfficeRanges | undefined;
 
   constructor(style: WordStyleOptions) {
     this.utcOffsetMinutes = style.utcOffsetMinutes;
+    this.officeRanges = style.officeRanges;
     this.labels = resolveLabels(style.labels);
     this.spec = layoutSpec(style.layout, style.fonts);
     this.rich = new RichTextConverter(this.spec, () => ++this.listInstances);
@@ -340,9 +344,9 @@ export class WordComposer {
       cellMargin: cellMargin(size),
       ...(fitted.landscape ? { landscape: true } : {}),
     });
-    if (hasNoValueCell(prepared, this.labels)) {
+    for (const note of tableNotes(prepared, this.labels, this.officeRanges)) {
       model.blocks.push(
-        paragraph([{ text: this.labels.noValueNote, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
+        paragraph([{ text: note, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
           alignment: AlignmentType.LEFT,
           spacing: SINGLE_SPACING,
           indent: { firstLine: 0 },
