@@ -188,5 +188,5 @@ describe.skipIf(!officeTools.python)('公文 rules read back from the .docx and 
     for (const expected of ['（一）价格', '（三）库存', '表2分价类销售情况', '城关片区张伟', '2026年12月2日', '退回修改（2026年12月3日00:30）', '2026年12月3日01:05']) {
       expect(squeezed, expected).toContain(expected);
     }
-  });
+  }, 60_000);
 });

@@ -53,6 +53,8 @@ export function columnHeader(column: ColumnDef): string {
 function prepareCell(column: ColumnDef, cell: ComputedCell | undefined, labels: ExportLabels): PreparedCell {
   const computed = cell ?? { value: null };
   if (computed.marker === 'empty') return { computed, text: '' };
+  // An input that is not a usable number (e.g. 40 digits) prints as it was typed, as the app shows it.
+  if (computed.marker === 'error' && typeof computed.value === 'string' && computed.value.trim()) return { computed, text: computed.value.trim() };
   if (computed.marker) return { computed, text: labels.noValue };
   return { computed, text: formatCell(column, computed) };
 }

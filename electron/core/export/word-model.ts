@@ -125,6 +125,9 @@ export function offGrid(paragraph: Paragraph): Paragraph {
   return paragraph;
 }
 
+/** Tables of up to this many rows (header included) are kept on one page. */
+const KEEP_TOGETHER_ROWS = 12;
+
 /**
  * Renders models to docx objects; `latin` is the font of ASCII letters and digits. With `gridSize` (the
  * document grid's text size), paragraphs of any other size are taken off the grid.
@@ -245,6 +248,10 @@ export class DocxRenderer {
   }
 
   table(model: TableModel): Table {
+    // A short table is kept on one page (every row kept with the next): besides reading better, this avoids
+    // LibreOffice losing a last unsplittable row that has to move to a new page under a repeated header.
+    const keepTogether = model.rows.length <= KEEP_TOGETHER_ROWS;
+    const lastRow = model.rows.length - 1;
     return new Table({
       width: { size: model.columnWidths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
       columnWidths: model.columnWidths,
@@ -262,7 +269,9 @@ export class DocxRenderer {
                   verticalAlign: VerticalAlignTable.CENTER,
                   margins: { top: 40, bottom: 40, left: model.cellMargin ?? 80, right: model.cellMargin ?? 80 },
                   ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
-                  children: cell.paragraphs.map((paragraphModel) => this.paragraph(paragraphModel)),
+                  children: cell.paragraphs.map((paragraphModel) =>
+                    this.paragraph(keepTogether && rowIndex < lastRow ? { ...paragraphModel, options: { ...paragraphModel.options, keepNext: true } } : paragraphModel),
+                  ),
                 }),
             ),
           }),

@@ -290,6 +290,7 @@ export class WordComposer {
       sizes,
       cellPadding: (size) => 2 * cellMargin(size),
       tableName,
+      tooWideMessage: this.labels.tableTooWide,
     });
   }
 
