@@ -152,6 +152,8 @@ export interface ExportLabels {
   stockToSalesNote: string;
   /** A table that cannot be laid out even on a landscape page at the smallest size: `{name}`, `{columns}`. */
   tableTooWide: string;
+  /** Above each further part of a table split by columns: `{title}`. */
+  continuedTable: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -269,6 +271,7 @@ export const defaultExportLabels: ExportLabels = {
   noValueNote: '注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。',
   stockToSalesNote: '注：{column}合理区间为 {low}～{high}（营销部设置），高于上限为库存偏高，低于下限为货源偏紧。',
   tableTooWide: '表格“{name}”有 {columns} 列，横排页面用最小字号也放不下，请拆分表格',
+  continuedTable: '{title}（续表）',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -386,6 +389,7 @@ export const englishExportLabels: ExportLabels = {
   noValueNote: 'Note: "—" means the figure cannot be computed (a zero denominator or invalid data); a blank cell was not filled in.',
   stockToSalesNote: 'Note: the reasonable range of {column} is {low}–{high} (set by the office); above it stock is high, below it supply is tight.',
   tableTooWide: 'The table “{name}” has {columns} columns and does not fit even a landscape page at the smallest size; please split it',
+  continuedTable: '{title} (continued)',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */

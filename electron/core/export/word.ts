@@ -299,51 +299,56 @@ export class WordComposer {
     if (!table) return;
     const prepared = prepareTable(table, tableRows(report, section), this.labels);
     model.prepared = prepared;
-    const fitted = this.fit(
-      prepared.columns.map((column, index) => ({
-        header: prepared.headers[index],
-        texts: [...prepared.rows.map((row) => row.cells[column.key].text), ...(prepared.totals ? [prepared.totals[column.key].text] : [])],
-        kind: isNumericColumnType(column.type) ? 'number' : 'text',
-      })),
-      this.spec.tableSize(prepared.columns.length),
-      section.title,
-    );
-    const size = fitted.size;
-    const plain = this.spec.layout === 'plain';
-    const header: CellModel[] = prepared.headers.map((text) => ({
-      paragraphs: [this.tableParagraph(text, size, { header: true })],
-      shaded: plain,
+    const fitColumns: FitColumn[] = prepared.columns.map((column, index) => ({
+      header: prepared.headers[index],
+      texts: [...prepared.rows.map((row) => row.cells[column.key].text), ...(prepared.totals ? [prepared.totals[column.key].text] : [])],
+      kind: isNumericColumnType(column.type) ? 'number' : 'text',
     }));
-    const rows: CellModel[][] = [header];
-    for (const row of prepared.rows) {
-      rows.push(
-        prepared.columns.map((column) => {
-          const cellParagraph = this.tableParagraph(row.cells[column.key].text, size, { numeric: isNumericColumnType(column.type) });
-          model.cells.set(cellKey(row.id, column.key), cellParagraph);
-          return { paragraphs: [cellParagraph] };
-        }),
-      );
-    }
-    if (prepared.totals) {
-      const totals = prepared.totals;
-      rows.push(
-        prepared.columns.map((column, index) => ({
-          paragraphs: [
-            this.tableParagraph(totals[column.key].text, size, {
-              numeric: index > 0 && isNumericColumnType(column.type),
-              bold: plain,
-            }),
-          ],
-        })),
-      );
-    }
-    model.blocks.push({
-      kind: 'table',
-      headerRows: 1,
-      rows,
-      columnWidths: fitted.widths,
-      cellMargin: cellMargin(size),
-      ...(fitted.landscape ? { landscape: true } : {}),
+    const preferred = this.spec.tableSize(prepared.columns.length);
+    const whole = this.fit(fitColumns, preferred, section.title);
+    // Too wide even for a landscape page at the smallest size: rather than wrapping numbers, the columns go
+    // into parts (续表), each repeating the first column, as printed statistics do.
+    const parts = whole.squeezed ? this.columnParts(fitColumns, preferred, section.title) : [{ columns: prepared.columns.map((_, index) => index), fitted: whole }];
+    const plain = this.spec.layout === 'plain';
+    parts.forEach((part, partIndex) => {
+      const size = part.fitted.size;
+      const columns = part.columns.map((index) => prepared.columns[index]);
+      if (partIndex > 0) {
+        model.blocks.push(
+          paragraph([{ text: fillLabel(this.labels.continuedTable, { title: section.title.trim() }), matchable: false }], { font: this.spec.fonts.heading1, size: this.smallTableSize }, {
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            spacing: { ...SINGLE_SPACING, before: 120 },
+            indent: { firstLine: 0 },
+          }),
+        );
+      }
+      const rows: CellModel[][] = [part.columns.map((index) => ({ paragraphs: [this.tableParagraph(prepared.headers[index], size, { header: true })], shaded: plain }))];
+      for (const row of prepared.rows) {
+        rows.push(
+          columns.map((column) => {
+            const cellParagraph = this.tableParagraph(row.cells[column.key].text, size, { numeric: isNumericColumnType(column.type) });
+            if (!model.cells.has(cellKey(row.id, column.key))) model.cells.set(cellKey(row.id, column.key), cellParagraph);
+            return { paragraphs: [cellParagraph] };
+          }),
+        );
+      }
+      if (prepared.totals) {
+        const totals = prepared.totals;
+        rows.push(
+          columns.map((column, index) => ({
+            paragraphs: [this.tableParagraph(totals[column.key].text, size, { numeric: index > 0 && isNumericColumnType(column.type), bold: plain })],
+          })),
+        );
+      }
+      model.blocks.push({
+        kind: 'table',
+        headerRows: 1,
+        rows,
+        columnWidths: part.fitted.widths,
+        cellMargin: cellMargin(size),
+        ...(part.fitted.landscape ? { landscape: true } : {}),
+      });
     });
     for (const note of tableNotes(prepared, this.labels, this.officeRanges)) {
       model.blocks.push(
@@ -357,6 +362,30 @@ export class WordComposer {
     if (prepared.rows.length === 0) {
       model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
     }
+  }
+
+  /**
+   * Column parts of a table too wide for a landscape page: the first column and as many of the next as fit
+   * without wrapping a number, then the first column again with the following ones, and so on.
+   */
+  private columnParts(columns: FitColumn[], preferred: number, name: string): { columns: number[]; fitted: FittedTable }[] {
+    const parts: { columns: number[]; fitted: FittedTable }[] = [];
+    let current: number[] = [0];
+    let fitted = this.fit([columns[0]], preferred, name);
+    for (let index = 1; index < columns.length; index += 1) {
+      const candidate = [...current, index];
+      const attempt = this.fit(candidate.map((column) => columns[column]), preferred, name);
+      if (!attempt.squeezed || current.length === 1) {
+        current = candidate;
+        fitted = attempt;
+        continue;
+      }
+      parts.push({ columns: current, fitted });
+      current = [0, index];
+      fitted = this.fit(current.map((column) => columns[column]), preferred, name);
+    }
+    parts.push({ columns: current, fitted });
+    return parts;
   }
 
   /** A table's title (表1 主要经济指标): centred above the table in the level-1 heading font, not an outline heading. */
