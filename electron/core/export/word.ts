@@ -4,6 +4,16 @@
  */
 import {
   AlignmentType,
+  BorderStyle,
+  HeightRule,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  VerticalAlignTable,
+  WidthType,
   Document,
   DocumentGridType,
   Footer,
@@ -26,7 +36,7 @@ import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { isNumericColumnType, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
 import { fitTable, textEm, type FitColumn, type FittedTable } from './table-fit';
 import { formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
-import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
+import { A4, layoutSpec, mmToTwip, type LayoutSpec, type WordLayout } from './word-layout';
 import {
   DocxRenderer,
   anchorWhole,
@@ -754,9 +764,63 @@ export class WordComposer {
     return spec.grid ? offGrid(footer) : footer;
   }
 
-  private footers(): { default: Footer; even?: Footer } {
+  /**
+   * The page number of a landscape page where the portrait pages have it (GB/T 9704 §8): the landscape page is
+   * read turned with its top to the binding side, so the portrait foot is its left edge. The number is set
+   * top to bottom (tbRl) in a floating one-cell table anchored to the page: on odd pages it ends one character
+   * above the foot of the text block's outer side (the portrait right), on even pages it starts one character
+   * below the binding side's text edge (the portrait left).
+   */
+  private landscapePageNumber(odd: boolean): Table {
+    const { spec } = this;
+    const portrait = spec.margin;
+    const oneCharacter = spec.size.footer * 10;
+    const thickness = mmToTwip(8);
+    const length = mmToTwip(50);
+    // Portrait distance from the bottom edge → landscape distance from the left edge.
+    // (LibreOffice sets the vertical line about 2 mm left of the cell, so the number lands 24 mm in, as in portrait.)
+    const x = portrait.footer + mmToTwip(1.4);
+    const y = odd ? A4.width - portrait.right - oneCharacter - length : portrait.left + oneCharacter;
+    const number = this.pageNumberParagraph(odd ? AlignmentType.RIGHT : AlignmentType.LEFT, {});
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    return new Table({
+      float: {
+        horizontalAnchor: TableAnchorType.PAGE,
+        verticalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: x,
+        absoluteVerticalPosition: y,
+      },
+      width: { size: thickness, type: WidthType.DXA },
+      columnWidths: [thickness],
+      layout: TableLayoutType.FIXED,
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          height: { value: length, rule: HeightRule.EXACT },
+          children: [
+            new TableCell({
+              width: { size: thickness, type: WidthType.DXA },
+              textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+              verticalAlign: VerticalAlignTable.CENTER,
+              margins: { top: 0, bottom: 0, left: 0, right: 0 },
+              children: [number],
+            }),
+          ],
+        }),
+      ],
+    });
+  }
+
+  private footers(landscape = false): { default: Footer; even?: Footer } {
     const { spec } = this;
     if (!spec.alternatingFooter) return { default: new Footer({ children: [this.pageNumberParagraph(AlignmentType.CENTER, {})] }) };
+    if (landscape) {
+      const empty = () => new Paragraph({ spacing: SINGLE_SPACING, children: [] });
+      return {
+        default: new Footer({ children: [this.landscapePageNumber(true), empty()] }),
+        even: new Footer({ children: [this.landscapePageNumber(false), empty()] }),
+      };
+    }
     // One character of 4号 (14 pt) in from the edge of the text block: odd pages right, even pages left.
     const oneCharacter = spec.size.footer * 10;
     return {
@@ -825,7 +889,7 @@ export class WordComposer {
       compatibility: { doNotExpandShiftReturn: true },
       ...(this.commentEntries.length > 0 ? { comments: { children: this.commentEntries } } : {}),
       sections: groups.map((group, index) => {
-        const footers = this.footers();
+        const footers = this.footers(group.landscape);
         const first = index === 0 && meta.coverPage;
         return {
           properties: {
