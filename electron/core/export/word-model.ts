@@ -56,6 +56,8 @@ export interface ParaModel {
   /** Run settings of every run: East Asian font, size in half-points, bold, horizontal scale (percent). */
   run: { font: string; size: number; bold?: boolean; scale?: number };
   anchors: Anchor[];
+  /** A table's note (legend): it stays on the table's page, landscape or not. */
+  tableNote?: boolean;
   /** A picture (a table's chart) as the paragraph's only content: SVG with its PNG for programs without SVG. */
   image?: { svg: Uint8Array; png: Uint8Array; width: number; height: number; altText: string };
 }

@@ -361,13 +361,13 @@ export class WordComposer {
       });
     });
     for (const note of tableNotes(prepared, this.labels, this.officeRanges)) {
-      model.blocks.push(
-        paragraph([{ text: note, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
-          alignment: AlignmentType.LEFT,
-          spacing: SINGLE_SPACING,
-          indent: { firstLine: 0 },
-        }),
-      );
+      const legend = paragraph([{ text: note, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
+        alignment: AlignmentType.LEFT,
+        spacing: SINGLE_SPACING,
+        indent: { firstLine: 0 },
+      });
+      legend.tableNote = true;
+      model.blocks.push(legend);
     }
     if (prepared.rows.length === 0) {
       model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
@@ -928,7 +928,8 @@ function pageGroups(blocks: BlockModel[]): { landscape: boolean; blocks: BlockMo
   const groups: { landscape: boolean; blocks: BlockModel[] }[] = [{ landscape: false, blocks: [] }];
   for (const block of blocks) {
     const current = groups[groups.length - 1];
-    const landscape = block.kind === 'table' && block.landscape === true;
+    // A table's note stays with the table, on its landscape page too.
+    const landscape = block.kind === 'table' ? block.landscape === true : block.tableNote === true && current.landscape;
     if (landscape === current.landscape) {
       current.blocks.push(block);
       continue;
