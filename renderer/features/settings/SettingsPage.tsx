@@ -12,6 +12,7 @@ import { ExportSettingsCard } from '../export/ExportSettingsCard';
 import { InsightSettingsCard } from '../insight/InsightSettingsCard';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 import { OfficeCalendarCard } from './OfficeCalendarCard';
+import { StockToSalesRangeCard } from './StockToSalesRangeCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -95,6 +96,8 @@ export function SettingsPage() {
       <ExportSettingsCard />
 
       <InsightSettingsCard />
+
+      <StockToSalesRangeCard />
 
       <OfficeCalendarCard />
 
