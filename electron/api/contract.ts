@@ -7,7 +7,7 @@ import {
   sectionContentSchema,
 } from '../core/reports/schema';
 import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/review/schema';
-import { languageSchema, settingsSchema } from '../core/settings/schema';
+import { languageSchema, settingsSchema, stockToSalesRangeSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
@@ -167,6 +167,7 @@ export const contract = {
         onTimeRule: onTimeRuleSchema.optional(),
         insight: insightSettingsSchema.optional(),
         officeCalendar: officeCalendarSchema.optional(),
+        stockToSalesRange: stockToSalesRangeSchema.optional(),
       })
       .strict(),
     output: settingsSchema,

@@ -989,4 +989,11 @@ export const en: Messages = {
       vouched: 'Brought by {{name}}’s package (not confirmed as a supervisor)',
     },
   },
+  printGrade: {
+    rangeTitle: 'Reasonable stock-to-sales range',
+    rangeHint: 'Templates read 存销比 against this range and exports state it under the tables (above it stock is high, below it supply is tight). Set by a supervisor.',
+    low: 'Lower bound',
+    high: 'Upper bound',
+    lowAboveHigh: 'The lower bound cannot be above the upper bound',
+  },
 };

@@ -988,6 +988,13 @@ export const zhCN = {
       vouched: '由 {{name}} 的交换包带来（未确认为主管）',
     },
   },
+  printGrade: {
+    rangeTitle: '存销比合理区间',
+    rangeHint: '模板中的存销比按这个区间判断，导出的表格下方注明该区间（高于上限为库存偏高，低于下限为货源偏紧）。由主管设置。',
+    low: '下限',
+    high: '上限',
+    lowAboveHigh: '下限不能高于上限',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -267,7 +267,8 @@ print(json.dumps(sorted(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.
     await editor.getByTestId('section-1-toggle').click();
     const rules = editor.getByTestId('section-1-insight-rules');
     expect((await rules.inputValue()).split('\n')[0]).toBe(
-      '表：{{报告期月}}销售卷烟{{销量.本期:0}}箱，同比{{销量.同比:增长/下降}}{{销量.同比:abs}}，环比{{销量.环比:增长/下降}}{{销量.环比:abs}}；存销比{{存销比.本期}}',
+      // The first wording rule of 表1 in the built-in's version 2.
+      '表：{{报告期月}}销售卷烟{{销量.本期:0}}箱，同比{{销量.同比:增长/下降}}{{销量.同比:abs}}，环比{{销量.环比:增长/下降}}{{销量.环比:abs}}；本年累计{{销量.本年累计:0}}箱，完成年度计划的{{销量.完成率}}',
     );
     // A rule naming a column the table does not have is pointed out as it is typed.
     await rules.fill('行：{{指标}}本期{{本月}}');

@@ -105,12 +105,15 @@ describe('template editor in Chromium', () => {
     await editor.getByTestId('section-1-toggle').click();
     const table = editor.getByTestId('section-1-table');
     await table.getByTestId('section-1-table-add-computed').click();
-    const column = table.getByTestId('section-1-table-column-6');
-    await column.getByTestId('section-1-table-column-6-key').fill('增减量');
-    await column.getByTestId('section-1-table-column-6-label').fill('增减量');
-    const formula = column.getByTestId('section-1-table-column-6-formula');
+    // The new column comes after the built-in's columns (v2 of 表1 has 单位, 计划 and 完成率 too).
+    const addedColumn = `section-1-table-column-${v1.sections[1].table!.columns.length}`;
+    const yearOnYear = v1.sections[1].table!.columns.findIndex((candidate) => candidate.key === '同比');
+    const column = table.getByTestId(addedColumn);
+    await column.getByTestId(`${addedColumn}-key`).fill('增减量');
+    await column.getByTestId(`${addedColumn}-label`).fill('增减量');
+    const formula = column.getByTestId(`${addedColumn}-formula`);
     await formula.fill('本期 - 去年同期');
-    const formulaError = column.getByTestId('section-1-table-column-6-formula-error');
+    const formulaError = column.getByTestId(`${addedColumn}-formula-error`);
     await formulaError.waitFor();
     expect(await formulaError.textContent()).toContain('引用了不存在的列“去年同期”');
 
@@ -128,8 +131,8 @@ describe('template editor in Chromium', () => {
     await formulaError.waitFor({ state: 'detached' });
     // The live preview computes the sample row: 本期 120 − 上年同期 100 = 20.00; 同比 20.0%.
     const preview = table.getByTestId('section-1-table-preview');
-    expect(await preview.getByTestId('section-1-table-preview-cell-6').textContent()).toBe('20.00');
-    expect(await preview.getByTestId('section-1-table-preview-cell-3').textContent()).toBe('20.0%');
+    expect(await preview.getByTestId(`section-1-table-preview-cell-${v1.sections[1].table!.columns.length}`).textContent()).toBe('20.00');
+    expect(await preview.getByTestId(`section-1-table-preview-cell-${yearOnYear}`).textContent()).toBe('20.0%');
     await preview.scrollIntoViewIfNeeded();
     await screenshot(page, 'template-editor');
 

@@ -18,7 +18,10 @@ import { docxBodyText, docxTableCells, pdfRawLines, printProblems, type PrintPro
 const root = join(__dirname, '../..');
 const readJson = (relative: string): unknown => JSON.parse(readFileSync(join(root, relative), 'utf8'));
 
-const templates = ['market-analysis', 'research', 'guidance-booklet', 'work-log'].map((name) => templateSchema.parse(readJson(`seeds/templates/${name}.json`)));
+// Every shipped version of the built-ins: v1 (documents made from it still export) and v2 (the office's figures).
+const templates = ['market-analysis', 'research', 'guidance-booklet', 'work-log'].flatMap((name) =>
+  [`${name}.json`, `${name}-v2.json`].map((file) => templateSchema.parse(readJson(`seeds/templates/${file}`))),
+);
 const templateOf = (report: Report): Template => {
   const template = templates.find((candidate) => candidate.id === report.templateId && candidate.version === report.templateVersion);
   if (!template) throw new Error(`${report.id}: no template ${report.templateId} v${report.templateVersion}`);
@@ -34,6 +37,8 @@ const TEXTS: Record<string, string[]> = {
   档位: ['23档', '18档', '9档', '30档'],
   到店时间: ['08:40', '09:05', '10:45', '14:30'],
   价类: ['一类烟', '二类烟', '三类烟', '四类烟', '五类烟'],
+  单位: ['箱', '万元', '元/箱', '元/条', '万元'],
+  未订原因: ['资金紧张，下周再订', '库存足'],
   指标: ['销量（箱）', '销售额（万元）', '单箱值（元/箱）', '订货户数（户）', '毛利率'],
   类别: ['城区便利店', '农村集镇食杂店', '商超'],
   问题: ['是否明码标价', '是否有意愿增加细支烟'],
@@ -83,7 +88,7 @@ function wideReport(template: Template): Report {
   }
   const metadata: Record<string, string> = { 报告期: '2026-11', 片区: '城关片区', 客户经理: '张伟', 调研主题: '城区零售终端细支烟消费情况', 许可证号: '341122100358', 店名: '惠民便利店', 档位: '18档', 业态: '便利店' };
   return {
-    id: `wide-${template.id}`,
+    id: `wide-${template.id}-v${template.version}`,
     templateId: template.id,
     templateVersion: template.version,
     kind: template.kind,
@@ -145,7 +150,7 @@ describe.skipIf(!canRender)('Word exports print whole on paper (LibreOffice → 
     for (const file of built) files.push({ ...file, pdf: pdfs[file.docx] });
   }, 900_000);
 
-  afterAll(() => removeDir(dir));
+  afterAll(() => (process.env.PRINT_CHECK_KEEP ? console.log(`kept ${dir}`) : removeDir(dir)));
 
   it('exports every demo document, one wide document per kind and both meeting packs', () => {
     expect(files.length).toBe(reports.length * 2 + 2);

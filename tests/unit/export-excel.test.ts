@@ -262,10 +262,11 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
     expect(prices.cells[4][1].value).toBe(1286); // '1,286' typed by the writer is stored as a number
     expect(prices.cells[4][2].value).toBeNull();
     for (const index of [3, 5, 6, 8]) {
-      for (const row of prices.cells.slice(1)) expect(String(row[index].value)).toMatch(/^=/);
+      for (const row of prices.cells.slice(1, 7)) expect(String(row[index].value)).toMatch(/^=/);
     }
-    expect(row2[5].value).toBe('=IF(OR(E2="",B2=""),"",IFERROR(E2/B2,""))');
-    expect(row2[6].value).toBe('=IF(B2="","",IFERROR(B2/SUM(B$2:B$6),""))');
+    // A zero denominator shows — as in Word (a blank input gives "" through the blank test).
+    expect(row2[5].value).toBe('=IF(OR(E2="",B2=""),"",IFERROR(E2/B2,"—"))');
+    expect(row2[6].value).toBe('=IF(B2="","",IFERROR(B2/SUM(B$2:B$6),"—"))');
     // Cached results are the app's values.
     evaluated.rows.forEach((row, index) => {
       for (const key of ['同比', '存销比', '占比', '金额']) {
@@ -273,6 +274,7 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
         const expected = row.cells[key].value;
         const cached = prices.cells[index + 1][columnIndex].cached;
         if (typeof expected === 'number') expect(cached).toBeCloseTo(expected, 9);
+        else if (row.cells[key].marker && row.cells[key].marker !== 'empty') expect(cached).toBe('—');
         else expect(cached === null || cached === '').toBe(true);
       }
     });
@@ -325,7 +327,9 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
     const withRows: Report = { ...report, sections: { 'price-classes': { type: 'table', rows: [{ id: 'x', cells: { 甲: 3 } }] } } };
     const bytes = await buildExcelWorkbook({ report: withRows, template: cyclic });
     const [, cycle] = runPython<SheetDump[]>(DUMP_XLSX, [writeTempFile(dir, 'cyclic.xlsx', bytes)]);
-    expect(cycle.cells[1].map((cell) => cell.value)).toEqual([3, null, null, '=IF(A2="","",A2*2)']);
+    // The app cannot compute the cycle either: both show —, with the note under the table.
+    expect(cycle.cells[1].map((cell) => cell.value)).toEqual([3, '—', '—', '=IF(A2="","",A2*2)']);
+    expect(cycle.cells[3][0].value).toBe('注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。');
     expect(cycle.cells[1][3].cached).toBe(6);
   });
 
@@ -335,9 +339,12 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
       const csv = xlsxToCsvSheets(xlsxPath, join(dir, 'csv'));
       const prices = csv['分价类销售情况'];
       expect(prices).toBeDefined();
-      // What the app shows, cell by cell; a cell the app marks (blank input, division by zero) is empty in Calc.
+      // What the app shows, cell by cell: a blank input leaves the cell empty, a zero denominator shows — (as in Word).
       const shown = (cells: Record<string, ComputedCell>) =>
-        priceTable.columns.map((column) => (cells[column.key].marker ? '' : formatCell(column, cells[column.key])));
+        priceTable.columns.map((column) => {
+          const marker = cells[column.key].marker;
+          return marker === 'empty' ? '' : marker ? '—' : formatCell(column, cells[column.key]);
+        });
       const expected = evaluated.rows.map((row) => shown(row.cells));
       const totals = shown(evaluated.totals);
       totals[0] = '合计';
@@ -345,7 +352,8 @@ describe.skipIf(!canRead)('Excel export read back by openpyxl and LibreOffice Ca
       expect(prices[6]).toEqual(totals);
       // Spot checks against hand arithmetic.
       expect(prices[1][3]).toBe('20.0%');
-      expect(prices[3][3]).toBe('');
+      expect(prices[3][3]).toBe('—');
+      expect(prices[8][0]).toBe('注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。');
       expect(prices[2][5]).toBe('0.43');
       expect(prices[6][5]).toBe((2990.5 / 6742).toFixed(2));
       expect(prices[1][8]).toBe('123,750,000.00');

@@ -499,7 +499,7 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
     expect(Number(section.grid?.linePitch)).toBeLessThanOrEqual(580);
   });
 
-  it('writes data tables with a repeating header, computed values, — for markers and a 合计 row', () => {
+  it('writes data tables with a repeating header, computed values, — and its note for a zero denominator, blank for a blank input, and a 合计 row', () => {
     const table = dump.tables[0];
     expect(table.rows[0].header).toBe(true);
     expect(table.rows.slice(1).some((row) => row.header)).toBe(false);
@@ -508,7 +508,8 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
       ['一类', '1,200', '1,000', '20.0%', '540', '0.45'],
       ['二类', '3,456', '3,600', '-4.0%', '1,500', '0.43'],
       ['三类', '800', '0', '—', '300', '0.38'],
-      ['四类', '1,286', '', '—', '600', '0.47'],
+      // A blank input leaves 同比 blank (Excel's formula gives "" too); a zero denominator shows — with the note.
+      ['四类', '1,286', '', '', '600', '0.47'],
       ['合计', '6,742', '4,600', '46.6%', '2,940', '0.44'],
     ]);
     // 6 columns: 小四 (12 pt); 仿宋 for cells and 黑体 for the header.
@@ -517,6 +518,7 @@ describe.skipIf(!canRead)('Word export, official layout (GB/T 9704), read back b
     // The table without rows still has its header, and a note says there is no data.
     expect(dump.tables[1].rows.map((row) => row.cells)).toEqual([['品牌/规格', '动销率']]);
     expect(paragraph('（本表无数据）')).toBeDefined();
+    expect(paragraph('注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。')).toBeDefined();
   });
 
   it('writes fields sections as label：value lines', () => {

@@ -13,16 +13,19 @@ function readJson(relative: string): unknown {
 }
 
 const demo = demoDataSchema.parse(readJson('../../seeds/demo/demo.json'));
+// Every shipped version of the built-ins: version 1 and the version 2 with the county office's figures.
 const templates = new Map<string, Template>(
-  ['market-analysis', 'research', 'guidance-booklet', 'work-log'].map((name) => {
-    const template = templateSchema.parse(readJson(`../../seeds/templates/${name}.json`));
-    return [template.id, template];
-  }),
+  ['market-analysis', 'research', 'guidance-booklet', 'work-log'].flatMap((name) =>
+    [`${name}.json`, `${name}-v2.json`].map((file) => {
+      const template = templateSchema.parse(readJson(`../../seeds/templates/${file}`));
+      return [`${template.id}@${template.version}`, template] as const;
+    }),
+  ),
 );
 
 function templateOf(report: Report): Template {
-  const template = templates.get(report.templateId);
-  if (!template) throw new Error(`${report.id}: unknown template ${report.templateId}`);
+  const template = templates.get(`${report.templateId}@${report.templateVersion}`);
+  if (!template) throw new Error(`${report.id}: unknown template ${report.templateId} v${report.templateVersion}`);
   return template;
 }
 

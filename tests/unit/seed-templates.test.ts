@@ -281,3 +281,89 @@ describe('work log', () => {
     });
   });
 });
+
+/** Version 2 of each built-in: the county office's figures (issue 11 item 7). */
+describe('version 2 of the built-ins', () => {
+  const v2 = Object.fromEntries(
+    (Object.keys(FILES) as (keyof typeof FILES)[]).map((name) => {
+      const url = new URL(`../../seeds/templates/${name}-v2.json`, import.meta.url);
+      return [name, templateSchema.parse(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')))];
+    }),
+  ) as Record<keyof typeof FILES, Template>;
+  const titles = (template: Template) => template.sections.map((entry) => entry.title);
+
+  it.each(Object.entries(FILES))('%s-v2.json is version 2 of the same built-in, with sound formulas and 基于上期 mappings', (name, id) => {
+    const template = v2[name as keyof typeof FILES];
+    expect(template).toMatchObject({ id, version: 2, builtIn: true, createdBy: 'system', kind: name });
+    // Every section of version 1 is still there (a document carried from v1 keeps its text).
+    for (const section of templates[name as keyof typeof FILES].sections) expect(template.sections.map((entry) => entry.id)).toContain(section.id);
+    for (const candidate of template.sections.filter((entry) => entry.kind === 'table')) {
+      const table = candidate.table as TableDef;
+      expect(checkTableFormulas(table), candidate.id).toEqual([]);
+      const inputs = new Set(table.columns.filter((column) => !column.formula).map((column) => column.key));
+      for (const carry of table.carryColumns ?? []) expect(inputs.has(carry.from) && inputs.has(carry.to), `${candidate.id} ${carry.from}→${carry.to}`).toBe(true);
+      // 同比 and 环比 divide by the base's absolute value.
+      for (const column of table.columns.filter((entry) => /同比|环比/.test(entry.key) && entry.formula)) expect(column.formula, `${candidate.id}.${column.key}`).toMatch(/abs\(/);
+    }
+  });
+
+  it('market analysis: 计划 and 完成率, 同比 on a negative base, 单箱值同比, 毛利率, 价格指数, 动销率 per YC/T 455.3', () => {
+    const template = v2['market-analysis'];
+    const indicators = evaluate(tableOf(template, 'key-indicators'), [
+      { 指标: '销量', 单位: '箱', 本期: 118.3, 上年同期: 118.6, 上期: 126.1, 本年累计: 1321.6, 年度计划: 1450 },
+      { 指标: '毛利', 单位: '万元', 本期: 5, 上年同期: -10, 上期: -4 },
+    ]);
+    expect(indicators.rows[0].cells.完成率.value).toBe(0.911);
+    // (5 − (−10)) ÷ |−10| = +150 %: a loss turned into a profit reads as growth, not −150 %.
+    expect(values(indicators.rows[1].cells, ['同比', '环比'])).toEqual({ 同比: 1.5, 环比: 2.25 });
+    const classes = evaluate(tableOf(template, 'price-class'), [{ 价类: '一类', 销量: 24.7, 上年同期: 21, 销售额: 139.8, 上年单箱值: 55120, 毛利: 18.2, 社会库存: 13.5 }]);
+    expect(values(classes.rows[0].cells, ['单箱值', '单箱值同比', '毛利率', '存销比'])).toEqual({ 单箱值: 56599, 单箱值同比: 0.027, 毛利率: 0.13, 存销比: 0.55 });
+    const brands = tableOf(template, 'key-brands-table');
+    const brand = evaluate(brands, [{ 品规: '利群（新版）', 批发价: 201.4, 建议零售价: 230, 实际零售价: 226, 销量: 6.1, 订货户数: 96, 前三期订货户数: 121 }]);
+    expect(values(brand.rows[0].cells, ['价格指数', '动销率'])).toEqual({ 价格指数: 0.983, 动销率: 0.793 });
+    expect(brands.columns.find((column) => column.key === '动销率')?.formula).toBe('订货户数 / 前三期订货户数');
+    expect(section(template, 'key-brands-table').guidance).toContain('YC/T 455.3');
+    expect(section(template, 'key-brands').guidance).toContain('YC/T 455.3');
+    expect(titles(template)).toEqual(expect.arrayContaining(['二、上月措施落实情况', '七、货源投放与订单满足', '八、市场秩序与价格监测']));
+    // 上月措施落实情况 is filled from last month's 下阶段工作措施.
+    expect(section(template, 'last-measures').carryForwardFrom).toBe('measures');
+    expect(tableOf(template, 'key-indicators').carryColumns).toEqual(expect.arrayContaining([{ from: '年度计划', to: '年度计划', source: 'previous' }]));
+  });
+
+  it('units per quantity column: 箱 in the market tables, 条 in every retailer-level table', () => {
+    const quantity = (table: TableDef) => table.columns.filter((column) => ['integer', 'decimal'].includes(column.type) && !column.formula && column.unit !== '户' && column.key !== '序号');
+    const market = v2['market-analysis'];
+    for (const id of ['price-class', 'key-brands-table']) for (const column of quantity(tableOf(market, id))) expect(column.unit, `${id}.${column.key}`).toBe('箱');
+    for (const column of quantity(tableOf(market, 'customer-tiers'))) expect(column.unit, column.key).toBe('条');
+    for (const column of quantity(tableOf(v2['guidance-booklet'], 'brand-details'))) expect(column.unit, column.key).toBe('条');
+    for (const id of ['market-info', 'orders']) for (const column of quantity(tableOf(v2['work-log'], id))) expect(column.unit, `${id}.${column.key}`).toBe('条');
+    // The 主要指标 rows name their unit in a column of their own.
+    expect(tableOf(market, 'key-indicators').starterRows?.map((row) => `${row['指标']}（${row['单位']}）`)).toEqual(['销量（箱）', '销售额（万元）', '单箱值（元/箱）', '单条均价（元/条）', '毛利（万元）']);
+  });
+
+  it('reads 存销比 against the office’s 合理区间 (设置), never a range written in prose', () => {
+    for (const template of Object.values(v2)) {
+      for (const candidate of template.sections) {
+        const ratio = candidate.table?.columns.find((column) => column.key === '存销比');
+        if (ratio) expect(ratio.officeRange, `${template.id} ${candidate.id}`).toBe('stock-to-sales');
+        // No range of ratios such as 0.4～0.6 in any guidance.
+        expect(candidate.guidance, `${template.id} ${candidate.id}`).not.toMatch(/\d\.\d+\s*[～~—–-]\s*\d/u);
+      }
+    }
+    expect(section(v2['market-analysis'], 'price-class').guidance).toContain('设置 → 存销比合理区间');
+  });
+
+  it('booklet: 毛利率 and 价格指数 per 品规, 陈列与终端形象; work log: 订货情况 and 专卖协同; research: 摘要 and 结论', () => {
+    const booklet = v2['guidance-booklet'];
+    const details = evaluate(tableOf(booklet, 'brand-details'), [{ 品规: '利群（新版）', 批发价: 201.4, 零售价: 230, 建议零售价: 230, 上月库存: 2, 购进: 30, 销售: 29, 库存: 3 }]);
+    expect(values(details.rows[0].cells, ['价格指数', '毛利', '毛利率'])).toEqual({ 价格指数: 1, 毛利: 829.4, 毛利率: 0.124 });
+    expect(titles(booklet)).toContain('四、陈列与终端形象');
+    const log = v2['work-log'];
+    expect(titles(log)).toEqual(expect.arrayContaining(['表1 订货情况', '六、专卖协同与涉烟线索']));
+    // The titles the writers know stay as they were.
+    expect(titles(log)).toEqual(expect.arrayContaining(titles(templates['work-log'])));
+    const orders = evaluate(tableOf(log, 'orders'), [{ 客户名称: '老王副食店', 需求量: 10, 订单量: 0 }]);
+    expect(orders.rows[0].cells.满足率.value).toBe(0);
+    expect(titles(v2.research)).toEqual(expect.arrayContaining(['摘要', '五、结论']));
+  });
+});

@@ -9,7 +9,7 @@ import type { Report } from '../reports/schema';
 import type { ColumnDef, SectionDef, TableDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { isAdditiveColumn, isComputedColumn, prepareTable, tableRows, type PreparedTable } from './table-data';
+import { isAdditiveColumn, isComputedColumn, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
 import { displayWidth, formatDate, formatFieldValue } from './text';
 
 export interface ExcelExportOptions {
@@ -18,6 +18,8 @@ export interface ExcelExportOptions {
   labels?: Partial<ExportLabels>;
   /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
   utcOffsetMinutes?: number;
+  /** The office's ranges stated under the tables (the 存销比 合理区间 of 设置). */
+  officeRanges?: OfficeRanges;
 }
 
 /** Excel's limit on sheet names, and the characters it refuses in them. */
@@ -172,6 +174,7 @@ class ExcelBuilder {
         row,
         firstDataRow: first,
         lastDataRow: last,
+        errorText: this.labels.noValue,
       });
       return formula.startsWith('=') ? formula.slice(1) : formula;
     } catch {
@@ -270,10 +273,12 @@ class ExcelBuilder {
         const cell = sheet.getCell(sheetRow, columnIndex + 1);
         const computed = row.cells[column.key].computed;
         const formula = live(column) ? this.formula(column, sheetRow, letters, firstDataRow, lastDataRow) : null;
+        // A value that cannot be computed shows "—" as in Word; one waiting for a blank input stays blank.
+        const shown = typeof computed.value === 'number' ? computed.value : computed.marker && computed.marker !== 'empty' ? labels.noValue : '';
         if (formula) {
-          cell.value = { formula, result: typeof computed.value === 'number' ? computed.value : '' };
+          cell.value = { formula, result: shown };
         } else if (isComputedColumn(column)) {
-          cell.value = typeof computed.value === 'number' ? computed.value : null;
+          cell.value = shown === '' ? null : shown;
         } else if (computed.value !== null) {
           cell.value = computed.value;
         }
@@ -287,7 +292,8 @@ class ExcelBuilder {
       columns.forEach((column, columnIndex) => {
         const cell = sheet.getCell(sheetRow, columnIndex + 1);
         const value = totals[column.key].computed.value;
-        const result = typeof value === 'number' ? value : '';
+        const marker = totals[column.key].computed.marker;
+        const result = typeof value === 'number' ? value : marker && marker !== 'empty' ? labels.noValue : '';
         const letter = columnLetter(columnIndex);
         const sum = `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`;
         if (columnIndex === 0) {
@@ -308,6 +314,13 @@ class ExcelBuilder {
         cell.font = { name: CJK_FONT, bold: true };
       });
     }
+
+    // The legend, from the second row under the table (outside the print titles and the frozen header).
+    tableNotes(prepared, labels, this.options.officeRanges).forEach((text, index) => {
+      const note = sheet.getCell(lastDataRow + (prepared.totals ? 3 : 2) + index, 1);
+      note.value = text;
+      note.font = { name: CJK_FONT, italic: true };
+    });
 
     columns.forEach((column, index) => {
       const texts = [

@@ -142,6 +142,18 @@ export interface ExportLabels {
   layoutFile: Record<'official' | 'plain', string>;
   /** Header/footer of printed sheets: `{title}` the sheet's title, `{page}` / `{pages}` page numbers. */
   sheetFooter: string;
+  /** 审阅记录: the outcome line — `{outcome}` (通过 / 退回修改) and `{date}`. */
+  reviewOutcome: string;
+  reviewOutcomeLine: string;
+  reviewOutcomes: Record<'approve' | 'return', string>;
+  /** Legend under a table (Word) or sheet (Excel) that has a cell showing `noValue`. */
+  noValueNote: string;
+  /** Legend of a table with a 存销比 column: `{column}`, `{low}`, `{high}` (the office's 合理区间, 设置). */
+  stockToSalesNote: string;
+  /** A table that cannot be laid out even on a landscape page at the smallest size: `{name}`, `{columns}`. */
+  tableTooWide: string;
+  /** Above each further part of a table split by columns: `{title}`. */
+  continuedTable: string;
 }
 
 export const defaultExportLabels: ExportLabels = {
@@ -253,6 +265,13 @@ export const defaultExportLabels: ExportLabels = {
   noFixNeeded: '无需整改',
   layoutFile: { official: '公文', plain: '普通' },
   sheetFooter: '第{page}页／共{pages}页',
+  reviewOutcome: '审阅结论',
+  reviewOutcomeLine: '{outcome}（{date}）',
+  reviewOutcomes: { approve: '通过', return: '退回修改' },
+  noValueNote: '注：“—”表示无法计算（分母为零，或数据有误）；空白表示数据未填。',
+  stockToSalesNote: '注：{column}合理区间为 {low}～{high}（营销部设置），高于上限为库存偏高，低于下限为货源偏紧。',
+  tableTooWide: '表格“{name}”有 {columns} 列，横排页面用最小字号也放不下，请拆分表格',
+  continuedTable: '{title}（续表）',
 };
 
 export const englishExportLabels: ExportLabels = {
@@ -364,6 +383,13 @@ export const englishExportLabels: ExportLabels = {
   noFixNeeded: 'No fix needed',
   layoutFile: { official: 'official', plain: 'plain' },
   sheetFooter: 'Page {page} of {pages}',
+  reviewOutcome: 'Outcome',
+  reviewOutcomeLine: '{outcome} ({date})',
+  reviewOutcomes: { approve: 'Approved', return: 'Returned for revision' },
+  noValueNote: 'Note: "—" means the figure cannot be computed (a zero denominator or invalid data); a blank cell was not filled in.',
+  stockToSalesNote: 'Note: the reasonable range of {column} is {low}–{high} (set by the office); above it stock is high, below it supply is tight.',
+  tableTooWide: 'The table “{name}” has {columns} columns and does not fit even a landscape page at the smallest size; please split it',
+  continuedTable: '{title} (continued)',
 };
 
 /** Defaults merged with the caller's overrides (the name tables merged key by key). */
@@ -378,6 +404,7 @@ export function resolveLabels(labels?: Partial<ExportLabels>): ExportLabels {
     commentStatuses: { ...defaultExportLabels.commentStatuses, ...labels.commentStatuses },
     meetingFlags: { ...defaultExportLabels.meetingFlags, ...labels.meetingFlags },
     layoutFile: { ...defaultExportLabels.layoutFile, ...labels.layoutFile },
+    reviewOutcomes: { ...defaultExportLabels.reviewOutcomes, ...labels.reviewOutcomes },
   };
 }
 

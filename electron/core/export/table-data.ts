@@ -5,7 +5,7 @@
 import { evaluateTable, formatCell, isNumericColumnType, type ComputedCell } from '../formula';
 import type { Report, TableRow } from '../reports/schema';
 import type { ColumnDef, SectionDef, TableDef } from '../templates/schema';
-import type { ExportLabels } from './labels';
+import { fillLabel, type ExportLabels } from './labels';
 
 export interface PreparedCell {
   computed: ComputedCell;
@@ -45,10 +45,46 @@ export function columnHeader(column: ColumnDef): string {
   return `${column.label}（${unit}）`;
 }
 
+/**
+ * What a cell shows: a value that cannot be computed (a zero denominator, invalid input) shows `noValue` (—),
+ * explained by the table's note (labels.noValueNote); a value that only waits for a blank input is blank — the
+ * same in Word and in Excel, whose formulas give "—" and "" for the same cases.
+ */
 function prepareCell(column: ColumnDef, cell: ComputedCell | undefined, labels: ExportLabels): PreparedCell {
   const computed = cell ?? { value: null };
+  if (computed.marker === 'empty') return { computed, text: '' };
+  // An input that is not a usable number (e.g. 40 digits) prints as it was typed, as the app shows it.
+  if (computed.marker === 'error' && typeof computed.value === 'string' && computed.value.trim()) return { computed, text: computed.value.trim() };
   if (computed.marker) return { computed, text: labels.noValue };
   return { computed, text: formatCell(column, computed) };
+}
+
+/** The office's ranges that exports state under a table (设置): the 存销比 合理区间. */
+export interface OfficeRanges {
+  stockToSales?: { low: number; high: number };
+}
+
+/**
+ * The legend lines under a table: what "—" means when a cell shows it, and the office's 合理区间 of each column
+ * that is read against one (the template's `officeRange`).
+ */
+export function tableNotes(prepared: PreparedTable, labels: ExportLabels, ranges: OfficeRanges = {}): string[] {
+  const notes: string[] = [];
+  if (hasNoValueCell(prepared, labels)) notes.push(labels.noValueNote);
+  const range = ranges.stockToSales;
+  if (range) {
+    for (const column of prepared.columns.filter((candidate) => candidate.officeRange === 'stock-to-sales')) {
+      const digits = column.decimals ?? 2;
+      notes.push(fillLabel(labels.stockToSalesNote, { column: column.label, low: range.low.toFixed(digits), high: range.high.toFixed(digits) }));
+    }
+  }
+  return notes;
+}
+
+/** Whether a table shows `noValue` somewhere (and so needs its note). */
+export function hasNoValueCell(prepared: PreparedTable, labels: ExportLabels): boolean {
+  const all = [...prepared.rows.map((row) => row.cells), ...(prepared.totals ? [prepared.totals] : [])];
+  return all.some((cells) => Object.values(cells).some((cell) => cell.computed.marker !== undefined && cell.computed.marker !== 'empty' && cell.text === labels.noValue));
 }
 
 /** The rows of a table section, or none when the report has no (or other) content for it. */

@@ -10,6 +10,8 @@
  * narrower than one character, and a table that cannot give every column that is refused with its name.
  */
 
+import { DomainError } from '../shared/errors';
+
 /**
  * Advance widths in ems of ASCII characters: the wider of Times New Roman (the documents' Latin font) and
  * DejaVu Serif (what LibreOffice substitutes where Times New Roman is missing), so that a number measured
@@ -150,6 +152,8 @@ export interface FitOptions {
   cellPadding: (size: number) => number;
   /** Name of the table for the message when it cannot be laid out. */
   tableName: string;
+  /** The message when it cannot be laid out (the user's language); `{name}` and `{columns}` are filled in. */
+  tooWideMessage?: string;
 }
 
 export interface FittedTable {
@@ -162,12 +166,14 @@ export interface FittedTable {
   squeezed: boolean;
 }
 
-export class TableTooWideError extends Error {
+/** A table that cannot be laid out: a domain error, so the export job reports its message (naming the table) as is. */
+export class TableTooWideError extends DomainError {
   constructor(
     readonly tableName: string,
     readonly columnCount: number,
+    message = '表格“{name}”有 {columns} 列，横排页面用最小字号也放不下，请拆分表格',
   ) {
-    super(`表格“${tableName}”有 ${columnCount} 列，横排页面用最小字号也放不下，请拆分表格`);
+    super('invalid-input', message.replace('{name}', tableName).replace('{columns}', String(columnCount)), { details: { table: tableName, columns: columnCount } });
     this.name = 'TableTooWideError';
   }
 }
@@ -219,7 +225,7 @@ export function fitTable(columns: FitColumn[], options: FitOptions): FittedTable
   const size = options.sizes[options.sizes.length - 1];
   const total = options.landscapeWidth;
   const { minimum, natural, oneCharacter } = measure(size);
-  if (oneCharacter * columns.length > total) throw new TableTooWideError(options.tableName, columns.length);
+  if (oneCharacter * columns.length > total) throw new TableTooWideError(options.tableName, columns.length, options.tooWideMessage);
   // Squeeze: every column keeps one character, the rest is shared in proportion to the minimums.
   const floor = columns.map(() => oneCharacter);
   const wanted = minimum.map((width) => width - oneCharacter);

@@ -176,6 +176,7 @@ export function reviewSummaryOf(state: ReviewState, revision: number, labels: Ex
     ...(decision.overall ? { overall: decision.overall } : {}),
     reviewer: decision.by.name,
     reviewedAt: decision.at,
+    outcome: decision.decision,
   };
 }
 
@@ -202,6 +203,7 @@ export async function exportDocumentWord(ctx: CallContext, input: ExportWordInpu
     includeReviewAppendix: input.includeReviewAppendix ?? false,
     labels,
     utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes,
+    officeRanges: { stockToSales: settings.stockToSalesRange },
   });
   await monitor.checkpoint(1, 1);
   return { fileName: documentFileName(loaded, 'docx', labels, labels.layoutFile[input.layout]), bytes };
@@ -213,7 +215,13 @@ export async function exportDocumentExcel(ctx: CallContext, input: ExportDocumen
   const labels = exportLabelsFor(settings);
   const loaded = await loadExportable(ctx, input.id, input.revision);
   await monitor.checkpoint(0, 1, loaded.report.title);
-  const bytes = await buildExcelWorkbook({ report: loaded.report, template: loaded.template, labels, utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes });
+  const bytes = await buildExcelWorkbook({
+    report: loaded.report,
+    template: loaded.template,
+    labels,
+    utcOffsetMinutes: settings.onTimeRule.utcOffsetMinutes,
+    officeRanges: { stockToSales: settings.stockToSalesRange },
+  });
   await monitor.checkpoint(1, 1);
   return { fileName: documentFileName(loaded, 'xlsx', labels), bytes };
 }
@@ -393,6 +401,7 @@ export async function exportMeetingPack(ctx: CallContext, input: MeetingPackInpu
     officeName: settings.officeName,
     documents: orderForMeeting(documents),
     rule: settings.onTimeRule,
+    officeRanges: { stockToSales: settings.stockToSalesRange },
   };
   const phase = phaseMonitor(monitor, ids.length, ids.length, total);
   const date = formatDate(input.meetingDate, labels);

@@ -74,11 +74,12 @@ function charSpaceFor(textWidth: number, charactersPerLine: number, points: numb
 
 /**
  * The margins of a landscape page: the portrait page turned a quarter (GB/T 9704 §8), so the binding
- * margin (left) becomes the top, the outer one the bottom, and the top and bottom margins the sides.
+ * margin (left) becomes the top, the outer one the bottom, the bottom margin the left and the top one the right.
  * The page number keeps its distance from the paper's edge.
  */
 function landscapeOf(margin: LayoutSpec['margin']): LayoutSpec['landscape'] {
-  const turned = { ...margin, top: margin.left, bottom: margin.right, left: margin.top, right: margin.bottom };
+  // Turned with its top to the binding side: the portrait foot becomes the left edge, the portrait head the right.
+  const turned = { ...margin, top: margin.left, bottom: margin.right, left: margin.bottom, right: margin.top };
   return { margin: turned, textWidth: A4.height - turned.left - turned.right };
 }
 

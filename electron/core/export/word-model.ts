@@ -56,6 +56,8 @@ export interface ParaModel {
   /** Run settings of every run: East Asian font, size in half-points, bold, horizontal scale (percent). */
   run: { font: string; size: number; bold?: boolean; scale?: number };
   anchors: Anchor[];
+  /** A table's note (legend): it stays on the table's page, landscape or not. */
+  tableNote?: boolean;
   /** A picture (a table's chart) as the paragraph's only content: SVG with its PNG for programs without SVG. */
   image?: { svg: Uint8Array; png: Uint8Array; width: number; height: number; altText: string };
 }
@@ -124,6 +126,9 @@ export function offGrid(paragraph: Paragraph): Paragraph {
   else root.splice(index, 0, element);
   return paragraph;
 }
+
+/** Tables of up to this many rows (header included) are kept on one page. */
+const KEEP_TOGETHER_ROWS = 12;
 
 /**
  * Renders models to docx objects; `latin` is the font of ASCII letters and digits. With `gridSize` (the
@@ -245,6 +250,10 @@ export class DocxRenderer {
   }
 
   table(model: TableModel): Table {
+    // A short table is kept on one page (every row kept with the next): besides reading better, this avoids
+    // LibreOffice losing a last unsplittable row that has to move to a new page under a repeated header.
+    const keepTogether = model.rows.length <= KEEP_TOGETHER_ROWS;
+    const lastRow = model.rows.length - 1;
     return new Table({
       width: { size: model.columnWidths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
       columnWidths: model.columnWidths,
@@ -262,7 +271,9 @@ export class DocxRenderer {
                   verticalAlign: VerticalAlignTable.CENTER,
                   margins: { top: 40, bottom: 40, left: model.cellMargin ?? 80, right: model.cellMargin ?? 80 },
                   ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
-                  children: cell.paragraphs.map((paragraphModel) => this.paragraph(paragraphModel)),
+                  children: cell.paragraphs.map((paragraphModel) =>
+                    this.paragraph(keepTogether && rowIndex < lastRow ? { ...paragraphModel, options: { ...paragraphModel.options, keepNext: true } } : paragraphModel),
+                  ),
                 }),
             ),
           }),

@@ -47,6 +47,64 @@ export function listNumbering(): INumberingOptions {
   };
 }
 
+/** A level-2 outline number typed at the start of a paragraph: （一） … （九十九）. */
+const TYPED_SUBHEADING = /^[（(]([一二三四五六七八九十]+)[）)]/u;
+
+/** Longest paragraph (characters) that counts as a heading line of its own, and longest run-in heading. */
+const SUBHEADING_LINE = 30;
+
+/**
+ * Whether a paragraph starts with a typed level-2 outline number: `whole` when the paragraph is only a short
+ * heading line (no sentence inside), else `runInLength`, the heading part up to its first 。 (a run-in heading);
+ * undefined when neither.
+ */
+export function typedSubheading(segments: Segment[]): { number: number; text: string; whole: boolean; runInLength: number } | undefined {
+  if (segments.some((segment) => segment.lineBreak)) return undefined;
+  const text = segments.map((segment) => segment.text).join('');
+  const match = TYPED_SUBHEADING.exec(text.trim());
+  if (!match || text !== text.trimStart()) return undefined;
+  const number = chineseNumberValue(match[1]);
+  if (number === undefined) return undefined;
+  const length = Array.from(text.trim()).length;
+  const sentence = /[。；！？;!?]/u.exec(text.trim());
+  if (length <= SUBHEADING_LINE && (!sentence || sentence.index === text.trim().length - 1) && !/[，,]/u.test(text)) {
+    return { number, text: text.trim().replace(/[。]$/u, ''), whole: true, runInLength: 0 };
+  }
+  if (sentence && sentence[0] === '。' && sentence.index < SUBHEADING_LINE) return { number, text, whole: false, runInLength: sentence.index + 1 };
+  // The number alone, when no short heading part can be told from the sentence.
+  return { number, text, whole: false, runInLength: match[0].length };
+}
+
+/** 一 → 1, 十二 → 12, 二十 → 20; undefined for anything else. */
+function chineseNumberValue(text: string): number | undefined {
+  const digits = '一二三四五六七八九';
+  const tens = text.indexOf('十');
+  if (tens < 0) return text.length === 1 ? digits.indexOf(text) + 1 || undefined : undefined;
+  const high = tens === 0 ? 1 : digits.indexOf(text.slice(0, tens)) + 1;
+  const rest = text.slice(tens + 1);
+  const low = rest === '' ? 0 : digits.indexOf(rest) + 1;
+  if (!high || (rest && !low) || tens > 1 || rest.length > 1) return undefined;
+  return high * 10 + low;
+}
+
+/** The segments with the first `length` characters (UTF-16 units) in `style` too. */
+function splitSegments(segments: Segment[], length: number, style: RunStyle): Segment[] {
+  const out: Segment[] = [];
+  let rest = length;
+  for (const segment of segments) {
+    if (rest <= 0 || segment.lineBreak) {
+      out.push(segment);
+      continue;
+    }
+    const head = segment.text.slice(0, rest);
+    const tail = segment.text.slice(rest);
+    out.push({ ...segment, text: head, style: { ...segment.style, ...style } });
+    if (tail) out.push({ ...segment, text: tail });
+    rest -= head.length;
+  }
+  return out;
+}
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 function literalListPrefix(ordered: boolean, depth: number, number: number): string {
@@ -165,6 +223,21 @@ export class RichTextConverter {
         const segments = inlineSegments(node);
         // Empty paragraphs are kept only as spacing between text, never at the start of a section.
         if (segments.length === 0 && out.length === 0) return;
+        const outline = quoteDepth === 0 ? typedSubheading(segments) : undefined;
+        if (outline?.whole) {
+          // A line such as （一）价格 typed as text (a template's starter text): a level-2 heading in 楷体.
+          this.counters[2] = outline.number;
+          this.counters[3] = 0;
+          this.counters[4] = 0;
+          out.push(this.heading(2, outline.text));
+          return;
+        }
+        if (outline) {
+          // A run-in heading: （一）价格方面。Body text … — the heading part in 楷体, the rest in the body font.
+          this.counters[2] = outline.number;
+          out.push(this.body(splitSegments(segments, outline.runInLength, { font: this.spec.headingFont(2) })));
+          return;
+        }
         out.push(this.body(segments, this.quoteIndent(quoteDepth)));
         return;
       }

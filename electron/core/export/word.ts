@@ -4,6 +4,16 @@
  */
 import {
   AlignmentType,
+  BorderStyle,
+  HeightRule,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  VerticalAlignTable,
+  WidthType,
   Document,
   DocumentGridType,
   Footer,
@@ -23,10 +33,10 @@ import type { SectionDef, Template } from '../templates/schema';
 import { formatPeriod } from '../text/placeholders';
 import { runFonts, type FontSettingsInput } from './fonts';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { isNumericColumnType, prepareTable, tableRows, type PreparedTable } from './table-data';
-import { fitTable, type FitColumn, type FittedTable } from './table-fit';
+import { isNumericColumnType, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
+import { fitTable, textEm, type FitColumn, type FittedTable } from './table-fit';
 import { formatDate, formatFieldValue, hasOutlineNumber, type OutlineLevel } from './text';
-import { A4, layoutSpec, type LayoutSpec, type WordLayout } from './word-layout';
+import { A4, layoutSpec, mmToTwip, type LayoutSpec, type WordLayout } from './word-layout';
 import {
   DocxRenderer,
   anchorWhole,
@@ -78,6 +88,18 @@ export interface ReviewSummary {
   reviewer?: string;
   /** ISO timestamp or date. */
   reviewedAt?: string;
+  /** The decision: 通过 or 退回 (with `reviewedAt` as its time). */
+  outcome?: 'approve' | 'return';
+}
+
+/** The 落款 at the end of a document: who wrote it (unit and name) and the date. */
+export interface DocumentSignature {
+  /** The unit (片区, 部门 or the office); the document's 片区 by default. */
+  unit?: string;
+  /** The author; the document's author by default. */
+  author?: string;
+  /** `YYYY-MM-DD` or an ISO timestamp; by default the submission time, a daily document's day, else the last change. */
+  date?: string;
 }
 
 /** Page layout, fonts and wording shared by every document in one Word file. */
@@ -88,6 +110,8 @@ export interface WordStyleOptions {
   labels?: Partial<ExportLabels>;
   /** Times are written at this many minutes east of UTC (the office's clock); the computer's zone when left out. */
   utcOffsetMinutes?: number;
+  /** The office's ranges stated under the tables (the 存销比 合理区间 of 设置). */
+  officeRanges?: OfficeRanges;
 }
 
 /** One report as it goes into a Word file, with its comments and review outcome. */
@@ -101,6 +125,8 @@ export interface WordDocumentPart {
    * (core/insight/chart-image.ts); `false` for none.
    */
   charts?: Record<string, ChartImage> | false;
+  /** The 落款; `false` for none. */
+  signature?: DocumentSignature | false;
 }
 
 export interface WordExportOptions extends WordStyleOptions, WordDocumentPart {
@@ -159,9 +185,11 @@ export class WordComposer {
   private listInstances = 0;
   private readonly commentEntries: ICommentOptions[] = [];
   private readonly utcOffsetMinutes: number | undefined;
+  private readonly officeRanges: OfficeRanges | undefined;
 
   constructor(style: WordStyleOptions) {
     this.utcOffsetMinutes = style.utcOffsetMinutes;
+    this.officeRanges = style.officeRanges;
     this.labels = resolveLabels(style.labels);
     this.spec = layoutSpec(style.layout, style.fonts);
     this.rich = new RichTextConverter(this.spec, () => ++this.listInstances);
@@ -272,6 +300,7 @@ export class WordComposer {
       sizes,
       cellPadding: (size) => 2 * cellMargin(size),
       tableName,
+      tooWideMessage: this.labels.tableTooWide,
     });
   }
 
@@ -280,60 +309,114 @@ export class WordComposer {
     if (!table) return;
     const prepared = prepareTable(table, tableRows(report, section), this.labels);
     model.prepared = prepared;
-    const fitted = this.fit(
-      prepared.columns.map((column, index) => ({
-        header: prepared.headers[index],
-        texts: [...prepared.rows.map((row) => row.cells[column.key].text), ...(prepared.totals ? [prepared.totals[column.key].text] : [])],
-        kind: isNumericColumnType(column.type) ? 'number' : 'text',
-      })),
-      this.spec.tableSize(prepared.columns.length),
-      section.title,
-    );
-    const size = fitted.size;
-    const plain = this.spec.layout === 'plain';
-    const header: CellModel[] = prepared.headers.map((text) => ({
-      paragraphs: [this.tableParagraph(text, size, { header: true })],
-      shaded: plain,
+    const fitColumns: FitColumn[] = prepared.columns.map((column, index) => ({
+      header: prepared.headers[index],
+      texts: [...prepared.rows.map((row) => row.cells[column.key].text), ...(prepared.totals ? [prepared.totals[column.key].text] : [])],
+      kind: isNumericColumnType(column.type) ? 'number' : 'text',
     }));
-    const rows: CellModel[][] = [header];
-    for (const row of prepared.rows) {
-      rows.push(
-        prepared.columns.map((column) => {
-          const cellParagraph = this.tableParagraph(row.cells[column.key].text, size, { numeric: isNumericColumnType(column.type) });
-          model.cells.set(cellKey(row.id, column.key), cellParagraph);
-          return { paragraphs: [cellParagraph] };
-        }),
-      );
-    }
-    if (prepared.totals) {
-      const totals = prepared.totals;
-      rows.push(
-        prepared.columns.map((column, index) => ({
-          paragraphs: [
-            this.tableParagraph(totals[column.key].text, size, {
-              numeric: index > 0 && isNumericColumnType(column.type),
-              bold: plain,
-            }),
-          ],
-        })),
-      );
-    }
-    model.blocks.push({
-      kind: 'table',
-      headerRows: 1,
-      rows,
-      columnWidths: fitted.widths,
-      cellMargin: cellMargin(size),
-      ...(fitted.landscape ? { landscape: true } : {}),
+    const preferred = this.spec.tableSize(prepared.columns.length);
+    const whole = this.fit(fitColumns, preferred, section.title);
+    // Too wide even for a landscape page at the smallest size: rather than wrapping numbers, the columns go
+    // into parts (续表), each repeating the first column, as printed statistics do.
+    const parts = whole.squeezed ? this.columnParts(fitColumns, preferred, section.title) : [{ columns: prepared.columns.map((_, index) => index), fitted: whole }];
+    const plain = this.spec.layout === 'plain';
+    parts.forEach((part, partIndex) => {
+      const size = part.fitted.size;
+      const columns = part.columns.map((index) => prepared.columns[index]);
+      if (partIndex > 0) {
+        model.blocks.push(
+          paragraph([{ text: fillLabel(this.labels.continuedTable, { title: section.title.trim() }), matchable: false }], { font: this.spec.fonts.heading1, size: this.smallTableSize }, {
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            spacing: { ...SINGLE_SPACING, before: 120 },
+            indent: { firstLine: 0 },
+          }),
+        );
+      }
+      const rows: CellModel[][] = [part.columns.map((index) => ({ paragraphs: [this.tableParagraph(prepared.headers[index], size, { header: true })], shaded: plain }))];
+      for (const row of prepared.rows) {
+        rows.push(
+          columns.map((column) => {
+            const cellParagraph = this.tableParagraph(row.cells[column.key].text, size, { numeric: isNumericColumnType(column.type) });
+            if (!model.cells.has(cellKey(row.id, column.key))) model.cells.set(cellKey(row.id, column.key), cellParagraph);
+            return { paragraphs: [cellParagraph] };
+          }),
+        );
+      }
+      if (prepared.totals) {
+        const totals = prepared.totals;
+        rows.push(
+          columns.map((column, index) => ({
+            paragraphs: [this.tableParagraph(totals[column.key].text, size, { numeric: index > 0 && isNumericColumnType(column.type), bold: plain })],
+          })),
+        );
+      }
+      model.blocks.push({
+        kind: 'table',
+        headerRows: 1,
+        rows,
+        columnWidths: part.fitted.widths,
+        cellMargin: cellMargin(size),
+        ...(part.fitted.landscape ? { landscape: true } : {}),
+      });
     });
+    for (const note of tableNotes(prepared, this.labels, this.officeRanges)) {
+      const legend = paragraph([{ text: note, matchable: false }], { font: this.spec.fonts.body, size: this.smallTableSize }, {
+        alignment: AlignmentType.LEFT,
+        spacing: SINGLE_SPACING,
+        indent: { firstLine: 0 },
+      });
+      legend.tableNote = true;
+      model.blocks.push(legend);
+    }
     if (prepared.rows.length === 0) {
       model.blocks.push(this.bodyParagraph([{ text: this.labels.noData, matchable: false }], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } }));
     }
   }
 
+  /**
+   * Column parts of a table too wide for a landscape page: the first column and as many of the next as fit
+   * without wrapping a number, then the first column again with the following ones, and so on.
+   */
+  private columnParts(columns: FitColumn[], preferred: number, name: string): { columns: number[]; fitted: FittedTable }[] {
+    const parts: { columns: number[]; fitted: FittedTable }[] = [];
+    let current: number[] = [0];
+    let fitted = this.fit([columns[0]], preferred, name);
+    for (let index = 1; index < columns.length; index += 1) {
+      const candidate = [...current, index];
+      const attempt = this.fit(candidate.map((column) => columns[column]), preferred, name);
+      if (!attempt.squeezed || current.length === 1) {
+        current = candidate;
+        fitted = attempt;
+        continue;
+      }
+      parts.push({ columns: current, fitted });
+      current = [0, index];
+      fitted = this.fit(current.map((column) => columns[column]), preferred, name);
+    }
+    parts.push({ columns: current, fitted });
+    return parts;
+  }
+
+  /** A table's title (表1 主要经济指标): centred above the table in the level-1 heading font, not an outline heading. */
+  private tableTitle(text: string): ParaModel {
+    const { spec } = this;
+    return paragraph(
+      [{ text, matchable: true }],
+      { font: spec.fonts.heading1, size: spec.size.body, scale: spec.characterScale },
+      {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { ...spec.bodySpacing, before: 0, after: 0 },
+        indent: { firstLine: 0, left: 0 },
+      },
+    );
+  }
+
   private section(report: Report, def: SectionDef, number: number | undefined, chart?: ChartImage): SectionModel {
     this.rich.resetHeadings();
-    const model: SectionModel = { def, heading: this.rich.heading(1, def.title, number), blocks: [], cells: new Map() };
+    const heading = isTableTitle(def) ? this.tableTitle(def.title.trim()) : this.rich.heading(1, def.title, number);
+    const model: SectionModel = { def, heading, blocks: [], cells: new Map() };
     const content = report.sections[def.id];
     if (def.kind === 'table') {
       this.dataTable(report, def, model);
@@ -482,13 +565,19 @@ export class WordComposer {
       ...(options.review === 'page' ? { pageBreakBefore: true, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } : {}),
     };
     const blocks: BlockModel[] = [heading];
+    const outcome = summary.outcome
+      ? summary.reviewedAt
+        ? fillLabel(labels.reviewOutcomeLine, { outcome: labels.reviewOutcomes[summary.outcome], date: this.date(summary.reviewedAt, true) })
+        : labels.reviewOutcomes[summary.outcome]
+      : undefined;
     const lines: [string, string | undefined][] = [
+      [labels.reviewOutcome, outcome],
       [labels.grade, summary.grade],
       [labels.reason, summary.reason],
       [labels.meetingFlag, summary.meetingFlag],
       [labels.overall, summary.overall],
       [labels.reviewer, summary.reviewer],
-      [labels.reviewedAt, summary.reviewedAt ? this.date(summary.reviewedAt, true) : undefined],
+      [labels.reviewedAt, !outcome && summary.reviewedAt ? this.date(summary.reviewedAt, true) : undefined],
     ];
     for (const [label, value] of lines) if (value?.trim()) blocks.push(this.labelLine(label, value.trim()));
 
@@ -601,9 +690,13 @@ export class WordComposer {
     const title = this.title(part);
     const metadata = this.metadata(part);
     const numberSections = !part.template.sections.some((section) => hasOutlineNumber(section.title));
+    let outlineNumber = 0;
     // Charts are drawn beforehand (asynchronously, by `withCharts`); none here means none.
     const charts = part.charts || {};
-    const sections = part.template.sections.map((def, index) => this.section(part.report, def, numberSections ? index + 1 : undefined, charts[def.id]));
+    // Table titles (表1 …) take no outline number.
+    const sections = part.template.sections.map((def) =>
+      this.section(part.report, def, numberSections && !isTableTitle(def) ? ++outlineNumber : undefined, charts[def.id]),
+    );
     this.anchorComments(comments, firstId, title, sections);
     this.commentEntries.push(...this.commentOptions(comments, firstId));
 
@@ -619,8 +712,39 @@ export class WordComposer {
       first.options = { ...first.options, pageBreakBefore: true };
     }
     for (const section of sections) blocks.push(section.heading, ...section.blocks);
+    if (part.signature !== false) blocks.push(...this.signature(part));
     if (options.review) blocks.push(...this.appendix(part, comments, sections, options));
     return blocks;
+  }
+
+  /**
+   * The 落款 (GB/T 9704 §7.3.5): the unit and author above the date, right-aligned; in the 公文 layout the
+   * date is four characters in from the right edge and the signature centred over it, after one blank line.
+   */
+  private signature(part: WordDocumentPart): ParaModel[] {
+    const { report } = part;
+    const given = part.signature || {};
+    const unit = (given.unit ?? report.region).trim();
+    const author = (given.author ?? report.authorName).trim();
+    const rawDate = given.date ?? report.review?.submittedAt ?? (/^\d{4}-\d{2}-\d{2}$/.test(report.period.trim()) ? report.period.trim() : report.updatedAt);
+    const date = rawDate ? this.date(rawDate) : '';
+    const signed = [unit, author].filter(Boolean).join('\u3000');
+    if (!signed && !date) return [];
+    const { spec } = this;
+    const official = spec.layout === 'official';
+    const pitch = spec.grid ? spec.textWidth / spec.grid.charactersPerLine : spec.size.body * 10;
+    const dateIndent = official ? Math.round(4 * pitch) : 0;
+    const centred = official && signed && date ? Math.max(0, Math.round(dateIndent + ((textEm(date) - textEm(signed)) / 2) * pitch)) : dateIndent;
+    const line = (text: string, right: number, first: boolean): ParaModel =>
+      this.bodyParagraph([{ text, matchable: false }], {
+        alignment: AlignmentType.RIGHT,
+        indent: { firstLine: 0, right },
+        ...(first ? { spacing: { ...spec.bodySpacing, before: official ? spec.bodySpacing.line : 240, after: 0 }, keepNext: true } : {}),
+      });
+    const lines: ParaModel[] = [];
+    if (signed) lines.push(line(signed, centred, true));
+    if (date) lines.push(line(date, dateIndent, lines.length === 0));
+    return lines;
   }
 
   private pageNumberParagraph(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }): Paragraph {
@@ -640,9 +764,63 @@ export class WordComposer {
     return spec.grid ? offGrid(footer) : footer;
   }
 
-  private footers(): { default: Footer; even?: Footer } {
+  /**
+   * The page number of a landscape page where the portrait pages have it (GB/T 9704 §8): the landscape page is
+   * read turned with its top to the binding side, so the portrait foot is its left edge. The number is set
+   * top to bottom (tbRl) in a floating one-cell table anchored to the page: on odd pages it ends one character
+   * above the foot of the text block's outer side (the portrait right), on even pages it starts one character
+   * below the binding side's text edge (the portrait left).
+   */
+  private landscapePageNumber(odd: boolean): Table {
+    const { spec } = this;
+    const portrait = spec.margin;
+    const oneCharacter = spec.size.footer * 10;
+    const thickness = mmToTwip(8);
+    const length = mmToTwip(50);
+    // Portrait distance from the bottom edge → landscape distance from the left edge.
+    // (LibreOffice sets the vertical line about 2 mm left of the cell, so the number lands 24 mm in, as in portrait.)
+    const x = portrait.footer + mmToTwip(1.4);
+    const y = odd ? A4.width - portrait.right - oneCharacter - length : portrait.left + oneCharacter;
+    const number = this.pageNumberParagraph(odd ? AlignmentType.RIGHT : AlignmentType.LEFT, {});
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    return new Table({
+      float: {
+        horizontalAnchor: TableAnchorType.PAGE,
+        verticalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: x,
+        absoluteVerticalPosition: y,
+      },
+      width: { size: thickness, type: WidthType.DXA },
+      columnWidths: [thickness],
+      layout: TableLayoutType.FIXED,
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          height: { value: length, rule: HeightRule.EXACT },
+          children: [
+            new TableCell({
+              width: { size: thickness, type: WidthType.DXA },
+              textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+              verticalAlign: VerticalAlignTable.CENTER,
+              margins: { top: 0, bottom: 0, left: 0, right: 0 },
+              children: [number],
+            }),
+          ],
+        }),
+      ],
+    });
+  }
+
+  private footers(landscape = false): { default: Footer; even?: Footer } {
     const { spec } = this;
     if (!spec.alternatingFooter) return { default: new Footer({ children: [this.pageNumberParagraph(AlignmentType.CENTER, {})] }) };
+    if (landscape) {
+      const empty = () => new Paragraph({ spacing: SINGLE_SPACING, children: [] });
+      return {
+        default: new Footer({ children: [this.landscapePageNumber(true), empty()] }),
+        even: new Footer({ children: [this.landscapePageNumber(false), empty()] }),
+      };
+    }
     // One character of 4号 (14 pt) in from the edge of the text block: odd pages right, even pages left.
     const oneCharacter = spec.size.footer * 10;
     return {
@@ -711,7 +889,7 @@ export class WordComposer {
       compatibility: { doNotExpandShiftReturn: true },
       ...(this.commentEntries.length > 0 ? { comments: { children: this.commentEntries } } : {}),
       sections: groups.map((group, index) => {
-        const footers = this.footers();
+        const footers = this.footers(group.landscape);
         const first = index === 0 && meta.coverPage;
         return {
           properties: {
@@ -737,6 +915,11 @@ export class WordComposer {
   }
 }
 
+/** A table section titled as a table (表1 …, 表 2 …): its title goes centred above the table, not as a heading. */
+export function isTableTitle(def: Pick<SectionDef, 'kind' | 'title'>): boolean {
+  return def.kind === 'table' && /^表\s*[0-9一二三四五六七八九十]+/u.test(def.title.trim());
+}
+
 /**
  * Blocks split into runs of pages: a landscape table goes on landscape pages of its own, together with the
  * heading or caption that leads into it (paragraphs kept with the next); the text goes on in portrait after it.
@@ -745,7 +928,8 @@ function pageGroups(blocks: BlockModel[]): { landscape: boolean; blocks: BlockMo
   const groups: { landscape: boolean; blocks: BlockModel[] }[] = [{ landscape: false, blocks: [] }];
   for (const block of blocks) {
     const current = groups[groups.length - 1];
-    const landscape = block.kind === 'table' && block.landscape === true;
+    // A table's note stays with the table, on its landscape page too.
+    const landscape = block.kind === 'table' ? block.landscape === true : block.tableNote === true && current.landscape;
     if (landscape === current.landscape) {
       current.blocks.push(block);
       continue;

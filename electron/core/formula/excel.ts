@@ -13,6 +13,11 @@ export interface ExcelFormulaOptions {
   /** First and last sheet rows of the table's data (aggregates run over these). */
   firstDataRow: number;
   lastDataRow: number;
+  /**
+   * What a cell shows when the formula cannot be computed (a zero denominator, invalid input): "" by default;
+   * the exports write the app's "—" so that Word and Excel show the same. A blank input always gives "".
+   */
+  errorText?: string;
 }
 
 const EXCEL_AGGREGATE = { sum: 'SUM', avg: 'AVERAGE', min: 'MIN', max: 'MAX', count: 'COUNT' } as const;
@@ -140,7 +145,7 @@ export function toExcelFormula(formula: string, options: ExcelFormulaOptions): s
 
   const strict = strictReferences(root);
   let body = print(root, strict).text;
-  if (canFail) body = `IFERROR(${body},"")`;
+  if (canFail) body = `IFERROR(${body},"${(options.errorText ?? '').replace(/"/g, '""')}")`;
   if (strict.length > 0) body = `IF(${blankTest(strict, cell)},"",${body})`;
   return `=${body}`;
 }

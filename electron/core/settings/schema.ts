@@ -5,6 +5,13 @@ import { defaultGradeScale, gradeSchema } from '../review/schema';
 import { defaultInsightSettings, insightSettingsSchema } from '../insight/schema';
 import { defaultOfficeCalendar, officeCalendarSchema } from '../calendar/office-calendar';
 
+export const stockToSalesRangeSchema = z
+  .object({ low: z.number().min(0).max(100), high: z.number().min(0).max(100) })
+  .strict()
+  .refine((range) => range.low <= range.high, { message: '存销比合理区间的下限不能高于上限' });
+export type StockToSalesRange = z.infer<typeof stockToSalesRangeSchema>;
+export const defaultStockToSalesRange: StockToSalesRange = { low: 0.4, high: 0.8 };
+
 export const languageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
@@ -25,6 +32,8 @@ export const settingsSchema = z
     insight: insightSettingsSchema.default(() => ({ ...defaultInsightSettings })),
     /** 法定节假日 and 调休 workdays (see core/calendar/office-calendar.ts); seeded with the 2026 schedule. */
     officeCalendar: officeCalendarSchema.default(defaultOfficeCalendar),
+    /** The 存销比 合理区间 of the office: the tables' 存销比 columns are read against it (exports state it). */
+    stockToSalesRange: stockToSalesRangeSchema.default(() => ({ ...defaultStockToSalesRange })),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

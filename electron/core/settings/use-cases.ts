@@ -10,7 +10,7 @@ export async function getSettings(ctx: CallContext): Promise<Settings> {
 /** Change the given settings, keep the rest. */
 export async function updateSettings(
   ctx: CallContext,
-  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight' | 'officeCalendar'>>,
+  input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight' | 'officeCalendar' | 'stockToSalesRange'>>,
 ): Promise<Settings> {
   if (input.gradeScale && ctx.profile?.role !== 'supervisor') {
     throw new DomainError('forbidden', '只有主管可以修改评定等级');
@@ -19,6 +19,7 @@ export async function updateSettings(
     throw new DomainError('forbidden', '只有主管可以修改雷同阈值和统计目标');
   }
   if (input.officeCalendar && ctx.profile?.role !== 'supervisor') throw coded('forbidden', 'calendar.supervisorOnly');
+  if (input.stockToSalesRange && ctx.profile?.role !== 'supervisor') throw new DomainError('forbidden', '只有主管可以修改存销比合理区间');
   const current = await ctx.services.settings.get();
   if (input.officeCalendar) {
     // Kept sorted and without repeats, so the file and the 设置 page read in order.

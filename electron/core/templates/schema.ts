@@ -46,6 +46,11 @@ export const columnDefSchema = z
     formula: z.string().max(500).optional(),
     /** Options for a text column that is a choice (e.g. 方式: 实地 / 电话). */
     options: z.array(z.string().min(1)).optional(),
+    /**
+     * A range the office sets for this figure (设置), e.g. `stock-to-sales`: the 存销比 合理区间. Exports say the
+     * range under the table; the template's prose never states its own.
+     */
+    officeRange: z.enum(['stock-to-sales']).optional(),
   })
   .strict();
 export type ColumnDef = z.infer<typeof columnDefSchema>;

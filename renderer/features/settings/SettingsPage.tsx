@@ -13,6 +13,7 @@ import { InsightSettingsCard } from '../insight/InsightSettingsCard';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 import { OfficeCalendarCard } from './OfficeCalendarCard';
 import { ChangePassphraseCard } from '../profiles/ChangePassphraseCard';
+import { StockToSalesRangeCard } from './StockToSalesRangeCard';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { useSession } from '../profiles/session';
 
@@ -96,6 +97,8 @@ export function SettingsPage() {
       <ExportSettingsCard />
 
       <InsightSettingsCard />
+
+      <StockToSalesRangeCard />
 
       <OfficeCalendarCard />
 
