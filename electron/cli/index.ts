@@ -283,6 +283,12 @@ export async function runCli(
       }
       case 'sync': {
         const profileId = await resolveProfile();
+        // A supervisor signs the office roster, admissions and acks: their key is unlocked first (status only reads).
+        const profile = await store.services.profiles.get(profileId);
+        if (profile?.role === 'supervisor' && rest[0] !== 'status') {
+          const passphrase = await readPassphrase(parsed.values['passphrase-file']);
+          await unlockSupervisorKey({ profile, services: store.services }, profile, passphrase);
+        }
         code = await runSyncCommand((channel, input) => call(channel, profileId, input), rest[0], rest[1], parsed.values.json, out, err);
         break;
       }
