@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ChannelName, ChannelOutput } from '../../../electron/api/contract';
+import type { ChannelOutput } from '../../../electron/api/contract';
 import type { ApiError } from '../../../electron/api/result';
 import { call } from '../../api/client';
 import { Fingerprint } from './IdentityCard';
@@ -23,19 +23,6 @@ const effectColors: Record<Preview['documents'][number]['effect'], string> = {
   none: 'default',
   conflict: 'red',
 };
-
-/** Every read an import can change. */
-const refreshed: ChannelName[] = [
-  'reports:list',
-  'reports:get',
-  'review:get',
-  'review:inbox',
-  'review:not-submitted',
-  'exchange:log',
-  'exchange:trusted',
-  'exchange:roster',
-  'templates:list',
-];
 
 function KeyTag({ person }: { person: PersonView }) {
   const { t } = useTranslation();
@@ -300,7 +287,8 @@ export function ImportPanel() {
       setState({ step: 'refused', fileName: file.fileName, error: result.error });
       return;
     }
-    await Promise.all(refreshed.map((name) => client.invalidateQueries({ queryKey: [name] })));
+    // An import can touch any document, template, review or trust entry: every cached read is asked again.
+    await client.invalidateQueries();
     setState({ step: 'applied', result: result.value });
   };
 

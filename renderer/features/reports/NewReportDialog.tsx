@@ -15,7 +15,7 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   const templates = useChannel('templates:list', {});
   const [templateId, setTemplateId] = useState<string | null>(null);
   const template = useChannel('templates:get', { id: templateId ?? '' }, { enabled: !!templateId });
-  const create = useChannelMutation('reports:create', ['reports:list']);
+  const create = useChannelMutation('reports:create', ['reports:list', 'reports:existing-draft', 'reports:previous']);
   const [form] = Form.useForm<Record<string, string>>();
   const [basedOnPrevious, setBasedOnPrevious] = useState(true);
 
@@ -31,7 +31,8 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   const existing = useChannel(
     'reports:existing-draft',
     { templateId: templateId ?? '', period: period ?? '', ...(chosen?.subjectKey && subject ? { subject } : {}) },
-    { enabled: !!chosen && !!period },
+    // Always asked afresh: a draft made a moment ago (in this tab or another) must be seen.
+    { enabled: !!chosen && !!period, staleTime: 0 },
   );
   const carriesForward = chosen?.sections.filter((section) => section.carryForwardFrom) ?? [];
   const submit = async () => {

@@ -1055,7 +1055,20 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
  * A choice cell's list: antd's Select whose search starts with what was typed into the cell (a letter, or the
  * Chinese an IME committed), as Excel's and WPS's validation lists filter by the typed text.
  */
-function ChoiceSelect({ initialSearch, ...props }: React.ComponentProps<typeof Select<string>> & { initialSearch: string }) {
+function ChoiceSelect({ initialSearch, onSearch, ...props }: React.ComponentProps<typeof Select<string>> & { initialSearch: string }) {
   const [search, setSearch] = useState(initialSearch);
-  return <Select<string> {...props} searchValue={search} onSearch={setSearch} />;
+  // The owner hears every search too, the first key typed into the cell included (it names a value not offered).
+  useEffect(() => {
+    if (initialSearch) onSearch?.(initialSearch);
+  }, []);
+  return (
+    <Select<string>
+      {...props}
+      searchValue={search}
+      onSearch={(value) => {
+        setSearch(value);
+        onSearch?.(value);
+      }}
+    />
+  );
 }
