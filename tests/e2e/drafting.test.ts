@@ -152,36 +152,4 @@ describe('drafting: the four kinds, Chinese typing, tables with live indicators,
     await page.getByTestId('search-snippet').nth(1).waitFor();
     expect(await page.locator('.ant-table-row').count()).toBe(2);
   });
-
-  // Superseded: saves from two windows now merge by section; only a real overlap asks (tests/e2e/two-windows.test.ts).
-  test.skip('a save from a second window is never overwritten silently: both versions are shown', async () => {
-    const { createProfile } = await import('../../electron/core/profiles/use-cases');
-    const existing = (await app.store.services.profiles.list()).find((item) => item.role === 'manager');
-    const profile = existing ?? (await createProfile({ profile: null, services: app.store.services }, { name: '张伟', role: 'manager', unit: '城关片区' }));
-    const first = await app.open();
-    const { createReport } = await import('../../electron/core/reports/use-cases');
-    const report = await createReport({ profile, services: app.store.services }, { templateId: 'builtin-work-log', metadata: { 报告期: '2026-11-10' } });
-    const url = `${new URL(app.transport.url).origin}/#/reports/${report.id}`;
-    await first.page.goto(url);
-    const second = await first.context.newPage();
-    await second.goto(url);
-    await first.page.getByLabel('三、分析与思考', { exact: true }).click();
-    await first.page.keyboard.type('第一个窗口写的内容。');
-    await waitSaved(first.page);
-    await second.getByLabel('三、分析与思考', { exact: true }).click();
-    await second.keyboard.type('第二个窗口写的内容。');
-    await second.getByText('文稿已在别处被修改').waitFor();
-    const dialog = second.getByRole('dialog');
-    expect(await dialog.textContent()).toContain('第一个窗口写的内容。');
-    expect(await dialog.textContent()).toContain('第二个窗口写的内容。');
-    await screenshot(second, 'drafting-conflict');
-    // Nothing was overwritten: the store still has the first window's text.
-    const stored = (await app.store.services.reports.get(report.id))!.sections['analysis'];
-    expect(stored.type === 'richtext' && richTextToPlain(stored.doc)).toBe('第一个窗口写的内容。');
-    await dialog.getByRole('button', { name: '保留我的版本' }).click();
-    await waitSaved(second);
-    const kept = (await app.store.services.reports.get(report.id))!.sections['analysis'];
-    expect(kept.type === 'richtext' && richTextToPlain(kept.doc)).toBe('第二个窗口写的内容。');
-    await first.context.close();
-  });
 });
