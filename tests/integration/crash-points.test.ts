@@ -26,9 +26,11 @@ interface Opened {
 }
 
 const clockAt = '2026-11-05T02:00:00.000Z';
+/** The office is prepared an hour before the acts (records of one instant are ordered by id, not by writing). */
+const prepClockAt = '2026-11-05T01:00:00.000Z';
 
 async function open(dataDir: string, idPrefix: string): Promise<Opened> {
-  const store = await openStore({ dataDir, seedsDir: fixtureSeedsDir, clock: fixedClock(clockAt), ids: sequentialIds(idPrefix), backgroundCheck: false });
+  const store = await openStore({ dataDir, seedsDir: fixtureSeedsDir, clock: fixedClock(idPrefix === 'prep' ? prepClockAt : clockAt), ids: sequentialIds(idPrefix), backgroundCheck: false });
   // A supervisor's key is unlocked as after choosing the profile (protected with the test passphrase the first time).
   await unlockSupervisors(store.services);
   return { store, dispatcher: createDispatcher(store.services, { identity: testIdentity, logError: () => undefined }) };
@@ -84,7 +86,7 @@ interface Act {
   base: 'office' | 'receiver';
   /** The document it changes (null: learnt from the reference run's answer, for create and import). */
   docId: string | null;
-  run(on: Opened, ctx: { c1: string; c2: string; pkg: { fileName: string; dataBase64: string } }): Promise<unknown>;
+  run(on: Opened, ctx: { c1: string; c2: string; withdrawable: string; pkg: { fileName: string; dataBase64: string } }): Promise<unknown>;
 }
 
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -127,6 +129,8 @@ const acts: Act[] = [
     docId: office.submitted,
     run: (on) => call(on, office.supervisor, 'review:decide', { id: office.submitted, decision: 'approve', grade: '优秀', meetingFlag: 'praise' }),
   },
+  // A submission the supervisor has not opened yet, taken back by its author (the document is learnt from the answer).
+  { name: 'withdraw', base: 'office', docId: null, run: (on, { withdrawable }) => call(on, office.manager, 'review:withdraw', { id: withdrawable, reason: '数据填错了，改后再交。' }) },
   { name: 'reopen', base: 'office', docId: office.otherApproved, run: (on) => call(on, office.supervisor, 'review:reopen', { id: office.otherApproved, reason: '台账需要再核对' }) },
   { name: 'import of a package', base: 'receiver', docId: null, run: (on, { pkg }) => call(on, receiverId, 'exchange:apply', { ...pkg, trustSender: true }) },
 ];
@@ -172,6 +176,16 @@ describe('crash-point enumeration over every workflow act', () => {
     await call(prep, office.manager, 'review:mark-fixed', { id: office.submitted, commentId: c2, note: '已改。' });
     await call(prep, office.manager, 'review:get', { id: office.submitted });
     await call(prep, office.supervisor, 'review:get', { id: office.submitted });
+    // A second submission of the manager's that the supervisor has not opened: the one withdrawn.
+    const fresh = (await call(prep, office.manager, 'reports:create', { templateId: office.templateId, metadata: { 店名: '东关便民店' } })) as { id: string; rev: number };
+    const freshSaved = (await call(prep, office.manager, 'reports:save-draft', {
+      id: fresh.id,
+      baseRev: fresh.rev,
+      metadata: {},
+      sections: { summary: { type: 'richtext', doc: paragraph('东关便民店库存正常，本周新增两个品规。') } },
+    } as ChannelInput<'reports:save-draft'>)) as { rev: number };
+    await call(prep, office.manager, 'reports:submit', { id: fresh.id, baseRev: freshSaved.rev });
+    const withdrawable = fresh.id;
     await prep.store.close();
 
     // A manager's machine writes and submits a document and exports it; the receiving supervisor's machine
@@ -196,7 +210,7 @@ describe('crash-point enumeration over every workflow act', () => {
     await call(receiver, receiverId, 'exchange:identity', {});
     await receiver.store.close();
 
-    const ctx = { c1, c2, pkg };
+    const ctx = { c1, c2, withdrawable, pkg };
     const figures: { act: string; steps: number; points: number; before: number; after: number }[] = [];
     for (const act of acts) {
       const baseDir = act.base === 'office' ? officeBase : receiverBase;

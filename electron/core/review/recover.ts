@@ -23,7 +23,9 @@ export function derivedWorkflow(report: Report, records: ReviewRecord[]): Pick<R
   const state = foldReview(records);
   if (!state.workflow.length) return null;
   const last = state.lastSubmittedRevision || report.revision;
-  return { status: state.status, revision: state.status === 'returned' ? last + 1 : last };
+  // A return or a withdraw opens the next revision for editing (as the acts do); the other states stay on the submitted one.
+  const reopensEditing = state.status === 'returned' || state.status === 'draft';
+  return { status: state.status, revision: reopensEditing ? last + 1 : last };
 }
 
 export type ReconcileOutcome = 'in-step' | 'folded' | 'left-for-verify' | 'no-document';
