@@ -9,7 +9,12 @@ import { openStore, type Store } from '../../electron/store/open-store';
 
 const root = path.resolve(__dirname, '..', '..');
 export const rendererDir = path.join(root, 'out', 'renderer');
-export const screenshotDir = path.join(root, 'docs', 'screenshots');
+/**
+ * Where the e2e runs put their screenshots: .tmp/screenshots, so a test run never changes tracked files.
+ * `npm run screenshots` runs the e2e suite with REPORTDESK_SCREENSHOT_DIR=docs/screenshots to refresh the
+ * pictures kept in the repository, on purpose (then look at them before committing).
+ */
+export const screenshotDir = process.env.REPORTDESK_SCREENSHOT_DIR ? path.resolve(root, process.env.REPORTDESK_SCREENSHOT_DIR) : path.join(root, '.tmp', 'screenshots');
 export const seedsDir = path.join(root, 'seeds');
 
 /** Debian's Chromium (or REPORTDESK_CHROMIUM); the run fails, never skips, when it is missing. */
@@ -102,7 +107,7 @@ export async function startApp(options: { browser?: Browser } = {}): Promise<App
   return app;
 }
 
-/** Save a screenshot under docs/screenshots (kept in the repository, looked at by people). */
+/** Save a screenshot into `screenshotDir` (docs/screenshots when refreshing them on purpose). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
