@@ -140,6 +140,41 @@ describe('foldReview', () => {
     expect(reopened.workflow.at(-1)).toMatchObject({ type: 'reopen', note: '需补充台账数据' });
     expect(reopened.comments.flatMap((comment) => comment.replies.map((reply) => reply.text))).not.toContain('？');
   });
+
+  it('follows each record\'s `after`, not the clocks: a manager\'s laptop an hour fast does not put the return before the submission', () => {
+    const linked = (base: ReviewRecord, after: string) => reviewRecordSchema.parse({ ...base, after });
+    // The laptop is an hour fast: its submissions carry 10:00 and 11:30; the supervisor's machine is right.
+    const submit1 = record('m1', '10:00', manager, { type: 'submit', snapshotHash: 'a'.repeat(64) }, 1);
+    const comment = linked(record('s1', '09:10', supervisor, { type: 'comment', anchor: { kind: 'document' }, kind: 'problem', text: '缺少原因分析' }, 1), 'm1');
+    const back = linked(record('s2', '09:12', supervisor, { type: 'decision', decision: 'return', grade: '需改进', reason: '分析不足', meetingFlag: 'none' }, 1), 's1');
+    const reply = linked(record('m2', '11:20', manager, { type: 'reply', commentId: 's1', text: '已补充' }, 1), 's2');
+    const submit2 = linked(record('m3', '11:30', manager, { type: 'submit', snapshotHash: 'b'.repeat(64) }, 2), 'm2');
+    const approve = linked(record('s3', '10:40', supervisor, { type: 'decision', decision: 'approve', grade: '良好', meetingFlag: 'none' }, 2), 'm3');
+    const all = [submit1, comment, back, reply, submit2, approve];
+    for (let seed = 1; seed <= 20; seed++) {
+      const order = orderRecords(shuffled(all, seed)).map((item) => item.id);
+      expect(order, `seed ${seed}`).toEqual(['m1', 's1', 's2', 'm2', 'm3', 's3']);
+    }
+    const returned = foldReview([submit1, comment, back]);
+    expect(returned.status).toBe('returned');
+    expect(returned.currentDecision).toMatchObject({ decision: 'return', grade: '需改进' });
+    const approved = foldReview(shuffled(all, 7));
+    expect(approved.status).toBe('approved');
+    expect(approved.workflow.map((event) => event.type)).toEqual(['submit', 'return', 'submit', 'approve']);
+    // Before the return's record arrives, its followers wait for nothing that is missing.
+    expect(orderRecords([submit1, reply, submit2]).map((item) => item.id)).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('orders records of one instant by `after` too, and a forged cycle still yields every record once', () => {
+    const at = '12:00';
+    const submit = record('z-submit', at, manager, { type: 'submit', snapshotHash: 'c'.repeat(64) }, 1);
+    const withdraw = reviewRecordSchema.parse({ ...record('a-withdraw', at, manager, { type: 'withdraw', reason: '填错了' }, 1), after: 'z-submit' });
+    expect(orderRecords([withdraw, submit]).map((item) => item.id)).toEqual(['z-submit', 'a-withdraw']);
+    expect(foldReview([withdraw, submit]).status).toBe('draft');
+    const x = reviewRecordSchema.parse({ ...record('x', '12:01', manager, { type: 'reply', commentId: 'none', text: '1' }), after: 'y' });
+    const y = reviewRecordSchema.parse({ ...record('y', '12:02', manager, { type: 'reply', commentId: 'none', text: '2' }), after: 'x' });
+    expect(orderRecords([y, submit, x]).map((item) => item.id)).toEqual(['z-submit', 'x', 'y']);
+  });
 });
 
 describe('locateQuote', () => {

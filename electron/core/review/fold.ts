@@ -80,9 +80,57 @@ function person(record: ReviewRecord): Person {
   return { id: record.authorId, name: record.authorName, role: record.role };
 }
 
-/** Records in a stable order whatever order they arrived in: by time, then id. */
+/** Earlier time first, then the smaller id: the tie-break of `orderRecords`. */
+function byTimeThenId(a: ReviewRecord, b: ReviewRecord): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Records in one order on every machine, whatever order they arrived in. Each record names, under its
+ * signature, the record before it in its writer's log (`after`), so a record never comes before the one it
+ * follows — even when the machines' clocks disagree (a manager's laptop an hour fast must not put the
+ * supervisor's return before the submission it answers). Among records free to come next, the earlier time,
+ * then the smaller id. A reference to a record not in the set (not yet arrived) binds nothing; records caught
+ * in a cycle (only a forger can make one) follow in time order.
+ */
 export function orderRecords(records: ReviewRecord[]): ReviewRecord[] {
-  return [...records].sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+  const present = new Set(records.map((record) => record.id));
+  const waiting = new Map<string, ReviewRecord[]>();
+  const ready: ReviewRecord[] = [];
+  const insert = (record: ReviewRecord) => {
+    // Binary insertion keeps `ready` sorted by time, then id.
+    let low = 0;
+    let high = ready.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byTimeThenId(ready[middle], record) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    ready.splice(low, 0, record);
+  };
+  for (const record of records) {
+    const after = record.after;
+    if (after && after !== record.id && present.has(after)) {
+      const list = waiting.get(after);
+      if (list) list.push(record);
+      else waiting.set(after, [record]);
+    } else insert(record);
+  }
+  const ordered: ReviewRecord[] = [];
+  const placed = new Set<ReviewRecord>();
+  while (ready.length) {
+    const next = ready.shift()!;
+    ordered.push(next);
+    placed.add(next);
+    const followers = waiting.get(next.id);
+    if (followers) {
+      waiting.delete(next.id);
+      for (const follower of followers) insert(follower);
+    }
+  }
+  if (ordered.length < records.length) ordered.push(...records.filter((record) => !placed.has(record)).sort(byTimeThenId));
+  return ordered;
 }
 
 /**
@@ -172,7 +220,8 @@ export function foldReview(records: ReviewRecord[]): ReviewState {
       }
     }
   }
-  const sortedWorkflow = [...workflow].sort((a, b) => a.revision - b.revision || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // By revision; within one, in the records' order (which follows `after`, not the machines' clocks).
+  const sortedWorkflow = [...workflow].sort((a, b) => a.revision - b.revision);
   const last = sortedWorkflow[sortedWorkflow.length - 1];
   let status: ReportStatus = 'draft';
   if (last) {
