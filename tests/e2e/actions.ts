@@ -93,6 +93,23 @@ export async function openMenu(page: Page, trigger: Locator, item: Locator): Pro
   }
 }
 
+/**
+ * Choose `option` in the select opened by `trigger` and wait for `result`, the change a person sees. On a busy
+ * machine a click can land while the dropdown is still opening and be lost; the choice is made again then.
+ */
+export async function chooseUntil(page: Page, trigger: Locator, option: Locator, result: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await openMenu(page, trigger, option);
+    await option.click();
+    try {
+      await result.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** The analysis a manager types into today's log in the review and exchange flows. */
 export const sampleAnalysis =
   '今天走访的八户中，五户反映中档烟供不应求，主要原因是本周到货量比上周少两成，而周边工地开工带来了新增需求。' +

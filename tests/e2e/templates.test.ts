@@ -1,4 +1,4 @@
-import { fillSupervisorPassphrase } from './actions';
+import { chooseUntil, fillSupervisorPassphrase } from './actions';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -273,9 +273,12 @@ describe('template editor in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: '开始编辑' }).click();
     await editor.waitFor();
     await editor.getByRole('tab', { name: /章节/ }).click();
-    await editor.getByTestId('section-0-kind').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '数据表格' }).click();
-    await editor.getByTestId('section-0-table-column-0-key').waitFor();
+    await chooseUntil(
+      page,
+      editor.getByTestId('section-0-kind'),
+      page.locator('.ant-select-item-option').filter({ hasText: '数据表格' }),
+      editor.getByTestId('section-0-table-column-0-key'),
+    );
     await page.getByTestId('save-template').click();
     await page.getByText('已保存为 v1').waitFor();
     await page.getByTestId('close-editor').click();
