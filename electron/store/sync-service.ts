@@ -713,7 +713,9 @@ export class SyncService implements SyncPort {
 
   private async documentsFor(profile: Profile, peer: Peer): Promise<DocumentContent[]> {
     const authorId = profile.role === 'manager' ? profile.id : peer.person.profileId;
-    const summaries = (await this.services.reports.list()).filter((summary) => summary.authorId === authorId && summary.status !== 'draft');
+    // Not only submitted ones: a withdrawn document is a draft again, and its withdraw record must still travel
+    // (what decides is whether a revision was ever submitted).
+    const summaries = (await this.services.reports.list()).filter((summary) => summary.authorId === authorId);
     const documents: DocumentContent[] = [];
     for (const summary of summaries) {
       const revisions = await this.services.reviews.revisions(summary.id);
