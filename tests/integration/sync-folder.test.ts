@@ -147,6 +147,95 @@ describe('office sync on a plain shared folder', () => {
     }
   }, 120_000);
 
+  it('clock skew (a supervisor days behind, a manager hours then a month ahead, then set back): delivered, ordered, acknowledged; nothing pruned early, nothing doubled', async () => {
+    const folder = await tempDir('reportdesk-office-');
+    folders.push(folder);
+    const hour = 3_600_000;
+    const day = 24 * hour;
+    // Each machine's own clock, injected where the core reads time (services.clock); the test moves them.
+    const offset = { supervisor: -3 * day, zhang: 5 * hour, li: -7 * hour };
+    const clockOf = (who: keyof typeof offset) => ({ now: () => new Date(Date.now() + offset[who]) });
+    const supervisor = await openMachine({ name: '陈主任', role: 'supervisor' }, { clock: clockOf('supervisor') });
+    const zhang = await openMachine({ name: '张伟', role: 'manager', unit: '城关片区' }, { clock: clockOf('zhang') });
+    const li = await openMachine({ name: '李娜', role: 'manager', unit: '城北片区' }, { clock: clockOf('li') });
+    opened.push(supervisor, zhang, li);
+    const all = [supervisor, zhang, li];
+    const pass = async () => {
+      for (const machine of all) await machine.call('sync:now', {});
+    };
+    await formOffice(supervisor, [zhang, li], () => folder, pass);
+    const until: Until = async (what, probe) => {
+      for (let round = 0; round < 6; round++) {
+        await pass();
+        const value = await probe();
+        if (value !== undefined && value !== false) return value;
+      }
+      throw new Error(`did not arrive after 6 passes: ${what}`);
+    };
+    const workflow = async (machine: Machine, id: string) => (await machine.call('review:get', { id })).state.workflow.map((event) => `${event.type}@${event.revision}`);
+    /** Each record is dated after every record before it in the log: the order the acts really happened in. */
+    const datedInOrder = async (machine: Machine, id: string) => {
+      const times = (await machine.store.services.reviews.records(id)).map((record) => record.at);
+      return times.every((at, index) => index === 0 || at > times[index - 1]!);
+    };
+
+    // The whole round trip with the supervisor 3 days behind 张伟 (whose return would otherwise be dated before the submission).
+    const first = await roundTrip(supervisor, zhang, until);
+    const second = await roundTrip(supervisor, li, until, '东街烟酒店');
+    for (const [manager, id] of [[zhang, first], [li, second]] as const) {
+      for (const machine of [manager, supervisor]) {
+        expect(await workflow(machine, id)).toEqual(['submit@1', 'return@1', 'submit@2', 'approve@2']);
+        expect(await datedInOrder(machine, id)).toBe(true);
+        const comment = (await machine.call('review:get', { id })).state.comments[0]!;
+        expect(comment.events.map((event) => event.type)).toEqual(['reply', 'mark-fixed']);
+      }
+    }
+
+    // 张伟's clock jumps a month ahead: his package waits in his outbox, however old it looks, until the supervisor acknowledges it.
+    offset.zhang = 30 * day;
+    const sup = hex((await supervisor.call('sync:status', {})).myFingerprint);
+    const late = await writeAndSubmit(zhang, '三号店', ['三号店库存偏高。']);
+    for (let round = 0; round < 3; round++) {
+      await zhang.call('sync:now', {});
+      offset.zhang += 15 * day;
+    }
+    const waiting = await outboxFiles(folder, zhang);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.startsWith(`to-${sup}-`)).toBe(true);
+    expect((await zhang.call('sync:status', {})).pendingToSend).toBe(1);
+    // …then set back to two days behind the real time (behind his own earlier records) for the rest.
+    offset.zhang = -2 * day;
+    await until('the far-future submission at the supervisor', async () => (await supervisor.store.services.reports.get(late))?.status === 'submitted');
+    await until('acknowledged and pruned', async () => (await zhang.call('sync:status', {})).pendingToSend === 0 && (await outboxFiles(folder, zhang)).length === 0);
+    const comment = await supervisor.call('review:comment', { id: late, anchor: await passage(supervisor, late, 1, '库存偏高'), kind: 'problem', text: '原因？' });
+    await supervisor.call('review:decide', { id: late, decision: 'return', grade: '需改进', reason: '缺少原因', meetingFlag: 'none' });
+    await until('the return at 张伟', async () => (await zhang.store.services.reports.get(late))?.status === 'returned');
+    await zhang.call('review:reply', { id: late, commentId: comment.id, text: '节前备货。' });
+    await reviseAndResubmit(zhang, late, ['三号店库存偏高，原因是节前备货。']);
+    await until('revision 2 at the supervisor', async () => (await supervisor.store.services.reports.get(late))?.revision === 2 && (await supervisor.store.services.reports.get(late))?.status === 'submitted');
+    await supervisor.call('review:decide', { id: late, decision: 'approve', grade: '良好', meetingFlag: 'none' });
+    await until('the approval at 张伟', async () => (await zhang.store.services.reports.get(late))?.status === 'approved');
+    for (const machine of [zhang, supervisor]) {
+      expect(await workflow(machine, late)).toEqual(['submit@1', 'return@1', 'submit@2', 'approve@2']);
+      expect(await datedInOrder(machine, late)).toBe(true);
+    }
+
+    await until('every package acknowledged', async () => {
+      for (const machine of all) if ((await machine.call('sync:status', {})).pendingToSend !== 0) return false;
+      return true;
+    });
+    for (const [manager, id] of [[zhang, first], [li, second], [zhang, late]] as const) {
+      expect(await recordsOf(manager, [id])).toEqual(await recordsOf(supervisor, [id]));
+      for (const machine of [manager, supervisor]) expect([...(await recordCounts(machine, id)).values()].every((count) => count === 1)).toBe(true);
+    }
+    const approved = await supervisor.call('review:inbox', { status: 'approved' });
+    expect(approved.entries.map((entry) => entry.summary.id).sort()).toEqual([first, second, late].sort());
+    for (const machine of all) {
+      expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+      expect(await machine.call('sync:status', {})).toMatchObject({ state: 'ok', pendingToSend: 0, refused: [], problem: null });
+    }
+  }, 120_000);
+
   it('runs the round trip with two managers, acknowledges, prunes, and every machine agrees', async () => {
     const { folder, supervisor, zhang, li, until, pass } = await office();
     const first = await roundTrip(supervisor, zhang, until);
