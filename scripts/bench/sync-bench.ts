@@ -66,7 +66,7 @@ async function monthImportRate(people: number, workdays: number): Promise<Measur
       name: `a month of a ${people}-person office on a shared folder: packages imported per second of sync passes`,
       value: seconds ? imported / seconds : 0,
       unit: 'packages/s',
-      note: `${imported} packages imported (${result.documents} documents, ${result.records} records) in ${seconds.toFixed(1)} s of passes on all ${people} machines; ${workdays} weekly rounds; lost or doubled: ${result.lostOrDoubled?.length ?? 0}`,
+      note: `${imported} packages imported (${result.documents} documents, ${result.recordCount} records) in ${seconds.toFixed(1)} s of sync passes (${result.passes ?? 0} passes, each machine's after an act or a changed file, concurrent across machines) on ${people} machines; ${workdays} working days (the scale test's month: a week late, a withdrawal, the monthly report); lost or doubled: ${result.lostOrDoubled?.length ?? 0}`,
       digits: 2,
     }),
   ];
