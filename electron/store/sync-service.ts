@@ -82,6 +82,7 @@ export class SyncService implements SyncPort {
   private config: SyncConfig | null | undefined;
   private state: SyncState | null = null;
   private savedState = '';
+  private savedWithoutTime: { from: string; text: string } | null = null;
   private problem: Problem | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -235,10 +236,14 @@ export class SyncService implements SyncPort {
     this.savedState = text;
   }
 
+  /** The saved state without the time of its pass (computed once per save, compared on every pass). */
   private savedStateWithoutTime(): string {
     if (!this.savedState) return '';
-    const saved = JSON.parse(this.savedState) as SyncState;
-    return canonicalJson({ ...saved, lastPassAt: null });
+    if (this.savedWithoutTime?.from !== this.savedState) {
+      const saved = JSON.parse(this.savedState) as SyncState;
+      this.savedWithoutTime = { from: this.savedState, text: canonicalJson({ ...saved, lastPassAt: null }) };
+    }
+    return this.savedWithoutTime.text;
   }
 
   private async profileFor(profileId: string): Promise<Profile> {
