@@ -23,6 +23,8 @@ export interface MonthOptions {
   /** Chance that a manager writes a log on a given day. */
   writeChance: number;
   seed: number;
+  /** Keep the data folders on the ordinary temp folder's disk even when a RAM disk has room (the bench: real fsyncs). */
+  onDisk?: boolean;
 }
 
 export interface MonthResult {
@@ -75,7 +77,8 @@ function shouldReturn(key: string): boolean {
  * A scratch folder on a RAM disk (/dev/shm) when it has room, else the temp folder: 30 data folders' durable
  * writes (each an fsync) cost nothing there, which keeps the month fast; what the app does is the same.
  */
-async function scratchDir(prefix: string): Promise<string> {
+async function scratchDir(prefix: string, onDisk = false): Promise<string> {
+  if (onDisk) return tempDir(prefix);
   try {
     const info = await statfs('/dev/shm');
     if (info.bavail * info.bsize > 2 * 1024 ** 3) return await mkdtemp(path.join('/dev/shm', prefix));
@@ -88,8 +91,8 @@ async function scratchDir(prefix: string): Promise<string> {
 export const monthlyTemplateId = 'fixture-month';
 
 /** The test's seeds plus a monthly report template (the fixture log's sections, monthly cadence, another kind). */
-export async function monthSeedsDir(): Promise<string> {
-  const dir = await scratchDir('reportdesk-month-seeds-');
+export async function monthSeedsDir(onDisk = false): Promise<string> {
+  const dir = await scratchDir('reportdesk-month-seeds-', onDisk);
   await mkdir(path.join(dir, 'templates'), { recursive: true });
   const log = JSON.parse(await readFile(path.join(fixtureSeedsDir, 'templates', 'fixture-log.json'), 'utf8')) as Record<string, unknown>;
   await writeFile(path.join(dir, 'templates', 'fixture-log.json'), JSON.stringify(log));
@@ -256,8 +259,8 @@ async function summarize(services: Machine['store']['services'], profileId: stri
 /** The same month on one machine: the supervisor and every manager are local profiles of one store. */
 export async function singleMachineMonth(options: MonthOptions): Promise<MonthResult> {
   const time = monthClock();
-  const dataDir = await scratchDir('reportdesk-month-single-');
-  const seedsDir = await monthSeedsDir();
+  const dataDir = await scratchDir('reportdesk-month-single-', options.onDisk);
+  const seedsDir = await monthSeedsDir(options.onDisk);
   const store = await openStore({ dataDir, seedsDir, clock: time.clock, backgroundCheck: false });
   try {
     const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: () => undefined });
@@ -294,8 +297,8 @@ export async function singleMachineMonth(options: MonthOptions): Promise<MonthRe
 /** The month as an office: one machine per person, replicas of the office folder kept equal by the simulated engine. */
 export async function officeMonth(options: MonthOptions): Promise<MonthResult> {
   const time = monthClock();
-  const root = await scratchDir('reportdesk-month-office-');
-  const seedsDir = await monthSeedsDir();
+  const root = await scratchDir('reportdesk-month-office-', options.onDisk);
+  const seedsDir = await monthSeedsDir(options.onDisk);
   const machines: Machine[] = [];
   try {
     const dataDirOf = async (index: number) => {
