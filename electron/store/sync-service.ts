@@ -8,6 +8,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { ZodType } from 'zod';
 import { applyPackage, exportReviews, exportSubmissions, previewPackage, type ExportedPackage } from '../core/exchange/use-cases';
 import type { Person, TrustEntry } from '../core/exchange/schema';
 import type { Profile } from '../core/profiles/schema';
@@ -16,6 +17,7 @@ import { DomainError, isDomainError } from '../core/shared/errors';
 import type { CallContext, CoreServices } from '../core/shared/services';
 import {
   acksFileName,
+  changeConcerns,
   folderNameOf,
   groupedFingerprint,
   identityFileName,
@@ -26,7 +28,7 @@ import {
   parseFingerprint,
   rosterFileName,
 } from '../core/sync/layout';
-import { afterSending, isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile, type DocumentContent } from '../core/sync/plan';
+import { afterSending, isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile, type DocumentContent, type VerifyOutcome } from '../core/sync/plan';
 import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/port';
 import {
   acksBodySchema,
@@ -41,6 +43,7 @@ import {
   type AcksBody,
   type IdentityBody,
   type RosterBody,
+  type SentDocument,
   type SyncConfig,
   type SyncState,
 } from '../core/sync/schema';
@@ -79,6 +82,7 @@ export class SyncService implements SyncPort {
   private config: SyncConfig | null | undefined;
   private state: SyncState | null = null;
   private savedState = '';
+  private savedWithoutTime: { from: string; text: string } | null = null;
   private problem: Problem | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -92,6 +96,9 @@ export class SyncService implements SyncPort {
   private readonly background: boolean;
   private readonly quickDelayMs: number;
   private readonly eventDelayMs: number;
+  /** My subfolder's name, once a pass has run (file events for packages addressed to others are ignored). */
+  private myHex: string | null = null;
+  private readonly verifiedFiles = new Map<string, { text: string; folder: string; expectedKey: string | undefined; outcome: VerifyOutcome<unknown> }>();
   /** Passes completed (for tests and the bench: wait on this, never on time). */
   passes = 0;
 
@@ -146,7 +153,10 @@ export class SyncService implements SyncPort {
   private watchFolder(folder: string): void {
     if (!this.background || !this.started || this.stopped || this.watchers.has(folder)) return;
     try {
-      const watcher = watch(folder, { persistent: false }, () => this.schedule(this.eventDelayMs));
+      // A package for someone else (the supervisor writes one per manager) or a half-arrived file starts no pass.
+      const watcher = watch(folder, { persistent: false }, (_event, name) => {
+        if (changeConcerns(name === null ? null : String(name), this.myHex)) this.schedule(this.eventDelayMs);
+      });
       watcher.on('error', () => {
         watcher.close();
         this.watchers.delete(folder);
@@ -226,10 +236,14 @@ export class SyncService implements SyncPort {
     this.savedState = text;
   }
 
+  /** The saved state without the time of its pass (computed once per save, compared on every pass). */
   private savedStateWithoutTime(): string {
     if (!this.savedState) return '';
-    const saved = JSON.parse(this.savedState) as SyncState;
-    return canonicalJson({ ...saved, lastPassAt: null });
+    if (this.savedWithoutTime?.from !== this.savedState) {
+      const saved = JSON.parse(this.savedState) as SyncState;
+      this.savedWithoutTime = { from: this.savedState, text: canonicalJson({ ...saved, lastPassAt: null }) };
+    }
+    return this.savedWithoutTime.text;
   }
 
   private async profileFor(profileId: string): Promise<Profile> {
@@ -456,6 +470,7 @@ export class SyncService implements SyncPort {
     const ctx: CallContext = { profile, services: this.services };
     const me = await this.services.signer.identity(profile.id);
     const myHex = folderNameOf(me.fingerprint);
+    this.myHex = myHex;
     let problem: Problem | null = null;
     try {
       const info = await lstat(config.folder);
@@ -558,7 +573,7 @@ export class SyncService implements SyncPort {
     const file = path.join(own, identityFileName);
     const current = await readPeerText(file);
     if (current) {
-      const parsed = verifySignedFile(current, identityBodySchema, (body) => body.person.publicKey, path.basename(own), this.services.signer, person.publicKey);
+      const parsed = this.verified(file, current, identityBodySchema, (body) => body.person.publicKey, path.basename(own), person.publicKey);
       if (parsed.ok && canonicalJson(parsed.body.person) === canonicalJson(person)) return;
     }
     const body: IdentityBody = { format: identityFormat, version: 1, person, writtenAt: this.now() };
@@ -587,7 +602,7 @@ export class SyncService implements SyncPort {
   private async readIdentity(folder: string, hex: string) {
     const text = await readPeerText(path.join(folder, hex, identityFileName));
     if (text === null) return { ok: false as const, message: '没有身份文件' };
-    return verifySignedFile(text, identityBodySchema, (body) => body.person.publicKey, hex, this.services.signer);
+    return this.verified(path.join(folder, hex, identityFileName), text, identityBodySchema, (body) => body.person.publicKey, hex);
   }
 
   private async followRoster(config: SyncConfig, state: SyncState): Promise<void> {
@@ -595,7 +610,7 @@ export class SyncService implements SyncPort {
     const hex = folderNameOf(supervisor.fingerprint);
     const text = await readPeerText(path.join(config.folder, hex, rosterFileName));
     if (text === null) return;
-    const outcome = verifySignedFile(text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, this.services.signer, supervisor.publicKey);
+    const outcome = this.verified(path.join(config.folder, hex, rosterFileName), text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, supervisor.publicKey);
     if (!outcome.ok) {
       this.refuse(state, hex, supervisor.name, rosterFileName, 'roster-invalid', `主管名册未通过校验：${outcome.message}`, 'roster');
       return;
@@ -711,11 +726,17 @@ export class SyncService implements SyncPort {
     return allowed;
   }
 
-  private async documentsFor(profile: Profile, peer: Peer): Promise<DocumentContent[]> {
+  private async documentsFor(profile: Profile, peer: Peer, sent: Record<string, SentDocument>): Promise<DocumentContent[]> {
     const authorId = profile.role === 'manager' ? profile.id : peer.person.profileId;
-    const summaries = (await this.services.reports.list()).filter((summary) => summary.authorId === authorId && summary.status !== 'draft');
+    // Not only submitted ones: a withdrawn document is a draft again, and its withdraw record must still travel
+    // (what decides is whether a revision was ever submitted).
+    const summaries = (await this.services.reports.list()).filter((summary) => summary.authorId === authorId);
     const documents: DocumentContent[] = [];
     for (const summary of summaries) {
+      // Review logs only grow, and every package carries a document's whole log: when as many records were sent
+      // as the document has now, the recipient has them all (and every revision, each having its submit record).
+      const before = sent[summary.id];
+      if (before && before.records.length === summary.reviewCount) continue;
       const revisions = await this.services.reviews.revisions(summary.id);
       if (!revisions.length) continue;
       const records = (await this.services.reviews.records(summary.id)).map((record) => ({ id: record.id, authorId: record.authorId }));
@@ -740,7 +761,10 @@ export class SyncService implements SyncPort {
     const profile = ctx.profile!;
     const recipientId = peer.person.profileId;
     const sent = (state.sent[recipientId] ??= {});
-    const lacking = (await this.documentsFor(profile, peer)).filter((doc) => recipientLacks(doc, sent[doc.docId], recipientId, profile.role === 'manager'));
+    const documents = await this.documentsFor(profile, peer, sent);
+    const lacking = documents.filter((doc) => recipientLacks(doc, sent[doc.docId], recipientId, profile.role === 'manager'));
+    // What the recipient lacks nothing of, they have whole (their own records included): not read again until it grows.
+    for (const doc of documents) if (!lacking.includes(doc)) sent[doc.docId] = afterSending(doc);
     if (!lacking.length) return;
     const pkg = await this.exportFor(ctx, peer, lacking.map((doc) => doc.docId));
     if (!pkg) return;
@@ -798,7 +822,7 @@ export class SyncService implements SyncPort {
   private async readAcks(config: SyncConfig, peer: Peer): Promise<AcksBody | null> {
     const text = await readPeerText(path.join(config.folder, peer.folder, acksFileName));
     if (text === null) return null;
-    const outcome = verifySignedFile(text, acksBodySchema, (body) => body.owner.publicKey, peer.folder, this.services.signer, peer.person.publicKey);
+    const outcome = this.verified(path.join(config.folder, peer.folder, acksFileName), text, acksBodySchema, (body) => body.owner.publicKey, peer.folder, peer.person.publicKey);
     return outcome.ok ? outcome.body : null;
   }
 
@@ -811,6 +835,18 @@ export class SyncService implements SyncPort {
     state.outbox = state.outbox.filter((entry) => !gone.has(entry));
     state.lastAckAt[peer.folder] = this.now();
     await this.saveState();
+  }
+
+  /**
+   * `verifySignedFile`, remembered per file: the roster, acknowledgements and identities are read on every pass
+   * and mostly unchanged, so the same text (checked against the same folder and key) is not verified again.
+   */
+  private verified<T>(file: string, text: string, schema: ZodType<T>, keyOf: (body: T) => string, folder: string, expectedKey?: string): VerifyOutcome<T> {
+    const known = this.verifiedFiles.get(file);
+    if (known && known.text === text && known.folder === folder && known.expectedKey === expectedKey) return known.outcome as VerifyOutcome<T>;
+    const outcome = verifySignedFile(text, schema, keyOf, folder, this.services.signer, expectedKey);
+    this.verifiedFiles.set(file, { text, folder, expectedKey, outcome });
+    return outcome;
   }
 
   private now(): string {

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     log('Export: Excel vs openpyxl …');
     rows.push(...(await benchExcel({ rows: plan.excelRows })));
   }
-  if (groups.has('sync')) rows.push(...(await benchSync(plan.smoke ? { submissions: 3, people: 4, workdays: 1 } : { submissions: 20, people: 30, workdays: 4 })));
+  if (groups.has('sync')) rows.push(...(await benchSync(plan.smoke ? { submissions: 3, people: 4, workdays: 1 } : { submissions: 20, people: 30, workdays: 22 })));
   if (groups.has('ui')) {
     log('UI in Chromium …');
     rows.push(...(await benchUi(largest, offices[0], { keystrokes: plan.uiKeystrokes, pages: plan.uiDocumentPages, runs: plan.uiRuns, build: !values['no-build'] })));

@@ -66,10 +66,19 @@ export class SimulatedEngine {
     return entry;
   }
   readonly stats: EngineStats = { copied: 0, heldBack: 0, halfWritten: 0, conflictCopies: 0, duplicates: 0, deleted: 0 };
+  /** The files the last `step()` changed, per replica (what a machine's file-system watcher would report). */
+  touched = new Map<string, Set<string>>();
 
+  /**
+   * `carries(owner, replica)`: whether the engine copies that owner's subfolder into that replica (default:
+   * everywhere, as Syncthing does). The 30-person month copies a manager's subfolder only to the supervisor's
+   * replica — no manager ever reads another manager's subfolder — which keeps it fast; the files' treatment on
+   * the way (temporary names, order, holds, conflict copies, duplicates, late deletions) is the same.
+   */
   constructor(
     private readonly replicas: string[],
     private readonly random: () => number,
+    private readonly carries: (owner: string, replica: string) => boolean = () => true,
   ) {}
 
   /** `folderName` (a fingerprint) is written only in `replica`. */
@@ -80,8 +89,18 @@ export class SimulatedEngine {
   /** One round of copying; returns whether every replica now equals its owners (nothing in flight). */
   async step(): Promise<boolean> {
     let settled = true;
+    this.touched = new Map();
+    const touch = (file: string) => {
+      for (const replica of this.replicas) {
+        if (!file.startsWith(replica + path.sep)) continue;
+        const files = this.touched.get(replica) ?? new Set<string>();
+        files.add(path.basename(file));
+        this.touched.set(replica, files);
+      }
+    };
     // Finish half-written files from an earlier step first (an engine completes its transfers).
     for (const [key, pending] of [...this.halfWritten]) {
+      touch(pending.final);
       await mkdir(path.dirname(pending.final), { recursive: true });
       await writeFile(pending.temp, pending.data);
       await rename(pending.temp, pending.final);
@@ -99,7 +118,7 @@ export class SimulatedEngine {
         }
       }
       for (const replica of this.replicas) {
-        if (replica === source) continue;
+        if (replica === source || !this.carries(owner, replica)) continue;
         const delivered = this.delivered.get(replica) ?? new Map<string, string>();
         this.delivered.set(replica, delivered);
         const present = [...delivered.keys()].filter((key) => key.startsWith(`${owner}${path.sep}`)).map((key) => key.slice(owner.length + 1));
@@ -114,6 +133,7 @@ export class SimulatedEngine {
               return;
             }
             await mkdir(path.dirname(target), { recursive: true });
+            touch(target);
             const temp = path.join(path.dirname(target), this.random() < 0.5 ? `.syncthing.${path.basename(file)}.tmp` : `~syncthing~${path.basename(file)}.tmp`);
             if (this.random() < 0.08) {
               // Half arrived: the temp file holds part of the data until a later step.
@@ -149,6 +169,7 @@ export class SimulatedEngine {
               return;
             }
             await rm(path.join(replica, owner, file), { force: true });
+            touch(path.join(replica, owner, file));
             delivered.delete(path.join(owner, file));
             this.stats.deleted++;
           });

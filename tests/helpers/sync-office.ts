@@ -41,10 +41,10 @@ export async function tempDir(prefix: string): Promise<string> {
 /** A data folder of its own with one profile made there (a person's laptop). */
 export async function openMachine(
   person: { name: string; role: 'manager' | 'supervisor'; unit?: string },
-  options: { clock?: Clock; sync?: SyncServiceOptions; dataDir?: string } = {},
+  options: { clock?: Clock; sync?: SyncServiceOptions; dataDir?: string; seedsDir?: string } = {},
 ): Promise<Machine> {
   const dataDir = options.dataDir ?? (await tempDir('reportdesk-sync-data-'));
-  const store = await openStore({ dataDir, seedsDir: fixtureSeedsDir, clock: options.clock, backgroundCheck: false, sync: options.sync });
+  const store = await openStore({ dataDir, seedsDir: options.seedsDir ?? fixtureSeedsDir, clock: options.clock, backgroundCheck: false, sync: options.sync });
   const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: (channel, error) => console.error(channel, error) });
   // A supervisor's profile is created with a passphrase protecting their signing key (as in the UI).
   const passphrase = person.role === 'supervisor' ? { passphrase: testPassphrase } : {};
@@ -84,8 +84,8 @@ export function paragraphs(...lines: string[]): RichNode {
 }
 
 /** Write a log and submit it; returns its id. */
-export async function writeAndSubmit(manager: Actor, shop: string, text: string[]): Promise<string> {
-  const created = await manager.call('reports:create', { templateId: office.templateId, metadata: { 店名: shop } });
+export async function writeAndSubmit(manager: Actor, shop: string, text: string[], templateId: string = office.templateId): Promise<string> {
+  const created = await manager.call('reports:create', { templateId, metadata: { 店名: shop } });
   const saved = await manager.call('reports:save-draft', {
     id: created.id,
     baseRev: created.rev,

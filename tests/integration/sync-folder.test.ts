@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discard, formOffice, openMachine, recordCounts, recordsOf, roundTrip, tempDir, writeAndSubmit, type Machine, type Until } from '../helpers/sync-office';
+import { discard, formOffice, openMachine, passage, recordCounts, recordsOf, reviseAndResubmit, roundTrip, tempDir, waitFor, writeAndSubmit, type Machine, type Until } from '../helpers/sync-office';
 
 /**
  * Office sync on a plain shared folder (a file share): three machines, passes run by hand (`sync now`), and
@@ -78,6 +78,173 @@ async function outboxFiles(folder: string, who: Machine): Promise<string[]> {
 }
 
 describe('office sync on a plain shared folder', () => {
+  it('撤回, replies and 已整改 flow by themselves (no periodic scan): a withdrawn submission leaves the supervisor\'s inbox', async () => {
+    // Two data folders, one shared folder; both sync services in the background with the periodic scan
+    // pushed out to an hour, so only an act (the dispatcher's notify) or a file event starts a pass.
+    const folder = await tempDir('reportdesk-office-');
+    folders.push(folder);
+    const sync = { quickDelayMs: 50, eventDelayMs: 100 };
+    const supervisor = await openMachine({ name: '陈主任', role: 'supervisor' }, { sync });
+    const zhang = await openMachine({ name: '张伟', role: 'manager', unit: '城关片区' }, { sync });
+    opened.push(supervisor, zhang);
+    const pass = async () => {
+      for (const machine of [supervisor, zhang]) await machine.call('sync:now', {});
+    };
+    await formOffice(supervisor, [zhang], () => folder, pass, { batchSeconds: 0, scanSeconds: 3600 });
+    await pass();
+    for (const machine of [supervisor, zhang]) await machine.store.sync.start();
+    const wait: Until = (what, probe) => waitFor(what, probe, 20_000, 50);
+    const inboxIds = async () => (await supervisor.call('review:inbox', {})).entries.map((entry) => entry.summary.id);
+    // Quiet before each act: every package acknowledged and pruned, so no file event is still due to start a
+    // pass — what follows the act can only have been started by the act itself.
+    const settled = async (what: string) =>
+      wait(`${what} (everything acknowledged)`, async () => (await zhang.call('sync:status', {})).pendingToSend === 0 && (await supervisor.call('sync:status', {})).pendingToSend === 0);
+    // 张伟's machine restarted after the quiet: a pass still due from an earlier file event (e.g. the supervisor
+    // pruning) is dropped with its timer, and the fresh start's own pass has run, so the next pass is the act's.
+    const quiet = async (what: string) => {
+      await settled(what);
+      await zhang.store.sync.stop();
+      const before = zhang.store.sync.passes;
+      await zhang.store.sync.start();
+      await wait(`${what} (张伟's fresh pass)`, async () => zhang.store.sync.passes > before);
+    };
+
+    const kept = await writeAndSubmit(zhang, '一号店', ['一号店库存偏高，细支烟动销慢。']);
+    const taken = await writeAndSubmit(zhang, '二号店', ['二号店库存正常。']);
+    await wait('both submissions in the inbox', async () => {
+      const ids = await inboxIds();
+      return ids.includes(kept) && ids.includes(taken);
+    });
+
+    await quiet('before 撤回');
+    // 撤回 on 张伟's machine (the supervisor has not opened it): it leaves the supervisor's inbox by itself.
+    const withdrawn = await zhang.call('review:withdraw', { id: taken, reason: '数据填错了' });
+    expect(withdrawn).toMatchObject({ status: 'draft', revision: 2 });
+    await wait('the withdrawn document out of the inbox', async () => !(await inboxIds()).includes(taken));
+    expect(await inboxIds()).toContain(kept);
+    expect(await supervisor.store.services.reports.get(taken)).toMatchObject({ status: 'draft', revision: 2 });
+    expect((await supervisor.store.services.reviews.records(taken)).map((record) => record.body.type)).toEqual(['submit', 'withdraw']);
+
+    // A return with a comment; the reply and 已整改 (without a resubmit) each arrive by themselves.
+    const comment = await supervisor.call('review:comment', { id: kept, anchor: await passage(supervisor, kept, 1, '库存偏高'), kind: 'problem', text: '原因？' });
+    await supervisor.call('review:decide', { id: kept, decision: 'return', grade: '需改进', reason: '缺少原因', meetingFlag: 'none' });
+    await wait('the return at 张伟', async () => (await zhang.store.services.reports.get(kept))?.status === 'returned');
+    const typesAtSupervisor = async (id: string) => (await supervisor.store.services.reviews.records(id)).map((record) => record.body.type);
+    await quiet('before the reply');
+    await zhang.call('review:reply', { id: kept, commentId: comment.id, text: '节前备货过多。' });
+    await wait('the reply at the supervisor', async () => (await typesAtSupervisor(kept)).includes('reply'));
+    expect(await typesAtSupervisor(kept)).not.toContain('mark-fixed');
+    await quiet('before 已整改');
+    await zhang.call('review:mark-fixed', { id: kept, commentId: comment.id, note: '已补充原因' });
+    await wait('已整改 at the supervisor', async () => (await typesAtSupervisor(kept)).includes('mark-fixed'));
+    expect((await supervisor.store.services.reports.get(kept))?.status).toBe('returned');
+
+    // The withdrawn document, revised and submitted again, comes back into the inbox as revision 2.
+    await reviseAndResubmit(zhang, taken, ['二号店库存正常，数据已更正。']);
+    await wait('revision 2 of the withdrawn document in the inbox', async () => (await supervisor.store.services.reports.get(taken))?.revision === 2 && (await inboxIds()).includes(taken));
+    expect(await typesAtSupervisor(taken)).toEqual(['submit', 'withdraw', 'submit']);
+
+    await settled('at the end');
+    for (const id of [kept, taken]) {
+      expect(await recordsOf(zhang, [id])).toEqual(await recordsOf(supervisor, [id]));
+      for (const machine of [zhang, supervisor]) expect([...(await recordCounts(machine, id)).values()].every((count) => count === 1)).toBe(true);
+    }
+    for (const machine of [supervisor, zhang]) {
+      expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+      expect(await machine.call('sync:status', {})).toMatchObject({ state: 'ok', refused: [], problem: null });
+      await machine.store.sync.stop();
+    }
+  }, 120_000);
+
+  it('clock skew (a supervisor days behind, a manager hours then a month ahead, then set back): delivered, ordered, acknowledged; nothing pruned early, nothing doubled', async () => {
+    const folder = await tempDir('reportdesk-office-');
+    folders.push(folder);
+    const hour = 3_600_000;
+    const day = 24 * hour;
+    // Each machine's own clock, injected where the core reads time (services.clock); the test moves them.
+    const offset = { supervisor: -3 * day, zhang: 5 * hour, li: -7 * hour };
+    const clockOf = (who: keyof typeof offset) => ({ now: () => new Date(Date.now() + offset[who]) });
+    const supervisor = await openMachine({ name: '陈主任', role: 'supervisor' }, { clock: clockOf('supervisor') });
+    const zhang = await openMachine({ name: '张伟', role: 'manager', unit: '城关片区' }, { clock: clockOf('zhang') });
+    const li = await openMachine({ name: '李娜', role: 'manager', unit: '城北片区' }, { clock: clockOf('li') });
+    opened.push(supervisor, zhang, li);
+    const all = [supervisor, zhang, li];
+    const pass = async () => {
+      for (const machine of all) await machine.call('sync:now', {});
+    };
+    await formOffice(supervisor, [zhang, li], () => folder, pass);
+    const until: Until = async (what, probe) => {
+      for (let round = 0; round < 6; round++) {
+        await pass();
+        const value = await probe();
+        if (value !== undefined && value !== false) return value;
+      }
+      throw new Error(`did not arrive after 6 passes: ${what}`);
+    };
+    const workflow = async (machine: Machine, id: string) => (await machine.call('review:get', { id })).state.workflow.map((event) => `${event.type}@${event.revision}`);
+    /** Each record is dated after every record before it in the log: the order the acts really happened in. */
+    const datedInOrder = async (machine: Machine, id: string) => {
+      const times = (await machine.store.services.reviews.records(id)).map((record) => record.at);
+      return times.every((at, index) => index === 0 || at > times[index - 1]!);
+    };
+
+    // The whole round trip with the supervisor 3 days behind 张伟 (whose return would otherwise be dated before the submission).
+    const first = await roundTrip(supervisor, zhang, until);
+    const second = await roundTrip(supervisor, li, until, '东街烟酒店');
+    for (const [manager, id] of [[zhang, first], [li, second]] as const) {
+      for (const machine of [manager, supervisor]) {
+        expect(await workflow(machine, id)).toEqual(['submit@1', 'return@1', 'submit@2', 'approve@2']);
+        expect(await datedInOrder(machine, id)).toBe(true);
+        const comment = (await machine.call('review:get', { id })).state.comments[0]!;
+        expect(comment.events.map((event) => event.type)).toEqual(['reply', 'mark-fixed']);
+      }
+    }
+
+    // 张伟's clock jumps a month ahead: his package waits in his outbox, however old it looks, until the supervisor acknowledges it.
+    offset.zhang = 30 * day;
+    const sup = hex((await supervisor.call('sync:status', {})).myFingerprint);
+    const late = await writeAndSubmit(zhang, '三号店', ['三号店库存偏高。']);
+    for (let round = 0; round < 3; round++) {
+      await zhang.call('sync:now', {});
+      offset.zhang += 15 * day;
+    }
+    const waiting = await outboxFiles(folder, zhang);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.startsWith(`to-${sup}-`)).toBe(true);
+    expect((await zhang.call('sync:status', {})).pendingToSend).toBe(1);
+    // …then set back to two days behind the real time (behind his own earlier records) for the rest.
+    offset.zhang = -2 * day;
+    await until('the far-future submission at the supervisor', async () => (await supervisor.store.services.reports.get(late))?.status === 'submitted');
+    await until('acknowledged and pruned', async () => (await zhang.call('sync:status', {})).pendingToSend === 0 && (await outboxFiles(folder, zhang)).length === 0);
+    const comment = await supervisor.call('review:comment', { id: late, anchor: await passage(supervisor, late, 1, '库存偏高'), kind: 'problem', text: '原因？' });
+    await supervisor.call('review:decide', { id: late, decision: 'return', grade: '需改进', reason: '缺少原因', meetingFlag: 'none' });
+    await until('the return at 张伟', async () => (await zhang.store.services.reports.get(late))?.status === 'returned');
+    await zhang.call('review:reply', { id: late, commentId: comment.id, text: '节前备货。' });
+    await reviseAndResubmit(zhang, late, ['三号店库存偏高，原因是节前备货。']);
+    await until('revision 2 at the supervisor', async () => (await supervisor.store.services.reports.get(late))?.revision === 2 && (await supervisor.store.services.reports.get(late))?.status === 'submitted');
+    await supervisor.call('review:decide', { id: late, decision: 'approve', grade: '良好', meetingFlag: 'none' });
+    await until('the approval at 张伟', async () => (await zhang.store.services.reports.get(late))?.status === 'approved');
+    for (const machine of [zhang, supervisor]) {
+      expect(await workflow(machine, late)).toEqual(['submit@1', 'return@1', 'submit@2', 'approve@2']);
+      expect(await datedInOrder(machine, late)).toBe(true);
+    }
+
+    await until('every package acknowledged', async () => {
+      for (const machine of all) if ((await machine.call('sync:status', {})).pendingToSend !== 0) return false;
+      return true;
+    });
+    for (const [manager, id] of [[zhang, first], [li, second], [zhang, late]] as const) {
+      expect(await recordsOf(manager, [id])).toEqual(await recordsOf(supervisor, [id]));
+      for (const machine of [manager, supervisor]) expect([...(await recordCounts(machine, id)).values()].every((count) => count === 1)).toBe(true);
+    }
+    const approved = await supervisor.call('review:inbox', { status: 'approved' });
+    expect(approved.entries.map((entry) => entry.summary.id).sort()).toEqual([first, second, late].sort());
+    for (const machine of all) {
+      expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+      expect(await machine.call('sync:status', {})).toMatchObject({ state: 'ok', pendingToSend: 0, refused: [], problem: null });
+    }
+  }, 120_000);
+
   it('runs the round trip with two managers, acknowledges, prunes, and every machine agrees', async () => {
     const { folder, supervisor, zhang, li, until, pass } = await office();
     const first = await roundTrip(supervisor, zhang, until);

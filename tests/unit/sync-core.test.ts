@@ -1,8 +1,10 @@
 import { generateKeyPairSync, sign, verify, createHash, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classifyEntry, folderNameOf, groupedFingerprint, packageFileName, parseFingerprint, parsePackageFileName } from '../../electron/core/sync/layout';
+import { changeConcerns, classifyEntry, folderNameOf, groupedFingerprint, packageFileName, parseFingerprint, parsePackageFileName } from '../../electron/core/sync/layout';
 import { isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile } from '../../electron/core/sync/plan';
 import { identityBodySchema, type OutboxEntry } from '../../electron/core/sync/schema';
+import { notBefore } from '../../electron/core/review/use-cases';
+import { syncTriggerChannels } from '../../electron/core/sync/use-cases';
 
 const hex = 'ad9e00cf3a7a96f70c9438398557889a';
 const other = '0123456789abcdef0123456789abcdef';
@@ -104,5 +106,37 @@ describe('signed small files', () => {
     expect(check(file(body), folder, otherKey)).toMatchObject({ ok: false, reason: 'wrong-key' });
     expect(check('{')).toMatchObject({ ok: false, reason: 'not-json' });
     expect(check(JSON.stringify({ body }))).toMatchObject({ ok: false, reason: 'schema' });
+  });
+});
+
+describe('file events and acts that start a pass', () => {
+  it('a watcher event starts a pass unless it is a package for someone else or an unfinished or conflict file', () => {
+    expect(changeConcerns(`to-${hex}-000000003.rdpkg`, hex)).toBe(true);
+    expect(changeConcerns(`to-${other}-000000003.rdpkg`, hex)).toBe(false);
+    expect(changeConcerns(`.syncthing.to-${hex}-000000003.rdpkg.tmp`, hex)).toBe(false);
+    expect(changeConcerns(`~syncthing~to-${hex}-000000003.rdpkg.tmp`, hex)).toBe(false);
+    expect(changeConcerns(`to-${hex}-000000003.sync-conflict-20261204-101010-ABCDEFG.rdpkg`, hex)).toBe(false);
+    expect(changeConcerns(`.~acks.json.1a2b3c4d.part`, hex)).toBe(false);
+    for (const name of ['acks.json', 'roster.json', 'identity.json', 'outbox', other]) expect(changeConcerns(name, hex), name).toBe(true);
+    // No name from the watcher, or my folder not known yet: a pass, to be safe.
+    expect(changeConcerns(null, hex)).toBe(true);
+    expect(changeConcerns(`to-${other}-000000003.rdpkg`, null)).toBe(true);
+  });
+
+  it('every act that writes a review record of a manager or supervisor starts a pass, 撤回 included', () => {
+    for (const channel of ['reports:submit', 'review:withdraw', 'review:reply', 'review:mark-fixed', 'review:comment', 'review:decide', 'review:reopen']) {
+      expect(syncTriggerChannels.has(channel), channel).toBe(true);
+    }
+  });
+});
+
+describe('record times under clock skew', () => {
+  it('a record is dated after the latest record its author has seen, and keeps its own time otherwise', () => {
+    expect(notBefore('2026-12-05T08:00:00.000Z', '')).toBe('2026-12-05T08:00:00.000Z');
+    expect(notBefore('2026-12-05T08:00:00.000Z', '2026-12-05T07:59:59.999Z')).toBe('2026-12-05T08:00:00.000Z');
+    // A clock three days behind the submission it answers: 1 ms after it.
+    expect(notBefore('2026-12-02T08:00:00.000Z', '2026-12-05T08:00:00.000Z')).toBe('2026-12-05T08:00:00.001Z');
+    // The same instant (a clock standing still): still strictly after.
+    expect(notBefore('2026-12-05T08:00:00.000Z', '2026-12-05T08:00:00.000Z')).toBe('2026-12-05T08:00:00.001Z');
   });
 });

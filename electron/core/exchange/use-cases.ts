@@ -246,9 +246,9 @@ export async function exportReviews(ctx: CallContext, input: { managerId?: strin
   const profile = requireRole(ctx, 'supervisor');
   // `ids` (office sync): only these documents — the ones the manager lacks something of.
   const only = input.ids ? new Set(input.ids) : null;
+  // With `ids`, a withdrawn document (a draft again) still goes: a comment made before the withdraw arrived must reach its author.
   const summaries = (await ctx.services.reports.list())
-    .filter((summary) => summary.status !== 'draft' && summary.reviewCount > 0)
-    .filter((summary) => !only || only.has(summary.id))
+    .filter((summary) => (only ? only.has(summary.id) : summary.status !== 'draft' && summary.reviewCount > 0))
     .filter((summary) => !input.managerId || summary.authorId === input.managerId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const docIds: string[] = [];

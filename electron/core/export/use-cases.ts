@@ -31,6 +31,7 @@ import { formatDate } from './text';
 import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewSummary, type WordLayout } from './word';
 import { dashboardSheet, dashboardSheetLabels } from '../insight/dashboard-sheet';
 import { insightDashboard } from '../insight/use-cases';
+import { rosterManagers } from '../exchange/use-cases';
 
 export interface ExportDocumentInput {
   id: string;
@@ -230,10 +231,14 @@ function kindRank(kind: DocumentKind): number {
   return documentKindOrder.indexOf(kind);
 }
 
-/** Managers the statistics list: the whole roster for a supervisor (a manager with nothing still shows), else the caller. */
+/**
+ * Managers the statistics list: the whole roster for a supervisor (a manager with nothing still shows), else
+ * the caller. The roster is this machine's managers and those on other machines it exchanges with (office sync,
+ * packages), so an office's 统计 lists the same people in the same order as one machine would.
+ */
 async function rosterFor(ctx: CallContext, profile: Profile, authorId?: string): Promise<string[]> {
   if (profile.role !== 'supervisor') return [profile.name];
-  const managers = (await ctx.services.profiles.list()).filter((candidate) => candidate.role === 'manager');
+  const managers = await rosterManagers(ctx);
   return managers.filter((manager) => !authorId || manager.id === authorId).map((manager) => manager.name);
 }
 

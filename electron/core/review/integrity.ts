@@ -79,6 +79,8 @@ async function checkRecords(
   const index = positions;
   const returned = new Set(entries.filter(({ record }) => record.body.type === 'decision' && record.body.decision === 'return').map(({ record }) => record.revision));
   const submitted = new Set(entries.filter(({ record }) => record.body.type === 'submit').map(({ record }) => record.revision));
+  // A withdrawn revision (撤回) is followed by the next one's submission just as a returned one is.
+  const withdrawn = new Set(entries.filter(({ record }) => record.body.type === 'withdraw').map(({ record }) => record.revision));
   for (const { line, record } of entries) {
     const names = { author: record.authorName, type: record.body.type };
     const known = await author(record.authorId);
@@ -101,7 +103,7 @@ async function checkRecords(
     }
     if ('commentId' in record.body && !commentAuthors.has(record.body.commentId)) findings.push({ code: 'dangling-reference', line, params: names });
     const body = record.body;
-    if (body.type === 'submit' && record.revision > 1 && !returned.has(record.revision - 1)) {
+    if (body.type === 'submit' && record.revision > 1 && !returned.has(record.revision - 1) && !withdrawn.has(record.revision - 1)) {
       findings.push({ code: 'workflow-gap', line, params: { ...names, revision: record.revision, missing: 'decision' } });
     }
     if (body.type === 'decision' && !submitted.has(record.revision)) {

@@ -34,20 +34,39 @@ function newRecord(ctx: CallContext, profile: Profile, report: Report, revision:
   };
 }
 
+/** The latest time a record of this log is dated ('' for none). */
+function latestAt(records: ReviewRecord[]): string {
+  let latest = '';
+  for (const entry of records) if (entry.at > latest) latest = entry.at;
+  return latest;
+}
+
+/** `at`, or 1 ms after `latest` when this machine's clock says a time not after it (a clock behind the others'). */
+export function notBefore(at: string, latest: string): string {
+  if (!latest || at > latest) return at;
+  return new Date(Date.parse(latest) + 1).toISOString();
+}
+
 /** Append records, then refresh the document's cached review summary (status, grade, counts, chain head). */
 async function record(
   ctx: CallContext,
   report: Report,
   unsigned: ReviewRecord[],
   change: Partial<Pick<Report, 'status' | 'revision'>> = {},
-): Promise<{ report: Report; state: ReviewState }> {
+): Promise<{ report: Report; state: ReviewState; records: ReviewRecord[] }> {
   // Signed by the author when made, so the record can travel to another machine and be checked there; a
   // supervisor's key must be unlocked with its passphrase first.
   await requireSigningKey(ctx, requireProfile(ctx));
   // Each record names the one before it in this log, under its signature (see `after` in the schema).
-  let after = (await ctx.services.reviews.records(report.id)).at(-1)?.id ?? '';
+  const existing = await ctx.services.reviews.records(report.id);
+  let after = existing.at(-1)?.id ?? '';
+  // Clock skew between machines (docs/sync.md): a record is never dated before a record its author has already
+  // seen, so the log's time order (how every machine folds it) is the order the acts happened in.
+  let latest = latestAt(existing);
   const linked = unsigned.map((entry) => {
-    const next = { ...entry, after };
+    const at = notBefore(entry.at, latest);
+    latest = at;
+    const next = { ...entry, at, after };
     after = entry.id;
     return next;
   });
@@ -64,7 +83,7 @@ async function record(
   const stored = Object.keys(change).length
     ? await ctx.services.reports.save({ ...report, ...change, review }, report.rev)
     : await ctx.services.reports.saveReview(report.id, review);
-  return { report: stored, state };
+  return { report: stored, state, records };
 }
 
 /** What a document file caches of its review log, for lists and registers (the log stays the truth). */
@@ -105,9 +124,9 @@ async function submitReportNow(ctx: CallContext, input: { id: string; baseRev: n
   await ctx.services.reviews.saveRevision(snapshot);
   const body: RecordBody = { type: 'submit', snapshotHash: snapshotHash(report, ctx.services.hash.sha256), ...(input.note ? { note: input.note } : {}) };
   const submitted = newRecord(ctx, profile, report, report.revision, body);
-  const { report: stored } = await record(ctx, report, [submitted], { status: 'submitted' });
+  const { report: stored, records } = await record(ctx, report, [submitted], { status: 'submitted' });
   // 雷同检测 informs the review; it never fails or blocks the submission (errors are logged and swallowed).
-  await checkSubmissionSafely(ctx, snapshot, template, submitted.at);
+  await checkSubmissionSafely(ctx, snapshot, template, records[0]!.at);
   return stored;
 }
 

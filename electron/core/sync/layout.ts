@@ -77,3 +77,17 @@ export function classifyEntry(name: string): EntryKind {
 export function temporaryNameFor(finalName: string, random: string): string {
   return `.~${finalName}.${random}.part`;
 }
+
+/**
+ * Whether a change to a file of this name (reported by a file-system watcher) can matter to the person whose
+ * folder is `myHex`: not a package addressed to someone else, not an engine's half-arrived file or conflict copy
+ * (the completed file is renamed into place and reported under its own name), not a writer's temporary file.
+ * Unknown names (a watcher that gives none) count.
+ */
+export function changeConcerns(name: string | null | undefined, myHex: string | null): boolean {
+  if (!name || !myHex) return true;
+  const kind = classifyEntry(name);
+  if (kind === 'engine-temp' || kind === 'conflict-copy' || kind === 'own-temp') return false;
+  if (kind === 'package') return parsePackageFileName(name)!.recipient === myHex;
+  return true;
+}

@@ -39,6 +39,7 @@ export async function admitToOffice(ctx: CallContext, input: { fingerprint: stri
 /** The channels whose success means there may be something to send. */
 export const syncTriggerChannels: ReadonlySet<string> = new Set([
   'reports:submit',
+  'review:withdraw',
   'review:reply',
   'review:mark-fixed',
   'review:comment',
