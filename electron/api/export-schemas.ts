@@ -48,6 +48,7 @@ export const exportJobStatusSchema = z
     state: z.enum(['running', 'done', 'failed', 'cancelled']),
     done: z.number().int().min(0),
     total: z.number().int().min(1),
+    percent: z.number().int().min(0).max(100),
     message: z.string().optional(),
     code: z.string().optional(),
     fileName: z.string().optional(),

@@ -20,6 +20,11 @@ export interface ExportJobStatus {
   state: ExportJobState;
   done: number;
   total: number;
+  /**
+   * Whole percent of the job, the one number the progress dialog shows as both its bar and its text: rounded
+   * down while running (never 100 before the file is made), 100 once done.
+   */
+  percent: number;
   /** What is being exported (running), or why it failed. */
   message?: string;
   /** The failure's error code. */
@@ -165,6 +170,7 @@ export class ExportJobs {
       state: job.state,
       done: job.done,
       total: job.total,
+      percent: job.state === 'done' ? 100 : Math.min(99, Math.floor((Math.min(job.done, job.total) / job.total) * 100)),
       ...(job.message ? { message: job.message } : {}),
       ...(job.code ? { code: job.code } : {}),
       ...(job.result ? { fileName: job.result.fileName } : {}),

@@ -110,6 +110,11 @@ export const coreMessagesZh = {
     passphraseNotSet: '主管身份“{{name}}”的密钥还没有口令保护：请先在切换身份时设置口令',
     passphraseWrong: '原口令不正确，口令没有修改',
   },
+  export: {
+    openDesktopOnly: '只有桌面版可以直接打开导出的文件。浏览器模式下文件已作为下载交给浏览器，请在浏览器的下载列表中打开',
+    openFailed: '无法打开文件 {{path}}：{{problem}}',
+    openNotSaved: '只能打开本次运行中通过“保存”对话框保存的导出文件',
+  },
   xlsxImport: {
     rowsCut: '工作表“{{sheet}}”超过 {{limit}} 行的上限：只导入了前 {{kept}} 行，其余的行没有导入。请把表格拆成几个文件分别导入',
     columnsCut: '工作表“{{sheet}}”超过 {{limit}} 列的上限：第 {{limit}} 列之后的列没有读取',
@@ -223,6 +228,11 @@ export const coreMessagesEn: CoreMessages = {
     passphraseSame: 'The new passphrase is the same as the current one; choose another.',
     passphraseNotSet: 'The key of supervisor “{{name}}” has no passphrase yet: set one when choosing the profile.',
     passphraseWrong: 'The current passphrase is wrong; the passphrase was not changed.',
+  },
+  export: {
+    openDesktopOnly: 'Only the desktop app can open an exported file. In the browser the file was handed to the browser as a download; open it from the browser’s download list.',
+    openFailed: 'Could not open the file {{path}}: {{problem}}',
+    openNotSaved: 'Only exports saved through the Save dialog during this run can be opened',
   },
   xlsxImport: {
     rowsCut: 'Sheet “{{sheet}}” is over the limit of {{limit}} rows: only its first {{kept}} rows were imported; the rest were not. Split the sheet into several files to import them.',
