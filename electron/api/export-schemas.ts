@@ -51,6 +51,8 @@ export const exportJobStatusSchema = z
     percent: z.number().int().min(0).max(100),
     message: z.string().optional(),
     code: z.string().optional(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     fileName: z.string().optional(),
   })
   .strict();

@@ -51,7 +51,6 @@ import {
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
 import type { BackupPort } from '../core/backup/port';
-import { DomainError } from '../core/shared/errors';
 import {
   duplicateTemplate,
   exportTemplate,
@@ -199,6 +198,6 @@ export function createHandlers(identity: AppIdentity, options: { desktop?: Deskt
 /** The running app's backup service (the caller must have a profile); unavailable where no host provides one. */
 function backupPort(ctx: CallContext): BackupPort {
   requireProfile(ctx);
-  if (!ctx.services.backup) throw new DomainError('unavailable', '此处不能备份或恢复数据');
+  if (!ctx.services.backup) throw coded('unavailable', 'backup.notHere');
   return ctx.services.backup;
 }

@@ -2,7 +2,7 @@ import { App as AntApp, Button, Modal, Progress, Typography } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../electron/api/contract';
-import { ApiCallError, call } from '../../api/client';
+import { ApiCallError, call, localised } from '../../api/client';
 import { notifyError } from '../../app/notifier';
 import { deliverFile, downloadFile, type Delivery, type ExportedFile } from './deliver';
 
@@ -107,7 +107,8 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           return false;
         }
         if (status.state === 'failed') {
-          notifyError(new Error(status.message ?? t('exportPage.failed')));
+          const failure = localised({ code: 'internal', message: status.message ?? t('exportPage.failed'), ...(status.key ? { key: status.key, params: status.params } : {}) });
+          notifyError(new Error(failure.message));
           return false;
         }
         const result = await call('export:result', { jobId });
