@@ -132,6 +132,7 @@ export const en: Messages = {
   },
   editor: {
     bold: 'Bold',
+    pasteTooLarge: 'Not pasted: the text is too long ({{characters}} characters). One paste into a section may bring at most {{max}} characters and {{maxLines}} paragraphs; the text already there is unchanged. Copy only the part needed, or paste it in several goes',
     italic: 'Italic',
     underline: 'Underline',
     orderedList: 'Numbered list',
@@ -435,6 +436,8 @@ export const en: Messages = {
     pasted: '{{count}} cells pasted',
     pastedRejected: '{{count}} cells pasted; {{rejected}} could not be read (marked red, please fix)',
     pasteSkipped: '{{count}} more cells were beyond the right edge and not pasted',
+    pasteTooMany: 'Not pasted: these {{rows}} rows would make the table {{needed}} rows long; a table holds at most {{max}} rows. Split them over several tables or documents, or copy only the rows needed',
+    tableFull: 'The table has {{max}} rows, its limit; no more rows can be added',
     rowsAdded: '{{count}} rows added',
     cellLabel: 'Row {{row}}, {{column}}: {{value}}',
     totalsLabel: 'Total, {{column}}: {{value}}',

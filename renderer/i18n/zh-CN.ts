@@ -130,6 +130,7 @@ export const zhCN = {
   },
   editor: {
     bold: '加粗',
+    pasteTooLarge: '没有粘贴：内容过长（{{characters}} 字）。一个章节一次最多粘贴 {{max}} 字、{{maxLines}} 段；原有文字不变。请只复制需要的部分，或分几次粘贴',
     italic: '斜体',
     underline: '下划线',
     orderedList: '编号列表',
@@ -433,6 +434,8 @@ export const zhCN = {
     pasted: '已粘贴 {{count}} 个单元格',
     pastedRejected: '已粘贴 {{count}} 个单元格，{{rejected}} 个无法识别（已标红，请修改）',
     pasteSkipped: '另有 {{count}} 个单元格超出表格右侧，未粘贴',
+    pasteTooMany: '没有粘贴：这 {{rows}} 行会使表格达到 {{needed}} 行，一张表格最多 {{max}} 行。请分几张表格或几篇文稿填写，或只复制需要的行',
+    tableFull: '表格已有 {{max}} 行，达到上限，不能再添加行',
     rowsAdded: '新增 {{count}} 行',
     cellLabel: '第 {{row}} 行，{{column}}：{{value}}',
     totalsLabel: '合计，{{column}}：{{value}}',
