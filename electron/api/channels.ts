@@ -50,6 +50,7 @@ export const channelNames = [
   'export:status',
   'export:cancel',
   'export:result',
+  'export:open-file',
   'exchange:identity',
   'exchange:trusted',
   'exchange:roster',

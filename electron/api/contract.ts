@@ -490,6 +490,14 @@ export const contract = {
     input: exportJobInput,
     output: exportJobStatusSchema,
   }),
+  'export:open-file': channel({
+    summary: 'Open an export this app saved (desktop app only; the browser refuses: there the file is a download)',
+    profile: 'required',
+    input: z
+      .object({ path: z.string().min(1).max(4096).refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), '应为完整路径') })
+      .strict(),
+    output: z.object({ opened: z.literal(true) }).strict(),
+  }),
   'export:result': channel({
     summary: "A finished export's file (base64); the job is dropped",
     profile: 'required',

@@ -4,7 +4,7 @@ import { coded, formatMessage } from '../core/shared/messages';
 import type { CallContext, CoreServices } from '../core/shared/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
-import { createHandlers, type AppIdentity, type Handlers } from './handlers';
+import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
 import { fail, ok, type Result } from './result';
 
 /** Logs unexpected failures; the transport decides where (console in main, a file in tests). */
@@ -82,9 +82,9 @@ export function toIssues(error: z.ZodError): ErrorIssue[] {
 
 export function createDispatcher(
   services: CoreServices,
-  options: { identity: AppIdentity; logError?: ErrorLogger; handlers?: Handlers },
+  options: { identity: AppIdentity; logError?: ErrorLogger; handlers?: Handlers; desktop?: DesktopActs },
 ): Dispatcher {
-  const handlers = options.handlers ?? createHandlers(options.identity);
+  const handlers = options.handlers ?? createHandlers(options.identity, { desktop: options.desktop });
   const logError: ErrorLogger = options.logError ?? ((channel, error) => console.error(`[api] ${channel}`, error));
 
   async function identify(profileId: string | null): Promise<CallContext['profile']> {

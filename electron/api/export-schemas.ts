@@ -48,8 +48,11 @@ export const exportJobStatusSchema = z
     state: z.enum(['running', 'done', 'failed', 'cancelled']),
     done: z.number().int().min(0),
     total: z.number().int().min(1),
+    percent: z.number().int().min(0).max(100),
     message: z.string().optional(),
     code: z.string().optional(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     fileName: z.string().optional(),
   })
   .strict();

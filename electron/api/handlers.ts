@@ -16,6 +16,7 @@ import {
   trustedPeople,
 } from '../core/exchange/use-cases';
 import { requireProfile, requireRole } from '../core/shared/permissions';
+import { coded } from '../core/shared/messages';
 import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
 import { changePassphrase } from '../core/profiles/passphrase';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
@@ -50,7 +51,6 @@ import {
 import { getSettings, updateSettings } from '../core/settings/use-cases';
 import type { CallContext } from '../core/shared/services';
 import type { BackupPort } from '../core/backup/port';
-import { DomainError } from '../core/shared/errors';
 import {
   duplicateTemplate,
   exportTemplate,
@@ -71,8 +71,20 @@ export interface AppIdentity {
   version: string;
 }
 
+/**
+ * Acts only the desktop app can do, given by the Electron main process. Browser mode (the HTTP transport) and
+ * the CLI leave them out, and the channels that need them refuse in plain words.
+ */
+export interface DesktopActs {
+  /**
+   * Open a file this app saved (an export written through the save dialog) with the system's default program.
+   * Any other path is refused ('not-saved'); 'failed' carries the system's reason.
+   */
+  openSavedFile(filePath: string): Promise<{ opened: true } | { opened: false; reason: 'not-saved' } | { opened: false; reason: 'failed'; problem: string }>;
+}
+
 /** Every channel's use case, by name (Actual Budget's handler map). Thin: the logic lives in core. */
-export function createHandlers(identity: AppIdentity): Handlers {
+export function createHandlers(identity: AppIdentity, options: { desktop?: DesktopActs } = {}): Handlers {
   // Export jobs live as long as the dispatcher (one per running app); each belongs to the profile that started it.
   const exportJobs = new ExportJobs();
   return {
@@ -133,6 +145,14 @@ export function createHandlers(identity: AppIdentity): Handlers {
     },
     'export:status': async (ctx, input) => exportJobs.status(requireProfile(ctx).id, input.jobId),
     'export:cancel': async (ctx, input) => exportJobs.cancel(requireProfile(ctx).id, input.jobId),
+    'export:open-file': async (ctx, input) => {
+      requireProfile(ctx);
+      if (!options.desktop) throw coded('unavailable', 'export.openDesktopOnly');
+      const outcome = await options.desktop.openSavedFile(input.path);
+      if (outcome.opened) return { opened: true as const };
+      if (outcome.reason === 'not-saved') throw coded('forbidden', 'export.openNotSaved');
+      throw coded('unavailable', 'export.openFailed', { path: input.path, problem: outcome.problem });
+    },
     'export:result': async (ctx, input) => {
       const file = exportJobs.take(requireProfile(ctx).id, input.jobId);
       return { fileName: file.fileName, mimeType: exportMimeType(file.fileName), dataBase64: Buffer.from(file.bytes).toString('base64') };
@@ -178,6 +198,6 @@ export function createHandlers(identity: AppIdentity): Handlers {
 /** The running app's backup service (the caller must have a profile); unavailable where no host provides one. */
 function backupPort(ctx: CallContext): BackupPort {
   requireProfile(ctx);
-  if (!ctx.services.backup) throw new DomainError('unavailable', '此处不能备份或恢复数据');
+  if (!ctx.services.backup) throw coded('unavailable', 'backup.notHere');
   return ctx.services.backup;
 }

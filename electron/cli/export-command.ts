@@ -5,10 +5,10 @@ import { toIssues } from '../api/dispatcher';
 import { defaultExportLabels } from '../core/export/labels';
 import { runExport, type ExportRequest } from '../core/export/use-cases';
 import type { Profile } from '../core/profiles/schema';
-import { DomainError } from '../core/shared/errors';
 import type { CoreServices } from '../core/shared/services';
 import { formatPeriod } from '../core/text/placeholders';
 import { writeExportFile } from '../store/export-file';
+import { coded } from '../core/shared/messages';
 
 export const exportUsage = `  export <编号>        导出一篇文稿 --layout official|plain|excel（公文/普通 Word，或 Excel）
                        [--revision <第几稿>] [--appendix 附审阅记录] [--without-comments 不带点评]
@@ -51,14 +51,14 @@ export async function exportRequestFromArgs(
   target: string | undefined,
   options: ExportCommandOptions,
 ): Promise<ExportRequest> {
-  if (!target) throw new DomainError('invalid-input', '用法：export <文稿编号> | export register | export meeting-pack（npm run cli -- help 查看参数）');
+  if (!target) throw coded('invalid-input', 'cli.exportUsage');
   let request: unknown;
   if (target === 'register') {
     let authorId: string | undefined;
     if (options.author) {
       const profiles = await services.profiles.list();
       const match = profiles.find((profile) => profile.id === options.author || profile.name === options.author);
-      if (!match) throw new DomainError('not-found', `找不到客户经理：${options.author}`);
+      if (!match) throw coded('not-found', 'cli.managerNotFound', { name: options.author });
       authorId = match.id;
     }
     request = {
@@ -98,9 +98,7 @@ export async function exportRequestFromArgs(
   const parsed = exportRequestSchema.safeParse(request);
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
-    throw new DomainError('invalid-input', `参数不正确：${issues.map((issue) => `${issue.path === '(root)' ? '' : `${issue.path} `}${issue.message}`).join('；')}`, {
-      issues,
-    });
+    throw coded('invalid-input', 'cli.badOptions', { details: issues.map((issue) => `${issue.path === '(root)' ? '' : `${issue.path} `}${issue.message}`).join('；') }, { issues });
   }
   return parsed.data;
 }

@@ -4,6 +4,7 @@ import { createDispatcher } from '../api/dispatcher';
 import type { Result } from '../api/result';
 import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
 import { isDomainError } from '../core/shared/errors';
+import { coded, formatMessage, type MessageLanguage } from '../core/shared/messages';
 import { unlockSupervisorKey } from '../core/profiles/keys';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
@@ -34,7 +35,8 @@ ${syncUsage}
   help                 显示本帮助
 
 主管签名（package export-reviews 等）需要口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入。
-数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。`;
+数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。
+--lang en 或环境变量 REPORTDESK_LANG=en：错误信息用英文输出（Errors in English）。`;
 
 /**
  * A supervisor's passphrase for the CLI: the first line of `--passphrase-file`, else REPORTDESK_PASSPHRASE, else
@@ -45,7 +47,7 @@ async function readPassphrase(file: string | undefined): Promise<string | undefi
     try {
       return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
     } catch (error) {
-      throw new CliError(`无法读取口令文件 ${file}：${(error as Error).message}`);
+      throw coded('invalid-input', 'cli.passphraseFile', { file, reason: (error as Error).message });
     }
   }
   if (process.env.REPORTDESK_PASSPHRASE) return process.env.REPORTDESK_PASSPHRASE;
@@ -63,13 +65,13 @@ async function readNewPassphrase(file: string | undefined): Promise<[string, str
       const line = (await readFile(file, 'utf8')).split(/\r?\n/)[0];
       return [line, line];
     } catch (error) {
-      throw new CliError(`无法读取口令文件 ${file}：${(error as Error).message}`);
+      throw coded('invalid-input', 'cli.passphraseFile', { file, reason: (error as Error).message });
     }
   }
   const fromEnvironment = process.env.REPORTDESK_NEW_PASSPHRASE;
   if (fromEnvironment) return [fromEnvironment, fromEnvironment];
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
-    throw new CliError('请提供新口令：--new-passphrase-file <文件>、环境变量 REPORTDESK_NEW_PASSPHRASE，或在终端输入');
+    throw coded('invalid-input', 'cli.newPassphraseNeeded');
   }
   const first = await promptHidden('新口令：');
   return [first, await promptHidden('再输入一次新口令：')];
@@ -103,10 +105,28 @@ function promptHidden(question: string): Promise<string> {
 /** A failure the CLI reports on stderr with exit code 1. */
 class CliError extends Error {}
 
-function unwrap<T>(result: Result<T>): T {
+/**
+ * The language of the CLI's messages: `--lang en`, else the environment variable REPORTDESK_LANG=en, else zh-CN.
+ * Errors raised by catalogue key are printed from the same catalogue the UI uses (core/shared/messages.ts).
+ */
+export function cliLanguage(flag: string | undefined, environment: string | undefined = process.env.REPORTDESK_LANG): MessageLanguage {
+  const wanted = (flag ?? environment ?? '').trim().toLowerCase();
+  return wanted === 'en' || wanted.startsWith('en-') || wanted.startsWith('en_') ? 'en' : 'zh-CN';
+}
+
+/** A failure in the chosen language: a coded error from the catalogue, anything unexpected as 出错了 / Error. */
+function cliMessage(error: unknown, language: MessageLanguage, stack: boolean): string {
+  if (isDomainError(error)) return error.key ? formatMessage(error.key, error.params, language) : error.message;
+  if (error instanceof CliError) return error.message;
+  const details = error instanceof Error ? (stack ? (error.stack ?? error.message) : error.message) : String(error);
+  return formatMessage('cli.unexpected', { details }, language);
+}
+
+function unwrap<T>(result: Result<T>, language: MessageLanguage): T {
   if (result.ok) return result.value;
   const details = result.error.issues?.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n');
-  throw new CliError(`${result.error.message} [${result.error.code}]${details ? `\n${details}` : ''}`);
+  const message = result.error.key ? formatMessage(result.error.key, result.error.params, language) : result.error.message;
+  throw new CliError(`${message} [${result.error.code}]${details ? `\n${details}` : ''}`);
 }
 
 /** Run one CLI command; returns the exit code. Output goes to the given writers (tests capture them). */
@@ -153,6 +173,7 @@ export async function runCli(
     err(`${(error as Error).message}\n\n${usage}`);
     return 2;
   }
+  const language = cliLanguage(parsed.values.lang);
   const [command, ...rest] = parsed.positionals;
   if (!command || command === 'help' || parsed.values.help) {
     out(usage);
@@ -160,7 +181,7 @@ export async function runCli(
   }
   const known = ['demo', 'profiles', 'passphrase', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync', 'backup', 'restore'];
   if (!known.includes(command)) {
-    err(`未知命令：${command}\n\n${usage}`);
+    err(`${formatMessage('cli.unknownCommand', { command }, language)}\n\n${usage}`);
     return 2;
   }
   // Backup and restore open the data folder themselves (restore may write into a folder no store has opened).
@@ -174,7 +195,7 @@ export async function runCli(
       }
       return await runRestoreCommand(rest[0], { data: parsed.values.data, replace: parsed.values.replace, identity: readIdentity(), json: parsed.values.json }, out, err);
     } catch (error) {
-      err(isDomainError(error) ? error.message : `出错了：${error instanceof Error ? error.message : String(error)}`);
+      err(cliMessage(error, language, false));
       return 1;
     }
   }
@@ -184,19 +205,19 @@ export async function runCli(
     store = await openStore({ dataDir: parsed.values.data ?? defaultDataDir() });
     const dispatcher = createDispatcher(store.services, { identity: readIdentity(), logError: () => undefined });
     const call = async <T>(channel: string, profileId: string | null, input: unknown) =>
-      unwrap((await dispatcher.dispatch(channel, profileId, input)) as Result<T>);
+      unwrap((await dispatcher.dispatch(channel, profileId, input)) as Result<T>, language);
 
     const resolveProfile = async (): Promise<string> => {
       const profiles = await store!.services.profiles.list();
       const wanted = parsed.values.as;
       if (wanted) {
         const match = profiles.find((profile) => profile.id === wanted || profile.name === wanted);
-        if (!match) throw new CliError(`找不到身份：${wanted}（可用：${profiles.map((p) => p.name).join('、') || '无'}）`);
+        if (!match) throw coded('not-found', 'cli.profileNotFound', { name: wanted, known: profiles.map((p) => p.name).join('、') || '—' });
         return match.id;
       }
       const last = (await store!.services.settings.get()).lastProfileId;
       if (last && profiles.some((profile) => profile.id === last)) return last;
-      throw new CliError('请用 --as <身份名称> 指定以谁的身份执行（npm run cli -- profiles 可列出身份）');
+      throw coded('invalid-input', 'cli.chooseProfile');
     };
     const print = (value: unknown, text: () => string) => out(parsed.values.json ? JSON.stringify(value, null, 2) : text());
     let code = 0;
@@ -219,7 +240,7 @@ export async function runCli(
       case 'passphrase': {
         const profileId = await resolveProfile();
         const current = await readPassphrase(parsed.values['passphrase-file']);
-        if (current === undefined) throw new CliError('请提供原口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入');
+        if (current === undefined) throw coded('invalid-input', 'cli.currentPassphraseNeeded');
         const [passphrase, repeat] = await readNewPassphrase(parsed.values['new-passphrase-file']);
         await call('profiles:change-passphrase', profileId, { current, passphrase, repeat });
         print({ changed: true }, () => '口令已修改：同一把签名密钥已用新口令重新加密，指纹不变；原口令从此无效');
@@ -233,7 +254,7 @@ export async function runCli(
         break;
       }
       case 'show': {
-        if (!rest[0]) throw new CliError('用法：show <文稿编号>');
+        if (!rest[0]) throw coded('invalid-input', 'cli.showUsage');
         const value = await call<Parameters<typeof formatReport>[0]>('reports:get', await resolveProfile(), { id: rest[0] });
         print(value, () => formatReport(value));
         break;
@@ -247,7 +268,7 @@ export async function runCli(
       }
       case 'export': {
         const profile = await store.services.profiles.get(await resolveProfile());
-        if (!profile) throw new CliError('找不到当前身份');
+        if (!profile) throw coded('not-found', 'profile.missing');
         const { 'without-comments': withoutComments, ...values } = parsed.values;
         const written = await runExportCommand(store.services, profile, rest[0], { ...values, withoutComments });
         print(written, () => `已导出：${written.path}`);
@@ -294,8 +315,7 @@ export async function runCli(
       }
       case 'verify': {
         const result = await call<{ checked: number; problems: { docId: string; problems: IntegrityFinding[] }[] }>('review:verify-all', await resolveProfile(), {});
-        const english = parsed.values.lang === 'en';
-        const language = english ? 'en' : 'zh-CN';
+        const english = language === 'en';
         const count = result.problems.reduce((sum, report) => sum + report.problems.length, 0);
         print(result, () =>
           [
@@ -320,8 +340,7 @@ export async function runCli(
     }
     return code;
   } catch (error) {
-    if (error instanceof CliError || isDomainError(error)) err(error.message);
-    else err(`出错了：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    err(cliMessage(error, language, true));
     return 1;
   } finally {
     await store?.close();

@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
 import { defaultExportLabels } from '../core/export/labels';
-import { DomainError } from '../core/shared/errors';
 import { writeExportFile } from '../store/export-file';
+import { coded } from '../core/shared/messages';
 
 export const packageUsage = `  package export       导出提交包（客户经理）：--since-last（自上次导出以来的全部新内容）| --ids <编号,编号>
                        [--to <主管姓名>] [--out <文件或文件夹>]
@@ -109,7 +109,7 @@ export async function runPackageCommand(
       if (options.to) {
         const supervisors = (await call('exchange:trusted', {})).filter((entry) => entry.role === 'supervisor');
         const match = supervisors.find((entry) => entry.profileId === options.to || entry.name === options.to);
-        if (!match) throw new DomainError('not-found', `找不到主管：${options.to}（已知：${supervisors.map((entry) => entry.name).join('、') || '无，需先导入过其审阅包'}）`);
+        if (!match) throw supervisors.length ? coded('not-found', 'cli.supervisorNotFound', { name: options.to, known: supervisors.map((entry) => entry.name).join('、') }) : coded('not-found', 'cli.supervisorNoneKnown', { name: options.to });
         toSupervisor = match.profileId;
       }
       exported = await call('exchange:export-submissions', {
@@ -121,7 +121,7 @@ export async function runPackageCommand(
       if (options.manager) {
         const roster = await call('exchange:roster', {});
         const match = roster.find((entry) => entry.id === options.manager || entry.name === options.manager);
-        if (!match) throw new DomainError('not-found', `找不到客户经理：${options.manager}（名单：${roster.map((entry) => entry.name).join('、') || '无'}）`);
+        if (!match) throw coded('not-found', 'cli.managerNotOnRoster', { name: options.manager, roster: roster.map((entry) => entry.name).join('、') || '—' });
         managerId = match.id;
       }
       exported = await call('exchange:export-reviews', managerId ? { managerId } : {});
@@ -148,7 +148,7 @@ export async function runPackageCommand(
     try {
       bytes = await readFile(target);
     } catch (error) {
-      throw new DomainError('not-found', `无法读取文件：${target}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+      throw coded('not-found', 'cli.cannotRead', { file: target, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
     const file = { fileName: path.basename(target), dataBase64: bytes.toString('base64') };
     const preview = await call('exchange:preview', file);

@@ -8,7 +8,7 @@ import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, d
 import { createPackageRouter, openPackageChannel, openPackageReadyChannel } from './open-package';
 import { installSecurityGuards } from './guards';
 import { forwardChangeEvents, registerIpcTransport } from './ipc';
-import { registerSaveFileHandler } from './save-file';
+import { registerSaveFileHandler, SavedFiles } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
 
@@ -20,6 +20,8 @@ const allowedPages = devServerUrl ? { devServerUrl } : { appPage: appPageUrl };
 // Before the app is ready: app:// is a standard, secure scheme (its own origin, fetch, no file:// page).
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 let host: StoreHost | null = null;
+/** Exports saved through the save dialog in this run: the only files 「打开」 may open. */
+const savedFiles = new SavedFiles();
 let mainWindow: BrowserWindow | null = null;
 
 /** The app icon (resources/icons, made by `npm run icons`): window, taskbar and Linux launcher. */
@@ -91,6 +93,7 @@ async function start(): Promise<void> {
       identity: { name: app.getName(), version: app.getVersion() },
       startSync: true,
       openOptions: { keySealer: safeStorageSealer(safeStorage) },
+      desktop: { openSavedFile: savedFiles.opener((filePath) => shell.openPath(filePath)) },
     });
   } catch (error) {
     dialog.showErrorBox('报告台无法启动', isDomainError(error) ? error.message : String(error));
@@ -105,6 +108,7 @@ async function start(): Promise<void> {
     windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
     isAllowedSender: (url) => isAllowedSenderUrl(url, allowedPages),
     defaultFolder: () => app.getPath('documents'),
+    onSaved: (filePath) => savedFiles.record(filePath),
   });
   ipcMain.on(openPackageReadyChannel, (event) => {
     if (event.senderFrame && isAllowedSenderUrl(event.senderFrame.url, allowedPages)) packages.pageReady();

@@ -17,6 +17,33 @@ export interface SaveFileDependencies {
   /** Where the dialog opens (the user's 文档 folder). */
   defaultFolder(): string;
   write?: typeof writeExportFile;
+  /** Told of every file written, so 「打开」 may open exactly those (SavedFiles.record). */
+  onSaved?(filePath: string): void;
+}
+
+/**
+ * The files this run saved through the save dialog: the only ones `export:open-file` may hand to the system
+ * (a page can never make the app open an arbitrary path or program).
+ */
+export class SavedFiles {
+  private readonly paths = new Set<string>();
+
+  record(filePath: string): void {
+    this.paths.add(path.resolve(filePath));
+  }
+
+  has(filePath: string): boolean {
+    return this.paths.has(path.resolve(filePath));
+  }
+
+  /** The desktop act behind `export:open-file`, with the system's opener (Electron's shell.openPath). */
+  opener(openPath: (filePath: string) => Promise<string>) {
+    return async (filePath: string) => {
+      if (!this.has(filePath)) return { opened: false as const, reason: 'not-saved' as const };
+      const problem = await openPath(path.resolve(filePath));
+      return problem ? { opened: false as const, reason: 'failed' as const, problem } : { opened: true as const };
+    };
+  }
 }
 
 /** Exports are at most a few tens of MB; anything larger is not one of ours. */
@@ -54,6 +81,7 @@ export async function saveExportedFile(
   if (choice.canceled || !choice.filePath) return ok({ saved: false });
   try {
     await (deps.write ?? writeExportFile)(choice.filePath, new Uint8Array(Buffer.from(dataBase64, 'base64')));
+    deps.onSaved?.(choice.filePath);
     return ok({ saved: true, path: choice.filePath });
   } catch (error) {
     if (isDomainError(error)) return fail(error.code, error.message);

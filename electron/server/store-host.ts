@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher, type ChangeEvent, type Dispatcher, type ErrorLogger } from '../api/dispatcher';
-import type { AppIdentity } from '../api/handlers';
+import type { AppIdentity, DesktopActs } from '../api/handlers';
 import type { Result } from '../api/result';
 import { backupError, backupFailureReason } from '../core/backup/errors';
 import type { BackupPort, BackupRecord, BackupStatus, RestoreRequest } from '../core/backup/port';
@@ -56,6 +56,8 @@ export interface StoreHostOptions {
   locationSource: 'default' | 'environment';
   identity: AppIdentity;
   logError?: ErrorLogger;
+  /** Acts only the desktop app can do (open a saved export); browser mode leaves it out. */
+  desktop?: DesktopActs;
   openOptions?: Omit<OpenStoreOptions, 'dataDir'>;
   /** Take the daily backup when the app is used (default true). */
   dailyBackups?: boolean;
@@ -98,7 +100,7 @@ export class StoreHost implements Dispatcher, BackupPort {
     const host = new StoreHost({ ...options, startDir: store.dataDir, pointerFile: null, locationSource: 'environment' });
     store.services.backup = host;
     host.current = store;
-    host.useDispatcher(createDispatcher(store.services, { identity: options.identity, logError: options.logError }));
+    host.useDispatcher(createDispatcher(store.services, { identity: options.identity, logError: options.logError, desktop: options.desktop }));
     host.state = await readState(store.dataDir);
     return host;
   }
@@ -119,7 +121,7 @@ export class StoreHost implements Dispatcher, BackupPort {
     const store = await openStore({ ...this.options.openOptions, dataDir });
     store.services.backup = this;
     this.current = store;
-    this.useDispatcher(createDispatcher(store.services, { identity: this.options.identity, logError: this.options.logError }));
+    this.useDispatcher(createDispatcher(store.services, { identity: this.options.identity, logError: this.options.logError, desktop: this.options.desktop }));
     this.state = await readState(store.dataDir);
     if (this.options.startSync) void store.sync.start();
   }

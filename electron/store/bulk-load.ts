@@ -17,7 +17,6 @@ import { reportSearchText } from '../core/search/report-text';
 import { SegmentBuilder } from '../core/search/segment';
 import { searchTokens } from '../core/search/tokens';
 import { canonicalJson } from '../core/shared/canonical';
-import { DomainError } from '../core/shared/errors';
 import type { Clock, Hasher, IdGenerator } from '../core/shared/ports';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
@@ -29,6 +28,7 @@ import { copyCheckPath, partitionPath } from './insight-repository';
 import { lineHash } from './review-repository';
 import { assertSafeId } from './safe-id';
 import { parseValidated } from './validated-file';
+import { coded } from '../core/shared/messages';
 
 const writeBatchSize = 256;
 
@@ -82,14 +82,14 @@ class BufferedReports implements ReportRepository {
   }
 
   async create(report: Report): Promise<void> {
-    if (this.written.has(report.id) || this.files.has(report.id)) throw new DomainError('conflict', '已存在相同编号的文稿');
+    if (this.written.has(report.id) || this.files.has(report.id)) throw coded('conflict', 'report.duplicateId');
     this.files.set(report.id, buffered(report));
   }
 
   async save(report: Report, baseRev: number): Promise<Report> {
     const current = this.read(report.id);
-    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
-    if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改（另一个窗口或导入），请比较两个版本后再保存', { details: { current } });
+    if (!current) throw coded('not-found', 'report.notFound');
+    if (current.rev !== baseRev) throw coded('conflict', 'report.changedElsewhere', undefined, { details: { current } });
     const stored = nextStoredReport(current, report, baseRev);
     this.files.set(report.id, buffered(stored));
     return stored;
@@ -97,7 +97,7 @@ class BufferedReports implements ReportRepository {
 
   async saveReview(id: string, review: NonNullable<Report['review']>): Promise<Report> {
     const current = this.read(id);
-    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
+    if (!current) throw coded('not-found', 'report.notFound');
     const stored = withReviewSummary(current, review);
     this.files.set(id, buffered(stored));
     return stored;
@@ -105,8 +105,8 @@ class BufferedReports implements ReportRepository {
 
   async remove(id: string, baseRev: number): Promise<void> {
     const current = this.read(id);
-    if (!current) throw new DomainError('not-found', '找不到该文稿，可能已被删除');
-    if (current.rev !== baseRev) throw new DomainError('conflict', '文稿已在别处被修改，请刷新后再删除');
+    if (!current) throw coded('not-found', 'report.notFound');
+    if (current.rev !== baseRev) throw coded('conflict', 'report.changedBeforeDelete');
     this.files.delete(id);
   }
 
@@ -171,7 +171,7 @@ class BufferedReviews implements ReviewRepository {
     if (existing !== undefined) {
       const same = (report: Report) => canonicalJson({ metadata: report.metadata, sections: report.sections, title: report.title });
       if (same(existing.value) === same(snapshot)) return;
-      throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+      throw coded('conflict', 'store.revisionExists', { revision: snapshot.revision });
     }
     revisions.set(snapshot.revision, buffered(snapshot));
     this.revisionFiles.set(snapshot.id, revisions);
@@ -395,7 +395,7 @@ export class BulkLoader {
     const store = await openStore({ dataDir: options.dataDir, seedsDir: options.seedsDir, backgroundCheck: false });
     if ((await store.services.reports.list()).length) {
       await store.close();
-      throw new DomainError('conflict', `批量写入只能用于空的数据文件夹：${options.dataDir}`);
+      throw coded('conflict', 'store.bulkNotEmptyAt', { folder: options.dataDir });
     }
     return new BulkLoader(store, { searchSegment: options.searchSegment ?? true, copyChecksFrom: options.copyChecksFrom });
   }

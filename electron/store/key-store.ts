@@ -21,6 +21,7 @@ import type { Signer, UnlockedKeys } from '../core/shared/services';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
+import { coded, formatMessage } from '../core/shared/messages';
 
 /** A private key encrypted with a key derived from the person's passphrase (scrypt → AES-256-GCM). */
 const passphraseProtectionSchema = z
@@ -112,7 +113,7 @@ export function decryptPrivateKey(protection: z.infer<typeof passphraseProtectio
 
 function checkPassphrase(passphrase: string): void {
   if ([...passphrase].length < minimumPassphrase) {
-    throw new DomainError('invalid-input', `口令至少 ${minimumPassphrase} 个字符`, { issues: [{ path: 'passphrase', message: `口令至少 ${minimumPassphrase} 个字符` }] });
+    throw coded('invalid-input', 'key.passphraseShort', { minimum: minimumPassphrase }, { issues: [{ path: 'passphrase', message: formatMessage('key.passphraseShort', { minimum: minimumPassphrase }) }] });
   }
 }
 
@@ -194,7 +195,7 @@ export class FileKeyStore implements Signer {
 
   private checkPair(profileId: string, file: KeyFile, privateKey: KeyObject): void {
     if (rawPublicKey(privateKey) !== file.publicKey || file.profileId !== profileId) {
-      throw new DomainError('internal', `密钥文件 keys/${profileId}.json 中的公钥与私钥不匹配，文件被改动过`);
+      throw coded('internal', 'key.pairMismatch', { profileId });
     }
   }
 
@@ -211,7 +212,7 @@ export class FileKeyStore implements Signer {
       stored = await readDocument(this.file(profileId), keyFileSchema);
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      throw new DomainError('internal', `密钥文件已损坏：keys/${profileId}.json（${error.message}）。请从备份中恢复该文件；不要删除它，否则别人将无法验证你的文件。`);
+      throw coded('internal', 'key.damaged', { profileId, reason: error.message });
     }
     if (!stored) return null;
     let privateKey: KeyObject | null = null;
@@ -227,17 +228,13 @@ export class FileKeyStore implements Signer {
       }
     } else if (stored.protection?.method === 'os') {
       if (!this.sealer) {
-        throw new DomainError('locked', `“${profileId}”的密钥由桌面程序通过操作系统的密钥库保护，只能在这台电脑的桌面程序中使用`, {
-          details: { reason: 'key-sealed-by-os' },
-        });
+        throw coded('locked', 'key.sealedByOs', { profileId }, { details: { reason: 'key-sealed-by-os' } });
       }
       let pem: string;
       try {
         pem = this.sealer.unseal(Buffer.from(stored.protection.ciphertext, 'base64'));
       } catch {
-        throw new DomainError('locked', `无法用本机操作系统的密钥库解开 keys/${profileId}.json：该文件可能来自另一台电脑或另一个系统账户`, {
-          details: { reason: 'key-sealed-by-os' },
-        });
+        throw coded('locked', 'key.unsealFailed', { profileId }, { details: { reason: 'key-sealed-by-os' } });
       }
       privateKey = createPrivateKey(pem);
       this.checkPair(profileId, stored, privateKey);
@@ -303,11 +300,11 @@ export class FileKeyStore implements Signer {
   async unlock(profileId: string, passphrase: string): Promise<void> {
     await this.queue.run(profileId, async () => {
       const key = await this.read(profileId);
-      if (!key) throw new DomainError('not-found', '该身份还没有密钥，请先设置口令');
+      if (!key) throw coded('not-found', 'key.none');
       const protection = key.file.protection;
-      if (protection?.method !== 'passphrase') throw new DomainError('conflict', '该身份的密钥没有口令保护，请先设置口令');
+      if (protection?.method !== 'passphrase') throw coded('conflict', 'key.notProtected');
       const pem = decryptPrivateKey(protection, passphrase, key.publicKey);
-      if (!pem) throw new DomainError('forbidden', '口令不正确', { issues: [{ path: 'passphrase', message: '口令不正确' }], details: { reason: 'wrong-passphrase' } });
+      if (!pem) throw coded('forbidden', 'key.wrongPassphrase', undefined, { issues: [{ path: 'passphrase', message: formatMessage('key.wrongPassphrase') }], details: { reason: 'wrong-passphrase' } });
       const privateKey = createPrivateKey(pem);
       this.checkPair(profileId, key.file, privateKey);
       key.privateKey = privateKey;
@@ -321,7 +318,7 @@ export class FileKeyStore implements Signer {
       if (key?.file.protection?.method === 'passphrase') {
         // Changing a passphrase needs the current one.
         const pem = current === undefined ? null : decryptPrivateKey(key.file.protection, current, key.publicKey);
-        if (!pem) throw new DomainError('forbidden', '原口令不正确', { issues: [{ path: 'current', message: '原口令不正确' }], details: { reason: 'wrong-passphrase' } });
+        if (!pem) throw coded('forbidden', 'key.wrongCurrent', undefined, { issues: [{ path: 'current', message: formatMessage('key.wrongCurrent') }], details: { reason: 'wrong-passphrase' } });
         key.privateKey = createPrivateKey(pem);
       }
       if (!key) {
@@ -366,9 +363,7 @@ export class FileKeyStore implements Signer {
   async sign(profileId: string, text: string): Promise<string> {
     const key = await this.load(profileId);
     if (!key.privateKey) {
-      throw new DomainError('locked', '该身份的密钥已加锁：请先输入口令解锁（切换身份时输入，命令行用 --passphrase-file 或环境变量 REPORTDESK_PASSPHRASE）', {
-        details: { reason: 'key-locked' },
-      });
+      throw coded('locked', 'key.locked', undefined, { details: { reason: 'key-locked' } });
     }
     return signText(key.privateKey, text);
   }

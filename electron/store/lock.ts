@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { link, open, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '../core/shared/errors';
+import type { DomainError } from '../core/shared/errors';
 import { registerWriteGuard } from './write-seam';
+import { coded } from '../core/shared/messages';
 
 export interface DataLock {
   /** Remove the lock file, only if it is still this holder's (same owner token). */
@@ -206,12 +207,12 @@ function lockIdentity(file: string): string | null {
 export async function acquireDataLock(dataDir: string): Promise<DataLock> {
   const file = path.join(await realpath(dataDir), '.lock');
   const held = parseLock((await readLockText(file)) ?? '');
-  if (held && heldTokens.has(held.token)) throw new DomainError('locked', `数据文件夹已被本程序打开：${dataDir}。请先关闭它。`);
+  if (held && heldTokens.has(held.token)) throw coded('locked', 'store.openHere', { folder: dataDir });
   const owner = currentOwner();
   const attempt = await tryLock(file, owner);
   if (!attempt.won) {
     const pid = attempt.owner.pid;
-    throw new DomainError('locked', `数据文件夹正被另一个报告台程序使用${pid ? `（进程 ${pid}）` : ''}：${dataDir}。请先关闭它。`);
+    throw pid ? coded('locked', 'store.openElsewherePid', { folder: dataDir, pid }) : coded('locked', 'store.openElsewhere', { folder: dataDir });
   }
   const identity = lockIdentity(file);
   let lost: DomainError | null = null;
@@ -220,10 +221,7 @@ export async function acquireDataLock(dataDir: string): Promise<DataLock> {
     if (lockIdentity(file) === identity) return;
     const current = parseLock(readFileSyncSafe(file) ?? '');
     if (current?.token === owner.token) return;
-    lost = new DomainError(
-      'locked',
-      `数据文件夹的锁文件（.lock）被删除或被另一个程序替换：${dataDir}。为防止两个程序同时写入同一文件夹，本程序已停止保存。请关闭所有报告台窗口后重新打开。`,
-    );
+    lost = coded('locked', 'store.lockLost', { folder: dataDir });
     throw lost;
   };
   const folders = [...new Set([path.dirname(file), path.resolve(dataDir)])];

@@ -3,7 +3,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
-import { DomainError } from '../core/shared/errors';
 import type { ReportRepository } from '../core/shared/services';
 import { reportSearchText } from '../core/search/report-text';
 import { memoryPostings, SearchSegment, segmentHeaderBytes, segmentLayout, SegmentBuilder, type SegmentDocument } from '../core/search/segment';
@@ -312,7 +311,7 @@ export class FileReportRepository implements ReportRepository {
    * by their summaries and `segment`, when given, becomes the stored search segment. For an empty store only.
    */
   async adoptBulkLoad(summaries: ReportSummary[], segment: Uint8Array | null): Promise<void> {
-    if (this.index.entries.size || this.searchIndex || this.building) throw new DomainError('conflict', '批量写入只能用于空的数据文件夹');
+    if (this.index.entries.size || this.searchIndex || this.building) throw coded('conflict', 'store.bulkNotEmpty');
     await this.index.reset(summaries);
     if (segment) await this.writeSegment(segment);
   }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { reportSchema, type Report } from '../core/reports/schema';
 import { logLineSchema, reviewRecordSchema, type LogLine, type ReviewRecord } from '../core/review/schema';
 import { canonicalJson } from '../core/shared/canonical';
-import { DomainError } from '../core/shared/errors';
 import type { Hasher } from '../core/shared/ports';
 import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
 import type { ChainCheck, ReadStateRepository, ReviewRepository } from '../core/shared/services';
@@ -12,6 +11,7 @@ import { appendDurably, readLines, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { readDocument, writeDocument } from './validated-file';
+import { coded } from '../core/shared/messages';
 
 export const nodeHasher: Hasher = {
   sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
@@ -232,7 +232,7 @@ export class FileReviewRepository implements ReviewRepository {
       // A snapshot no submit record points at was left by a submission that died before its record was
       // logged (the log is the truth): the retry replaces it.
       if (await this.isLogged(snapshot.id, snapshot.revision)) {
-        throw new DomainError('conflict', `第 ${snapshot.revision} 次提交的版本已存在，不能覆盖`);
+        throw coded('conflict', 'store.revisionExists', { revision: snapshot.revision });
       }
     }
     await writeDocument(file, reportSchema, snapshot);

@@ -1,12 +1,12 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '../core/shared/errors';
 import type { TemplateRepository } from '../core/shared/services';
 import { templateSchema, type Template, type TemplateSummary } from '../core/templates/schema';
 import type { Quarantine } from './quarantine';
 import { assertSafeId } from './safe-id';
 import { readFolder } from './small-repositories';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
+import { coded } from '../core/shared/messages';
 
 function summaryOf(template: Template): TemplateSummary {
   return {
@@ -76,13 +76,13 @@ export class FileTemplateRepository implements TemplateRepository {
   }
 
   async saveVersion(template: Template): Promise<void> {
-    if (template.builtIn) throw new DomainError('forbidden', '内置模板为只读，请先复制');
+    if (template.builtIn) throw coded('forbidden', 'template.builtInReadOnly');
     const file = path.join(this.folder, assertSafeId(template.id), `v${template.version}.json`);
     if (this.versionsById.get(template.id)?.has(template.version)) {
-      throw new DomainError('conflict', `模板版本已存在：v${template.version}`);
+      throw coded('conflict', 'template.versionExists', { version: template.version });
     }
     try {
-      if (await readDocument(file, templateSchema)) throw new DomainError('conflict', `模板版本已存在：v${template.version}`);
+      if (await readDocument(file, templateSchema)) throw coded('conflict', 'template.versionExists', { version: template.version });
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
     }

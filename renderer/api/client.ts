@@ -145,7 +145,11 @@ function startChangeFeed(): void {
     return;
   }
   if (bridge || typeof EventSource === 'undefined') return;
-  // Browser mode: Server-Sent Events from the loopback server (same cookie token, same origin).
+  changeSource = sharedChangeFeed(deliver);
+}
+
+/** Browser mode: Server-Sent Events from the loopback server (same cookie token, same origin). */
+function openEventSource(deliver: (event: ChangeEvent) => void): EventSource {
   const source = new EventSource('/events', { withCredentials: true });
   source.addEventListener('change', (message) => {
     try {
@@ -154,7 +158,42 @@ function startChangeFeed(): void {
       // A malformed event is ignored; the next one still arrives.
     }
   });
-  changeSource = source;
+  return source;
+}
+
+/**
+ * One event stream for all of this browser's tabs. A browser opens at most six connections to one server; an
+ * event stream per tab held one each, so the seventh tab on a document waited forever for its first call. The
+ * tab holding the `reportdesk-change-feed` lock opens the stream and passes every event to the other tabs over a
+ * BroadcastChannel; when it closes, another tab takes the lock and opens the stream. Without Web Locks (an old
+ * browser), each tab opens its own stream as before.
+ */
+function sharedChangeFeed(deliver: (event: ChangeEvent) => void): { close(): void } {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks || typeof BroadcastChannel === 'undefined') return openEventSource(deliver);
+  const channel = new BroadcastChannel('reportdesk-changes');
+  channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver(message.data);
+  const stop = new AbortController();
+  let source: EventSource | null = null;
+  let release: (() => void) | null = null;
+  locks
+    .request('reportdesk-change-feed', { signal: stop.signal }, () => {
+      source = openEventSource((event) => {
+        deliver(event);
+        channel.postMessage(event);
+      });
+      // Held until this tab stops listening (or closes: the browser then releases the lock).
+      return new Promise<void>((resolve) => (release = resolve));
+    })
+    .catch(() => undefined);
+  return {
+    close() {
+      stop.abort();
+      (source as EventSource | null)?.close();
+      release?.();
+      channel.close();
+    },
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { transportName } from '../api/client';
@@ -42,15 +42,20 @@ const icons: Record<string, React.ReactNode> = {
 
 const collapsedKey = 'reportdesk.navigationCollapsed';
 
-/** The navigation folded to icons: the person's choice, else folded on narrow windows (below 1200 px). */
-function initialCollapsed(): boolean {
+/** The person's own choice of folding the navigation, or null when they never toggled it. */
+function chosenCollapsed(): boolean | null {
   try {
     const stored = window.localStorage.getItem(collapsedKey);
     if (stored !== null) return stored === '1';
   } catch {
     // Storage unavailable: fall back to the window width.
   }
-  return window.innerWidth < 1200;
+  return null;
+}
+
+/** The navigation folded to icons: the person's choice, else folded on narrow windows (below 1200 px). */
+function initialCollapsed(): boolean {
+  return chosenCollapsed() ?? window.innerWidth < 1200;
 }
 
 /** The workspace: navigation on the left (folds to icons), the current page on the right, the profile at the top. */
@@ -67,6 +72,15 @@ export function Shell() {
   const unreadCount = unread.data?.entries.length ?? 0;
   const selected = selectedNavigation(location.pathname, location.state);
   const home = homePath(profile?.role);
+  // Until the person folds or unfolds it themselves, the navigation follows the window: a window narrowed to
+  // 800 px gives the text the room the navigation's labels took.
+  useEffect(() => {
+    const follow = () => {
+      if (chosenCollapsed() === null) setCollapsed(window.innerWidth < 1200);
+    };
+    window.addEventListener('resize', follow);
+    return () => window.removeEventListener('resize', follow);
+  }, []);
   const toggle = () => {
     setCollapsed((value) => {
       try {

@@ -186,7 +186,7 @@ describe('export from the UI in Chromium', () => {
     await page.route('**/api/export%3Astatus', (route) =>
       route.fulfill({
         contentType: 'application/json',
-        body: JSON.stringify({ ok: true, value: { jobId: 'held', state: cancelled ? 'cancelled' : 'running', done: 1, total: 4, message: '台账' } }),
+        body: JSON.stringify({ ok: true, value: { jobId: 'held', state: cancelled ? 'cancelled' : 'running', done: 1, total: 4, percent: 25, message: '台账' } }),
       }),
     );
     await page.route('**/api/export%3Acancel', async (route) => {

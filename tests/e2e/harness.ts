@@ -55,11 +55,15 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { browser?: Browser } = {}): Promise<AppUnderTest> {
+/**
+ * `prepare` fills the fresh data folder before the store opens (e.g. a generated office of many documents).
+ */
+export async function startApp(options: { browser?: Browser; prepare?: (dataDir: string) => Promise<void> } = {}): Promise<AppUnderTest> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first (npm test does it)');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reportdesk-e2e-'));
+  await options.prepare?.(dataDir);
   const browser = options.browser ?? (await launchChromium());
   const state = {} as { store: Store; transport: HttpTransport };
   let port = 0;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
+import type { DesktopActs } from '../../electron/api/handlers';
 import type { AppIdentity } from '../../electron/api/handlers';
 import { loadDemoData } from '../../electron/core/demo/use-cases';
 import type { Clock, IdGenerator } from '../../electron/core/shared/ports';
@@ -63,6 +64,8 @@ export interface TempStoreOptions {
    * key is protected with `testPassphrase` and unlocked, as after choosing the profile in the UI.
    */
   lockedKeys?: boolean;
+  /** The desktop app's acts (the Electron main process gives them); left out, as in browser mode and the CLI. */
+  desktop?: DesktopActs;
 }
 
 export { testPassphrase, unlockSupervisors } from './unlock';
@@ -75,7 +78,7 @@ export async function openTempStore(options: TempStoreOptions = {}): Promise<Tem
   onTestFinished(close);
   if (options.seed) await seedOffice(store.services);
   if (!options.lockedKeys) await unlockSupervisors(store.services);
-  const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: () => undefined });
+  const dispatcher = createDispatcher(store.services, { identity: testIdentity, logError: () => undefined, desktop: options.desktop });
   return { dataDir, store, services: store.services, dispatcher, close };
 }
 

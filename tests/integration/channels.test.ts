@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
+import type { DesktopActs } from '../../electron/api/handlers';
 import type { Result } from '../../electron/api/result';
+import { SavedFiles } from '../../electron/main/save-file';
 import type { ErrorCode } from '../../electron/core/shared/errors';
 import type { Report } from '../../electron/core/reports/schema';
 import { templateSchema, type Template } from '../../electron/core/templates/schema';
@@ -43,6 +46,25 @@ interface Row<K extends ChannelName> {
   expectValue: (value: ChannelOutput<K>, env: Env) => void | Promise<void>;
   /** The valid input with one field of the wrong type, or `root` for channels that take no fields. */
   wrongType: { field: string; value: unknown } | 'root';
+  /** Channels only the desktop app answers: browser mode (HTTP) refuses a valid call with this code. */
+  desktopOnly?: ErrorCode;
+}
+
+/**
+ * The desktop acts the Electron main process gives the IPC dispatcher: a file saved through the save dialog
+ * (recorded as the dialog does) may be opened; the opener only records what it was asked to open.
+ */
+const savedExport = path.join(os.tmpdir(), 'reportdesk-saved', '工作日志_张明.docx');
+const openedFiles: string[] = [];
+function desktopActs(): DesktopActs {
+  const saved = new SavedFiles();
+  saved.record(savedExport);
+  return {
+    openSavedFile: saved.opener(async (filePath) => {
+      openedFiles.push(filePath);
+      return '';
+    }),
+  };
 }
 
 /** Call a channel and return its value, failing the test with the error when it is not ok. */
@@ -794,6 +816,22 @@ const table: { [K in ChannelName]: Row<K> } = {
     },
     wrongType: { field: 'jobId', value: ['x'] },
   },
+  'export:open-file': {
+    as: 'manager',
+    input: { path: savedExport },
+    desktopOnly: 'unavailable',
+    expectValue: async (value, { call }) => {
+      expect(value).toEqual({ opened: true });
+      expect(openedFiles.at(-1)).toBe(savedExport);
+      // Only files this run saved through the save dialog: never another path or a program.
+      const other = await call('export:open-file', profileIds.manager, { path: '/usr/bin/xterm' });
+      expect(other.ok ? 'ok' : other.error.code).toBe('forbidden');
+      expect(openedFiles.at(-1)).toBe(savedExport);
+      // A relative path is refused by the contract.
+      expect(await errorCode(call, 'export:open-file', 'manager', { path: 'x.docx' })).toBe('invalid-input');
+    },
+    wrongType: { field: 'path', value: 7 },
+  },
   'export:result': {
     as: 'manager',
     input: async ({ call }) => {
@@ -1158,9 +1196,9 @@ const table: { [K in ChannelName]: Row<K> } = {
   },
 };
 
-const transports: { name: string; connect: (store: TempStore) => Call | Promise<Call> }[] = [
-  { name: 'IPC', connect: (store) => ipcCall(store.dispatcher) },
-  { name: 'HTTP', connect: (store) => httpCall(store.dispatcher) },
+const transports: { name: string; desktop: boolean; connect: (store: TempStore) => Call | Promise<Call> }[] = [
+  { name: 'IPC', desktop: true, connect: (store) => ipcCall(store.dispatcher) },
+  { name: 'HTTP', desktop: false, connect: (store) => httpCall(store.dispatcher) },
 ];
 
 const rows = Object.entries(table) as [ChannelName, Row<ChannelName>][];
@@ -1191,9 +1229,9 @@ describe('the channel table', () => {
   });
 });
 
-describe.each(transports)('every channel over $name', ({ connect }) => {
+describe.each(transports)('every channel over $name', ({ connect, desktop }) => {
   async function setUp(row: Row<ChannelName>): Promise<{ store: TempStore; call: Call }> {
-    const store = await openTempStore({ seed: !row.empty });
+    const store = await openTempStore({ seed: !row.empty, ...(desktop ? { desktop: desktopActs() } : {}) });
     const call = await connect(store);
     // Each caller's window chooses its profile first (as the page does), so only the call under test writes.
     for (const profileId of Object.values(profileIds)) await call('app:info', profileId, {});
@@ -1204,6 +1242,12 @@ describe.each(transports)('every channel over $name', ({ connect }) => {
     it('answers a valid call', async () => {
       const env = await setUp(row);
       const result = await env.call(channel, profileIds[row.as], await inputFor(row, env));
+      if (row.desktopOnly && !desktop) {
+        // Browser mode refuses plainly, in the person's words (zh-CN here), and writes nothing.
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code: row.desktopOnly } });
+        if (!result.ok) expect(result.error.message).toMatch(/只有桌面版/);
+        return;
+      }
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       if (result.ok) await row.expectValue(result.value as never, env);
     });

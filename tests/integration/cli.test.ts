@@ -13,9 +13,15 @@ interface CliRun {
 
 /** Run the CLI on a data folder with the fixture seeds, capturing what it prints. */
 async function cli(dataDir: string, ...args: string[]): Promise<CliRun> {
+  return cliWith({}, dataDir, ...args);
+}
+
+/** The same, with extra environment variables (REPORTDESK_LANG). */
+async function cliWith(env: Record<string, string>, dataDir: string, ...args: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   vi.stubEnv('REPORTDESK_SEEDS_DIR', fixtureSeedsDir);
+  vi.stubEnv('REPORTDESK_LANG', env.REPORTDESK_LANG ?? '');
   // A supervisor's signing acts need the passphrase (the helpers protect supervisors' keys with it).
   vi.stubEnv('REPORTDESK_PASSPHRASE', testPassphrase);
   try {
@@ -178,6 +184,23 @@ describe('reportdesk CLI', () => {
     const { code, err } = await cli(dataDir, 'list');
     expect(code).toBe(1);
     expect(err).toContain('--as');
+  });
+
+  it('errors come from the one catalogue: zh-CN by default, English with --lang en or REPORTDESK_LANG=en', async () => {
+    const dataDir = await withDemo();
+    // Raised by the core (a coded DomainError through the dispatcher) …
+    const zh = await cli(dataDir, 'show', office.otherDraft, '--as', office.managerName);
+    expect(zh.err).toContain('找不到该文稿，可能已被删除');
+    const en = await cli(dataDir, 'show', office.otherDraft, '--as', office.managerName, '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('Document not found; it may have been deleted [not-found]');
+    expect(en.err).not.toMatch(/[\u4e00-\u9fff]/);
+    // … and by the CLI itself; the environment variable does the same as the flag.
+    const fromEnvironment = await cliWith({ REPORTDESK_LANG: 'en' }, dataDir, 'list', '--as', '赵六');
+    expect(fromEnvironment.code).toBe(1);
+    expect(fromEnvironment.err).toMatch(/^No profile named 赵六 \(available: /);
+    const unknown = await cliWith({ REPORTDESK_LANG: 'en' }, await makeTempDir(), 'frobnicate');
+    expect(unknown.err).toContain('Unknown command: frobnicate');
   });
 
   it('a data folder open elsewhere exits 1 with the lock message, and leaves the folder to its owner', async () => {

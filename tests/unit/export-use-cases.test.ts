@@ -286,18 +286,35 @@ describe('export jobs', () => {
       await monitor.checkpoint(1, 4, '第一篇');
       await gate;
       await monitor.checkpoint(3, 4, '第三篇');
+      await monitor.checkpoint(4, 4, '收尾');
       return file;
     });
-    expect(jobs.status('owner', jobId)).toMatchObject({ state: 'running', done: 0 });
+    expect(jobs.status('owner', jobId)).toMatchObject({ state: 'running', done: 0, percent: 0 });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(jobs.status('owner', jobId)).toMatchObject({ state: 'running', done: 1, total: 4, message: '第一篇' });
+    expect(jobs.status('owner', jobId)).toMatchObject({ state: 'running', done: 1, total: 4, percent: 25, message: '第一篇' });
     expect(() => jobs.status('someone-else', jobId)).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(() => jobs.take('owner', jobId)).toThrow(expect.objectContaining({ code: 'conflict' }));
     release();
-    expect(await settled(jobs, 'owner', jobId)).toMatchObject({ state: 'done', done: 4, total: 4, fileName: 'a.docx' });
+    expect(await settled(jobs, 'owner', jobId)).toMatchObject({ state: 'done', done: 4, total: 4, percent: 100, fileName: 'a.docx' });
     expect(() => jobs.take('someone-else', jobId)).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(jobs.take('owner', jobId)).toBe(file);
     expect(() => jobs.take('owner', jobId)).toThrow(expect.objectContaining({ code: 'not-found' }));
+  });
+
+  it('the percent is one number for bar and text: never 100 while the job still runs, 100 once the file is made', async () => {
+    const jobs = new ExportJobs();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const jobId = jobs.start('owner', async (monitor) => {
+      // Every step reported, the file not yet made (the last writes of a workbook).
+      await monitor.checkpoint(200, 200, '写入文件');
+      await gate;
+      return file;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(jobs.status('owner', jobId)).toMatchObject({ state: 'running', done: 200, total: 200, percent: 99 });
+    release();
+    expect(await settled(jobs, 'owner', jobId)).toMatchObject({ state: 'done', percent: 100 });
   });
 
   it('cancel stops the job at its next checkpoint; no file is kept', async () => {

@@ -80,6 +80,20 @@ describe('one message catalogue, complete in zh-CN and English', () => {
     expect([...used].filter((key) => lookup(coreMessagesZh, key) === undefined)).toEqual([]);
   });
 
+  it('no error is raised with hard-coded Chinese text: every `new DomainError(` in electron/ takes its text from the catalogue', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(root, 'electron'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/new DomainError\(([^;]*?)\)\s*;?/gs)) {
+        // The literal text of the call up to its options (a Chinese string or template literal is the offence).
+        if (/['`][^'`]*[\u4e00-\u9fff]/.test(match[1]!.slice(0, 400))) {
+          offenders.push(`${path.relative(root, file)}:${text.slice(0, match.index).split('\n').length}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('renders a coded message with its parameters in either language', () => {
     expect(formatMessage('submit.incomplete', { count: 2, list: 'a；b' })).toBe('还有 2 项未完成，不能提交：a；b');
     expect(formatMessage('submit.incomplete', { count: 2, list: 'a; b' }, 'en')).toBe('2 item(s) still open, cannot submit: a; b');

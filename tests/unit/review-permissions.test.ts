@@ -16,7 +16,7 @@ import { adoptBackups } from '../helpers/backup-host';
  * Every refused call must leave the data folder byte for byte as it was.
  */
 type Caller = 'author' | 'otherManager' | 'supervisor' | 'otherSupervisor';
-type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid-input';
+type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid-input' | 'unavailable';
 
 const secondSupervisor = { id: 'sup-zhao', name: '赵科长', role: 'supervisor' as const, unit: '营销部', createdAt: '2026-01-02T04:00:00.000Z' };
 
@@ -326,6 +326,14 @@ const table: { [K in ChannelName]: Case<K>[] } = {
   ],
   'export:status': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
   'export:cancel': [{ what: "the author's export job", input: (env) => exportJob(env), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
+  'export:open-file': [
+    {
+      what: 'a saved export, without the desktop app (browser mode): refused for everyone',
+      input: { path: '/tmp/reportdesk-saved/工作日志_张明.docx' },
+      outcomes: who('unavailable', 'unavailable', 'unavailable'),
+      readOnly: true,
+    },
+  ],
   'export:result': [{ what: "the author's finished export job", input: (env) => exportJob(env, true), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
   'exchange:identity': [{ what: "the caller's own key (made on first use)", input: {}, outcomes: everyone }],
   'exchange:trusted': [{ what: 'keys met on this machine', input: {}, outcomes: everyone, readOnly: true }],

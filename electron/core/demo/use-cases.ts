@@ -1,12 +1,12 @@
 import type { Report } from '../reports/schema';
 import { foldReview } from '../review/fold';
 import { reviewCache, snapshotHash } from '../review/use-cases';
-import { DomainError } from '../shared/errors';
 import { demoReviewRecords } from './demo-review';
 import { signRecord } from '../review/signature';
 import { checkSubmissions } from '../insight/copy-check';
 import type { Template } from '../templates/schema';
 import type { CallContext } from '../shared/services';
+import { coded } from '../shared/messages';
 
 export interface DemoLoadResult {
   profiles: number;
@@ -20,7 +20,7 @@ export interface DemoLoadResult {
  */
 export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
   const data = await ctx.services.loadDemoData();
-  if (!data) throw new DomainError('unavailable', '未找到示例数据（seeds/demo）');
+  if (!data) throw coded('unavailable', 'demo.missing');
   const result: DemoLoadResult = { profiles: 0, reports: 0, skipped: 0 };
   const submitted: { snapshot: Report; template: Template; submittedAt: string }[] = [];
   for (const profile of data.profiles) {
@@ -37,7 +37,7 @@ export async function loadDemoData(ctx: CallContext): Promise<DemoLoadResult> {
       continue;
     }
     if (!(await ctx.services.templates.get(report.templateId, report.templateVersion))) {
-      throw new DomainError('internal', `示例数据引用了不存在的模板：${report.templateId}`);
+      throw coded('internal', 'demo.templateMissing', { templateId: report.templateId });
     }
     const template = (await ctx.services.templates.get(report.templateId, report.templateVersion))!;
     const supervisor = data.profiles.find((profile) => profile.role === 'supervisor');

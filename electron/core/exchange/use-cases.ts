@@ -12,7 +12,6 @@ import type { ReviewRecord } from '../review/schema';
 import { signRecord } from '../review/signature';
 import { reviewCache } from '../review/use-cases';
 import { canonicalJson } from '../shared/canonical';
-import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { Locks } from '../shared/ports';
 import type { CallContext, CoreServices } from '../shared/services';
@@ -21,6 +20,7 @@ import { refuse } from './errors';
 import { decodePackage, encodePackage, type DecodedPackage, type PackageDocument } from './package';
 import { planImport, type DocumentEffect, type ImportPlan, type KeyStatus, type PersonView } from './plan';
 import { packageExtension, type ExchangeConflict, type ImportLogEntry, type PackageKind, type PendingImport, type Person, type Recipient, type TrustEntry } from './schema';
+import { coded, formatMessage } from '../shared/messages';
 
 export const appName = 'ReportDesk 报告台';
 
@@ -76,7 +76,7 @@ async function personFor(ctx: CallContext, profileId: string, trusted: Map<strin
     return { profileId, name: local.name, role: local.role, unit: local.unit, publicKey: key.publicKey };
   }
   const entry = trusted.get(profileId);
-  if (!entry) throw new DomainError('internal', `缺少“${profileId}”的公钥，无法导出其记录`);
+  if (!entry) throw coded('internal', 'exchange.noPublicKey', { profileId });
   return { profileId, name: entry.name, role: entry.role, unit: entry.unit, publicKey: entry.publicKey };
 }
 
@@ -95,7 +95,7 @@ async function collect(ctx: CallContext, docIds: string[]): Promise<{ documents:
       const key = `${snapshot.templateId}@${snapshot.templateVersion}`;
       if (!templates.has(key)) {
         const template = await ctx.services.templates.get(snapshot.templateId, snapshot.templateVersion);
-        if (!template) throw new DomainError('not-found', `找不到文稿所用的模板版本：${snapshot.templateId} v${snapshot.templateVersion}`);
+        if (!template) throw coded('not-found', 'report.templateVersionMissing', { templateId: snapshot.templateId, version: snapshot.templateVersion });
         templates.set(key, template);
       }
     }
@@ -104,7 +104,7 @@ async function collect(ctx: CallContext, docIds: string[]): Promise<{ documents:
       if (!people.has(record.authorId)) people.set(record.authorId, await personFor(ctx, record.authorId, trusted));
       // Records made before signing existed were written on this machine by a local profile: its key signs them now.
       if (!record.signature) {
-        if (!(await ctx.services.profiles.get(record.authorId))) throw new DomainError('internal', `记录 ${record.id} 没有签名，且作者不是本机身份`);
+        if (!(await ctx.services.profiles.get(record.authorId))) throw coded('internal', 'exchange.unsignedRecord', { id: record.id });
         records.push(await signRecord(ctx.services.signer, record));
       } else {
         records.push(record);
@@ -176,7 +176,7 @@ async function supervisorById(ctx: CallContext, id: string): Promise<Recipient> 
   const local = await ctx.services.profiles.get(id);
   if (local?.role === 'supervisor') return { profileId: local.id, name: local.name, role: 'supervisor' };
   const entry = (await ctx.services.exchange.trusted()).find((item) => item.profileId === id && item.role === 'supervisor');
-  if (!entry) throw new DomainError('not-found', '找不到该主管：只能选择本机已收到过其审阅包的主管');
+  if (!entry) throw coded('not-found', 'exchange.unknownSupervisor');
   return { profileId: entry.profileId, name: entry.name, role: 'supervisor' };
 }
 
@@ -195,7 +195,7 @@ export async function exportSubmissions(
 ): Promise<ExportedPackage> {
   const profile = requireRole(ctx, 'manager');
   if (!!input.ids?.length === !!input.sinceLast) {
-    throw new DomainError('invalid-input', '请选择要导出的文稿，或选择“自上次导出以来的全部新内容”（二选一）', { issues: [{ path: 'ids', message: '请选择文稿' }] });
+    throw coded('invalid-input', 'exchange.chooseDocuments', undefined, { issues: [{ path: 'ids', message: formatMessage('exchange.chooseDocumentsShort') }] });
   }
   const recipient = input.toSupervisor ? await supervisorById(ctx, input.toSupervisor) : null;
   const key = markerKey(profile.id, recipient?.profileId);
@@ -204,9 +204,9 @@ export async function exportSubmissions(
   if (input.ids?.length) {
     for (const id of [...new Set(input.ids)]) {
       const report = await ctx.services.reports.get(id);
-      if (!report || report.authorId !== profile.id) throw new DomainError('not-found', `找不到你的文稿：${id}`);
+      if (!report || report.authorId !== profile.id) throw coded('not-found', 'exchange.notYourDocument', { id });
       if (!(await ctx.services.reviews.revisions(id)).length) {
-        throw new DomainError('invalid-input', `“${report.title}”尚未提交过，不能导出（只有提交过的版本可以发给主管）`, { issues: [{ path: 'ids', message: '尚未提交' }] });
+        throw coded('invalid-input', 'exchange.neverSubmitted', { title: report.title }, { issues: [{ path: 'ids', message: formatMessage('exchange.neverSubmittedShort') }] });
       }
       docIds.push(id);
     }
@@ -220,7 +220,7 @@ export async function exportSubmissions(
       const isNew = !sent || revisions.some((number) => !sent.revisions.includes(number)) || own.some((id) => !sent.ownRecords.includes(id));
       if (isNew) docIds.push(summary.id);
     }
-    if (!docIds.length) throw new DomainError('not-found', `自上次导出${recipient ? `给“${recipient.name}”` : ''}以来没有新的提交或回复，无需导出`);
+    if (!docIds.length) throw recipient ? coded('not-found', 'exchange.nothingNewFor', { name: recipient.name }) : coded('not-found', 'exchange.nothingNew');
   }
   const built = await buildPackage(ctx, profile, 'submissions', docIds, recipient ? [recipient] : []);
   const documents = { ...(marker?.documents ?? {}) };
@@ -260,9 +260,9 @@ export async function exportReviews(ctx: CallContext, input: { managerId?: strin
   }
   const published = await officeTemplates(ctx);
   if (!docIds.length) {
-    if (input.managerId && !(await managerKnown(ctx, input.managerId))) throw new DomainError('not-found', '找不到该客户经理');
+    if (input.managerId && !(await managerKnown(ctx, input.managerId))) throw coded('not-found', 'exchange.managerNotFound');
     if (!published.length) {
-      throw new DomainError('not-found', input.managerId ? '该客户经理还没有已提交的文稿，没有可导出的审阅记录' : '还没有已提交的文稿，没有可导出的审阅记录');
+      throw coded('not-found', input.managerId ? 'exchange.noReviewsForManager' : 'exchange.noReviews');
     }
     // Only the office's templates: for the manager chosen, or for every manager of the office (no recipients).
     const manager = input.managerId ? (await rosterManagers(ctx)).find((item) => item.id === input.managerId) : undefined;

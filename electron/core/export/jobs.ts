@@ -6,6 +6,7 @@
  */
 import { DomainError, isDomainError, type ErrorCode } from '../shared/errors';
 import { ExportCancelled, isExportCancelled, yieldToEventLoop, type ExportMonitor } from './progress';
+import { coded, formatMessage, type MessageKey, type MessageParams } from '../shared/messages';
 
 export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -20,10 +21,18 @@ export interface ExportJobStatus {
   state: ExportJobState;
   done: number;
   total: number;
+  /**
+   * Whole percent of the job, the one number the progress dialog shows as both its bar and its text: rounded
+   * down while running (never 100 before the file is made), 100 once done.
+   */
+  percent: number;
   /** What is being exported (running), or why it failed. */
   message?: string;
   /** The failure's error code. */
   code?: ErrorCode;
+  /** The failure's catalogue key and parameters (the UI shows it in the person's language). */
+  key?: string;
+  params?: MessageParams;
   /** Once done: the file name the result will carry. */
   fileName?: string;
 }
@@ -36,6 +45,9 @@ interface Job {
   total: number;
   message?: string;
   code?: ErrorCode;
+  /** The failure's catalogue key and parameters, so `take` raises it again in any language. */
+  key?: string;
+  params?: MessageParams;
   cancelRequested: boolean;
   result?: ExportFile;
   finishedAt?: number;
@@ -77,7 +89,7 @@ export class ExportJobs {
     this.sweep();
     const running = [...this.jobs.values()].filter((job) => job.owner === owner && job.state === 'running').length;
     if (running >= this.maxRunningPerOwner) {
-      throw new DomainError('conflict', `已有 ${running} 个导出正在进行，请等其完成或取消后再试`);
+      throw coded('conflict', 'export.tooMany', { running });
     }
     const job: Job = { id: this.newId(), owner, state: 'running', done: 0, total: 1, cancelRequested: false };
     this.jobs.set(job.id, job);
@@ -111,7 +123,11 @@ export class ExportJobs {
         (error: unknown) => {
           if (isExportCancelled(error) || job.cancelRequested) return this.finish(job, 'cancelled');
           job.code = isDomainError(error) ? error.code : 'internal';
-          job.message = isDomainError(error) ? error.message : `导出失败：${error instanceof Error ? error.message : String(error)}`;
+          job.message = isDomainError(error) ? error.message : formatMessage('export.failedWith', { details: error instanceof Error ? error.message : String(error) });
+          if (isDomainError(error) && error.key) {
+            job.key = error.key;
+            job.params = error.params;
+          }
           this.finish(job, 'failed');
         },
       );
@@ -132,10 +148,10 @@ export class ExportJobs {
   /** The finished job's file; the job is dropped. A failed job's error is thrown (once). */
   take(owner: string, jobId: string): ExportFile {
     const job = this.get(owner, jobId);
-    if (job.state === 'running') throw new DomainError('conflict', '导出尚未完成，请稍候');
+    if (job.state === 'running') throw coded('conflict', 'export.notFinished');
     this.jobs.delete(job.id);
-    if (job.state === 'cancelled') throw new DomainError('conflict', '导出已取消，没有生成文件');
-    if (job.state === 'failed') throw new DomainError(job.code ?? 'internal', job.message ?? '导出失败');
+    if (job.state === 'cancelled') throw coded('conflict', 'export.cancelled');
+    if (job.state === 'failed') throw job.key ? coded(job.code ?? 'internal', job.key as MessageKey, job.params) : new DomainError(job.code ?? 'internal', job.message ?? formatMessage('export.failed'));
     return job.result!;
   }
 
@@ -149,7 +165,7 @@ export class ExportJobs {
     this.sweep();
     const job = this.jobs.get(jobId);
     // Another profile's job is as good as missing.
-    if (!job || job.owner !== owner) throw new DomainError('not-found', '找不到该导出任务（可能已完成并取走，或已过期）');
+    if (!job || job.owner !== owner) throw coded('not-found', 'export.jobNotFound');
     return job;
   }
 
@@ -165,8 +181,10 @@ export class ExportJobs {
       state: job.state,
       done: job.done,
       total: job.total,
+      percent: job.state === 'done' ? 100 : Math.min(99, Math.floor((Math.min(job.done, job.total) / job.total) * 100)),
       ...(job.message ? { message: job.message } : {}),
       ...(job.code ? { code: job.code } : {}),
+      ...(job.key ? { key: job.key, ...(job.params ? { params: job.params } : {}) } : {}),
       ...(job.result ? { fileName: job.result.fileName } : {}),
     };
   }

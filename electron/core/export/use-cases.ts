@@ -13,7 +13,6 @@ import { getReport, listReports } from '../reports/use-cases';
 import { foldReview, type CommentView, type ReviewState } from '../review/fold';
 import type { MeetingFlag } from '../review/schema';
 import type { Settings } from '../settings/schema';
-import { DomainError } from '../shared/errors';
 import { requireProfile } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { DocumentKind, Template } from '../templates/schema';
@@ -32,6 +31,7 @@ import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewS
 import { dashboardSheet, dashboardSheetLabels } from '../insight/dashboard-sheet';
 import { insightDashboard } from '../insight/use-cases';
 import { rosterManagers } from '../exchange/use-cases';
+import { coded, formatMessage } from '../shared/messages';
 
 export interface ExportDocumentInput {
   id: string;
@@ -92,7 +92,7 @@ export async function loadExportable(ctx: CallContext, id: string, revision?: nu
   const wanted = revision ?? (working.authorId === profile.id ? undefined : state.lastSubmittedRevision || undefined);
   if (wanted === undefined) return { report: working, template, state, latest: true };
   const frozen = await ctx.services.reviews.getRevision(id, wanted);
-  if (!frozen) throw new DomainError('not-found', `找不到第 ${wanted} 次提交的版本`);
+  if (!frozen) throw coded('not-found', 'review.revisionNotFound', { revision: wanted });
   const version =
     frozen.templateId === template.id && frozen.templateVersion === template.version
       ? template
@@ -353,9 +353,7 @@ async function dashboardSheets(ctx: CallContext, filter: RegisterFilter, languag
 async function meetingDocumentIds(ctx: CallContext, input: MeetingPackInput): Promise<string[]> {
   if (input.ids?.length) return [...new Set(input.ids)];
   if (!input.period?.trim()) {
-    throw new DomainError('invalid-input', '请选择要带到会上的文稿，或指定期间以选取标记为“会上表扬/会上讲评”的文稿', {
-      issues: [{ path: 'period', message: '请指定期间或选择文稿' }],
-    });
+    throw coded('invalid-input', 'export.meetingNothingChosen', undefined, { issues: [{ path: 'period', message: formatMessage('export.meetingNothingChosenShort') }] });
   }
   const flags = new Set<MeetingFlag>(input.flags?.length ? input.flags : ['praise', 'critique']);
   const summaries = await listReports(ctx, { period: input.period.trim() });
@@ -378,9 +376,7 @@ export async function exportMeetingPack(ctx: CallContext, input: MeetingPackInpu
   const ids = await meetingDocumentIds(ctx, input);
   if (ids.length === 0) {
     const period = input.period ? formatPeriod(input.period.trim()) : '';
-    throw new DomainError('invalid-input', `${period}没有标记为“会上表扬”或“会上讲评”的文稿，请改选期间或手动选择文稿`, {
-      issues: [{ path: 'period', message: '没有符合条件的文稿' }],
-    });
+    throw coded('invalid-input', 'export.meetingNoneFlagged', { period }, { issues: [{ path: 'period', message: formatMessage('export.meetingNoneFlaggedShort') }] });
   }
   const total = ids.length * 2;
   const documents: MeetingPackDocument[] = [];

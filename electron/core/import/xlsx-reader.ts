@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DomainError } from '../shared/errors';
-import { formatMessage } from '../shared/messages';
+import { formatMessage, coded } from '../shared/messages';
 
 export interface SheetRows {
   name: string;
@@ -56,13 +55,13 @@ export interface XlsxWorkbook {
 /** As readXlsxRows, with whether reading stopped at the sheet cap (see xlsxNotices). */
 export async function readXlsxWorkbook(fileName: string, bytes: Uint8Array): Promise<XlsxWorkbook> {
   if (!/\.xlsx$/i.test(fileName)) {
-    throw new DomainError('invalid-input', `只能导入 .xlsx 文件（Excel 2007 及以上）；“${fileName}”不是。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx`);
+    throw coded('invalid-input', 'xlsxImport.notXlsx', { file: fileName });
   }
   if (bytes.length > xlsxLimits.bytes) {
-    throw new DomainError('invalid-input', `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），上限为 10 MB`);
+    throw coded('invalid-input', 'xlsxImport.tooLarge', { size: (bytes.length / 1024 / 1024).toFixed(1) });
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new DomainError('invalid-input', `“${fileName}”不是有效的 Excel 文件（文件已损坏或只是改了扩展名）`);
+    throw coded('invalid-input', 'xlsxImport.notExcel', { file: fileName });
   }
   // Streamed (exceljs's WorkbookReader), never loaded whole: a sheet of a million rows costs what the first
   // `rowsPerSheet` rows cost, and reading stops at the caps.
@@ -100,7 +99,7 @@ export async function readXlsxWorkbook(fileName: string, bytes: Uint8Array): Pro
       sheets.push({ name, rows, ...(cut.rows || cut.columns ? { cut } : {}) });
     }
   } catch (error) {
-    throw new DomainError('invalid-input', `无法读取“${fileName}”：${error instanceof Error ? error.message : String(error)}`);
+    throw coded('invalid-input', 'xlsxImport.unreadable', { file: fileName, reason: error instanceof Error ? error.message : String(error) });
   }
   return { sheets, sheetsCut };
 }

@@ -5,7 +5,6 @@
 import type { Report } from '../reports/schema';
 import { getReport } from '../reports/use-cases';
 import { foldReview } from '../review/fold';
-import { DomainError } from '../shared/errors';
 import { requireRole } from '../shared/permissions';
 import type { CallContext, CoreServices } from '../shared/services';
 import type { Template } from '../templates/schema';
@@ -19,6 +18,7 @@ import {
   type FingerprintEntry,
 } from './copy-detection';
 import { defaultInsightSettings, type CopyCheckResult } from './schema';
+import { coded } from '../shared/messages';
 
 /** Check a frozen revision against its pools (the index as it stands) and the template's guidance. */
 export async function computeCopyCheck(
@@ -103,12 +103,12 @@ export async function getCopyCheck(ctx: CallContext, input: { id: string; revisi
   const records = await ctx.services.reviews.records(input.id);
   const state = foldReview(records);
   const revision = input.revision ?? state.lastSubmittedRevision;
-  if (!revision) throw new DomainError('not-found', '文稿尚未提交，没有雷同检测结果');
+  if (!revision) throw coded('not-found', 'insight.notSubmitted');
   const threshold = (await ctx.services.settings.get()).insight?.copyThreshold ?? defaultInsightSettings.copyThreshold;
   const stored = await ctx.services.insight.getCopyCheck(input.id, revision);
   if (stored) return { result: stored, threshold, flagged: stored.score >= threshold, stored: true };
   const snapshot = await ctx.services.reviews.getRevision(input.id, revision);
-  if (!snapshot) throw new DomainError('not-found', `找不到第 ${revision} 次提交的版本`);
+  if (!snapshot) throw coded('not-found', 'review.revisionNotFound', { revision });
   const template = (await ctx.services.templates.get(snapshot.templateId, snapshot.templateVersion)) ?? current;
   const submit = state.workflow.find((event) => event.type === 'submit' && event.revision === revision);
   const { result } = await computeCopyCheck(ctx.services, snapshot, template, submit?.at ?? snapshot.updatedAt);

@@ -2,7 +2,6 @@ import { defaultOnTimeRule } from '../export/on-time';
 import type { TableRow } from '../reports/schema';
 import { canRead } from '../reports/use-cases';
 import { foldReview } from '../review/fold';
-import { DomainError } from '../shared/errors';
 import { requireProfile } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { DocumentKind } from '../templates/schema';
@@ -11,6 +10,7 @@ import { joinDates } from '../calendar/roster';
 import { computeDashboard, inMonth, type DashboardDocument, type DashboardTemplate, type DashboardView } from './dashboard';
 import { defaultInsightSettings } from './schema';
 import { proposeSentences, type SentenceProposal } from './sentences';
+import { coded, formatMessage } from '../shared/messages';
 
 /**
  * The dashboard for a month: every manager on the roster for a supervisor (a manager with nothing still has a
@@ -19,7 +19,7 @@ import { proposeSentences, type SentenceProposal } from './sentences';
 export async function insightDashboard(ctx: CallContext, input: { period: string; kind?: DocumentKind }): Promise<DashboardView> {
   const profile = requireProfile(ctx);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.period)) {
-    throw new DomainError('invalid-input', '统计期间应为月份，例如 2026-11', { issues: [{ path: 'period', message: '应为 YYYY-MM' }] });
+    throw coded('invalid-input', 'insight.badPeriod', undefined, { issues: [{ path: 'period', message: formatMessage('insight.badPeriodShort') }] });
   }
   const supervisor = profile.role === 'supervisor';
   const settings = await ctx.services.settings.get();
@@ -92,9 +92,9 @@ export async function insightSentences(
 ): Promise<{ proposals: SentenceProposal[]; ruleCount: number }> {
   requireProfile(ctx);
   const template = await ctx.services.templates.get(input.templateId, input.templateVersion);
-  if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (!template) throw coded('not-found', 'report.templateNotFound');
   const section = template.sections.find((candidate) => candidate.id === input.sectionId);
-  if (!section?.table) throw new DomainError('invalid-input', `“${input.sectionId}”不是表格章节`, { issues: [{ path: 'sectionId', message: '不是表格章节' }] });
+  if (!section?.table) throw coded('invalid-input', 'insight.notTable', { section: input.sectionId }, { issues: [{ path: 'sectionId', message: formatMessage('insight.notTableShort') }] });
   const rules = section.table.sentenceRules ?? [];
   const proposals = proposeSentences(section.table, input.rows, {
     metadata: input.metadata ?? {},

@@ -1,6 +1,7 @@
-import { DomainError } from '../shared/errors';
+import type { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
 import type { Profile } from './schema';
+import { coded, formatMessage } from '../shared/messages';
 
 /** The shortest passphrase a supervisor's key may have. */
 export const minimumPassphraseLength = 8;
@@ -9,20 +10,16 @@ export const minimumPassphraseLength = 8;
 export type PassphraseMode = 'unlock' | 'set';
 
 function passphraseRequired(profile: Profile, mode: PassphraseMode): DomainError {
-  return new DomainError(
-    'locked',
-    mode === 'unlock'
-      ? `主管身份“${profile.name}”的签名密钥已加锁：请输入口令解锁（命令行：--passphrase-file 或环境变量 REPORTDESK_PASSPHRASE）`
-      : `主管身份“${profile.name}”的签名密钥还没有口令保护：请先设置口令（至少 ${minimumPassphraseLength} 个字符）`,
-    { details: { reason: 'passphrase-required', mode, profileId: profile.id } },
-  );
+  return mode === 'unlock'
+    ? coded('locked', 'key.supervisorLocked', { name: profile.name }, { details: { reason: 'passphrase-required', mode, profileId: profile.id } })
+    : coded('locked', 'key.supervisorUnprotected', { name: profile.name, minimum: minimumPassphraseLength }, { details: { reason: 'passphrase-required', mode, profileId: profile.id } });
 }
 
 /** A passphrase long enough to protect a supervisor's key; `invalid-input` otherwise. */
 export function checkNewPassphrase(passphrase: string | undefined): string {
   if (!passphrase || [...passphrase].length < minimumPassphraseLength) {
-    const message = `主管身份需要一个至少 ${minimumPassphraseLength} 个字符的口令，用来保护签名密钥`;
-    throw new DomainError('invalid-input', message, { issues: [{ path: 'passphrase', message }] });
+    const message = formatMessage('key.supervisorNeedsPassphrase', { minimum: minimumPassphraseLength });
+    throw coded('invalid-input', 'key.supervisorNeedsPassphrase', { minimum: minimumPassphraseLength }, { issues: [{ path: 'passphrase', message }] });
   }
   return passphrase;
 }

@@ -1,7 +1,7 @@
-import { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
 import { checkNewPassphrase, unlockSupervisorKey } from './keys';
 import type { NewProfile, Profile } from './schema';
+import { coded } from '../shared/messages';
 
 /** Every local profile, for the "who are you" screen. Needs no active profile. */
 export async function listProfiles(ctx: CallContext): Promise<Profile[]> {
@@ -13,14 +13,15 @@ export async function listProfiles(ctx: CallContext): Promise<Profile[]> {
 export async function createProfile(ctx: CallContext, input: NewProfile): Promise<Profile> {
   const existing = await ctx.services.profiles.list();
   if (existing.some((profile) => profile.name === input.name && profile.role === input.role)) {
-    throw new DomainError('conflict', `已存在同名同角色的身份：${input.name}`);
+    throw coded('conflict', 'profile.duplicate', { name: input.name });
   }
   // Someone this machine trusts (met through exchange) is never silently doubled by a local profile.
   const trusted = (await ctx.services.exchange.trusted()).find((entry) => entry.name === input.name && entry.role === input.role);
   if (trusted && !input.confirmSameName) {
-    throw new DomainError(
+    throw coded(
       'conflict',
-      `本机已信任一位${input.role === 'supervisor' ? '主管' : '客户经理'}“${trusted.name}”（指纹 ${trusted.fingerprint}）。新建同名同角色的本机身份需要明确确认：它是另一个人，它的记录在别的电脑上不会被当作“${trusted.name}”的记录`,
+      input.role === 'supervisor' ? 'profile.sameAsTrustedSupervisor' : 'profile.sameAsTrustedManager',
+      { name: trusted.name, fingerprint: trusted.fingerprint },
       { details: { reason: 'same-name-as-trusted', fingerprint: trusted.fingerprint } },
     );
   }
@@ -42,7 +43,7 @@ export async function createProfile(ctx: CallContext, input: NewProfile): Promis
 /** Switch the active profile on this machine; remembered for the next start. */
 export async function selectProfile(ctx: CallContext, id: string, passphrase?: string): Promise<Profile> {
   const profile = await ctx.services.profiles.get(id);
-  if (!profile) throw new DomainError('not-found', '找不到该用户身份');
+  if (!profile) throw coded('not-found', 'profile.notFound');
   // A supervisor's key must be unlocked (or, the first time, protected) before the profile is used.
   await unlockSupervisorKey(ctx, profile, passphrase);
   await rememberProfile(ctx, id);

@@ -64,9 +64,12 @@ export const tableRowSchema = z
   .strict();
 export type TableRow = z.infer<typeof tableRowSchema>;
 
+/** The most rows a data table holds (the grid refuses a paste or a new row beyond it, beside the table). */
+export const maxTableRows = 5000;
+
 export const sectionContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('richtext'), doc: richNodeSchema }).strict(),
-  z.object({ type: z.literal('table'), rows: z.array(tableRowSchema).max(5000) }).strict(),
+  z.object({ type: z.literal('table'), rows: z.array(tableRowSchema).max(maxTableRows) }).strict(),
   z.object({ type: z.literal('fields'), values: z.record(z.string(), z.string().max(2000)) }).strict(),
 ]);
 export type SectionContent = z.infer<typeof sectionContentSchema>;

@@ -1,6 +1,5 @@
 import type { Profile } from '../profiles/schema';
 import { reportSearchText, snippet } from '../search/report-text';
-import { DomainError } from '../shared/errors';
 import { coded, formatMessage } from '../shared/messages';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
@@ -73,7 +72,7 @@ export async function createReport(
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
   if (!template) throw coded('not-found', 'report.templateNotFound');
-  if (template.retired) throw new DomainError('invalid-input', `模板“${template.name}”已停用，不能再新建文稿`);
+  if (template.retired) throw coded('invalid-input', 'template.retiredNoNew', { name: template.name });
   const issues = checkContentAgainstTemplate(template, {}, input.metadata);
   if (issues.length) throw coded('invalid-input', 'report.badMetadata', undefined, { issues });
   const newId = () => ctx.services.ids.newId();

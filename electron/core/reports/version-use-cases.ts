@@ -1,4 +1,3 @@
-import { DomainError } from '../shared/errors';
 import { requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import { checkContentAgainstTemplate } from './check-content';
@@ -6,6 +5,7 @@ import { periodKey } from './new-report';
 import type { Report, ReportSummary } from './schema';
 import { moveContent, templateChanges, type TemplateChanges } from './template-versions';
 import { getReport } from './use-cases';
+import { coded } from '../shared/messages';
 
 export interface TemplateUpdate {
   /** The version the draft was made from, and the newest one (not retired). */
@@ -20,8 +20,8 @@ export interface TemplateUpdate {
 async function ownEditable(ctx: CallContext, id: string) {
   const profile = requireRole(ctx, 'manager');
   const { report, template } = await getReport(ctx, id);
-  if (report.authorId !== profile.id) throw new DomainError('forbidden', '只能修改自己撰写的文稿');
-  if (report.status !== 'draft' && report.status !== 'returned') throw new DomainError('forbidden', '文稿已提交或已通过，不能再修改');
+  if (report.authorId !== profile.id) throw coded('forbidden', 'report.notAuthor');
+  if (report.status !== 'draft' && report.status !== 'returned') throw coded('forbidden', 'report.notEditable');
   return { profile, report, template };
 }
 
@@ -47,16 +47,16 @@ export async function moveToVersion(
 ): Promise<{ report: Report; lost: string[] }> {
   return ctx.services.locks.run(input.id, async () => {
     const { profile, report, template } = await ownEditable(ctx, input.id);
-    if (report.rev !== input.baseRev) throw new DomainError('conflict', '文稿已在别处保存过，请刷新后再换用新版本');
+    if (report.rev !== input.baseRev) throw coded('conflict', 'report.savedBeforeMove');
     const target = await ctx.services.templates.get(report.templateId, input.version);
-    if (!target) throw new DomainError('not-found', `找不到模板“${template.name}”的 v${input.version}`);
-    if (target.retired) throw new DomainError('invalid-input', `“${template.name}” v${input.version} 已停用，不能换用`);
+    if (!target) throw coded('not-found', 'template.versionNotFound', { name: template.name, version: input.version });
+    if (target.retired) throw coded('invalid-input', 'template.versionRetired', { name: template.name, version: input.version });
     if (target.version <= report.templateVersion) {
-      throw new DomainError('invalid-input', `文稿已使用 v${report.templateVersion}，只能换用更新的版本`);
+      throw coded('invalid-input', 'template.onlyNewer', { version: report.templateVersion });
     }
     const moved = moveContent({ report, from: template, to: target, profile, now: ctx.services.clock.now(), newId: () => ctx.services.ids.newId() });
     const issues = checkContentAgainstTemplate(target, moved.sections, moved.metadata);
-    if (issues.length) throw new DomainError('invalid-input', '文稿内容无法放入新版本', { issues });
+    if (issues.length) throw coded('invalid-input', 'template.contentDoesNotFit', undefined, { issues });
     const next: Report = {
       ...report,
       templateVersion: target.version,
@@ -81,7 +81,7 @@ export async function existingDraft(
 ): Promise<ReportSummary | null> {
   const profile = requireRole(ctx, 'manager');
   const template = await ctx.services.templates.get(input.templateId);
-  if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (!template) throw coded('not-found', 'report.templateNotFound');
   if (!input.period) return null;
   for (const summary of await ctx.services.reports.list()) {
     if (summary.authorId !== profile.id || summary.templateId !== input.templateId || summary.period !== input.period) continue;

@@ -1,4 +1,3 @@
-import { DomainError } from '../shared/errors';
 import type { CallContext } from '../shared/services';
 import { coded } from '../shared/messages';
 import type { Settings } from './schema';
@@ -13,13 +12,13 @@ export async function updateSettings(
   input: Partial<Pick<Settings, 'language' | 'officeName' | 'gradeScale' | 'exportFonts' | 'onTimeRule' | 'insight' | 'officeCalendar' | 'stockToSalesRange'>>,
 ): Promise<Settings> {
   if (input.gradeScale && ctx.profile?.role !== 'supervisor') {
-    throw new DomainError('forbidden', '只有主管可以修改评定等级');
+    throw coded('forbidden', 'settings.gradesSupervisorOnly');
   }
   if (input.insight && ctx.profile?.role !== 'supervisor') {
-    throw new DomainError('forbidden', '只有主管可以修改雷同阈值和统计目标');
+    throw coded('forbidden', 'settings.insightSupervisorOnly');
   }
   if (input.officeCalendar && ctx.profile?.role !== 'supervisor') throw coded('forbidden', 'calendar.supervisorOnly');
-  if (input.stockToSalesRange && ctx.profile?.role !== 'supervisor') throw new DomainError('forbidden', '只有主管可以修改存销比合理区间');
+  if (input.stockToSalesRange && ctx.profile?.role !== 'supervisor') throw coded('forbidden', 'settings.stockRangeSupervisorOnly');
   const current = await ctx.services.settings.get();
   if (input.officeCalendar) {
     // Kept sorted and without repeats, so the file and the 设置 page read in order.

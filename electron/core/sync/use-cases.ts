@@ -2,13 +2,13 @@
  * Office sync channels: thin checks in core, the work in the sync service (electron/store/sync-service.ts).
  * See docs/sync.md.
  */
-import { DomainError } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
 import type { CallContext } from '../shared/services';
 import type { SyncPort, SyncSettingsInput, SyncStatus } from './port';
+import { coded } from '../shared/messages';
 
 function port(ctx: CallContext): SyncPort {
-  if (!ctx.services.sync) throw new DomainError('internal', '本程序未启用同步功能');
+  if (!ctx.services.sync) throw coded('internal', 'sync.notEnabled');
   return ctx.services.sync;
 }
 

@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { ErrorIssue } from '../shared/errors';
-import { DomainError } from '../shared/errors';
 import { templateSchema, type Template } from './schema';
+import { coded } from '../shared/messages';
 
 /** The file format of an exported template (`*.rdtpl.json`). */
 export const templateFileFormat = 'reportdesk-template';
@@ -217,22 +217,19 @@ export function readTemplateFile(text: string, fileName = '模板文件'): Parse
   if (errors.length || !tree) {
     const first = errors[0];
     const where = first ? syntaxLocation(text, first) : { line: 1, column: 1, what: '文件为空' };
-    throw new DomainError('invalid-input', `${fileName} 第 ${where.line} 行第 ${where.column} 列：${where.what}`, {
+    throw coded('invalid-input', 'template.fileSyntax', { file: fileName, line: where.line, column: where.column, what: where.what }, {
       issues: [{ path: `第 ${where.line} 行`, message: where.what }],
     });
   }
   const json = JSON.parse(text) as { format?: unknown; formatVersion?: unknown; template?: unknown };
   if (json.format !== templateFileFormat) {
-    throw new DomainError('invalid-input', `${fileName} 不是报告台模板文件（缺少 "format": "${templateFileFormat}"）`);
+    throw coded('invalid-input', 'template.fileNotTemplate', { file: fileName, format: templateFileFormat });
   }
   if (typeof json.formatVersion === 'number' && json.formatVersion > templateFileVersion) {
-    throw new DomainError(
-      'invalid-input',
-      `${fileName} 由较新版本的报告台导出（模板文件格式 ${json.formatVersion}），本机的报告台只认识格式 ${templateFileVersion} 及以前的：请先升级报告台再导入`,
-    );
+    throw coded('invalid-input', 'template.fileTooNew', { file: fileName, version: json.formatVersion, supported: templateFileVersion });
   }
   if (json.formatVersion !== templateFileVersion && json.formatVersion !== 1) {
-    throw new DomainError('invalid-input', `${fileName} 的格式版本 ${String(json.formatVersion)} 不受支持（支持 1 到 ${templateFileVersion}）`);
+    throw coded('invalid-input', 'template.fileVersion', { file: fileName, version: String(json.formatVersion), supported: templateFileVersion });
   }
   const where = (path: (string | number)[]) => ({ line: lineOf(tree, text, ['template', ...path]), label: describePath(json.template, path) });
   const result = templateSchema.safeParse(json.template);
@@ -242,7 +239,7 @@ export function readTemplateFile(text: string, fileName = '模板文件'): Parse
     const place = where(path);
     return { path: `第 ${place.line} 行，${place.label}`, message: issueMessage(issue, json.template, path) };
   });
-  throw new DomainError('invalid-input', `${fileName} 内容有误：${issues.map((issue) => `${issue.path}：${issue.message}`).join('；')}`, {
+  throw coded('invalid-input', 'template.fileInvalid', { file: fileName, details: issues.map((issue) => `${issue.path}：${issue.message}`).join('；') }, {
     issues,
   });
 }

@@ -1,4 +1,4 @@
-import { formatMessage } from '../shared/messages';
+import { formatMessage, coded } from '../shared/messages';
 import { checkTableFormulas } from '../formula';
 import { DomainError, type ErrorIssue } from '../shared/errors';
 import { requireProfile, requireRole } from '../shared/permissions';
@@ -21,7 +21,7 @@ export async function getTemplate(
 ): Promise<{ template: Template; versions: number[] }> {
   requireProfile(ctx);
   const template = await ctx.services.templates.get(input.id, input.version);
-  if (!template) throw new DomainError('not-found', '找不到该模板');
+  if (!template) throw coded('not-found', 'report.templateNotFound');
   return { template, versions: await ctx.services.templates.versions(input.id) };
 }
 
@@ -82,9 +82,9 @@ function assertValidTemplate(template: Template, file?: { fileName: string; wher
 
 /** The office template a supervisor may change: a custom one they publish (or one with no publisher yet). */
 function assertOwnTemplate(profile: { id: string }, template: Template): void {
-  if (template.builtIn) throw new DomainError('forbidden', '内置模板为只读，请先复制一份再修改');
+  if (template.builtIn) throw coded('forbidden', 'template.builtInReadOnly');
   if (template.publisher && template.publisher.profileId !== profile.id) {
-    throw new DomainError('forbidden', `“${template.name}”由主管 ${template.publisher.name} 发布，只有发布人可以发布新版本；如需修改请复制一份`);
+    throw coded('forbidden', 'template.publisherOnly', { name: template.name, publisher: template.publisher.name });
   }
 }
 
@@ -112,7 +112,7 @@ export async function duplicateTemplate(
 ): Promise<Template> {
   const profile = requireRole(ctx, 'supervisor');
   const source = await ctx.services.templates.get(input.id, input.version);
-  if (!source) throw new DomainError('not-found', '找不到该模板');
+  if (!source) throw coded('not-found', 'report.templateNotFound');
   const copy = stamped(ctx, profile, {
     ...source,
     id: ctx.services.ids.newId(),
@@ -134,10 +134,10 @@ export async function duplicateTemplate(
 export async function saveTemplate(ctx: CallContext, input: { template: Template; baseVersion: number }): Promise<Template> {
   const profile = requireRole(ctx, 'supervisor');
   const latest = await ctx.services.templates.get(input.template.id);
-  if (!latest) throw new DomainError('not-found', '找不到该模板');
+  if (!latest) throw coded('not-found', 'report.templateNotFound');
   assertOwnTemplate(profile, latest);
   if (latest.version !== input.baseVersion) {
-    throw new DomainError('conflict', `模板已被修改为 v${latest.version}，请刷新后再保存`, { details: { current: latest } });
+    throw coded('conflict', 'template.changedBeforeSave', { version: latest.version }, { details: { current: latest } });
   }
   const next = stamped(ctx, profile, { ...input.template, version: latest.version + 1, publisher: latest.publisher, contentHash: undefined });
   assertValidTemplate(next);
@@ -152,11 +152,11 @@ export async function saveTemplate(ctx: CallContext, input: { template: Template
 export async function retireTemplate(ctx: CallContext, input: { id: string; baseVersion: number }): Promise<Template> {
   const profile = requireRole(ctx, 'supervisor');
   const latest = await ctx.services.templates.get(input.id);
-  if (!latest) throw new DomainError('not-found', '找不到该模板');
+  if (!latest) throw coded('not-found', 'report.templateNotFound');
   assertOwnTemplate(profile, latest);
-  if (latest.retired) throw new DomainError('conflict', `“${latest.name}”已停用`);
+  if (latest.retired) throw coded('conflict', 'template.retired', { name: latest.name });
   if (latest.version !== input.baseVersion) {
-    throw new DomainError('conflict', `模板已被修改为 v${latest.version}，请刷新后再操作`, { details: { current: latest } });
+    throw coded('conflict', 'template.changedBeforeAct', { version: latest.version }, { details: { current: latest } });
   }
   const next = stamped(ctx, profile, { ...latest, version: latest.version + 1, retired: true, contentHash: undefined });
   await ctx.services.templates.saveVersion(next);
@@ -190,7 +190,7 @@ export async function importTemplate(
   const sha256 = (text: string) => ctx.services.hash.sha256(text);
   assertHashMatches(parsed, sha256, `${input.fileName}：`);
   if ((await ctx.services.templates.get(parsed.id))?.builtIn) {
-    throw new DomainError('forbidden', `“${parsed.name}”是内置模板，不能通过导入替换；请导入其副本`);
+    throw coded('forbidden', 'template.importBuiltIn', { name: parsed.name });
   }
   const template: Template = parsed.publisher
     ? { ...parsed, builtIn: false }

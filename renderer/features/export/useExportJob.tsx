@@ -2,9 +2,9 @@ import { App as AntApp, Button, Modal, Progress, Typography } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../electron/api/contract';
-import { ApiCallError, call } from '../../api/client';
+import { ApiCallError, call, localised } from '../../api/client';
 import { notifyError } from '../../app/notifier';
-import { deliverFile } from './deliver';
+import { deliverFile, downloadFile, type Delivery, type ExportedFile } from './deliver';
 
 export type ExportRequest = ChannelInput<'export:start'>;
 type JobStatus = ChannelOutput<'export:status'>;
@@ -22,14 +22,18 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, ms));
 }
 
+/** The notification that says an export is finished (one at a time: a new export replaces it). */
+const doneKey = 'export-done';
+
 /**
  * Run an export on the backend as a job: start it, poll its progress into a modal with a 取消 button, then
- * hand the file over (save dialog in the desktop app, download in the browser). One export at a time per hook.
- * Render `element` somewhere in the component.
+ * hand the file over (save dialog in the desktop app, download in the browser) and say so in a notification
+ * with an 「打开」 action. The dialog's bar and its text are the one `percent` the backend job reports.
+ * One export at a time per hook. Render `element` somewhere in the component.
  */
 export function useExportJob(): { run: (request: ExportRequest, title: string) => Promise<boolean>; busy: boolean; element: ReactNode } {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, notification } = AntApp.useApp();
   const [job, setJob] = useState<RunningJob | null>(null);
   const current = useRef<RunningJob | null>(null);
 
@@ -37,6 +41,42 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
     current.current = next;
     setJob(next);
   }, []);
+
+  /**
+   * Say the file is there, with 「打开」: in the desktop app it opens the saved file (export:open-file); in the
+   * browser a page cannot open a file on the computer, so it hands the same file to the browser again (which
+   * offers to open it), and the text says so.
+   */
+  const announce = useCallback(
+    (file: ExportedFile, delivery: Delivery) => {
+      if (delivery.kind === 'not-saved') {
+        message.info(t('exportPage.notSaved'));
+        return;
+      }
+      const open = async () => {
+        if (delivery.kind === 'downloaded') {
+          downloadFile(file);
+          return;
+        }
+        const opened = await call('export:open-file', { path: delivery.path });
+        if (!opened.ok) notifyError(new ApiCallError('export:open-file', opened.error));
+      };
+      notification.success({
+        key: doneKey,
+        title: t('exportPage.doneTitle', { name: file.fileName }),
+        description: delivery.kind === 'saved' ? t('exportPage.doneSaved', { path: delivery.path }) : t('exportPage.doneDownloaded'),
+        actions: (
+          <Button type="primary" size="small" onClick={() => void open()} data-testid="export-open">
+            {t('exportPage.open')}
+          </Button>
+        ),
+        placement: 'bottomRight',
+        duration: 10,
+        props: { 'data-testid': 'export-done' } as never,
+      });
+    },
+    [message, notification, t],
+  );
 
   const run = useCallback(
     async (request: ExportRequest, title: string): Promise<boolean> => {
@@ -67,7 +107,8 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           return false;
         }
         if (status.state === 'failed') {
-          notifyError(new Error(status.message ?? t('exportPage.failed')));
+          const failure = localised({ code: 'internal', message: status.message ?? t('exportPage.failed'), ...(status.key ? { key: status.key, params: status.params } : {}) });
+          notifyError(new Error(failure.message));
           return false;
         }
         const result = await call('export:result', { jobId });
@@ -75,19 +116,20 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           notifyError(new ApiCallError('export:result', result.error));
           return false;
         }
+        // The dialog has shown 100% with a full bar; it closes before the save dialog or the download.
+        update(null);
         const delivered = await deliverFile(result.value);
         if (!delivered.ok) {
           notifyError(new Error(delivered.error.message));
           return false;
         }
-        if (delivered.value.kind === 'downloaded') message.success(t('exportPage.downloaded', { name: delivered.value.fileName }));
-        if (delivered.value.kind === 'saved') message.success(t('exportPage.saved', { path: delivered.value.path }));
+        announce(result.value, delivered.value);
         return delivered.value.kind !== 'not-saved';
       } finally {
         update(null);
       }
     },
-    [message, t, update],
+    [announce, message, t, update],
   );
 
   const cancel = useCallback(async () => {
@@ -99,7 +141,9 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
   }, [update]);
 
   const status = job?.status;
-  const percent = status ? Math.round((status.done / Math.max(1, status.total)) * 100) : 0;
+  // The backend's own number: rounded down while running, 100 only once the file is made.
+  const percent = status?.percent ?? 0;
+  const finished = status?.state === 'done';
   const element = (
     <Modal
       open={!!job}
@@ -113,13 +157,18 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
         </Button>
       }
     >
-      <div data-testid="export-progress">
+      <div data-testid="export-progress" data-percent={percent}>
         <Typography.Paragraph ellipsis style={{ marginBottom: 8 }}>
           {job?.title}
         </Typography.Paragraph>
-        <Progress percent={percent} status={job?.cancelling ? 'exception' : 'active'} />
+        <Progress
+          className="export-progress-bar"
+          percent={percent}
+          status={job?.cancelling ? 'exception' : finished ? 'success' : 'active'}
+          format={(value) => `${value ?? 0}%`}
+        />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {status?.message ?? t('exportPage.preparing')}
+          {finished ? t('exportPage.finishing') : (status?.message ?? t('exportPage.preparing'))}
         </Typography.Text>
       </div>
     </Modal>

@@ -2,7 +2,7 @@ import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnderlineOutlined, U
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { CommentOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip } from 'antd';
+import { Alert, Button, Space, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichNode } from '../../../electron/core/reports/schema';
@@ -59,6 +59,24 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
+/**
+ * The most a paste may bring into one section: the store keeps at most 200,000 characters in one run of text
+ * and 20,000 paragraphs in a section (core/reports/schema.ts). A larger paste is refused whole, beside the
+ * section, before the editor takes it in (ProseMirror would spend minutes laying out 2 MB, and the save would
+ * then be refused).
+ */
+export const maxPasteCharacters = 200_000;
+export const maxPasteLines = 10_000;
+
+/** Why a paste is refused, or null when it fits. */
+export function pasteRefusal(text: string, html: string): { characters: number; lines: number } | null {
+  const characters = text.length || html.length;
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && lines <= maxPasteLines; index = text.indexOf('\n', index + 1)) lines += 1;
+  if (characters > maxPasteCharacters || html.length > maxPasteCharacters * 4 || lines > maxPasteLines) return { characters, lines };
+  return null;
+}
+
 /** Rich text for one section (TipTap): paragraphs, bold, italic, underline, lists; commented passages highlighted. */
 export function RichTextSection({
   sectionId,
@@ -84,14 +102,38 @@ export function RichTextSection({
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<{ anchor: Extract<Anchor, { kind: 'text' }>; top: number; left: number } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refuse = useRef(setRefusal);
+  refuse.current = setRefusal;
+  const tRef = useRef(t);
+  tRef.current = t;
   const editor = useEditor({
     extensions,
     content: doc as object,
     editable,
     immediatelyRender: true,
     // Read-only text stays focusable (tabindex) so a reviewer can reach it and select with Shift+arrows.
-    editorProps: { attributes: { 'aria-label': label, 'data-section': sectionId, class: 'rd-rich-content', tabindex: '0' } },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as RichNode),
+    editorProps: {
+      attributes: { 'aria-label': label, 'data-section': sectionId, class: 'rd-rich-content', tabindex: '0' },
+      handlePaste: (_view, event) => {
+        const data = event.clipboardData;
+        if (!data) return false;
+        const refused = pasteRefusal(data.getData('text/plain'), data.getData('text/html'));
+        if (!refused) return false;
+        refuse.current(
+          tRef.current('editor.pasteTooLarge', {
+            characters: refused.characters.toLocaleString('en-US'),
+            max: maxPasteCharacters.toLocaleString('en-US'),
+            maxLines: maxPasteLines.toLocaleString('en-US'),
+          }),
+        );
+        return true;
+      },
+    },
+    onUpdate: ({ editor: current }) => {
+      setRefusal(null);
+      onChange(current.getJSON() as RichNode);
+    },
   });
   useEffect(() => {
     editor?.setEditable(editable);
@@ -166,6 +208,16 @@ export function RichTextSection({
     >
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          style={{ marginTop: 8 }}
+          message={<span data-testid={`section-refusal-${sectionId}`}>{refusal}</span>}
+        />
+      )}
       {pending && onComment && (
         <Button
           size="small"

@@ -6,7 +6,8 @@ import {
   InsertRowBelowOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { App, Button, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Tooltip, Typography } from 'antd';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   useId,
@@ -22,7 +23,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormulaMarker } from '../../../../electron/core/formula';
-import type { TableRow } from '../../../../electron/core/reports/schema';
+import { maxTableRows, type TableRow } from '../../../../electron/core/reports/schema';
 import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
 import type { ImportResult } from './column-mapping';
 import {
@@ -90,6 +91,12 @@ interface GridText {
   total: (header: string, value: string, note?: string) => string;
 }
 
+/**
+ * Tables longer than this draw only the rows in view (plus a margin) inside their scroll box: 5,000 pasted rows
+ * would otherwise be 65,000 cells in the page, and every keystroke would wait for them.
+ */
+const VIRTUAL_FROM = 80;
+
 function newId(): string {
   return crypto.randomUUID();
 }
@@ -123,7 +130,7 @@ interface GridRowProps {
 /** One table row; memoised so a keystroke re-renders only rows whose displayed values change. */
 const GridRow = memo(function GridRow({ view, index, columns, text, sectionId, activeColumn, editor }: GridRowProps) {
   return (
-    <tr aria-rowindex={index + 2} className={activeColumn >= 0 ? 'rd-grid-row-active' : undefined}>
+    <tr aria-rowindex={index + 2} className={activeColumn >= 0 ? 'rd-grid-row-active' : undefined} data-grid-row={index}>
       <th scope="row" role="rowheader" className="rd-grid-rownum" data-row={index} data-col={-1}>
         {index + 1}
       </th>
@@ -187,11 +194,14 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const [editing, setEditingState] = useState<Editing | null>(null);
   const [invalid, setInvalid] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [importOpen, setImportOpen] = useState(false);
+  /** Why the last paste or new row was refused (the table is full), shown beside the table; cleared by the next edit. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   /** What is typed into a choice cell's search: a value outside the options is refused out loud, not dropped. */
   const [choiceSearch, setChoiceSearch] = useState('');
 
   const containerRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const editingRef = useRef<Editing | null>(null);
   const rowsRef = useRef(rows);
   const focusRequest = useRef(false);
@@ -250,6 +260,28 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     return built;
   }, [table, rows, invalid, pending]);
 
+  // Long tables: only the rows in view are in the page. Row height is measured from a drawn row.
+  const virtual = view.rows.length > VIRTUAL_FROM;
+  const [rowHeight, setRowHeight] = useState(35);
+  const virtualizer = useVirtualizer({
+    count: virtual ? view.rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  useLayoutEffect(() => {
+    if (!virtual) return;
+    const drawn = tableRef.current?.querySelector<HTMLElement>('tbody tr[data-grid-row]');
+    const height = drawn?.getBoundingClientRect().height;
+    if (height && Math.abs(height - rowHeight) > 0.5) {
+      setRowHeight(height);
+      virtualizer.measure();
+    }
+  });
+  const drawnRows = virtual ? virtualizer.getVirtualItems().map((item) => item.index) : view.rows.map((_, index) => index);
+  const padTop = virtual && drawnRows.length ? drawnRows[0]! * rowHeight : 0;
+  const padBottom = virtual && drawnRows.length ? (view.rows.length - 1 - drawnRows[drawnRows.length - 1]!) * rowHeight : 0;
+
   // Move keyboard focus to the active cell after a keyboard or mouse action asked for it.
   useLayoutEffect(() => {
     if (!focusRequest.current) return;
@@ -260,6 +292,12 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
       return;
     }
     const cell = tableRef.current?.querySelector<HTMLElement>(`td[data-row="${position.row}"][data-col="${position.col}"]`);
+    if (!cell && virtual) {
+      // Not drawn yet: bring its row into view, then focus it on the render that draws it.
+      virtualizer.scrollToIndex(position.row, { align: 'auto' });
+      focusRequest.current = true;
+      return;
+    }
     if (!cell) return;
     cell.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     const input = cell.querySelector<HTMLInputElement>('input.rd-grid-input');
@@ -276,6 +314,7 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const commitRows = (next: TableRow[]) => {
     const before = rowsRef.current;
     if (next === before) return;
+    setRefusal(null);
     const stack = history.current;
     stack.undo.push({ before, after: next });
     if (stack.undo.length > UNDO_LIMIT) stack.undo.shift();
@@ -385,6 +424,10 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
   const addRow = (at?: number) => {
     finishEditing('leave');
     const current = rowsRef.current;
+    if (current.length >= maxTableRows) {
+      setRefusal(t('grid.tableFull', { max: maxTableRows }));
+      return;
+    }
     const index = at ?? current.length;
     commitRows(insertRowAt(current, index, emptyRow(newId())));
     moveTo(Math.min(index, current.length), firstInput);
@@ -468,6 +511,12 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
     const anchor = position ?? { row: 0, col: firstInput };
     if (block.length === 1 && block[0].length === 1 && isComputedColumn(columns[anchor.col])) {
       message.warning({ content: t('grid.computedReadOnly', { column: text.headers[anchor.col] }), key: `grid-${sectionId}` });
+      return;
+    }
+    const needed = Math.min(anchor.row, rowsRef.current.length) + block.length;
+    if (needed > maxTableRows) {
+      // All or nothing: a paste that does not fit is refused whole, beside the table, and nothing changes.
+      setRefusal(t('grid.pasteTooMany', { rows: block.length, needed, max: maxTableRows }));
       return;
     }
     const result = applyPaste(table, rowsRef.current, anchor.row, anchor.col, block, newId);
@@ -928,7 +977,16 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
           </Typography.Text>
         </div>
       )}
-      <div className="rd-grid-scroll">
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          message={<span data-testid={`grid-refusal-${sectionId}`}>{refusal}</span>}
+        />
+      )}
+      <div className="rd-grid-scroll" ref={scrollRef}>
         <table
           ref={tableRef}
           className="rd-grid-table"
@@ -973,18 +1031,28 @@ export function DataTableGrid({ table, rows, onChange, readOnly = false, section
             </tr>
           </thead>
           <tbody>
-            {view.rows.map((rowView, index) => (
+            {padTop > 0 && (
+              <tr aria-hidden className="rd-grid-spacer">
+                <td colSpan={columns.length + 1} style={{ height: padTop }} />
+              </tr>
+            )}
+            {drawnRows.map((index) => view.rows[index]!).map((rowView, at) => (
               <GridRow
                 key={rowView.id}
                 view={rowView}
-                index={index}
+                index={drawnRows[at]!}
                 columns={columns}
                 text={text}
                 sectionId={sectionId}
-                activeColumn={position && position.row === index ? position.col : -1}
-                editor={position && position.row === index ? editor : null}
+                activeColumn={position && position.row === drawnRows[at] ? position.col : -1}
+                editor={position && position.row === drawnRows[at] ? editor : null}
               />
             ))}
+            {padBottom > 0 && (
+              <tr aria-hidden className="rd-grid-spacer">
+                <td colSpan={columns.length + 1} style={{ height: padBottom }} />
+              </tr>
+            )}
           </tbody>
           {table.totalsRow && rows.length > 0 && (
             <tfoot>
