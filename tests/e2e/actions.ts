@@ -132,3 +132,26 @@ export async function writeTodayLog(page: Page, analysis = sampleAnalysis): Prom
   await page.getByText('可以提交：没有缺项').waitFor();
   await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
 }
+
+/** The first-run form on a fresh data folder: a manager (片区) or a supervisor (部门, with a passphrase). */
+export async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
+  await page.getByLabel('姓名').fill(name);
+  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
+  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
+  if (role === 'supervisor') await fillSupervisorPassphrase(page);
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
+}
+
+/** 导出 → 交换包. */
+export async function openExchange(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: /导出/ }).click();
+  await page.getByTestId('open-exchange').click();
+  await page.getByRole('heading', { name: '交换包：发送与接收' }).waitFor();
+}
+
+/** Choose a package file on the exchange page and wait for its preview or its refusal. */
+export async function pickPackage(page: Page, file: string): Promise<void> {
+  await page.getByTestId('exchange-import').locator('input[type="file"]').setInputFiles(file);
+  await page.getByTestId('exchange-preview').or(page.getByTestId('exchange-refused')).waitFor();
+}

@@ -6,23 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../electron/core/shared/canonical';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { hashFolder } from '../helpers/temp-store';
-import { fillSupervisorPassphrase, pickOption, replyToComment, selectPhrase, writeTodayLog } from './actions';
+import { fillSupervisorPassphrase, firstRun, openExchange, pickOption, pickPackage, replyToComment, selectPhrase, writeTodayLog } from './actions';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
-
-async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
-  await page.getByLabel('姓名').fill(name);
-  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
-  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
-  if (role === 'supervisor') await fillSupervisorPassphrase(page);
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
-}
-
-async function openExchange(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: /导出/ }).click();
-  await page.getByTestId('open-exchange').click();
-  await page.getByRole('heading', { name: '交换包：发送与接收' }).waitFor();
-}
 
 let downloads = 0;
 
@@ -37,11 +22,6 @@ async function download(page: Page, testId: string, folder: string): Promise<str
 }
 
 /** Pick a package in the import card and wait for its preview (or its refusal). */
-async function pick(page: Page, file: string): Promise<void> {
-  await page.getByTestId('exchange-import').locator('input[type="file"]').setInputFiles(file);
-  await page.getByTestId('exchange-preview').or(page.getByTestId('exchange-refused')).waitFor();
-}
-
 async function applyPicked(page: Page): Promise<string> {
   await page.getByTestId('exchange-apply').click();
   const result = page.getByTestId('exchange-applied');
@@ -97,7 +77,7 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
 
     // The supervisor picks the file: a preview, with the first-time warning and the fingerprint to compare.
     await openExchange(reviewer);
-    await pick(reviewer, files.p1);
+    await pickPackage(reviewer, files.p1);
     const preview = reviewer.getByTestId('exchange-preview');
     await preview.getByText('首次收到此人的文件，请核对指纹').waitFor();
     expect(await reviewer.getByTestId('preview-sender').innerText()).toBe('张伟');
@@ -137,7 +117,7 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     // On the laptop: the review package from 陈主任, checked against his fingerprint.
     const supervisorId = (await office.store.services.profiles.list())[0].id;
     const supervisorKey = await office.store.services.signer.identity(supervisorId);
-    await pick(writer, files.r1);
+    await pickPackage(writer, files.r1);
     expect(await writer.getByTestId('preview-fingerprint').innerText()).toContain(supervisorKey.fingerprint);
     await writer.getByTestId('exchange-preview').getByText('更新状态').waitFor();
     await writer.getByTestId('exchange-trust').click();
@@ -164,10 +144,10 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
 
     // The supervisor gets the old package again first: nothing new, nothing changes.
     await openExchange(reviewer);
-    await pick(reviewer, files.p1);
+    await pickPackage(reviewer, files.p1);
     await reviewer.getByText('包中的内容本机都已有，导入不会改变任何内容。').waitFor();
     expect(await applyPicked(reviewer)).toContain('新记录 0 条');
-    await pick(reviewer, files.p2);
+    await pickPackage(reviewer, files.p2);
     await reviewer.getByTestId('exchange-preview').getByText('第 2 版 新').waitFor();
     expect(await applyPicked(reviewer)).toContain('新版本 1 个');
 
@@ -182,9 +162,9 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     files.r2 = await download(reviewer, 'export-reviews', folder);
 
     // The laptop imports the new review package, then the old one arrives late.
-    await pick(writer, files.r2);
+    await pickPackage(writer, files.r2);
     expect(await applyPicked(writer)).toContain('更新 1 篇');
-    await pick(writer, files.r1);
+    await pickPackage(writer, files.r1);
     await writer.getByText('包中的内容本机都已有，导入不会改变任何内容。').waitFor();
     expect(await applyPicked(writer)).toContain('新记录 0 条');
     expect((await laptop.store.services.reports.get(id))!).toMatchObject({ status: 'approved', revision: 2, review: { grade: '优秀' } });
@@ -204,10 +184,10 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
   test('a damaged package is refused with its message, and nothing is written', async () => {
     const corpus = path.resolve(__dirname, '..', 'fixtures', 'packages');
     const before = await hashFolder(laptop.dataDir);
-    await pick(writer, path.join(corpus, 'hash-mismatch.rdpkg'));
+    await pickPackage(writer, path.join(corpus, 'hash-mismatch.rdpkg'));
     const refused = writer.getByTestId('exchange-refused');
     expect(await refused.innerText()).toContain('与清单中的 sha256 校验值不符');
-    await pick(writer, path.join(corpus, 'reviews-for-another-manager.rdpkg'));
+    await pickPackage(writer, path.join(corpus, 'reviews-for-another-manager.rdpkg'));
     expect(await writer.getByTestId('exchange-refused').innerText()).toContain('不是发给你（张伟）的');
     expect(await hashFolder(laptop.dataDir)).toEqual(before);
   });
@@ -247,7 +227,7 @@ describe('exchange: two machines, two data folders, packages through the UI', ()
     // On the real supervisor's machine: refused, with a message that says why; nothing is written.
     const before = await hashFolder(office.dataDir);
     await openExchange(reviewer);
-    await pick(reviewer, files.fake);
+    await pickPackage(reviewer, files.fake);
     const refused = await reviewer.getByTestId('exchange-refused').innerText();
     expect(refused).toContain('与本机身份“陈主任”（主管）同名，但不是同一把密钥：可能有人冒名，已拒绝整个交换包');
     expect(refused).toContain(laptop.store.services.signer.fingerprint((await laptop.store.services.signer.identity(fake.id)).publicKey));

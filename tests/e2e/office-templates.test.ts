@@ -7,7 +7,7 @@ import { createDispatcher } from '../../electron/api/dispatcher';
 import type { Template } from '../../electron/core/templates/schema';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { hashFolder } from '../helpers/temp-store';
-import { sampleAnalysis, fillSupervisorPassphrase } from './actions';
+import { firstRun, openExchange, sampleAnalysis } from './actions';
 import { fillCell, gridCell } from './grid';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
@@ -19,23 +19,8 @@ import { launchChromium, screenshot, startApp, type AppUnderTest } from './harne
  */
 const officeName = '城关工作日志（营销部版）';
 
-async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
-  await page.getByLabel('姓名').fill(name);
-  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
-  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
-  if (role === 'supervisor') await fillSupervisorPassphrase(page);
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
-}
-
 function templateItem(page: Page, name: string) {
   return page.getByTestId('template-item').filter({ has: page.getByText(name, { exact: true }) });
-}
-
-async function openExchange(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: /导出/ }).click();
-  await page.getByTestId('open-exchange').click();
-  await page.getByRole('heading', { name: '交换包：发送与接收' }).waitFor();
 }
 
 let downloads = 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { e2ePassphrase, fillSupervisorPassphrase, pickOption, writeTodayLog } from './actions';
+import { e2ePassphrase, firstRun, openExchange, pickOption, pickPackage, writeTodayLog } from './actions';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
 
 /**
@@ -11,32 +11,12 @@ import { launchChromium, screenshot, startApp, type AppUnderTest } from './harne
  * machine: the manager sees the person, role and grouped fingerprint, compares it with the one the supervisor
  * reads out from their own 设置 page, and confirms with 「核对无误，信任此主管」. Only then is the grade applied.
  */
-async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
-  await page.getByLabel('姓名').fill(name);
-  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
-  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
-  if (role === 'supervisor') await fillSupervisorPassphrase(page);
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
-}
-
-async function openExchange(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: /导出/ }).click();
-  await page.getByTestId('open-exchange').click();
-  await page.getByRole('heading', { name: '交换包：发送与接收' }).waitFor();
-}
-
 async function download(page: Page, testId: string, folder: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   const target = path.join(folder, `${name}-${file.suggestedFilename()}`);
   await file.saveAs(target);
   await page.getByTestId('exchange-exported').waitFor();
   return target;
-}
-
-async function pick(page: Page, file: string): Promise<void> {
-  await page.getByTestId('exchange-import').locator('input[type="file"]').setInputFiles(file);
-  await page.getByTestId('exchange-preview').or(page.getByTestId('exchange-refused')).waitFor();
 }
 
 describe('confirming a supervisor by fingerprint in the UI', () => {
@@ -77,7 +57,7 @@ describe('confirming a supervisor by fingerprint in the UI', () => {
     await openExchange(writer);
     const submissions = await download(writer, 'export-submissions', folder, 'p1');
     await openExchange(reviewer);
-    await pick(reviewer, submissions);
+    await pickPackage(reviewer, submissions);
     await reviewer.getByTestId('exchange-trust').click();
     await reviewer.getByTestId('exchange-apply').click();
     await reviewer.getByTestId('exchange-applied').waitFor();
@@ -97,7 +77,7 @@ describe('confirming a supervisor by fingerprint in the UI', () => {
     expect(spoken).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
 
     // On the laptop: the person, the role and the fingerprint in groups of four, and the explicit step.
-    await pick(writer, reviews);
+    await pickPackage(writer, reviews);
     const check = writer.getByTestId('supervisor-check');
     await check.waitFor();
     expect(await check.getByTestId('supervisor-check-name').innerText()).toBe('陈主任');

@@ -3,17 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeTodayLog, fillSupervisorPassphrase } from './actions';
+import { firstRun, writeTodayLog } from './actions';
 import { launchChromium, screenshot, startApp, type AppUnderTest } from './harness';
-
-async function firstRun(page: Page, name: string, role: 'manager' | 'supervisor', unit: string): Promise<void> {
-  await page.getByLabel('姓名').fill(name);
-  if (role === 'supervisor') await page.getByText('主管', { exact: true }).click();
-  await page.getByLabel(role === 'manager' ? '片区' : '部门').fill(unit);
-  if (role === 'supervisor') await fillSupervisorPassphrase(page);
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByTestId('current-profile').filter({ hasText: name }).waitFor();
-}
 
 async function openSync(page: Page, folder: string): Promise<string> {
   await page.getByRole('menuitem', { name: /设置/ }).click();
