@@ -305,6 +305,38 @@ describe('exchange between two data folders', () => {
     expect((await wang.call('reports:get', { id })).report).toMatchObject({ status: 'submitted', revision: 2 });
   });
 
+  it('a copied submission that arrives by package is 疑似雷同 in the supervisor\'s inbox, as if submitted there', async () => {
+    const clock = steppingClock('2026-11-07T01:00:00.000Z');
+    const first = await machine(clock, { name: '张明', role: 'manager', unit: '城关片区' });
+    const second = await machine(clock, { name: '李娜', role: 'manager', unit: '城西片区' });
+    const supervisor = await machine(clock, { name: '王主任', role: 'supervisor', unit: '营销部' });
+    // 李娜 writes her log on her own laptop by copying 张明's analysis word for word.
+    const original = await writeAndSubmit(first);
+    const copied = await writeAndSubmit(second);
+    const other = await first.call('reports:create', { templateId: office.templateId, metadata: { 店名: '南街副食店' } });
+    const otherSaved = await first.call('reports:save-draft', {
+      id: other.id,
+      baseRev: other.rev,
+      metadata: {},
+      sections: { summary: { type: 'richtext', doc: paragraphs('南街副食店新开业，陈列规范，已建议补充中档品规。', '店主对订货系统操作不熟，已现场演示。') } },
+    });
+    await first.call('reports:submit', { id: other.id, baseRev: otherSaved.rev });
+
+    await importPackage(supervisor, await first.call('exchange:export-submissions', { sinceLast: true }));
+    await importPackage(supervisor, await second.call('exchange:export-submissions', { sinceLast: true }));
+    const inbox = await supervisor.call('review:inbox', {});
+    const copy = (id: string) => inbox.entries.find((entry) => entry.summary.id === id)?.copy;
+    expect(copy(copied)).toMatchObject({ flagged: true });
+    expect(copy(copied)!.score).toBeGreaterThanOrEqual(0.9);
+    // The first of the two and an unrelated log are checked too, and not flagged.
+    expect(copy(original)).toMatchObject({ flagged: false });
+    expect(copy(other.id)).toMatchObject({ flagged: false });
+    // The supervisor's pane reads the stored result: the passages side by side name 张明's document.
+    const view = await supervisor.call('insight:copy-check', { id: copied });
+    expect(view).toMatchObject({ flagged: true, stored: true });
+    expect(JSON.stringify(view.result)).toContain(original);
+  });
+
   it('role rules: managers export submissions and import reviews; supervisors the other way round', async () => {
     const clock = steppingClock('2026-11-06T01:00:00.000Z');
     const manager = await machine(clock, { name: '张明', role: 'manager', unit: '城关片区' });

@@ -3,6 +3,7 @@
  * file, supervisors send their reviews back the same way, and each side merges what it lacks. See
  * docs/exchange.md for the format, the checks and the merge rules.
  */
+import { checkSubmissionSafely } from '../insight/copy-check';
 import { requireSigningKey } from '../profiles/keys';
 import { fileNameFromParts } from '../export/file-names';
 import type { Profile } from '../profiles/schema';
@@ -538,6 +539,19 @@ export async function applyPackage(
         updatedDocuments++;
       } else if (!sameJson(local.review, review)) {
         await services.reports.saveReview(local.id, review);
+      }
+    }
+
+    // 3b. 雷同检测 of each submission the package brought, as the submission was checked on its author's machine:
+    // against this machine's pools (the whole office, on a supervisor's), stored, so the inbox shows 疑似雷同. It
+    // informs the review only; it never fails the import.
+    for (const document of plan.documents) {
+      if (document.effect === 'conflict') continue;
+      for (const snapshot of document.newRevisions) {
+        const submit = document.newRecords.find((record) => record.body.type === 'submit' && record.revision === snapshot.revision);
+        if (!submit) continue;
+        const template = await services.templates.get(snapshot.templateId, snapshot.templateVersion);
+        if (template) await checkSubmissionSafely(ctx, snapshot, template, submit.at);
       }
     }
 
