@@ -11,7 +11,7 @@ import { monthPlan, officeMonth, singleMachineMonth, type MonthOptions } from '.
  */
 const month: MonthOptions = { people: Number(process.env.SYNC_SCALE_PEOPLE ?? 30), workdays: Number(process.env.SYNC_SCALE_DAYS ?? 22), writeChance: 0.5, seed: 14 };
 
-/** The inbox without the 疑似雷同 flag: it is computed only on the machine a document was submitted on (see docs/sync.md). */
+/** The inbox without the 疑似雷同 scores (each machine checks against its pools as they stand when a submission arrives); the flags are compared below. */
 function withoutCopyFlags(inbox: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inbox).map(([key, entry]) => {
     const { copy: _copy, ...rest } = entry as Record<string, unknown>;
@@ -34,6 +34,13 @@ describe('a 30-person office over a simulated month', () => {
     expect(office.statuses).toEqual(single.statuses);
     expect(office.records).toEqual(single.records);
     expect(withoutCopyFlags(office.inbox)).toEqual(withoutCopyFlags(single.inbox));
+    // Submissions are copy-checked on arrival too (against the pools as they stand then): the same ones are 疑似雷同.
+    const flagged = (inbox: Record<string, unknown>) =>
+      Object.entries(inbox).filter(([, entry]) => (entry as { copy?: { flagged: boolean } }).copy?.flagged).map(([key]) => key).sort();
+    const checked = (inbox: Record<string, unknown>) => Object.values(inbox).filter((entry) => (entry as { copy?: unknown }).copy).length;
+    expect(flagged(office.inbox)).toEqual(flagged(single.inbox));
+    expect(checked(single.inbox)).toBeGreaterThan(0);
+    expect(checked(office.inbox)).toBe(checked(single.inbox));
     expect(Object.keys(office.workbook).sort()).toEqual(Object.keys(single.workbook).sort());
     for (const sheet of Object.keys(single.workbook)) expect(office.workbook[sheet], sheet).toEqual(single.workbook[sheet]);
     // The month had what it should: monthly reports, a withdrawal and a resubmission after it, returns and approvals.
