@@ -305,7 +305,10 @@ describe('exchange between two data folders', () => {
     expect((await wang.call('reports:get', { id })).report).toMatchObject({ status: 'submitted', revision: 2 });
   });
 
-  it('a copied submission that arrives by package is 疑似雷同 in the supervisor\'s inbox, as if submitted there', async () => {
+  it.each([
+    ['in the order they were submitted', false],
+    ['the copy first, the original a day late', true],
+  ])('a copied submission that arrives by package is 疑似雷同 in the supervisor\'s inbox, as if submitted there: %s', async (_order, copyFirst) => {
     const clock = steppingClock('2026-11-07T01:00:00.000Z');
     const first = await machine(clock, { name: '张明', role: 'manager', unit: '城关片区' });
     const second = await machine(clock, { name: '李娜', role: 'manager', unit: '城西片区' });
@@ -322,8 +325,10 @@ describe('exchange between two data folders', () => {
     });
     await first.call('reports:submit', { id: other.id, baseRev: otherSaved.rev });
 
-    await importPackage(supervisor, await first.call('exchange:export-submissions', { sinceLast: true }));
-    await importPackage(supervisor, await second.call('exchange:export-submissions', { sinceLast: true }));
+    const fromFirst = await first.call('exchange:export-submissions', { sinceLast: true });
+    const fromSecond = await second.call('exchange:export-submissions', { sinceLast: true });
+    // Arrival order must not matter: the copy is the later submission, whenever the original arrives.
+    for (const arriving of copyFirst ? [fromSecond, fromFirst] : [fromFirst, fromSecond]) await importPackage(supervisor, arriving);
     const inbox = await supervisor.call('review:inbox', {});
     const copy = (id: string) => inbox.entries.find((entry) => entry.summary.id === id)?.copy;
     expect(copy(copied)).toMatchObject({ flagged: true });

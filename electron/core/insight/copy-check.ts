@@ -59,9 +59,13 @@ export async function indexRevision(services: Pick<CoreServices, 'insight'>, ent
   await services.insight.addFingerprints([partitions.own, partitions.peer], entry);
 }
 
-/** Check a just-frozen revision, store the result and index it. */
+/**
+ * Check a just-frozen revision, store the result and index it. Then the stored checks of submissions made after
+ * it that are already here (a package from another machine can arrive days late, after later ones) are made
+ * again where they share a fingerprint with it, so 疑似雷同 does not depend on the order submissions arrive in.
+ */
 export async function checkSubmission(
-  services: Pick<CoreServices, 'insight' | 'clock'>,
+  services: Pick<CoreServices, 'insight' | 'clock' | 'reviews' | 'templates'>,
   snapshot: Report,
   template: Template,
   submittedAt: string,
@@ -69,7 +73,32 @@ export async function checkSubmission(
   const { result, entry } = await computeCopyCheck(services, snapshot, template, submittedAt);
   await services.insight.saveCopyCheck(result);
   await indexRevision(services, entry);
+  await recheckLaterSubmissions(services, entry);
   return result;
+}
+
+/** The stored checks of later submissions in `entry`'s pools that could match it, made again now that it is indexed. */
+async function recheckLaterSubmissions(services: Pick<CoreServices, 'insight' | 'clock' | 'reviews' | 'templates'>, entry: FingerprintEntry): Promise<void> {
+  const hashes = new Set(entry.sentences.flatMap((sentence) => sentence.h));
+  if (hashes.size === 0) return;
+  const partitions = copyPartitions(entry);
+  const latest = new Map<string, FingerprintEntry>();
+  for (const partition of [partitions.own, partitions.peer]) {
+    for (const candidate of await services.insight.fingerprints(partition)) {
+      const known = latest.get(candidate.id);
+      if (!known || candidate.revision > known.revision) latest.set(candidate.id, candidate);
+    }
+  }
+  for (const later of latest.values()) {
+    if (later.id === entry.id || later.submittedAt <= entry.submittedAt) continue;
+    if (!later.sentences.some((sentence) => sentence.h.some((hash) => hashes.has(hash)))) continue;
+    if (!(await services.insight.getCopyCheck(later.id, later.revision))) continue;
+    const snapshot = await services.reviews.getRevision(later.id, later.revision);
+    const template = snapshot && (await services.templates.get(snapshot.templateId, snapshot.templateVersion));
+    if (!snapshot || !template) continue;
+    const { result } = await computeCopyCheck(services, snapshot, template, later.submittedAt);
+    await services.insight.saveCopyCheck(result);
+  }
 }
 
 /**
