@@ -81,6 +81,16 @@ async function fileSignatureAsync(file: string): Promise<string | null> {
   }
 }
 
+/** How long the background check watches a file that failed to read for signs that it is still being written. */
+const settleMs = 200;
+
+/** True when the file changed since `signature` was taken, or changes within a moment. */
+async function beingWritten(file: string, signature: string): Promise<boolean> {
+  if ((await fileSignatureAsync(file).catch(() => null)) !== signature) return true;
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return (await fileSignatureAsync(file).catch(() => null)) !== signature;
+}
+
 export interface CheckResult {
   /** Files read and validated in this pass. */
   checked: number;
@@ -282,6 +292,9 @@ export class FileReportRepository implements ReportRepository {
           } catch (error) {
             if (!(error instanceof CorruptFileError)) throw error;
             next.delete(id);
+            // A file another program is writing in place (an editor, a sync tool without temporary names) reads
+            // as cut short: when it changes within a moment, it is being written, and is read again next time.
+            if (await beingWritten(file, signature)) return;
             await this.quarantine.moveAside(file, error.message);
             await this.index.delete(id);
             this.searchIndex?.remove(id);
