@@ -390,6 +390,54 @@ export const coreMessagesZh = {
     tooLarge: '文件过大（{{size}} MB，上限 {{limit}} MB），不读取',
     notFile: '不是普通文件，不读取',
   },
+  cliHelp: {
+    main: `报告台 ReportDesk 命令行
+
+用法: npm run cli -- <命令> [参数] [--data <数据文件夹>] [--as <身份名称或编号>] [--json] [--lang en]
+
+命令:
+  demo                 载入示例数据（可重复执行，不会重复载入）
+  profiles             列出本机的用户身份
+  passphrase           修改主管签名密钥的口令 --as <主管>：原口令用 --passphrase-file、REPORTDESK_PASSPHRASE 或终端输入，
+                       新口令用 --new-passphrase-file、REPORTDESK_NEW_PASSPHRASE 或终端输入两次
+  list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
+  show <编号>          显示一篇文稿
+  problems             列出被移出的损坏数据文件
+  verify               校验所有可见文稿的审阅记录（哈希链、登记、签名、权限、提交版本、文稿状态），
+                       发现问题时退出码为 1
+{{export}}
+{{package}}
+{{backup}}
+{{sync}}
+  help                 显示本帮助
+
+主管签名（package export-reviews 等）需要口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入。
+数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。
+--lang en 或环境变量 REPORTDESK_LANG=en：帮助和错误信息用英文输出（Help and errors in English）。`,
+    export: `  export <编号>        导出一篇文稿 --layout official|plain|excel（公文/普通 Word，或 Excel）
+                       [--revision <第几稿>] [--appendix 附审阅记录] [--without-comments 不带点评]
+  export register      导出台账 [--period 2026-10] [--kind <类型>] [--status <状态>] [--author <客户经理>]
+  export meeting-pack  导出会议材料（默认：该期间标记“会上表扬/会上讲评”的文稿）--period 2026-10 | --ids <编号,编号>
+                       [--name <会议名称>] [--date 2026-11-05] [--organiser <主办>] [--layout official|plain|excel]
+                       导出命令都可用 --out <文件或文件夹>（默认当前文件夹，文件名自动生成）`,
+    package: `  package export       导出提交包（客户经理）：--since-last（自上次导出以来的全部新内容）| --ids <编号,编号>
+                       [--to <主管姓名>] [--out <文件或文件夹>]
+  package export-reviews  导出审阅包（主管）：[--manager <客户经理姓名>]（默认全部）[--out <文件或文件夹>]
+  package import <文件>   导入交换包：先检查并显示包中内容和新内容，再导入 [--dry-run 只检查不导入]
+                       [--trust 首次收到某人的包时，核对指纹无误后加此参数确认]
+                       退出码：0 成功，1 被拒绝或出错，2 用法错误，3 需要核对指纹后加 --trust`,
+    backup: `  backup               备份整个数据文件夹 [--out <备份文件夹>]（默认：设置中选的文件夹，或数据文件夹旁的 <名称>-backups）
+  restore <备份文件>   恢复备份到 --data <文件夹>（须为新的或空的文件夹）；加 --replace 则先备份该文件夹再替换其内容`,
+    sync: `  sync status          同步状态：同步文件夹、待发送、每个人最后收到的包和确认、被拒收的包
+  sync now             立即同步一次（发送新内容、导入收到的包、写确认、清理已确认的包）；有问题时退出码为 1
+  sync setup <文件夹>   选择同步文件夹（Syncthing 或网络共享保持各机相同的文件夹）
+  sync join <指纹>      客户经理：核对主管的指纹后加入办公室
+  sync admit <指纹>     主管：核对对方的指纹后把其加入名册`,
+    usageOf: '用法：\n{{usage}}',
+    restoreUsage: '用法：restore <备份文件> --data <要恢复到的文件夹> [--replace]',
+    packageExportUsage: '用法：package export --since-last | --ids <编号,编号>（二选一）[--to <主管姓名>] [--out <文件>]',
+    packageImportUsage: '用法：package import <文件> [--trust] [--dry-run]',
+  },
   recordType: {
     submit: '提交文稿',
     withdraw: '撤回提交',
@@ -797,6 +845,63 @@ export const coreMessagesEn: CoreMessages = {
     fileLink: 'A symbolic link; not read',
     tooLarge: 'The file is too large ({{size}} MB, the limit is {{limit}} MB); not read',
     notFile: 'Not a regular file; not read',
+  },
+  cliHelp: {
+    main: `ReportDesk command line
+
+Usage: npm run cli -- <command> [options] [--data <data folder>] [--as <profile name or id>] [--json] [--lang en]
+
+Commands:
+  demo                 load the sample data (may be repeated; nothing is loaded twice)
+  profiles             list the profiles on this computer
+  passphrase           change the passphrase of a supervisor's signing key --as <supervisor>: the current one from
+                       --passphrase-file, REPORTDESK_PASSPHRASE or the terminal, the new one from --new-passphrase-file,
+                       REPORTDESK_NEW_PASSPHRASE or typed twice in the terminal
+  list                 list the documents you can see [--kind <kind>] [--status <status>] [--period <period>]
+  show <id>            show one document
+  problems             list the damaged data files that were moved aside
+  verify               check the review records of every visible document (hash chain, register, signatures,
+                       permissions, submitted revisions, document state); exit code 1 when a problem is found
+{{export}}
+{{package}}
+{{backup}}
+{{sync}}
+  help                 show this help
+
+A supervisor's signature (package export-reviews and others) needs the passphrase: --passphrase-file <file>, the
+REPORTDESK_PASSPHRASE environment variable, or typed in the terminal.
+The data folder is REPORTDESK_DATA_DIR, else ~/.reportdesk.
+--lang en or the environment variable REPORTDESK_LANG=en: help and errors in English.`,
+    export: `  export <id>          export one document --layout official|plain|excel (official or plain Word, or Excel)
+                       [--revision <submission>] [--appendix with the review log] [--without-comments]
+  export register      export the register [--period 2026-10] [--kind <kind>] [--status <status>] [--author <manager>]
+  export meeting-pack  export the meeting pack (default: the period's documents flagged praise/critique at the meeting)
+                       --period 2026-10 | --ids <id,id> [--name <meeting name>] [--date 2026-11-05]
+                       [--organiser <organiser>] [--layout official|plain|excel]
+                       every export takes --out <file or folder> (default: this folder, the file named automatically)`,
+    package: `  package export       export a submissions package (customer manager): --since-last (everything new since the
+                       last export) | --ids <id,id> [--to <supervisor name>] [--out <file or folder>]
+  package export-reviews  export a review package (supervisor): [--manager <manager name>] (default: all)
+                       [--out <file or folder>]
+  package import <file>   import an exchange package: first checks it and shows its content and what is new, then
+                       imports [--dry-run check only] [--trust confirm a first-seen sender after checking the
+                       fingerprint]
+                       exit codes: 0 done, 1 refused or failed, 2 usage error, 3 add --trust after checking the fingerprint`,
+    backup: `  backup               back up the whole data folder [--out <backup folder>] (default: the folder chosen in
+                       Settings, or <name>-backups beside the data folder)
+  restore <backup>     restore a backup into --data <folder> (a new or empty folder); with --replace the folder is
+                       backed up first and its content replaced`,
+    sync: `  sync status          sync state: the sync folder, what waits to be sent, each person's last package and
+                       acknowledgement, refused packages
+  sync now             sync once now (send what is new, import packages received, acknowledge, clean up
+                       acknowledged packages); exit code 1 when there is a problem
+  sync setup <folder>  choose the sync folder (Syncthing or a network share keeps it the same on every computer)
+  sync join <fingerprint>   customer manager: join the office after checking the supervisor's fingerprint
+  sync admit <fingerprint>  supervisor: add someone to the roster after checking their fingerprint`,
+    usageOf: 'Usage:\n{{usage}}',
+    restoreUsage: 'Usage: restore <backup file> --data <folder to restore into> [--replace]',
+    packageExportUsage: 'Usage: package export --since-last | --ids <id,id> (one of the two) [--to <supervisor name>] [--out <file>]',
+    packageImportUsage: 'Usage: package import <file> [--trust] [--dry-run]',
   },
   recordType: {
     submit: 'submit the document',
