@@ -5,7 +5,7 @@ import type { CallContext, CoreServices } from '../core/shared/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
-import { fail, ok, type Result } from './result';
+import { fail, failCoded, ok, type Result } from './result';
 
 /** Logs unexpected failures; the transport decides where (console in main, a file in tests). */
 export type ErrorLogger = (channel: string, error: unknown) => void;
@@ -133,7 +133,7 @@ export function createDispatcher(
       if (errno === 'ENOSPC' || errno === 'EDQUOT') {
         // A full disk: the act did not finish. What was saved before is untouched, and a half-done act is
         // finished or rolled back the next time the document is used (see core/review/recover.ts).
-        return fail('unavailable', '磁盘空间已满，这次操作没有完成。之前保存的内容不受影响；请清理磁盘空间后再试一次。');
+        return failCoded('unavailable', 'transport.diskFull');
       }
       logError(channel, error);
       const details = error instanceof Error ? error.message : String(error);

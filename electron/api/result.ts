@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorIssue } from '../core/shared/errors';
+import { formatMessage, type MessageKey, type MessageParams } from '../core/shared/messages';
 
 export interface ApiError {
   code: ErrorCode;
@@ -19,4 +20,9 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail(code: ErrorCode, message: string, extra?: Pick<ApiError, 'issues' | 'details' | 'key' | 'params'>): Result<never> {
   return { ok: false, error: { code, message, ...extra } };
+}
+
+/** A failure by catalogue key: the zh-CN text as the message, the key and parameters for the person's language. */
+export function failCoded(code: ErrorCode, key: MessageKey, params?: MessageParams): Result<never> {
+  return fail(code, formatMessage(key, params), { key, ...(params ? { params } : {}) });
 }

@@ -44,7 +44,18 @@ export const syncStatusSchema = z
     ),
     joinRequests: z.array(z.object({ profileId: z.string(), name: z.string(), role: roleSchema, unit: z.string(), fingerprint: z.string() }).strict()),
     refused: z.array(
-      z.object({ senderName: z.string(), fingerprint: z.string(), file: z.string(), reason: z.string(), message: z.string(), at: z.string() }).strict(),
+      z
+        .object({
+          senderName: z.string(),
+          fingerprint: z.string(),
+          file: z.string(),
+          reason: z.string(),
+          message: z.string(),
+          key: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          at: z.string(),
+        })
+        .strict(),
     ),
     syncthing: syncthingViewSchema.nullable(),
   })

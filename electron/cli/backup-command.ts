@@ -3,10 +3,8 @@ import type { AppIdentity } from '../api/handlers';
 import { readBackupFile } from '../store/backup/backup-file';
 import { restoreIntoNewFolder } from '../store/backup/restore';
 import { openStore } from '../store/open-store';
+import { formatMessage, type MessageLanguage } from '../core/shared/messages';
 import { browserModePointerFile, StoreHost } from '../server/store-host';
-
-export const backupUsage = `  backup               备份整个数据文件夹 [--out <备份文件夹>]（默认：设置中选的文件夹，或数据文件夹旁的 <名称>-backups）
-  restore <备份文件>   恢复备份到 --data <文件夹>（须为新的或空的文件夹）；加 --replace 则先备份该文件夹再替换其内容`;
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -43,9 +41,10 @@ export async function runRestoreCommand(
   options: { data?: string; replace: boolean; identity: AppIdentity; json: boolean },
   out: (text: string) => void,
   err: (text: string) => void,
+  language: MessageLanguage = 'zh-CN',
 ): Promise<number> {
   if (!file || !options.data) {
-    err('用法：restore <备份文件> --data <要恢复到的文件夹> [--replace]');
+    err(formatMessage('cliHelp.restoreUsage', {}, language));
     return 2;
   }
   const target = path.resolve(options.data);

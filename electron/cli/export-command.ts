@@ -10,13 +10,6 @@ import { formatPeriod } from '../core/text/placeholders';
 import { writeExportFile } from '../store/export-file';
 import { coded } from '../core/shared/messages';
 
-export const exportUsage = `  export <编号>        导出一篇文稿 --layout official|plain|excel（公文/普通 Word，或 Excel）
-                       [--revision <第几稿>] [--appendix 附审阅记录] [--without-comments 不带点评]
-  export register      导出台账 [--period 2026-10] [--kind <类型>] [--status <状态>] [--author <客户经理>]
-  export meeting-pack  导出会议材料（默认：该期间标记“会上表扬/会上讲评”的文稿）--period 2026-10 | --ids <编号,编号>
-                       [--name <会议名称>] [--date 2026-11-05] [--organiser <主办>] [--layout official|plain|excel]
-                       导出命令都可用 --out <文件或文件夹>（默认当前文件夹，文件名自动生成）`;
-
 export interface ExportCommandOptions {
   layout?: string;
   out?: string;

@@ -8,35 +8,21 @@ import { coded, formatMessage, type MessageLanguage } from '../core/shared/messa
 import { unlockSupervisorKey } from '../core/profiles/keys';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../server/identity';
-import { exportUsage, runExportCommand } from './export-command';
+import { runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
-import { packageUsage, runPackageCommand } from './package-command';
-import { backupUsage, runBackupCommand, runRestoreCommand } from './backup-command';
-import { runSyncCommand, syncUsage } from './sync-command';
+import { runPackageCommand } from './package-command';
+import { runBackupCommand, runRestoreCommand } from './backup-command';
+import { runSyncCommand } from './sync-command';
 
-const usage = `报告台 ReportDesk 命令行
-
-用法: npm run cli -- <命令> [参数] [--data <数据文件夹>] [--as <身份名称或编号>] [--json]
-
-命令:
-  demo                 载入示例数据（可重复执行，不会重复载入）
-  profiles             列出本机的用户身份
-  passphrase           修改主管签名密钥的口令 --as <主管>：原口令用 --passphrase-file、REPORTDESK_PASSPHRASE 或终端输入，
-                       新口令用 --new-passphrase-file、REPORTDESK_NEW_PASSPHRASE 或终端输入两次
-  list                 列出可见的文稿 [--kind <类型>] [--status <状态>] [--period <期间>]
-  show <编号>          显示一篇文稿
-  problems             列出被移出的损坏数据文件
-  verify               校验所有可见文稿的审阅记录（哈希链、登记、签名、权限、提交版本、文稿状态），
-                       发现问题时退出码为 1；--lang en 用英文输出
-${exportUsage}
-${packageUsage}
-${backupUsage}
-${syncUsage}
-  help                 显示本帮助
-
-主管签名（package export-reviews 等）需要口令：--passphrase-file <文件>、环境变量 REPORTDESK_PASSPHRASE，或在终端输入。
-数据文件夹默认为 REPORTDESK_DATA_DIR，其次 ~/.reportdesk。
---lang en 或环境变量 REPORTDESK_LANG=en：错误信息用英文输出（Errors in English）。`;
+/** The help text in the CLI's language (the catalogue's `cliHelp`: zh-CN, or English with --lang en / REPORTDESK_LANG=en). */
+export function cliUsage(language: MessageLanguage = 'zh-CN'): string {
+  const part = (key: 'cliHelp.export' | 'cliHelp.package' | 'cliHelp.backup' | 'cliHelp.sync') => formatMessage(key, {}, language);
+  return formatMessage(
+    'cliHelp.main',
+    { export: part('cliHelp.export'), package: part('cliHelp.package'), backup: part('cliHelp.backup'), sync: part('cliHelp.sync') },
+    language,
+  );
+}
 
 /**
  * A supervisor's passphrase for the CLI: the first line of `--passphrase-file`, else REPORTDESK_PASSPHRASE, else
@@ -170,18 +156,19 @@ export async function runCli(
       },
     });
   } catch (error) {
-    err(`${(error as Error).message}\n\n${usage}`);
+    // The options could not be read, --lang among them: the environment (or zh-CN) chooses the language.
+    err(`${(error as Error).message}\n\n${cliUsage(cliLanguage(undefined))}`);
     return 2;
   }
   const language = cliLanguage(parsed.values.lang);
   const [command, ...rest] = parsed.positionals;
   if (!command || command === 'help' || parsed.values.help) {
-    out(usage);
+    out(cliUsage(language));
     return command || parsed.values.help ? 0 : 2;
   }
   const known = ['demo', 'profiles', 'passphrase', 'list', 'show', 'problems', 'verify', 'export', 'package', 'sync', 'backup', 'restore'];
   if (!known.includes(command)) {
-    err(`${formatMessage('cli.unknownCommand', { command }, language)}\n\n${usage}`);
+    err(`${formatMessage('cli.unknownCommand', { command }, language)}\n\n${cliUsage(language)}`);
     return 2;
   }
   // Backup and restore open the data folder themselves (restore may write into a folder no store has opened).
@@ -193,7 +180,7 @@ export async function runCli(
           out,
         );
       }
-      return await runRestoreCommand(rest[0], { data: parsed.values.data, replace: parsed.values.replace, identity: readIdentity(), json: parsed.values.json }, out, err);
+      return await runRestoreCommand(rest[0], { data: parsed.values.data, replace: parsed.values.replace, identity: readIdentity(), json: parsed.values.json }, out, err, language);
     } catch (error) {
       err(cliMessage(error, language, false));
       return 1;
@@ -299,6 +286,7 @@ export async function runCli(
           },
           out,
           err,
+          language,
         );
         break;
       }
@@ -310,7 +298,7 @@ export async function runCli(
           const passphrase = await readPassphrase(parsed.values['passphrase-file']);
           await unlockSupervisorKey({ profile, services: store.services }, profile, passphrase);
         }
-        code = await runSyncCommand((channel, input) => call(channel, profileId, input), rest[0], rest[1], parsed.values.json, out, err);
+        code = await runSyncCommand((channel, input) => call(channel, profileId, input), rest[0], rest[1], parsed.values.json, out, err, language);
         break;
       }
       case 'verify': {

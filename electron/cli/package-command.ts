@@ -3,14 +3,7 @@ import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
 import { defaultExportLabels } from '../core/export/labels';
 import { writeExportFile } from '../store/export-file';
-import { coded } from '../core/shared/messages';
-
-export const packageUsage = `  package export       导出提交包（客户经理）：--since-last（自上次导出以来的全部新内容）| --ids <编号,编号>
-                       [--to <主管姓名>] [--out <文件或文件夹>]
-  package export-reviews  导出审阅包（主管）：[--manager <客户经理姓名>]（默认全部）[--out <文件或文件夹>]
-  package import <文件>   导入交换包：先检查并显示包中内容和新内容，再导入 [--dry-run 只检查不导入]
-                       [--trust 首次收到某人的包时，核对指纹无误后加此参数确认]
-                       退出码：0 成功，1 被拒绝或出错，2 用法错误，3 需要核对指纹后加 --trust`;
+import { coded, formatMessage, type MessageLanguage } from '../core/shared/messages';
 
 /** Exit code when a first-seen key needs confirming with --trust. */
 export const needsTrustExitCode = 3;
@@ -96,13 +89,14 @@ export async function runPackageCommand(
   options: PackageCommandOptions,
   out: (text: string) => void,
   err: (text: string) => void,
+  language: MessageLanguage = 'zh-CN',
 ): Promise<number> {
   const print = (value: unknown, text: string) => out(options.json ? JSON.stringify(value, null, 2) : text);
   if (action === 'export' || action === 'export-reviews') {
     let exported: ChannelOutput<'exchange:export-submissions'>;
     if (action === 'export') {
       if (!!options.sinceLast === !!options.ids) {
-        err('用法：package export --since-last | --ids <编号,编号>（二选一）[--to <主管姓名>] [--out <文件>]');
+        err(formatMessage('cliHelp.packageExportUsage', {}, language));
         return 2;
       }
       let toSupervisor: string | undefined;
@@ -141,7 +135,7 @@ export async function runPackageCommand(
   }
   if (action === 'import') {
     if (!target) {
-      err('用法：package import <文件> [--trust] [--dry-run]');
+      err(formatMessage('cliHelp.packageImportUsage', {}, language));
       return 2;
     }
     let bytes: Buffer;
@@ -175,6 +169,6 @@ export async function runPackageCommand(
     );
     return 0;
   }
-  err(`用法：\n${packageUsage}`);
+  err(formatMessage('cliHelp.usageOf', { usage: formatMessage('cliHelp.package', {}, language) }, language));
   return 2;
 }

@@ -1,11 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
 import type { SyncStatus } from '../core/sync/port';
-
-export const syncUsage = `  sync status          同步状态：同步文件夹、待发送、每个人最后收到的包和确认、被拒收的包
-  sync now             立即同步一次（发送新内容、导入收到的包、写确认、清理已确认的包）；有问题时退出码为 1
-  sync setup <文件夹>   选择同步文件夹（Syncthing 或网络共享保持各机相同的文件夹）
-  sync join <指纹>      客户经理：核对主管的指纹后加入办公室
-  sync admit <指纹>     主管：核对对方的指纹后把其加入名册`;
+import { formatMessage, type MessageLanguage } from '../core/shared/messages';
 
 type Call = <K extends ChannelName>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
 
@@ -59,7 +54,15 @@ export function formatSyncStatus(status: SyncStatus): string {
 }
 
 /** Run `sync <sub>`; returns the exit code. */
-export async function runSyncCommand(call: Call, sub: string | undefined, arg: string | undefined, json: boolean, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runSyncCommand(
+  call: Call,
+  sub: string | undefined,
+  arg: string | undefined,
+  json: boolean,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  language: MessageLanguage = 'zh-CN',
+): Promise<number> {
   let status: SyncStatus;
   switch (sub) {
     case 'status':
@@ -69,26 +72,26 @@ export async function runSyncCommand(call: Call, sub: string | undefined, arg: s
       status = await call('sync:now', {});
       break;
     case 'setup':
-      if (!arg) return usageError(err);
+      if (!arg) return usageError(err, language);
       status = await call('sync:configure', { folder: arg });
       break;
     case 'join':
-      if (!arg) return usageError(err);
+      if (!arg) return usageError(err, language);
       status = await call('sync:join', { fingerprint: arg });
       break;
     case 'admit':
-      if (!arg) return usageError(err);
+      if (!arg) return usageError(err, language);
       status = await call('sync:admit', { fingerprint: arg });
       break;
     default:
-      return usageError(err);
+      return usageError(err, language);
   }
   out(json ? JSON.stringify(status, null, 2) : formatSyncStatus(status));
   // An act that ends with the folder in trouble (setup, join, admit, now) fails the script; `status` only reports.
   return sub !== 'status' && status.state === 'problem' ? 1 : 0;
 }
 
-function usageError(err: (text: string) => void): number {
-  err(`用法：\n${syncUsage}`);
+function usageError(err: (text: string) => void, language: MessageLanguage): number {
+  err(formatMessage('cliHelp.usageOf', { usage: formatMessage('cliHelp.sync', {}, language) }, language));
   return 2;
 }

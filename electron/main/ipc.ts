@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { changeEventChannel, channelNames } from '../api/channels';
 import type { Dispatcher } from '../api/dispatcher';
-import { fail } from '../api/result';
+import { failCoded } from '../api/result';
 import { ProfileSessions } from '../api/sessions';
 
 /**
@@ -20,7 +20,7 @@ export function registerIpcTransport(
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, profileId: unknown, input: unknown) => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAllowedSender(frame.url)) {
-        return fail('forbidden', '拒绝来自未知页面的请求');
+        return failCoded('forbidden', 'transport.unknownPage');
       }
       const sender = event.sender;
       const session = `webContents:${sender.id}`;

@@ -1,7 +1,7 @@
 import type { BaseWindow, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import path from 'node:path';
 import { saveFileChannel } from '../api/channels';
-import { fail, ok, type Result } from '../api/result';
+import { fail, failCoded, ok, type Result } from '../api/result';
 import { sanitizeFileNamePart } from '../core/export/file-names';
 import { isDomainError } from '../core/shared/errors';
 import { writeExportFile } from '../store/export-file';
@@ -66,9 +66,9 @@ export async function saveExportedFile(
   dataBase64: unknown,
 ): Promise<Result<SaveFileOutcome>> {
   const frame = event.senderFrame;
-  if (!frame || frame.parent !== null || !deps.isAllowedSender(frame.url)) return fail('forbidden', '拒绝来自未知页面的请求');
+  if (!frame || frame.parent !== null || !deps.isAllowedSender(frame.url)) return failCoded('forbidden', 'transport.unknownPage');
   if (typeof defaultName !== 'string' || typeof dataBase64 !== 'string' || dataBase64.length > MAXIMUM_BASE64_LENGTH) {
-    return fail('invalid-input', '导出文件的名称或内容不正确');
+    return failCoded('invalid-input', 'transport.badExport');
   }
   const name = sanitizeFileNamePart(path.basename(defaultName.replace(/\\/g, '/'))) || 'export';
   const extension = path.extname(name).toLowerCase();
@@ -84,8 +84,8 @@ export async function saveExportedFile(
     deps.onSaved?.(choice.filePath);
     return ok({ saved: true, path: choice.filePath });
   } catch (error) {
-    if (isDomainError(error)) return fail(error.code, error.message);
-    return fail('internal', `保存失败：${error instanceof Error ? error.message : String(error)}`);
+    if (isDomainError(error)) return fail(error.code, error.message, { ...(error.key ? { key: error.key } : {}), ...(error.params ? { params: error.params } : {}) });
+    return failCoded('internal', 'transport.saveFailed', { details: error instanceof Error ? error.message : String(error) });
   }
 }
 

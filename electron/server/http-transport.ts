@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatcher } from '../api/dispatcher';
 import { ProfileSessions } from '../api/sessions';
+import { formatMessage, type MessageKey, type MessageParams } from '../core/shared/messages';
 
 /** The token cookie's name prefix; each instance's cookie is named after its port (see tokenCookieName). */
 export const tokenCookie = 'reportdesk_token';
@@ -87,8 +88,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-function refuse(response: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+function refuse(response: ServerResponse, status: number, code: string, key: MessageKey, params?: MessageParams): void {
+  sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params), key, ...(params ? { params } : {}) } });
 }
 
 /**
@@ -171,7 +172,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const relative = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     if (decoded === null || !file.startsWith(root + path.sep)) {
-      refuse(response, 404, 'not-found', '找不到该页面');
+      refuse(response, 404, 'not-found', 'transport.pageNotFound');
       return;
     }
     try {
@@ -186,9 +187,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       if (relative === 'index.html') {
-        refuse(response, 503, 'unavailable', '界面尚未构建：请先运行 npm run build');
+        refuse(response, 503, 'unavailable', 'transport.notBuilt');
       } else {
-        refuse(response, 404, 'not-found', '找不到该文件');
+        refuse(response, 404, 'not-found', 'transport.fileNotFound');
       }
     }
   }
@@ -199,7 +200,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
    */
   function serveEvents(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET') {
-      refuse(response, 405, 'invalid-input', '事件流只接受 GET 请求');
+      refuse(response, 405, 'invalid-input', 'transport.eventsGetOnly');
       return;
     }
     response.writeHead(200, {
@@ -218,18 +219,18 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = request.headers.host ?? '';
     if (!allowedHosts().has(host)) {
-      refuse(response, 421, 'forbidden', `拒绝访问：主机名 ${host || '(空)'} 不是本机地址`);
+      refuse(response, 421, 'forbidden', 'transport.badHost', { host: host || '-' });
       return;
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !isOwnOrigin(origin)) {
-      refuse(response, 403, 'forbidden', `拒绝访问：来源 ${origin || '(空)'} 不是报告台页面`);
+      refuse(response, 403, 'forbidden', 'transport.badOrigin', { origin: origin || '-' });
       return;
     }
     // Browsers say where a request comes from even without an Origin: only this page, or the address typed in.
     const fetchSite = request.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-      refuse(response, 403, 'forbidden', `拒绝访问：来自其他网站的请求（${String(fetchSite)}）`);
+      refuse(response, 403, 'forbidden', 'transport.crossSite', { site: String(fetchSite) });
       return;
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
@@ -244,7 +245,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
     const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookieName(port));
     if (!sameToken(given, token)) {
-      refuse(response, 401, 'forbidden', '缺少或错误的访问令牌：请使用启动时打印的完整地址打开报告台');
+      refuse(response, 401, 'forbidden', 'transport.badToken');
       return;
     }
     if (url.pathname === eventsPath) {
@@ -253,16 +254,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') {
-        refuse(response, 405, 'invalid-input', '接口只接受 POST 请求');
+        refuse(response, 405, 'invalid-input', 'transport.postOnly');
         return;
       }
       if (!isJsonContentType(request.headers['content-type'])) {
-        refuse(response, 415, 'invalid-input', '接口只接受 application/json');
+        refuse(response, 415, 'invalid-input', 'transport.jsonOnly');
         return;
       }
       const body = await readBody(request, bodyLimit);
       if (body === 'too-large') {
-        refuse(response, 413, 'invalid-input', `请求过大：超过 ${formatSize(bodyLimit)} 上限`);
+        refuse(response, 413, 'invalid-input', 'transport.tooLarge', { limit: formatSize(bodyLimit) });
         request.resume();
         return;
       }
@@ -271,18 +272,18 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         try {
           input = JSON.parse(body.toString('utf8'));
         } catch {
-          refuse(response, 400, 'invalid-input', '请求内容不是有效的 JSON');
+          refuse(response, 400, 'invalid-input', 'transport.badJson');
           return;
         }
       }
       const channel = decodePath(url.pathname.slice('/api/'.length));
       if (channel === null) {
-        refuse(response, 400, 'invalid-input', '接口名称不正确');
+        refuse(response, 400, 'invalid-input', 'transport.badChannel');
         return;
       }
       const session = request.headers[sessionHeader];
       if (session !== undefined && (typeof session !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(session))) {
-        refuse(response, 400, 'invalid-input', '会话标识不正确，请刷新页面');
+        refuse(response, 400, 'invalid-input', 'transport.badSession');
         return;
       }
       const profileId = (request.headers[profileHeader] as string | undefined) || null;
@@ -291,7 +292,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      refuse(response, 405, 'invalid-input', '不支持的请求方法');
+      refuse(response, 405, 'invalid-input', 'transport.badMethod');
       return;
     }
     await serveStatic(request, response, url.pathname);
@@ -305,7 +306,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         return;
       }
       console.error('[http]', error);
-      if (!response.headersSent) refuse(response, 500, 'internal', '内部错误');
+      if (!response.headersSent) refuse(response, 500, 'internal', 'transport.internal');
       else response.end();
     });
   });

@@ -245,7 +245,7 @@ export class StoreHost implements Dispatcher, BackupPort {
 
   async setFolder(folder: string | null): Promise<BackupStatus> {
     if (folder !== null && !path.isAbsolute(folder)) {
-      throw backupError('folder-missing', `请填写完整的文件夹路径：${folder}`, { place: folder });
+      throw backupError('folder-missing', 'backupFile.folderPath', { place: folder });
     }
     this.state = { ...this.state, folder: folder === null ? null : path.resolve(folder) };
     await this.saveState();
@@ -293,7 +293,7 @@ export class StoreHost implements Dispatcher, BackupPort {
       const result = await restoreIntoNewFolder(backup.files, request.target, { source: this.dataDir });
       return { ...result, safetyBackup: null, switched: false };
     }
-    if (this.restoring) throw backupError('restore-running', '另一个恢复正在进行，请等它完成', {}, 'locked');
+    if (this.restoring) throw backupError('restore-running', 'backupFile.restoreRunning', {}, 'locked');
     this.restoring = true;
     try {
       // Replace: a backup of the current folder first (refused if that fails), then swap between acts.
@@ -313,9 +313,9 @@ export class StoreHost implements Dispatcher, BackupPort {
   private restoring = false;
 
   async moveData(target: string) {
-    if (!path.isAbsolute(target)) throw backupError('folder-missing', `请填写完整的文件夹路径：${target}`, { place: target });
+    if (!path.isAbsolute(target)) throw backupError('folder-missing', 'backupFile.folderPath', { place: target });
     const from = this.dataDir;
-    if (path.resolve(target) === path.resolve(from)) throw backupError('same-folder', '新位置与当前数据文件夹相同', { place: target });
+    if (path.resolve(target) === path.resolve(from)) throw backupError('same-folder', 'backupFile.sameFolder', { place: target });
     return this.gate.exclusive(async () => {
       const files = await readDataFiles(from);
       const result = await restoreIntoNewFolder(files, target, { source: from });

@@ -13,7 +13,8 @@ import { applyPackage, exportReviews, exportSubmissions, previewPackage, type Ex
 import type { Person, TrustEntry } from '../core/exchange/schema';
 import type { Profile } from '../core/profiles/schema';
 import { canonicalJson } from '../core/shared/canonical';
-import { DomainError, isDomainError } from '../core/shared/errors';
+import { isDomainError, type DomainError } from '../core/shared/errors';
+import { coded, type MessageKey, type MessageParams } from '../core/shared/messages';
 import type { CallContext, CoreServices } from '../core/shared/services';
 import {
   acksFileName,
@@ -65,8 +66,12 @@ const maxRefusalsKept = 200;
 
 type Problem = { code: string; message: string };
 
-function syncError(message: string, code: 'invalid-input' | 'not-found' | 'forbidden' | 'conflict' = 'invalid-input'): DomainError {
-  return new DomainError(code, message);
+function syncError(
+  key: MessageKey,
+  params?: MessageParams,
+  code: 'invalid-input' | 'not-found' | 'forbidden' | 'conflict' = 'invalid-input',
+): DomainError {
+  return coded(code, key, params);
 }
 
 /** Someone I exchange packages with: their folder and identity. */
@@ -248,7 +253,7 @@ export class SyncService implements SyncPort {
 
   private async profileFor(profileId: string): Promise<Profile> {
     const profile = await this.services.profiles.get(profileId);
-    if (!profile) throw syncError('当前用户身份不存在', 'not-found');
+    if (!profile) throw syncError('syncSetup.noProfile', {}, 'not-found');
     return profile;
   }
 
@@ -259,19 +264,19 @@ export class SyncService implements SyncPort {
     const current = await this.loadConfig();
     if (current && current.profileId !== profileId) {
       const owner = await this.services.profiles.get(current.profileId);
-      throw syncError(`本机的同步已由“${owner?.name ?? current.profileId}”设置；同一台电脑只能以一个身份同步`, 'conflict');
+      throw syncError('syncSetup.ownedByOther', { name: owner?.name ?? current.profileId }, 'conflict');
     }
     const folder = path.resolve(input.folder.trim());
     let info;
     try {
       info = await lstat(folder);
     } catch {
-      throw syncError(`找不到文件夹：${folder}（请先创建，或确认 U 盘/网络共享已连接）`, 'not-found');
+      throw syncError('syncSetup.folderMissing', { folder }, 'not-found');
     }
-    if (!info.isDirectory()) throw syncError(`不是文件夹：${folder}`);
+    if (!info.isDirectory()) throw syncError('syncSetup.notFolder', { folder });
     const dataDir = path.resolve(this.services.health.dataDir());
     const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-    if (inside(folder, dataDir) || inside(dataDir, folder)) throw syncError('同步文件夹不能在数据文件夹里面，也不能包含数据文件夹');
+    if (inside(folder, dataDir) || inside(dataDir, folder)) throw syncError('syncSetup.insideData');
     const config: SyncConfig = syncConfigSchema.parse({
       folder,
       profileId,
@@ -304,7 +309,7 @@ export class SyncService implements SyncPort {
 
   async disable(profileId: string): Promise<SyncStatus> {
     const config = await this.loadConfig();
-    if (config && config.profileId !== profileId) throw syncError('本机的同步由另一个身份设置，不能由你关闭', 'forbidden');
+    if (config && config.profileId !== profileId) throw syncError('syncSetup.notYoursToStop', {}, 'forbidden');
     this.disarm();
     while (this.running) await this.running;
     await this.saveConfig(null);
@@ -320,21 +325,21 @@ export class SyncService implements SyncPort {
 
   private async requireMine(profileId: string): Promise<SyncConfig> {
     const config = await this.loadConfig();
-    if (!config) throw syncError('尚未设置同步文件夹（设置 → 同步）', 'not-found');
-    if (config.profileId !== profileId) throw syncError('本机的同步由另一个身份设置', 'forbidden');
+    if (!config) throw syncError('syncSetup.notSetUp', {}, 'not-found');
+    if (config.profileId !== profileId) throw syncError('syncSetup.notYours', {}, 'forbidden');
     return config;
   }
 
   async join(profileId: string, fingerprintText: string): Promise<SyncStatus> {
     const config = await this.requireMine(profileId);
     const hex = parseFingerprint(fingerprintText);
-    if (!hex) throw syncError('指纹格式不正确：应为 32 位十六进制数字（可带空格），请与主管当面或电话核对');
+    if (!hex) throw syncError('syncSetup.badFingerprintSupervisor');
     const text = await readPeerText(path.join(config.folder, hex, rosterFileName));
-    if (text === null) throw syncError(`同步文件夹中还没有指纹为 ${groupedFingerprint(hex)} 的主管名册：请确认指纹无误，并等对方的文件同步到本机后再试`, 'not-found');
+    if (text === null) throw syncError('syncSetup.noRoster', { fingerprint: groupedFingerprint(hex) }, 'not-found');
     const outcome = verifySignedFile(text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, this.services.signer);
-    if (!outcome.ok) throw syncError(`该主管名册未通过校验：${outcome.message}`);
+    if (!outcome.ok) throw syncError('syncSetup.rosterInvalid', { details: outcome.message });
     const roster = outcome.body;
-    if (roster.supervisor.role !== 'supervisor') throw syncError('该名册不是主管发布的');
+    if (roster.supervisor.role !== 'supervisor') throw syncError('syncSetup.rosterNotSupervisor');
     const supervisor = { ...roster.supervisor, fingerprint: groupedFingerprint(hex) };
     await this.saveConfig({ ...config, supervisor });
     // The fingerprint was checked by hand: this is the explicit step that makes this key a supervisor here.
@@ -349,17 +354,17 @@ export class SyncService implements SyncPort {
   async admit(profileId: string, fingerprintText: string): Promise<SyncStatus> {
     const config = await this.requireMine(profileId);
     const hex = parseFingerprint(fingerprintText);
-    if (!hex) throw syncError('指纹格式不正确：应为 32 位十六进制数字（可带空格），请与对方核对');
+    if (!hex) throw syncError('syncSetup.badFingerprint');
     const state = await this.loadState();
     const roster = state.roster;
-    if (!roster) throw syncError('名册尚未建立，请先设置同步文件夹', 'not-found');
+    if (!roster) throw syncError('syncSetup.noRosterYet', {}, 'not-found');
     if (roster.members.some((member) => folderNameOf(this.services.signer.fingerprint(member.publicKey)) === hex)) return this.status(profileId);
     const identity = await this.readIdentity(config.folder, hex);
-    if (!identity.ok) throw syncError(`同步文件夹中没有指纹为 ${groupedFingerprint(hex)} 的有效身份文件：${identity.message}`, 'not-found');
+    if (!identity.ok) throw syncError('syncSetup.noIdentity', { fingerprint: groupedFingerprint(hex), details: identity.message }, 'not-found');
     const person = identity.body.person;
-    if (person.profileId === profileId) throw syncError('这是你自己的身份');
+    if (person.profileId === profileId) throw syncError('syncSetup.yourself');
     if (roster.members.some((member) => member.profileId === person.profileId)) {
-      throw syncError(`名册中已有编号相同、公钥不同的人（${person.name}）：请核对后再试`, 'conflict');
+      throw syncError('syncSetup.sameIdOtherKey', { name: person.name }, 'conflict');
     }
     state.roster = {
       ...roster,
@@ -432,6 +437,8 @@ export class SyncService implements SyncPort {
         file: refusal.file,
         reason: refusal.reason,
         message: refusal.message,
+        ...(refusal.key ? { key: refusal.key } : {}),
+        ...(refusal.params ? { params: refusal.params } : {}),
         at: refusal.at,
       })),
       syncthing: config.syncthing ? await readSyncthing(config.syncthing.address, config.syncthing.apiKey, config.folder) : null,
@@ -612,7 +619,7 @@ export class SyncService implements SyncPort {
     if (text === null) return;
     const outcome = this.verified(path.join(config.folder, hex, rosterFileName), text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, supervisor.publicKey);
     if (!outcome.ok) {
-      this.refuse(state, hex, supervisor.name, rosterFileName, 'roster-invalid', `主管名册未通过校验：${outcome.message}`, 'roster');
+      this.refuse(state, hex, supervisor.name, rosterFileName, 'roster-invalid', coded('invalid-input', 'syncRefusal.rosterInvalid', { details: outcome.message }), 'roster');
       return;
     }
     if (state.roster && outcome.body.serial <= state.roster.serial) return;
@@ -642,9 +649,11 @@ export class SyncService implements SyncPort {
     return requests;
   }
 
-  private refuse(state: SyncState, folder: string, senderName: string, file: string, reason: string, message: string, stamp: string): void {
+  /** Keep a refusal for the person: its zh-CN text, and its catalogue key and parameters for their language. */
+  private refuse(state: SyncState, folder: string, senderName: string, file: string, reason: string, problem: DomainError, stamp: string): void {
     state.refused = state.refused.filter((refusal) => !(refusal.folder === folder && refusal.file === file));
-    state.refused.push({ folder, senderName, file, reason, message, at: this.now(), stamp });
+    const keyed = { ...(problem.key ? { key: problem.key } : {}), ...(problem.params ? { params: problem.params } : {}) };
+    state.refused.push({ folder, senderName, file, reason, message: problem.message, ...keyed, at: this.now(), stamp });
     if (state.refused.length > maxRefusalsKept) state.refused.splice(0, state.refused.length - maxRefusalsKept);
   }
 
@@ -654,7 +663,7 @@ export class SyncService implements SyncPort {
     try {
       const info = await lstat(peerRoot);
       if (info.isSymbolicLink()) {
-        this.refuse(state, peer.folder, peer.person.name, peer.folder, 'symlink', '该子文件夹是符号链接，不读取', 'link');
+        this.refuse(state, peer.folder, peer.person.name, peer.folder, 'symlink', coded('invalid-input', 'syncRefusal.folderLink'), 'link');
         return null;
       }
     } catch {
@@ -675,27 +684,27 @@ export class SyncService implements SyncPort {
       handled++;
       if (!read.ok) {
         if (read.reason === 'gone') continue;
-        const message =
+        const problem =
           read.reason === 'symlink'
-            ? '是符号链接，不读取'
+            ? coded('invalid-input', 'syncRefusal.fileLink')
             : read.reason === 'too-large'
-              ? `文件过大（${(read.size / 1024 / 1024).toFixed(1)} MB，上限 ${maxPackageBytes / 1024 / 1024} MB），不读取`
-              : '不是普通文件，不读取';
-        this.refuse(state, peer.folder, peer.person.name, file.name, read.reason, message, read.stamp);
+              ? coded('invalid-input', 'syncRefusal.tooLarge', { size: (read.size / 1024 / 1024).toFixed(1), limit: maxPackageBytes / 1024 / 1024 })
+              : coded('invalid-input', 'syncRefusal.notFile');
+        this.refuse(state, peer.folder, peer.person.name, file.name, read.reason, problem, read.stamp);
         continue;
       }
       const input = { fileName: file.name, dataBase64: read.bytes.toString('base64') };
       try {
         const preview = await previewPackage(ctx, input);
         if (folderNameOf(preview.sender.fingerprint) !== peer.folder) {
-          throw refusal('wrong-sender', `包的签名人（${preview.sender.name}，指纹 ${preview.sender.fingerprint}）不是该文件夹的主人`);
+          throw refusal('wrong-sender', 'syncSetup.wrongSender', { name: preview.sender.name, fingerprint: preview.sender.fingerprint });
         }
-        if (!preview.recipients.some((recipient) => recipient.profileId === ctx.profile!.id)) throw refusal('not-for-me', '该包不是发给你的');
+        if (!preview.recipients.some((recipient) => recipient.profileId === ctx.profile!.id)) throw refusal('not-for-me', 'syncSetup.notForMe');
         const unknown = preview.people.filter((person) => person.known === 'new');
         for (const person of unknown) {
           const entry = allowed.get(person.profileId);
           if (!entry || this.services.signer.fingerprint(entry.publicKey) !== person.fingerprint || entry.role !== person.role) {
-            throw refusal('not-on-roster', `包中的身份“${person.name}”（${person.role === 'supervisor' ? '主管' : '客户经理'}）不在办公室名册中，不能由此包引入`);
+            throw refusal('not-on-roster', 'syncSetup.notOnRoster', { name: person.name, role: person.role });
           }
         }
         await applyPackage(ctx, { ...input, trustSender: unknown.length > 0 });
@@ -706,7 +715,7 @@ export class SyncService implements SyncPort {
       } catch (error) {
         if (!isDomainError(error)) return describeIoError(error, '数据文件夹');
         const details = error.details as { reason?: string } | undefined;
-        this.refuse(state, peer.folder, peer.person.name, file.name, details?.reason ?? error.code, error.message, read.stamp);
+        this.refuse(state, peer.folder, peer.person.name, file.name, details?.reason ?? error.code, error, read.stamp);
       }
     }
     return null;
@@ -859,6 +868,6 @@ function stripMember(member: RosterBody['members'][number]): Person {
   return person;
 }
 
-function refusal(reason: string, message: string): DomainError {
-  return new DomainError('forbidden', message, { details: { reason } });
+function refusal(reason: string, key: MessageKey, params?: MessageParams): DomainError {
+  return coded('forbidden', key, params, { details: { reason } });
 }

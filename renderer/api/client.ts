@@ -2,6 +2,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/ap
 import type { ApiError, Result } from '../../electron/api/result';
 import type { ChangeEvent } from '../../electron/api/dispatcher';
 import { i18n } from '../i18n';
+import { formatMessage } from '../../electron/core/shared/messages';
 
 /** What the Electron preload exposes; absent in browser mode. */
 interface IpcBridge {
@@ -86,7 +87,10 @@ export function localised(error: ApiError): ApiError {
   if (!error.key) return error;
   const key = `core.${error.key}`;
   if (!i18n.exists(key)) return error;
-  return { ...error, message: i18n.t(key, { ...(error.params ?? {}), interpolation: { escapeValue: false } }) };
+  // The core's own formatter (same catalogue objects): it also resolves the words a message takes from elsewhere
+  // in the catalogue by a parameter (`$t(core.roles.{{role}})`), which i18next does not do inside variables.
+  const language = i18n.language?.startsWith('en') ? 'en' : 'zh-CN';
+  return { ...error, message: formatMessage(error.key, error.params ?? {}, language) };
 }
 
 /** Call a channel and get its Result envelope, whatever the transport. Never throws. */

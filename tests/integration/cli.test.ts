@@ -203,6 +203,58 @@ describe('reportdesk CLI', () => {
     expect(unknown.err).toContain('Unknown command: frobnicate');
   });
 
+  it('the help and usage text is in English with --lang en or REPORTDESK_LANG=en, in Chinese by default', async () => {
+    const dataDir = await makeTempDir();
+    const zh = await cli(dataDir, 'help');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/^报告台 ReportDesk 命令行/);
+    expect(zh.out).toContain('用法: npm run cli -- <命令>');
+    expect(zh.out).toContain('sync join <指纹>      客户经理：核对主管的指纹后加入办公室');
+
+    const english = await cli(dataDir, 'help', '--lang', 'en');
+    expect(english.code).toBe(0);
+    expect(english.out).toMatch(/^ReportDesk command line\n\nUsage: npm run cli -- <command> \[options\]/);
+    // Every part: the commands, export, package, backup and sync, and the notes at the end.
+    for (const line of ['show <id>            show one document', 'export meeting-pack  export the meeting pack', 'package import <file>', 'restore <backup>', 'sync admit <fingerprint>', 'The data folder is REPORTDESK_DATA_DIR']) {
+      expect(english.out).toContain(line);
+    }
+    expect(english.out).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // The environment variable does the same; --help and no command at all print the same text.
+    const fromEnvironment = await cliWith({ REPORTDESK_LANG: 'en' }, dataDir, '--help');
+    expect(fromEnvironment).toEqual({ code: 0, out: english.out, err: '' });
+    const bare = await cliWith({ REPORTDESK_LANG: 'en' }, dataDir);
+    expect(bare).toEqual({ code: 2, out: english.out, err: '' });
+
+    // Usage errors: an unknown command or option, and the sub-commands' own usage lines.
+    const unknown = await cli(dataDir, 'frobnicate', '--lang', 'en');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe(`Unknown command: frobnicate\n\n${english.out}`);
+    const badOption = await cliWith({ REPORTDESK_LANG: 'en' }, dataDir, 'list', '--colour');
+    expect(badOption.code).toBe(2);
+    expect(badOption.err).toContain('ReportDesk command line');
+    expect(badOption.err).not.toContain('命令行');
+    const restore = await cli(dataDir, 'restore', '--lang', 'en');
+    expect(restore).toMatchObject({ code: 2, err: 'Usage: restore <backup file> --data <folder to restore into> [--replace]' });
+    expect((await cli(dataDir, 'restore')).err).toBe('用法：restore <备份文件> --data <要恢复到的文件夹> [--replace]');
+  });
+
+  it('the package and sync usage errors follow the language too', async () => {
+    const dataDir = await withDemo();
+    const packageUsage = await cli(dataDir, 'package', 'frobnicate', '--as', office.managerName, '--lang', 'en');
+    expect(packageUsage.code).toBe(2);
+    expect(packageUsage.err).toMatch(/^Usage:\n {2}package export {7}export a submissions package/);
+    expect(packageUsage.err).not.toMatch(/[\u4e00-\u9fff]/);
+    const packageExport = await cliWith({ REPORTDESK_LANG: 'en' }, dataDir, 'package', 'export', '--as', office.managerName);
+    expect(packageExport).toMatchObject({ code: 2, err: expect.stringMatching(/^Usage: package export --since-last \| --ids <id,id> \(one of the two\)/) });
+    const syncUsage = await cli(dataDir, 'sync', 'frobnicate', '--as', office.managerName, '--lang', 'en');
+    expect(syncUsage.code).toBe(2);
+    expect(syncUsage.err).toMatch(/^Usage:\n {2}sync status {10}sync state:/);
+    expect(syncUsage.err).not.toMatch(/[\u4e00-\u9fff]/);
+    const syncZh = await cli(dataDir, 'sync', 'frobnicate', '--as', office.managerName);
+    expect(syncZh.err).toMatch(/^用法：\n {2}sync status {10}同步状态/);
+  });
+
   it('a data folder open elsewhere exits 1 with the lock message, and leaves the folder to its owner', async () => {
     const { dataDir, services } = await openTempStore({ seed: true });
     const { code, err } = await cli(dataDir, 'profiles');

@@ -94,6 +94,39 @@ describe('one message catalogue, complete in zh-CN and English', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('no error is raised through a helper with hard-coded Chinese text: syncError, refusal, refuse, refuseTemplate, backupError, fail take catalogue keys', () => {
+    const helpers = /\b(syncError|refusal|refuse|refuseTemplate|backupError|fail|failCoded)\(/g;
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(root, 'electron'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(helpers)) {
+        // The call's arguments: up to the bracket that closes it (strings may hold brackets; Chinese ones are the offence anyway).
+        let depth = 0;
+        let end = match.index + match[0].length - 1;
+        for (; end < text.length; end++) {
+          if (text[end] === '(') depth++;
+          else if (text[end] === ')' && --depth === 0) break;
+        }
+        const args = text.slice(match.index + match[0].length, end);
+        if (/['`][^'`]*[\u4e00-\u9fff]/.test(args.slice(0, 600))) {
+          offenders.push(`${path.relative(root, file)}:${text.slice(0, match.index).split('\n').length} ${match[1]}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('a word chosen by a parameter comes from the catalogue in the same language, never from a parameter’s value', () => {
+    const params = { id: 'r1', name: '$t(core.roles.manager)', role: 'supervisor' };
+    expect(formatMessage('exchangePackage.roleMismatch', params, 'en')).toBe(
+      'Record r1 says its author “$t(core.roles.manager)” is a supervisor, which the profile list contradicts',
+    );
+    expect(formatMessage('exchangePackage.roleMismatch', params)).toBe('记录 r1 声称作者“$t(core.roles.manager)”是主管，与身份列表不符');
+    expect(formatMessage('exchangePackage.forbiddenRecord', { id: 'r2', name: 'A', type: 'decision', rule: 'supervisor-only' }, 'en')).toBe(
+      'Record r2: “A” may not decide on the review (only a supervisor may decide on the review)',
+    );
+  });
+
   it('renders a coded message with its parameters in either language', () => {
     expect(formatMessage('submit.incomplete', { count: 2, list: 'a；b' })).toBe('还有 2 项未完成，不能提交：a；b');
     expect(formatMessage('submit.incomplete', { count: 2, list: 'a; b' }, 'en')).toBe('2 item(s) still open, cannot submit: a; b');

@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from '../shared/errors';
+import { coded, type MessageKey } from '../shared/messages';
 
 /**
  * Why a backup, restore or move was refused or failed. The renderer words each reason in the person's language
@@ -25,11 +26,11 @@ export type BackupFailure =
 
 export function backupError(
   reason: BackupFailure,
-  message: string,
+  key: MessageKey,
   params: Record<string, string | number> = {},
   code: ErrorCode = 'invalid-input',
 ): DomainError {
-  return new DomainError(code, message, { details: { reason, params } });
+  return coded(code, key, params, { details: { reason, params } });
 }
 
 /** The failure reason of an error from the backup code, if it is one. */

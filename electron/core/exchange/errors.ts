@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from '../shared/errors';
+import { coded, type MessageKey, type MessageParams } from '../shared/messages';
 import type { ZipProblem } from './zip';
 
 /** Why a package was refused: a stable code for tests and logs; people read the message. */
@@ -50,8 +51,8 @@ export type RefusalReason =
   | 'unpinned-supervisor';
 
 /** A refused package: nothing was written. `details.reason` says which check refused it. */
-export function refuse(reason: RefusalReason, message: string, code: ErrorCode = 'invalid-input'): DomainError {
-  return new DomainError(code, message, { details: { reason } });
+export function refuse(reason: RefusalReason, key: MessageKey, params?: MessageParams, code: ErrorCode = 'invalid-input'): DomainError {
+  return coded(code, key, params, { details: { reason } });
 }
 
 /** The refusal reason of an error from the exchange use cases, if it is one. */

@@ -13,9 +13,10 @@ import type { z } from 'zod';
 import { reportSchema, type Report } from '../reports/schema';
 import { reviewRecordSchema, type ReviewRecord } from '../review/schema';
 import { orderRecords } from '../review/fold';
-import { brokenRecordRule, type RecordRule } from '../review/record-rules';
+import { brokenRecordRule } from '../review/record-rules';
 import { recordSigningText } from '../review/signature';
 import { templateSchema, type Template } from '../templates/schema';
+import { DomainError } from '../shared/errors';
 import { refuse } from './errors';
 import {
   exchangeFormat,
@@ -117,36 +118,16 @@ function parseJson(name: string, data: Uint8Array): unknown {
   try {
     return JSON.parse(utf8.decode(data));
   } catch {
-    throw refuse('entry-not-json', `交换包中的“${name}”不是有效的 JSON 文件`);
+    throw refuse('entry-not-json', 'exchangePackage.entryNotJson', { name });
   }
 }
 
-function checkId(id: string, where: string): void {
-  if (!safeIdPattern.test(id)) throw refuse('bad-id', `${where}中的编号“${id.slice(0, 100)}”格式不正确（只能用字母、数字、“-”和“_”）`);
+function checkId(id: string, file: string): void {
+  if (!safeIdPattern.test(id)) throw refuse('bad-id', 'exchangePackage.badId', { file, id: id.slice(0, 100) });
 }
 
 const recordsSchema = reviewRecordSchema.array().max(100_000);
 
-/** Record types only a supervisor may write. */
-const ruleWords: Record<RecordRule, string> = {
-  'supervisor-only': '只有主管可以',
-  'document-author-only': '只有文稿作者本人可以',
-  'author-or-supervisor': '只有文稿作者本人或主管可以',
-  'comment-author-only': '只有点评的作者本人可以',
-};
-const typeNames: Record<string, string> = {
-  submit: '提交文稿',
-  withdraw: '撤回提交',
-  decision: '做出审阅决定',
-  reopen: '重新打开文稿',
-  comment: '点评',
-  'comment-edit': '修改点评',
-  'comment-retract': '撤回点评',
-  reply: '回复点评',
-  'mark-fixed': '标记已整改',
-  resolve: '确认整改',
-  'reopen-comment': '重新打开点评',
-};
 
 /**
  * Read and check a package file: zip structure and limits, manifest, the sender's signature, the sha256 of
@@ -158,42 +139,44 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   try {
     entries = readZip(bytes);
   } catch (error) {
-    if (error instanceof ZipError) throw refuse(error.problem, error.message);
+    // The zip reader's own texts (zip.ts, ZipError) are not in the catalogue yet: zh-CN only.
+    if (error instanceof ZipError) throw new DomainError('invalid-input', error.message, { details: { reason: error.problem } });
     throw error;
   }
   const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
 
   // The manifest: is this a package at all, and of a version this program reads?
   const manifestBytes = byName.get(manifestPath);
-  if (!manifestBytes) throw refuse('no-manifest', '这不是报告台交换包：缺少清单文件 manifest.json');
+  if (!manifestBytes) throw refuse('no-manifest', 'exchangePackage.noManifest');
   let manifestText: string;
   let raw: unknown;
   try {
     manifestText = utf8.decode(manifestBytes);
     raw = JSON.parse(manifestText);
   } catch {
-    throw refuse('manifest-not-json', '交换包的清单 manifest.json 已损坏（不是有效的 JSON）');
+    throw refuse('manifest-not-json', 'exchangePackage.manifestNotJson');
   }
   const header = (raw ?? {}) as { format?: unknown; formatVersion?: unknown };
   if (typeof raw !== 'object' || raw === null || header.format !== exchangeFormat) {
-    throw refuse('not-exchange', '这不是报告台交换包：清单中的格式标识不是“reportdesk-exchange”');
+    throw refuse('not-exchange', 'exchangePackage.notExchange');
   }
   if (header.formatVersion !== exchangeFormatVersion) {
     const version = typeof header.formatVersion === 'number' ? header.formatVersion : String(header.formatVersion);
     throw refuse(
       'format-version',
       typeof header.formatVersion === 'number' && header.formatVersion > exchangeFormatVersion
-        ? `交换包的格式版本是 ${version}，本程序只能读取版本 ${exchangeFormatVersion}：请先升级报告台再导入`
-        : `交换包的格式版本“${version}”不受支持（本程序读取版本 ${exchangeFormatVersion}）`,
+        ? 'exchangePackage.formatTooNew'
+        : 'exchangePackage.formatUnsupported',
+      { version, supported: exchangeFormatVersion },
     );
   }
   const parsedManifest = manifestSchema.safeParse(raw);
-  if (!parsedManifest.success) throw refuse('manifest-invalid', `交换包的清单 manifest.json 内容不符合格式：${issueText(parsedManifest.error)}`);
+  if (!parsedManifest.success) throw refuse('manifest-invalid', 'exchangePackage.manifestInvalid', { details: issueText(parsedManifest.error) });
   const manifest = parsedManifest.data;
 
   // The sender's signature over the manifest: after this, every hash in it is the sender's word.
   const signatureBytes = byName.get(signaturePath);
-  if (!signatureBytes) throw refuse('no-signature', '交换包没有签名（缺少 signature.json），无法确认是谁发出的');
+  if (!signatureBytes) throw refuse('no-signature', 'exchangePackage.noSignature');
   let signatureRaw: unknown;
   try {
     signatureRaw = JSON.parse(utf8.decode(signatureBytes));
@@ -202,44 +185,44 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   }
   const signature = packageSignatureSchema.safeParse(signatureRaw);
   if (!signature.success || signature.data.signer !== manifest.sender.profileId) {
-    throw refuse('signature-invalid', '交换包的签名文件 signature.json 格式不正确或签名人不是发件人');
+    throw refuse('signature-invalid', 'exchangePackage.signatureInvalid');
   }
   if (!verify(manifest.sender.publicKey, manifestText, signature.data.signature)) {
-    throw refuse('bad-signature', `交换包的签名无效：清单在签名之后被改动过，或并非由发件人“${manifest.sender.name}”签名`);
+    throw refuse('bad-signature', 'exchangePackage.badSignature', { sender: manifest.sender.name });
   }
 
   // Every entry listed, every listing present, every hash right.
   const listed = new Map<string, Manifest['entries'][number]>();
   for (const entry of manifest.entries) {
     if (listed.has(entry.path) || entry.path === manifestPath || entry.path === signaturePath) {
-      throw refuse('duplicate-listing', `清单中“${entry.path}”登记了不止一次`);
+      throw refuse('duplicate-listing', 'exchangePackage.duplicateListing', { path: entry.path });
     }
     listed.set(entry.path, entry);
   }
   for (const entry of manifest.entries) {
-    if (!byName.has(entry.path)) throw refuse('missing-entry', `清单中列出的“${entry.path}”不在交换包中（文件不完整）`);
+    if (!byName.has(entry.path)) throw refuse('missing-entry', 'exchangePackage.missingEntry', { path: entry.path });
   }
   for (const entry of entries) {
     if (entry.name === manifestPath || entry.name === signaturePath) continue;
     const listing = listed.get(entry.name);
-    if (!listing) throw refuse('unlisted-entry', `交换包中的“${entry.name}”没有列在清单中（可能是后来被加进去的）`);
+    if (!listing) throw refuse('unlisted-entry', 'exchangePackage.unlistedEntry', { name: entry.name });
     if (listing.size !== entry.data.length) {
-      throw refuse('size-mismatch-listed', `“${entry.name}”的大小（${entry.data.length} 字节）与清单中登记的（${listing.size} 字节）不符`);
+      throw refuse('size-mismatch-listed', 'exchangePackage.sizeMismatch', { name: entry.name, size: entry.data.length, listed: listing.size });
     }
     if (sha256Hex(entry.data) !== listing.sha256) {
-      throw refuse('hash-mismatch', `“${entry.name}”的内容与清单中的 sha256 校验值不符（文件在传输中损坏或被改动）`);
+      throw refuse('hash-mismatch', 'exchangePackage.hashMismatch', { name: entry.name });
     }
   }
 
   // People: one key each; the sender among them.
   const people = new Map<string, Person>();
   for (const person of manifest.people) {
-    if (people.has(person.profileId)) throw refuse('duplicate-person', `清单中的身份“${person.name}”（${person.profileId}）出现了两次`);
+    if (people.has(person.profileId)) throw refuse('duplicate-person', 'exchangePackage.duplicatePerson', { name: person.name, profileId: person.profileId });
     people.set(person.profileId, person);
   }
   const senderListed = people.get(manifest.sender.profileId);
   if (!senderListed || senderListed.publicKey !== manifest.sender.publicKey || senderListed.role !== manifest.sender.role) {
-    throw refuse('manifest-invalid', '交换包的清单不一致：发件人不在身份列表中，或其密钥与身份列表中的不同');
+    throw refuse('manifest-invalid', 'exchangePackage.senderNotListed');
   }
 
   // Entries: known kinds only, each valid and named after what it holds.
@@ -261,49 +244,49 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
     const revision = /^revisions\/([^/]+)\/r(\d{1,6})\.json$/.exec(entry.name);
     const records = /^records\/([^/]+)\.json$/.exec(entry.name);
     if (template) {
-      checkId(template[1], `“${entry.name}”`);
+      checkId(template[1], entry.name);
       const parsed = templateSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', `“${entry.name}”的内容不符合模板格式：${issueText(parsed.error)}`);
+      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.templateInvalid', { name: entry.name, details: issueText(parsed.error) });
       if (parsed.data.id !== template[1] || parsed.data.version !== Number(template[2])) {
-        throw refuse('entry-mismatch', `“${entry.name}”的内容与文件名不符（其中是模板 ${parsed.data.id} v${parsed.data.version}）`);
+        throw refuse('entry-mismatch', 'exchangePackage.templateMismatch', { name: entry.name, templateId: parsed.data.id, version: parsed.data.version });
       }
       templates.push(parsed.data);
     } else if (revision) {
-      checkId(revision[1], `“${entry.name}”`);
+      checkId(revision[1], entry.name);
       const parsed = reportSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', `“${entry.name}”的内容不符合文稿格式：${issueText(parsed.error)}`);
+      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.reportInvalid', { name: entry.name, details: issueText(parsed.error) });
       const report = parsed.data;
       if (report.id !== revision[1] || report.revision !== Number(revision[2])) {
-        throw refuse('entry-mismatch', `“${entry.name}”的内容与文件名不符（其中是文稿 ${report.id} 的第 ${report.revision} 版）`);
+        throw refuse('entry-mismatch', 'exchangePackage.reportMismatch', { name: entry.name, docId: report.id, revision: report.revision });
       }
-      checkId(report.templateId, `“${entry.name}”的模板`);
-      checkId(report.authorId, `“${entry.name}”的作者`);
+      checkId(report.templateId, entry.name);
+      checkId(report.authorId, entry.name);
       documentFor(report.id).revisions.set(report.revision, report);
     } else if (records) {
-      checkId(records[1], `“${entry.name}”`);
+      checkId(records[1], entry.name);
       const parsed = recordsSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', `“${entry.name}”的内容不符合审阅记录格式：${issueText(parsed.error)}`);
+      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.recordsInvalid', { name: entry.name, details: issueText(parsed.error) });
       for (const record of parsed.data) {
-        checkId(record.id, `“${entry.name}”的记录`);
-        checkId(record.authorId, `“${entry.name}”的记录作者`);
-        if ('commentId' in record.body) checkId(record.body.commentId, `“${entry.name}”的记录 ${record.id}`);
-        if (record.docId !== records[1]) throw refuse('entry-mismatch', `“${entry.name}”中的记录 ${record.id} 属于另一篇文稿（${record.docId}）`);
-        if (seenRecords.has(record.id)) throw refuse('duplicate-id', `记录编号“${record.id}”在交换包中出现了不止一次`);
+        checkId(record.id, entry.name);
+        checkId(record.authorId, entry.name);
+        if ('commentId' in record.body) checkId(record.body.commentId, entry.name);
+        if (record.docId !== records[1]) throw refuse('entry-mismatch', 'exchangePackage.recordElsewhere', { name: entry.name, id: record.id, docId: record.docId });
+        if (seenRecords.has(record.id)) throw refuse('duplicate-id', 'exchangePackage.duplicateRecord', { id: record.id });
         seenRecords.add(record.id);
       }
       recordsFiles.add(records[1]);
       documentFor(records[1]).records.push(...parsed.data);
     } else {
-      throw refuse('unknown-entry', `交换包中有无法识别的文件“${entry.name}”`);
+      throw refuse('unknown-entry', 'exchangePackage.unknownEntry', { name: entry.name });
     }
   }
 
   // Documents: whole (revisions and records), one author each.
   for (const [docId, document] of documents) {
-    if (!recordsFiles.has(docId)) throw refuse('incomplete-document', `文稿 ${docId} 有提交的版本，却没有审阅记录文件（records/${docId}.json）`);
-    if (!document.revisions.size) throw refuse('incomplete-document', `文稿 ${docId} 有审阅记录，却没有任何提交的版本`);
+    if (!recordsFiles.has(docId)) throw refuse('incomplete-document', 'exchangePackage.noRecordsFile', { docId });
+    if (!document.revisions.size) throw refuse('incomplete-document', 'exchangePackage.noRevisions', { docId });
     const authors = new Set([...document.revisions.values()].map((report) => report.authorId));
-    if (authors.size !== 1) throw refuse('entry-mismatch', `文稿 ${docId} 的各个版本作者不一致`);
+    if (authors.size !== 1) throw refuse('entry-mismatch', 'exchangePackage.authorsDiffer', { docId });
   }
 
   // Records: each signed by its author's key, and of a kind its author may write.
@@ -312,13 +295,13 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
     const commentAuthors = new Map(document.records.filter((record) => record.body.type === 'comment').map((record) => [record.id, record.authorId]));
     for (const record of document.records) {
       const author = people.get(record.authorId);
-      if (!author) throw refuse('unknown-author', `记录 ${record.id} 的作者“${record.authorName}”（${record.authorId}）不在交换包的身份列表中，无法验证签名`);
+      if (!author) throw refuse('unknown-author', 'exchangePackage.unknownAuthor', { id: record.id, name: record.authorName, profileId: record.authorId });
       if (author.role !== record.role) {
-        throw refuse('role-mismatch', `记录 ${record.id} 声称作者“${record.authorName}”是${record.role === 'manager' ? '客户经理' : '主管'}，与身份列表不符`);
+        throw refuse('role-mismatch', 'exchangePackage.roleMismatch', { id: record.id, name: record.authorName, role: record.role });
       }
-      if (!record.signature) throw refuse('unsigned-record', `记录 ${record.id}（${record.authorName}，${typeNames[record.body.type]}）没有签名`);
+      if (!record.signature) throw refuse('unsigned-record', 'exchangePackage.unsignedRecord', { id: record.id, name: record.authorName, type: record.body.type });
       if (!verify(author.publicKey, recordSigningText(record), record.signature)) {
-        throw refuse('bad-record-signature', `记录 ${record.id} 的签名与作者“${record.authorName}”的密钥不符：记录被改动过，或由他人冒名签署`);
+        throw refuse('bad-record-signature', 'exchangePackage.badRecordSignature', { id: record.id, name: record.authorName });
       }
       const type = record.body.type;
       const commentAuthor = 'commentId' in record.body ? commentAuthors.get(record.body.commentId) : null;
@@ -326,7 +309,8 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
       if (broken) {
         throw refuse(
           'forbidden-record',
-          `记录 ${record.id}：“${record.authorName}”无权${typeNames[type]}（${ruleWords[broken]}${typeNames[type]}）`,
+          'exchangePackage.forbiddenRecord',
+          { id: record.id, name: record.authorName, type, rule: broken },
         );
       }
     }
@@ -335,24 +319,24 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
 
   // What the sender may send, to whom.
   if (manifest.kind === 'submissions') {
-    if (manifest.sender.role !== 'manager') throw refuse('sender-role', `提交包只能由客户经理发出，而发件人“${manifest.sender.name}”是主管`);
+    if (manifest.sender.role !== 'manager') throw refuse('sender-role', 'exchangePackage.submissionsSender', { sender: manifest.sender.name });
     for (const [docId, document] of documents) {
       const report = [...document.revisions.values()][0];
       if (report.authorId !== manifest.sender.profileId) {
-        throw refuse('foreign-document', `提交包中的文稿“${report.title || docId}”不是发件人“${manifest.sender.name}”撰写的`);
+        throw refuse('foreign-document', 'exchangePackage.submissionsForeign', { title: report.title || docId, sender: manifest.sender.name });
       }
     }
   } else {
-    if (manifest.sender.role !== 'supervisor') throw refuse('sender-role', `审阅包只能由主管发出，而发件人“${manifest.sender.name}”是客户经理`);
+    if (manifest.sender.role !== 'supervisor') throw refuse('sender-role', 'exchangePackage.reviewsSender', { sender: manifest.sender.name });
     // No recipients: a package of the office's templates only, for every manager.
     if ((!manifest.recipients.length && documents.size) || manifest.recipients.some((recipient) => recipient.role !== 'manager')) {
-      throw refuse('manifest-invalid', '审阅包的清单不一致：收件人必须是客户经理');
+      throw refuse('manifest-invalid', 'exchangePackage.reviewsRecipients');
     }
     const recipients = new Set(manifest.recipients.map((recipient) => recipient.profileId));
     for (const [docId, document] of documents) {
       const report = [...document.revisions.values()][0];
       if (!recipients.has(report.authorId)) {
-        throw refuse('foreign-document', `审阅包中的文稿“${report.title || docId}”的作者不在收件人之列`);
+        throw refuse('foreign-document', 'exchangePackage.reviewsForeign', { title: report.title || docId });
       }
     }
   }

@@ -82,8 +82,6 @@ export interface ImportPlan {
   conflicts: ExchangeConflict[];
 }
 
-const roleNames: Record<Person['role'], string> = { manager: '客户经理', supervisor: '主管' };
-
 const statusNames: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已通过' };
 
 /** Two decisions on one revision with no reopen between them: kept side by side, shown as a conflict. */
@@ -142,15 +140,15 @@ export async function planImport(
 
   // Who may import what.
   if (manifest.kind === 'submissions' && profile.role !== 'supervisor') {
-    throw refuse('wrong-importer-role', `这是客户经理“${manifest.sender.name}”的提交包，应由主管导入；你当前的身份“${profile.name}”是客户经理`, 'forbidden');
+    throw refuse('wrong-importer-role', 'exchangeImport.submissionsToManager', { sender: manifest.sender.name, name: profile.name }, 'forbidden');
   }
   if (manifest.kind === 'reviews') {
     if (profile.role !== 'manager') {
-      throw refuse('wrong-importer-role', `这是主管“${manifest.sender.name}”发出的审阅包，应由客户经理导入；你当前的身份“${profile.name}”是主管`, 'forbidden');
+      throw refuse('wrong-importer-role', 'exchangeImport.reviewsToSupervisor', { sender: manifest.sender.name, name: profile.name }, 'forbidden');
     }
     if (manifest.recipients.length && !manifest.recipients.some((recipient) => recipient.profileId === profile.id)) {
       const names = manifest.recipients.map((recipient) => recipient.name).join('、');
-      throw refuse('not-for-you', `这个审阅包是发给“${names}”的，不是发给你（${profile.name}）的，已拒绝导入`, 'forbidden');
+      throw refuse('not-for-you', 'exchangeImport.notForYou', { names, name: profile.name }, 'forbidden');
     }
   }
 
@@ -167,7 +165,8 @@ export async function planImport(
       if (key !== person.publicKey || local.role !== person.role) {
         throw refuse(
           'local-key-mismatch',
-          `交换包中的“${person.name}”使用本机身份“${local.name}”的编号，但密钥与本机的不一致（指纹 ${fingerprint}）：可能有人冒用本机身份，已拒绝`,
+          'exchangeImport.localKeyMismatch',
+          { name: person.name, local: local.name, fingerprint },
           'conflict',
         );
       }
@@ -179,7 +178,8 @@ export async function planImport(
       if (entry.publicKey !== person.publicKey) {
         throw refuse(
           'trusted-key-mismatch',
-          `“${person.name}”的密钥与本机记录的不一致：本机于 ${entry.firstSeen.slice(0, 10)} 记下的指纹是 ${entry.fingerprint}，这次是 ${fingerprint}。可能有人冒名，已拒绝`,
+          'exchangeImport.trustedKeyMismatch',
+          { name: person.name, firstSeen: entry.firstSeen.slice(0, 10), known: entry.fingerprint, fingerprint },
           'conflict',
         );
       }
@@ -200,7 +200,10 @@ export async function planImport(
     if (local || known) {
       throw refuse(
         'impersonation',
-        `交换包中的“${person.name}”（${roleNames[person.role]}，指纹 ${fingerprint}）与${local ? `本机身份“${local.name}”（${roleNames[local.role]}）` : `本机已信任的“${known!.name}”（${roleNames[known!.role]}，指纹 ${known!.fingerprint}）`}同名，但不是同一把密钥：可能有人冒名，已拒绝整个交换包`,
+        local ? 'exchangeImport.impersonatesLocal' : 'exchangeImport.impersonatesTrusted',
+        local
+          ? { name: person.name, role: person.role, fingerprint, local: local.name, localRole: local.role }
+          : { name: person.name, role: person.role, fingerprint, known: known!.name, knownRole: known!.role, knownFingerprint: known!.fingerprint },
         'conflict',
       );
     }
@@ -249,7 +252,7 @@ export async function planImport(
     const local = await services.reports.get(docId);
     const title = local?.title || first.title || docId;
     if (local && local.authorId !== first.authorId) {
-      throw refuse('document-owner', `编号为 ${docId} 的文稿在本机属于“${local.authorName}”，而交换包中属于“${first.authorName}”，无法合并`, 'conflict');
+      throw refuse('document-owner', 'exchangeImport.documentOwner', { docId, local: local.authorName, author: first.authorName }, 'conflict');
     }
     const own = !!(await services.profiles.get(first.authorId));
 
@@ -267,7 +270,8 @@ export async function planImport(
       if (!sameRecordContent(existing, record)) {
         throw refuse(
           'tampered-record',
-          `“${title}”的记录 ${record.id}（${record.authorName}，${record.at.slice(0, 10)}）与本机已有的同编号记录内容不同：其中一份被改动过，已拒绝整个交换包`,
+          'exchangeImport.tamperedRecord',
+          { title, id: record.id, name: record.authorName, date: record.at.slice(0, 10) },
           'conflict',
         );
       }
@@ -281,8 +285,8 @@ export async function planImport(
       const fingerprint = services.signer.fingerprint(author.publicKey);
       const unpinned = refuse(
         'unpinned-supervisor',
-        `“${title}”中有“${author.name}”以主管身份写的记录，但本机从未确认过“${author.name}”（指纹 ${fingerprint}）是主管：` +
-          '主管的密钥只能来自其本人发出的审阅包（首次接收时核对指纹），或在本机核对指纹后确认，不能由客户经理的提交包引荐。已拒绝整个交换包',
+        'exchangeImport.unpinnedSupervisor',
+        { title, name: author.name, fingerprint },
         'forbidden',
       );
       // The person to check, for the UI's fingerprint step (confirmSupervisors).
@@ -300,7 +304,7 @@ export async function planImport(
       if (localNumbers.has(number)) {
         const existing = await services.reviews.getRevision(docId, number);
         if (!existing || canonicalJson(existing) !== canonicalJson(snapshot)) {
-          throw refuse('tampered-revision', `“${title}”第 ${number} 次提交的版本与本机已有的不同：提交后的版本不能再改动，已拒绝`, 'conflict');
+          throw refuse('tampered-revision', 'exchangeImport.tamperedRevision', { title, revision: number }, 'conflict');
         }
         revisions.push({ revision: number, isNew: false });
       } else {
@@ -309,7 +313,7 @@ export async function planImport(
       }
       const templateKey = `${snapshot.templateId}@${snapshot.templateVersion}`;
       if (!packageTemplates.has(templateKey) && !(await services.templates.get(snapshot.templateId, snapshot.templateVersion))) {
-        throw refuse('missing-template', `“${title}”第 ${number} 版所用的模板 ${snapshot.templateId} v${snapshot.templateVersion} 既不在交换包中，也不在本机`);
+        throw refuse('missing-template', 'exchangeImport.missingTemplate', { title, revision: number, templateId: snapshot.templateId, version: snapshot.templateVersion });
       }
     }
     const snapshotAt = async (number: number) => snapshots.get(number) ?? (localNumbers.has(number) ? await services.reviews.getRevision(docId, number) : null);
@@ -321,25 +325,25 @@ export async function planImport(
     const newIds = new Set(newRecords.map((record) => record.id));
     for (const record of newRecords) {
       if ('commentId' in record.body && !comments.has(record.body.commentId)) {
-        throw refuse('unknown-reference', `“${title}”的记录 ${record.id} 引用了不存在的点评 ${record.body.commentId}`);
+        throw refuse('unknown-reference', 'exchangeImport.unknownReference', { title, id: record.id, commentId: record.body.commentId });
       }
       if (!(await snapshotAt(record.revision))) {
-        throw refuse('missing-revision', `“${title}”的记录 ${record.id} 针对第 ${record.revision} 版，但交换包和本机都没有该版本`);
+        throw refuse('missing-revision', 'exchangeImport.missingRevision', { title, id: record.id, revision: record.revision });
       }
       if (record.body.type === 'submit') {
         const snapshot = (await snapshotAt(record.revision))!;
         if (snapshotHash(snapshot, services.hash.sha256) !== record.body.snapshotHash) {
-          throw refuse('snapshot-mismatch', `“${title}”第 ${record.revision} 版的内容与提交记录中的指纹不符：版本在提交后被改动过`);
+          throw refuse('snapshot-mismatch', 'exchangeImport.snapshotMismatch', { title, revision: record.revision });
         }
       }
     }
     for (const snapshot of newRevisions) {
       if (!submitted.has(snapshot.revision)) {
-        throw refuse('incomplete-document', `“${title}”的第 ${snapshot.revision} 版没有对应的提交记录`);
+        throw refuse('incomplete-document', 'exchangeImport.noSubmitRecord', { title, revision: snapshot.revision });
       }
       const submit = merged.find((record) => record.body.type === 'submit' && record.revision === snapshot.revision)!;
       if (!newIds.has(submit.id) && submit.body.type === 'submit' && snapshotHash(snapshot, services.hash.sha256) !== submit.body.snapshotHash) {
-        throw refuse('snapshot-mismatch', `“${title}”第 ${snapshot.revision} 版的内容与提交记录中的指纹不符：版本在提交后被改动过`);
+        throw refuse('snapshot-mismatch', 'exchangeImport.snapshotMismatch', { title, revision: snapshot.revision });
       }
     }
 

@@ -318,7 +318,7 @@ const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function decode(ctx: CallContext, dataBase64: string): DecodedPackage {
   if (dataBase64.length % 4 !== 0 || !base64Pattern.test(dataBase64)) {
-    throw refuse('bad-base64', '文件内容在传送时损坏（不是有效的 base64 编码），请重新选择文件');
+    throw refuse('bad-base64', 'exchangePackage.badBase64');
   }
   return decodePackage(new Uint8Array(Buffer.from(dataBase64, 'base64')), (key, text, signature) => ctx.services.signer.verify(key, text, signature));
 }
@@ -459,9 +459,10 @@ export async function applyPackage(
       const sender = plan.sender;
       throw refuse(
         'untrusted-sender',
+        sender.known === 'new' ? 'exchangeImport.untrustedSender' : 'exchangeImport.newPeople',
         sender.known === 'new'
-          ? `首次收到“${sender.name}”的交换包：请先与对方核对指纹（${sender.fingerprint}），确认无误后再导入`
-          : `交换包带来了首次见到的身份（${plan.newPeople.map((person) => person.name).join('、')}）：请核对指纹并确认后再导入`,
+          ? { name: sender.name, fingerprint: sender.fingerprint }
+          : { names: plan.newPeople.map((person) => person.name).join('、') },
         'forbidden',
       );
     }

@@ -34,7 +34,7 @@ export interface SyncStatus {
   }[];
   /** Supervisor: people who put their identity in the office folder and are not on the roster yet. */
   joinRequests: { profileId: string; name: string; role: Role; unit: string; fingerprint: string }[];
-  refused: { senderName: string; fingerprint: string; file: string; reason: string; message: string; at: string }[];
+  refused: { senderName: string; fingerprint: string; file: string; reason: string; message: string; key?: string; params?: Record<string, string | number>; at: string }[];
   syncthing: SyncthingView | null;
 }
 

@@ -89,6 +89,9 @@ export const refusalSchema = z
     file: z.string(),
     reason: z.string(),
     message: z.string(),
+    /** Catalogue key and parameters of the message (absent in state written before they were kept). */
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     at: z.string(),
     /** size:mtime of the file when it was refused: a changed file is tried again. */
     stamp: z.string(),

@@ -5,15 +5,21 @@
  * the same id and version is refused, naming what differs.
  */
 import { canonicalJson } from '../shared/canonical';
-import { DomainError } from '../shared/errors';
+import type { DomainError } from '../shared/errors';
+import { coded, formatMessage, type MessageKey, type MessageParams } from '../shared/messages';
 import type { CoreServices } from '../shared/services';
 import type { SectionDef, Template } from './schema';
 
 /** Why an arriving template was refused (in `details.reason`, like the exchange refusals). */
 export type TemplateRefusal = 'tampered-template' | 'template-hash-mismatch' | 'template-publisher' | 'template-builtin';
 
-function refuseTemplate(reason: TemplateRefusal, message: string, code: 'conflict' | 'invalid-input' | 'forbidden' = 'conflict'): DomainError {
-  return new DomainError(code, message, { details: { reason } });
+function refuseTemplate(
+  reason: TemplateRefusal,
+  key: MessageKey,
+  params: MessageParams,
+  code: 'conflict' | 'invalid-input' | 'forbidden' = 'conflict',
+): DomainError {
+  return coded(code, key, params, { details: { reason } });
 }
 
 /** What defines a version: everything but who stored it and when, whether it is built in, and the hash itself. */
@@ -86,16 +92,18 @@ export function differingFields(a: Template, b: Template): string[] {
 }
 
 function publisherName(template: Template): string {
-  return template.publisher?.name ?? '（未注明）';
+  // The word for “not named” is zh-CN here: a parameter's value is not translated (see the report on item 8).
+  return template.publisher?.name ?? formatMessage('templateArrival.noPublisher');
 }
 
 /** Refuse a version whose stored hash does not match its content: it was edited by hand after it was published. */
-export function assertHashMatches(template: Template, sha256: (text: string) => string, where = ''): void {
+export function assertHashMatches(template: Template, sha256: (text: string) => string, where: { file: string } | 'local' | null = null): void {
   if (!template.contentHash) return;
   if (templateContentHash(template, sha256) !== template.contentHash) {
     throw refuseTemplate(
       'template-hash-mismatch',
-      `${where}模板“${template.name}” v${template.version} 的内容与它的指纹不符：发布后被手工改动过。请向发布人 ${publisherName(template)} 索取原文件`,
+      where === 'local' ? 'templateArrival.hashMismatchLocal' : where ? 'templateArrival.hashMismatchFile' : 'templateArrival.hashMismatch',
+      { name: template.name, version: template.version, publisher: publisherName(template), ...(where && where !== 'local' ? { file: where.file } : {}) },
       'invalid-input',
     );
   }
@@ -115,18 +123,20 @@ export async function arrivalOf(services: Pick<CoreServices, 'templates' | 'hash
   const local = await services.templates.get(template.id, template.version);
   if (local?.builtIn) return templateContentHash(local, sha256) === templateContentHash(template, sha256) ? 'known' : 'builtin-differs';
   const latest = await services.templates.get(template.id);
-  if (latest?.builtIn) throw refuseTemplate('template-builtin', `“${template.name}”使用内置模板的编号，不能替换内置模板；请导入其副本`, 'forbidden');
+  if (latest?.builtIn) throw refuseTemplate('template-builtin', 'templateArrival.builtIn', { name: template.name }, 'forbidden');
   if (latest && !same(latest.publisher?.profileId ?? null, template.publisher?.profileId ?? null)) {
     throw refuseTemplate(
       'template-publisher',
-      `模板“${template.name}”在本机由 ${publisherName(latest)} 发布，这份却注明由 ${publisherName(template)} 发布：两位主管不能发布同一个模板。请由其中一位复制一份、另起名称后再发布`,
+      'templateArrival.publisher',
+      { name: template.name, local: publisherName(latest), publisher: publisherName(template) },
     );
   }
   if (!local) return 'new';
   if (templateContentHash(local, sha256) === templateContentHash(template, sha256)) return 'known';
   throw refuseTemplate(
     'tampered-template',
-    `模板“${template.name}” v${template.version} 与本机已有的同版本内容不同（${differingFields(local, template).join('；')}），无法合并：同一版本发布后不应再改动`,
+    'templateArrival.tampered',
+    { name: template.name, version: template.version, fields: differingFields(local, template).join('；') },
   );
 }
 

@@ -169,7 +169,7 @@ export async function exportTemplate(
   input: { id: string; version?: number },
 ): Promise<{ fileName: string; text: string }> {
   const { template } = await getTemplate(ctx, input);
-  assertHashMatches(template, (text) => ctx.services.hash.sha256(text), '本机');
+  assertHashMatches(template, (text) => ctx.services.hash.sha256(text), 'local');
   return { fileName: `${template.name}_v${template.version}.rdtpl.json`, text: templateToFile(template) };
 }
 
@@ -188,7 +188,7 @@ export async function importTemplate(
   const parsed = file.template;
   assertValidTemplate(parsed, { fileName: input.fileName, where: file.where });
   const sha256 = (text: string) => ctx.services.hash.sha256(text);
-  assertHashMatches(parsed, sha256, `${input.fileName}：`);
+  assertHashMatches(parsed, sha256, { file: input.fileName });
   if ((await ctx.services.templates.get(parsed.id))?.builtIn) {
     throw coded('forbidden', 'template.importBuiltIn', { name: parsed.name });
   }

@@ -106,7 +106,7 @@ export async function writeBackupFile(options: {
     throw fileSystemFailure(error, file);
   }
   if (sha256(written) !== sha256(bytes)) {
-    throw backupError('io', `备份文件写入后读回的内容不一致：${file}`, { place: file }, 'unavailable');
+    throw backupError('io', 'backupFile.readBackDiffers', { place: file }, 'unavailable');
   }
   return { file, at: manifest.createdAt, size: bytes.length, files: files.length, manifest };
 }
@@ -136,10 +136,10 @@ export async function readBackupFile(file: string): Promise<ReadBackup> {
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw backupError('not-found', `找不到备份文件：${file}`, { place: file }, 'not-found');
+      throw backupError('not-found', 'backupFile.notFound', { place: file }, 'not-found');
     }
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
-      throw backupError('not-backup', `这是一个文件夹，不是报告台备份文件：${file}`, { place: file });
+      throw backupError('not-backup', 'backupFile.isFolder', { place: file });
     }
     throw fileSystemFailure(error, file);
   }
@@ -149,12 +149,12 @@ export async function readBackupFile(file: string): Promise<ReadBackup> {
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     if (error.problem === 'empty' || error.problem === 'not-zip') {
-      throw backupError('not-backup', `这不是报告台备份文件：${path.basename(file)}（不是 zip 格式）`, { place: file });
+      throw backupError('not-backup', 'backupFile.notZip', { place: file, name: path.basename(file) });
     }
     if (error.problem === 'truncated') {
-      throw backupError('truncated', `备份文件不完整，可能在复制时被截断：${path.basename(file)}`, { place: file });
+      throw backupError('truncated', 'backupFile.truncated', { place: file, name: path.basename(file) });
     }
-    throw backupError('corrupt', `备份文件已损坏：${path.basename(file)}（${error.message}）`, { place: file, detail: error.problem });
+    throw backupError('corrupt', 'backupFile.corrupt', { place: file, name: path.basename(file), details: error.message, detail: error.problem });
   }
   const manifestEntry = entries.find((entry) => entry.name === manifestName);
   let manifestJson: unknown = null;
@@ -165,18 +165,18 @@ export async function readBackupFile(file: string): Promise<ReadBackup> {
   }
   const head = manifestHeadSchema.safeParse(manifestJson);
   if (!head.success) {
-    throw backupError('not-backup', `这不是报告台备份文件：${path.basename(file)}（没有备份清单）`, { place: file });
+    throw backupError('not-backup', 'backupFile.noManifest', { place: file, name: path.basename(file) });
   }
   if (head.data.version > backupFormatVersion) {
     throw backupError(
       'newer-format',
-      `这个备份由更新版本的报告台创建（格式 ${head.data.version}），本程序只能读取格式 ${backupFormatVersion}。请先升级报告台`,
+      'backupFile.newerFormat',
       { place: file, version: head.data.version, supported: backupFormatVersion },
     );
   }
   const parsed = backupManifestSchema.safeParse(manifestJson);
   if (!parsed.success) {
-    throw backupError('manifest-invalid', `备份清单不完整或被改动：${path.basename(file)}`, { place: file });
+    throw backupError('manifest-invalid', 'backupFile.manifestInvalid', { place: file, name: path.basename(file) });
   }
   const manifest = parsed.data;
   const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
@@ -184,20 +184,20 @@ export async function readBackupFile(file: string): Promise<ReadBackup> {
   const files: DataFile[] = [];
   for (const item of manifest.files) {
     if (!isSafeDataPath(item.path) || listed.has(item.path) || item.path.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-      throw backupError('manifest-invalid', `备份清单中的文件路径不合规范：${item.path}`, { place: file, path: item.path });
+      throw backupError('manifest-invalid', 'backupFile.badPath', { place: file, path: item.path });
     }
     listed.add(item.path);
     const data = byName.get(`${dataPrefix}${item.path}`);
-    if (!data) throw backupError('hash-mismatch', `备份缺少清单中的文件：${item.path}`, { place: file, path: item.path });
+    if (!data) throw backupError('hash-mismatch', 'backupFile.missingFile', { place: file, path: item.path });
     if (data.length !== item.size || sha256(data) !== item.sha256) {
-      throw backupError('hash-mismatch', `备份中的文件与清单的校验值（sha256）不符，备份已损坏或被改动：${item.path}`, { place: file, path: item.path });
+      throw backupError('hash-mismatch', 'backupFile.hashMismatch', { place: file, path: item.path });
     }
     files.push({ path: item.path, data, sha256: item.sha256 });
   }
   for (const entry of entries) {
     if (entry.name === manifestName) continue;
     if (!entry.name.startsWith(dataPrefix) || !listed.has(entry.name.slice(dataPrefix.length))) {
-      throw backupError('manifest-invalid', `备份中有清单没有登记的文件：${entry.name}`, { place: file, path: entry.name });
+      throw backupError('manifest-invalid', 'backupFile.unlisted', { place: file, path: entry.name });
     }
   }
   return { file, manifest, files, summary: summarizeDataFiles(files), size: bytes.length };

@@ -46,7 +46,7 @@ async function writeAndVerify(root: string, files: DataFile[]): Promise<void> {
       throw fileSystemFailure(error, target);
     }
     if (sha256(data) !== file.sha256) {
-      throw backupError('io', `写入后校验不符（sha256）：${file.path}`, { place: target, path: file.path }, 'unavailable');
+      throw backupError('io', 'backupFile.verifyFailed', { place: target, path: file.path }, 'unavailable');
     }
   }
 }
@@ -58,10 +58,10 @@ async function writeAndVerify(root: string, files: DataFile[]): Promise<void> {
 export async function restoreIntoNewFolder(files: DataFile[], targetDir: string, options: { source?: string } = {}): Promise<{ target: string; files: number }> {
   const target = path.resolve(targetDir);
   if (options.source && (isInside(target, options.source) || isInside(options.source, target))) {
-    throw backupError('target-inside-source', `目标文件夹不能在当前数据文件夹之内（或包含它）：${target}`, { place: target });
+    throw backupError('target-inside-source', 'backupFile.targetInside', { place: target });
   }
   if (busyTargets.has(target)) {
-    throw backupError('restore-running', `另一个恢复正在写入这个文件夹，请等它完成：${target}`, { place: target }, 'locked');
+    throw backupError('restore-running', 'backupFile.restoreWriting', { place: target }, 'locked');
   }
   busyTargets.add(target);
   try {
@@ -75,12 +75,12 @@ export async function restoreIntoNewFolder(files: DataFile[], targetDir: string,
           await lock.release();
         } catch (error) {
           if (error instanceof DomainError && error.code === 'locked') {
-            throw backupError('restore-running', `另一个报告台程序正在使用或恢复这个文件夹：${target}`, { place: target }, 'locked');
+            throw backupError('restore-running', 'backupFile.folderBusy', { place: target }, 'locked');
           }
           throw error;
         }
       } else {
-        throw backupError('target-not-empty', `目标文件夹不是空的：${target}。请选择一个新的或空的文件夹`, { place: target }, 'conflict');
+        throw backupError('target-not-empty', 'backupFile.targetNotEmpty', { place: target }, 'conflict');
       }
     }
     const created = existing === null;
@@ -94,7 +94,7 @@ export async function restoreIntoNewFolder(files: DataFile[], targetDir: string,
       lock = await acquireDataLock(target);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'locked') {
-        throw backupError('restore-running', `另一个报告台程序正在使用或恢复这个文件夹：${target}`, { place: target }, 'locked');
+        throw backupError('restore-running', 'backupFile.folderBusy', { place: target }, 'locked');
       }
       throw fileSystemFailure(error, target);
     }
@@ -122,7 +122,7 @@ export async function restoreIntoNewFolder(files: DataFile[], targetDir: string,
 export async function replaceFolderContents(files: DataFile[], dataDir: string): Promise<{ target: string; files: number }> {
   const target = path.resolve(dataDir);
   if (busyTargets.has(target)) {
-    throw backupError('restore-running', `另一个恢复正在写入这个文件夹，请等它完成：${target}`, { place: target }, 'locked');
+    throw backupError('restore-running', 'backupFile.restoreWriting', { place: target }, 'locked');
   }
   busyTargets.add(target);
   const suffix = randomBytes(4).toString('hex');
@@ -134,7 +134,7 @@ export async function replaceFolderContents(files: DataFile[], dataDir: string):
       lock = await acquireDataLock(target);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'locked') {
-        throw backupError('target-in-use', `数据文件夹正被报告台使用，无法替换：${target}`, { place: target }, 'locked');
+        throw backupError('target-in-use', 'backupFile.targetInUse', { place: target }, 'locked');
       }
       throw fileSystemFailure(error, target);
     }

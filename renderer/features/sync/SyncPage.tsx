@@ -2,6 +2,7 @@ import { CloudSyncOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons
 import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localised } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { useSession } from '../profiles/session';
 import { Fingerprint } from '../exchange/IdentityCard';
@@ -192,7 +193,12 @@ export function SyncPage() {
                 columns={[
                   { title: t('sync.refusedSender'), dataIndex: 'senderName' },
                   { title: t('sync.refusedFile'), dataIndex: 'file', render: (file: string) => <Typography.Text code>{file}</Typography.Text> },
-                  { title: t('sync.refusedReason'), dataIndex: 'message' },
+                  {
+                    title: t('sync.refusedReason'),
+                    dataIndex: 'message',
+                    // In the person's language when the core kept the message's catalogue key.
+                    render: (message: string, row) => localised({ code: 'invalid-input', message, ...(row.key ? { key: row.key, params: row.params } : {}) }).message,
+                  },
                   { title: t('sync.refusedAt'), dataIndex: 'at', render: (at: string) => ago(t, at) },
                 ]}
               />
