@@ -99,9 +99,10 @@ export async function openMenu(page: Page, trigger: Locator, item: Locator): Pro
  */
 export async function chooseUntil(page: Page, trigger: Locator, option: Locator, result: Locator): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    await openMenu(page, trigger, option);
-    await option.click();
     try {
+      await openMenu(page, trigger, option);
+      // The dropdown can close again while it is still opening (a re-render takes the focus): open it again then.
+      await option.click({ timeout: 5_000 });
       await result.waitFor({ state: 'visible', timeout: 5_000 });
       return;
     } catch (error) {

@@ -47,8 +47,8 @@ async function tabTo(page: Page, selector: string, limit = 250): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-async function focusedMatches(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((wanted) => !!document.activeElement?.matches(wanted), selector);
+async function focusedRowKey(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-row-key') ?? null);
 }
 
 describe('office laptop: layouts at 1366×768 and 1024×700, signals and the keyboard', () => {
@@ -161,10 +161,17 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
 
     // Into the list with Tab, down the rows with the arrow keys, open with Enter.
     await tabTo(page, '.rd-report-table .ant-table-row');
-    for (let presses = 0; presses < 60 && !(await focusedMatches(page, `[data-row-key="${copiedId}"]`)); presses++) {
+    // Each press moves the focus one row down: the next press waits until it has (a busy machine is slow to draw).
+    let focused = await focusedRowKey(page);
+    for (let presses = 0; presses < 60 && focused !== copiedId; presses++) {
       await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((before) => {
+        const key = document.activeElement?.getAttribute('data-row-key');
+        return !!key && key !== before;
+      }, focused);
+      focused = await focusedRowKey(page);
     }
-    expect(await focusedMatches(page, `[data-row-key="${copiedId}"]`)).toBe(true);
+    expect(focused).toBe(copiedId);
     await page.keyboard.press('Enter');
     await page.getByTestId('decision-panel').waitFor();
 
