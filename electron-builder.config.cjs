@@ -1,6 +1,6 @@
 /**
  * Packaging with electron-builder (`npm run dist:win`, `npm run dist:linux`). Installers are built on a machine
- * with internet access (electron-builder downloads Electron and NSIS); tests/unit/packaging.test.ts checks this
+ * with internet access (electron-builder downloads Electron and NSIS); tests/integration/packaging.test.ts checks this
  * configuration and the fuses hook here. Output goes to release/.
  */
 const productName = 'ReportDesk 报告台';

@@ -4,7 +4,7 @@
  * attributes per run's fonts about a fifth of a 500-page export (docs/benchmarks.md). `fastAttributes`
  * replaces it with one loop that builds the same object — the same keys in the same order, a later duplicate
  * key overriding an earlier one in place, undefined values left out — so docx writes the same bytes
- * (tests/unit/export-word.test.ts compares document.xml with and without it).
+ * (tests/integration/export-word.test.ts compares document.xml with and without it).
  */
 import { NextAttributeComponent } from 'docx';
 

@@ -424,7 +424,7 @@ const cases = (Object.entries(table) as [ChannelName, Case<ChannelName>[]][]).fl
 
 describe('the permission table', () => {
   it('has cases for every channel of the contract, and no other', () => {
-    expect(Object.keys(contract).filter((channel) => !table[channel as ChannelName]?.length), 'add a row to `table` in tests/unit/review-permissions.test.ts').toEqual([]);
+    expect(Object.keys(contract).filter((channel) => !table[channel as ChannelName]?.length), 'add a row to `table` in tests/integration/review-permissions.test.ts').toEqual([]);
     expect(Object.keys(table).filter((channel) => !(channel in contract))).toEqual([]);
   });
 

@@ -92,7 +92,7 @@ describe('without a profile', () => {
 
   it('every profile-required channel has an input in this test', () => {
     const missing = required.filter((channel) => !(channel in profileRequiredInputs));
-    expect(missing, 'add a valid input to `profileRequiredInputs` in tests/unit/permissions.test.ts').toEqual([]);
+    expect(missing, 'add a valid input to `profileRequiredInputs` in tests/integration/permissions.test.ts').toEqual([]);
     expect(Object.keys(profileRequiredInputs).sort()).toEqual([...required].sort());
   });
 
