@@ -1,11 +1,29 @@
 import { z } from 'zod';
 
+/** A template's limits: the schema below enforces them, and the template editor checks them before a save. */
+export const templateLimits = {
+  name: 60,
+  label: 40,
+  key: 40,
+  title: 80,
+  description: 2000,
+  guidance: 2000,
+  starterText: 2000,
+  titlePattern: 200,
+  unit: 10,
+  formula: 500,
+  sections: 60,
+  columns: 40,
+  fields: 40,
+  minLength: 20000,
+  decimals: 6,
+} as const;
+
+/** A key's form: letters (incl. CJK) or underscore first, then letters, digits, underscore. */
+export const templateKeyPattern = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
 /** Identifier used in formulas and placeholders: letters (incl. CJK), digits, underscore. */
-const keySchema = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, '只能包含字母、汉字、数字和下划线，且不能以数字开头');
+const keySchema = z.string().min(1).max(templateLimits.key).regex(templateKeyPattern, '只能包含字母、汉字、数字和下划线，且不能以数字开头');
 
 export const documentKindSchema = z.enum(['market-analysis', 'research', 'guidance-booklet', 'work-log', 'custom']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
@@ -20,7 +38,7 @@ export type FieldType = z.infer<typeof fieldTypeSchema>;
 export const fieldDefSchema = z
   .object({
     key: keySchema,
-    label: z.string().min(1).max(40),
+    label: z.string().min(1).max(templateLimits.label),
     type: fieldTypeSchema,
     required: z.boolean().default(false),
     options: z.array(z.string().min(1)).optional(),
@@ -36,14 +54,14 @@ export type ColumnType = z.infer<typeof columnTypeSchema>;
 export const columnDefSchema = z
   .object({
     key: keySchema,
-    label: z.string().min(1).max(40),
+    label: z.string().min(1).max(templateLimits.label),
     type: columnTypeSchema,
     /** Unit shown after the value, e.g. 箱, 条, 元. Percent columns show %. */
-    unit: z.string().max(10).optional(),
+    unit: z.string().max(templateLimits.unit).optional(),
     /** Digits after the decimal point when displayed and exported. */
-    decimals: z.number().int().min(0).max(6).optional(),
+    decimals: z.number().int().min(0).max(templateLimits.decimals).optional(),
     /** A computed column: an expression over this row's columns and table totals, e.g. `stock / sales`. */
-    formula: z.string().max(500).optional(),
+    formula: z.string().max(templateLimits.formula).optional(),
     /** Options for a text column that is a choice (e.g. 方式: 实地 / 电话). */
     options: z.array(z.string().min(1)).optional(),
     /**
@@ -101,7 +119,7 @@ export type CarryColumn = z.infer<typeof carryColumnSchema>;
 
 export const tableDefSchema = z
   .object({
-    columns: z.array(columnDefSchema).min(1).max(40),
+    columns: z.array(columnDefSchema).min(1).max(templateLimits.columns),
     /** Rows a new document starts with (e.g. the indicator names of a 主要指标 table). */
     starterRows: z.array(z.record(z.string(), cellValueSchema)).max(200).optional(),
     /** Show a 合计 row summing numeric input columns. */
@@ -127,19 +145,19 @@ export type SectionKind = z.infer<typeof sectionKindSchema>;
 export const sectionDefSchema = z
   .object({
     id: z.string().min(1).max(60),
-    title: z.string().min(1).max(80),
+    title: z.string().min(1).max(templateLimits.title),
     kind: sectionKindSchema,
     /** What a good section contains; shown beside the editor. */
-    guidance: z.string().max(2000).default(''),
+    guidance: z.string().max(templateLimits.guidance).default(''),
     required: z.boolean().default(false),
     /** Analysis sections must reach this many characters of text before submission. */
-    minLength: z.number().int().min(0).max(20000).optional(),
+    minLength: z.number().int().min(0).max(templateLimits.minLength).optional(),
     /** Marks the analysis part supervisors grade and copy detection reads. */
     analysis: z.boolean().optional(),
     /** Text a new document starts with; may contain placeholders such as {{片区}}. */
-    starterText: z.string().max(2000).optional(),
+    starterText: z.string().max(templateLimits.starterText).optional(),
     table: tableDefSchema.optional(),
-    fields: z.array(fieldDefSchema).max(40).optional(),
+    fields: z.array(fieldDefSchema).max(templateLimits.fields).optional(),
     /**
      * Pre-fill this section from a section of the previous document about the same subject, e.g. the
      * booklet's 上月建议落实情况 from last month's 下月经营建议, so last month's advice is checked.
@@ -165,17 +183,17 @@ export const templateSchema = z
     /** Stable across versions. */
     id: z.string().min(1).max(80),
     version: z.number().int().min(1),
-    name: z.string().min(1).max(60),
+    name: z.string().min(1).max(templateLimits.name),
     kind: documentKindSchema,
     cadence: cadenceSchema,
-    description: z.string().max(2000).default(''),
+    description: z.string().max(templateLimits.description).default(''),
     builtIn: z.boolean().default(false),
     /** Document title pattern with placeholders, e.g. `{{片区}}{{报告期}}卷烟市场分析报告`. */
-    titlePattern: z.string().max(200),
+    titlePattern: z.string().max(templateLimits.titlePattern),
     /** Metadata key naming what a document is about, when one per subject (the booklet: 许可证号). */
     subjectKey: z.string().min(1).max(40).optional(),
-    metadataFields: z.array(fieldDefSchema).max(40),
-    sections: z.array(sectionDefSchema).min(1).max(60),
+    metadataFields: z.array(fieldDefSchema).max(templateLimits.fields),
+    sections: z.array(sectionDefSchema).min(1).max(templateLimits.sections),
     createdAt: z.string(),
     createdBy: z.string(),
     /**

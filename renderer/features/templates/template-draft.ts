@@ -15,36 +15,16 @@ import type {
   TableDef,
   Template,
 } from '../../../electron/core/templates/schema';
+import { periodKey } from '../../../electron/core/reports/new-report';
+import { templateKeyPattern, templateLimits } from '../../../electron/core/templates/schema';
+import { templateFileFormat, templateFileVersion } from '../../../electron/core/templates/template-file';
 import { placeholderKeys } from '../../../electron/core/text/placeholders';
 
-/** Limits of the template schema (electron/core/templates/schema.ts), checked before a save. */
-export const limits = {
-  name: 60,
-  label: 40,
-  key: 40,
-  title: 80,
-  description: 2000,
-  guidance: 2000,
-  starterText: 2000,
-  titlePattern: 200,
-  unit: 10,
-  formula: 500,
-  sections: 60,
-  columns: 40,
-  fields: 40,
-  minLength: 20000,
-  decimals: 6,
-} as const;
+/** The template schema's limits and key form (electron/core/templates/schema.ts), checked before a save. */
+export const limits = templateLimits;
+const keyPattern = templateKeyPattern;
 
-/** Same rule as the schema's key: letters (incl. CJK) or underscore first, then letters, digits, underscore. */
-const keyPattern = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-
-/** The file format `templates:import` reads; mirrors electron/core/templates/template-file.ts. */
-export const templateFileFormat = 'reportdesk-template';
-export const templateFileVersion = 2;
-
-/** The metadata key core reads a document's period from (electron/core/reports/new-report.ts). */
-export const periodKey = '报告期';
+export { periodKey, templateFileFormat, templateFileVersion };
 
 export interface DraftField extends FieldDef {
   uid: string;
