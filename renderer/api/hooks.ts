@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
 import { getActiveProfileId, request } from './client';
+import { refreshAfter, type ChangingChannel } from './refreshes';
 
 /** Query key for a channel call; includes the active profile so switching never shows stale data. */
 export function queryKey<K extends ChannelName>(channel: K, input?: ChannelInput<K>): unknown[] {
@@ -21,16 +22,15 @@ export function useChannel<K extends ChannelName>(
 }
 
 /**
- * Call a changing channel; on success the listed channels' cached reads are refreshed. `shownInPlace`: the
- * caller shows a failure where the person is looking (a dialog), so the global notifier does not toast it too.
+ * Call a changing channel; on success the reads it changed are refreshed (renderer/api/refreshes.ts says which).
+ * `shownInPlace`: the caller shows a failure where the person is looking (a dialog), so the global notifier does
+ * not toast it too.
  */
-export function useChannelMutation<K extends ChannelName>(channel: K, invalidates: ChannelName[] = [], options: { shownInPlace?: boolean } = {}) {
+export function useChannelMutation<K extends ChangingChannel>(channel: K, options: { shownInPlace?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, Error, ChannelInput<K>>({
     meta: options.shownInPlace ? { shownInPlace: true } : undefined,
     mutationFn: (input) => request(channel, input),
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
-    },
+    onSuccess: () => refreshAfter(client, channel),
   });
 }

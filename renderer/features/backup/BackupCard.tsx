@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../electron/api/contract';
 import type { ApiError } from '../../../electron/api/result';
 import { call, transportName } from '../../api/client';
+import { refreshAfter } from '../../api/refreshes';
 
 type Preview = ChannelOutput<'backup:inspect'>;
 
@@ -95,7 +96,7 @@ export function BackupCard() {
           ? t('backup.restoredReplace', { files: result.value.files, backup: result.value.safetyBackup ?? '' })
           : t('backup.restoredNew', { files: result.value.files, target: result.value.target }),
       );
-      await client.invalidateQueries();
+      await refreshAfter(client, 'backup:restore');
     };
     if (mode === 'replace') Modal.confirm({ title: t('backup.restore'), content: t('backup.replaceConfirm'), onOk: run });
     else await run();
@@ -112,7 +113,7 @@ export function BackupCard() {
     }
     setMoveOpen(false);
     message.success(t('backup.moved', result.value));
-    await client.invalidateQueries();
+    await refreshAfter(client, 'data:move');
   };
 
   const location = data?.location;

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { ChannelOutput } from '../../../electron/api/contract';
 import type { ApiError } from '../../../electron/api/result';
 import { call } from '../../api/client';
+import { refreshAfter } from '../../api/refreshes';
 import { Fingerprint } from './IdentityCard';
 import type { OpenPackageState } from './OpenPackageListener';
 import { maximumPackageMegabytes, toBase64, type PackageFile } from './files';
@@ -288,7 +289,7 @@ export function ImportPanel() {
       return;
     }
     // An import can touch any document, template, review or trust entry: every cached read is asked again.
-    await client.invalidateQueries();
+    await refreshAfter(client, 'exchange:apply');
     setState({ step: 'applied', result: result.value });
   };
 

@@ -12,7 +12,7 @@ export function ExportSettingsCard() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const settings = useChannel('settings:get', {});
-  const update = useChannelMutation('settings:update', ['settings:get']);
+  const update = useChannelMutation('settings:update');
   const [names, setNames] = useState<'official' | 'windows'>('official');
   const [overrides, setOverrides] = useState<Partial<Record<FontRole, string>>>({});
   const [rule, setRule] = useState<OnTimeRule | null>(null);

@@ -30,7 +30,7 @@ export function InsightSettingsCard() {
   const { message } = AntApp.useApp();
   const profile = useProfile();
   const settings = useChannel('settings:get', {});
-  const update = useChannelMutation('settings:update', ['settings:get', 'review:inbox', 'insight:dashboard']);
+  const update = useChannelMutation('settings:update');
   const [draft, setDraft] = useState<InsightSettings>({ ...defaultInsightSettings });
   useEffect(() => {
     if (settings.data?.insight) setDraft(settings.data.insight);

@@ -17,7 +17,7 @@ export function ProfileForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<NewProfile & { passphraseConfirm?: string }>();
   const role = Form.useWatch('role', form) ?? 'manager';
-  const create = useChannelMutation('profiles:create', ['profiles:list']);
+  const create = useChannelMutation('profiles:create');
   // Someone trusted here has this name and role: creating it needs an explicit confirmation (the checkbox).
   const failure = create.error;
   const sameNameAsked =

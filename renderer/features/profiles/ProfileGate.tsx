@@ -15,7 +15,7 @@ export function ProfileGate() {
   const { activate } = useSession();
   const { message } = AntApp.useApp();
   const profiles = useChannel('profiles:list', {});
-  const demo = useChannelMutation('demo:load', ['profiles:list']);
+  const demo = useChannelMutation('demo:load');
   const list = profiles.data ?? [];
   const firstRun = profiles.isSuccess && list.length === 0;
 

@@ -15,7 +15,7 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   const templates = useChannel('templates:list', {});
   const [templateId, setTemplateId] = useState<string | null>(null);
   const template = useChannel('templates:get', { id: templateId ?? '' }, { enabled: !!templateId });
-  const create = useChannelMutation('reports:create', ['reports:list', 'reports:existing-draft', 'reports:previous']);
+  const create = useChannelMutation('reports:create');
   const [form] = Form.useForm<Record<string, string>>();
   const [basedOnPrevious, setBasedOnPrevious] = useState(true);
 

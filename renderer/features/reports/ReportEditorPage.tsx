@@ -12,6 +12,7 @@ import type { Anchor } from '../../../electron/core/review/schema';
 import type { SectionDef, Template } from '../../../electron/core/templates/schema';
 import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
+import { refreshAfter } from '../../api/refreshes';
 import { notifyError } from '../../app/notifier';
 import { useProfile } from '../profiles/session';
 import { CommentDialog, type CommentDraft } from '../review/CommentDialog';
@@ -149,7 +150,7 @@ function ReportEditor({
     report,
     onSaved: (saved) => {
       setTitle(saved.title);
-      void client.invalidateQueries({ queryKey: ['reports:list'] });
+      void refreshAfter(client, 'reports:save-draft');
     },
     // Another window saved parts this one had not edited: show them (each such section is re-created with
     // its new content); unsaved text here is never among them.
@@ -268,7 +269,7 @@ function ReportEditor({
         return;
       }
       message.success(t('review.submitted'));
-      await Promise.all(['reports:get', 'review:get', 'reports:list', 'review:inbox'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+      await refreshAfter(client, 'reports:submit');
     } finally {
       setSubmitting(false);
     }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../electron/api/contract';
@@ -34,9 +33,8 @@ function changeLines(update: Update, t: (key: string, values?: Record<string, un
 export function TemplateUpdateNotice({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const client = useQueryClient();
   const update = useChannel('reports:template-update', { id });
-  const move = useChannelMutation('reports:move-to-version', ['reports:template-update', 'reports:list']);
+  const move = useChannelMutation('reports:move-to-version');
   const data = update.data;
   if (!data) return null;
   const lines = changeLines(data, t);
@@ -46,7 +44,6 @@ export function TemplateUpdateNotice({ id }: { id: string }) {
     const { report } = await request('reports:get', { id });
     const result = await move.mutateAsync({ id, baseRev: report.rev, version: data.latest });
     message.success(result.lost.length ? t('officeTemplates.movedLost', { version: data.latest, list: result.lost.join('；') }) : t('officeTemplates.moved', { version: data.latest }));
-    await client.invalidateQueries({ queryKey: ['reports:get'] });
   };
 
   return (

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../electron/api/contract';
 import { request } from '../../api/client';
+import { refreshAfter } from '../../api/refreshes';
 import { notifyError } from '../../app/notifier';
 
 /** Run a review act and refresh everything that shows review state; failures are notified, never lost silently. */
@@ -13,11 +14,7 @@ export function useReviewActions() {
       setBusy(true);
       try {
         const value = await request(channel, input);
-        await Promise.all(
-          ['review:get', 'reports:get', 'reports:list', 'review:inbox', 'review:revision'].map((key) =>
-            client.invalidateQueries({ queryKey: [key] }),
-          ),
-        );
+        await refreshAfter(client, channel);
         return value;
       } catch (error) {
         notifyError(error);

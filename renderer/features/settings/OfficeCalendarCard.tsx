@@ -16,7 +16,7 @@ export function OfficeCalendarCard() {
   const { message } = AntApp.useApp();
   const profile = useProfile();
   const settings = useChannel('settings:get', {});
-  const update = useChannelMutation('settings:update', ['settings:get', 'review:not-submitted', 'insight:dashboard']);
+  const update = useChannelMutation('settings:update');
   const calendar = settings.data?.officeCalendar;
   const editable = profile.role === 'supervisor';
   const save = (next: OfficeCalendar) =>

@@ -26,8 +26,8 @@ export function SettingsPage() {
   const info = useChannel('app:info', {});
   const problems = useChannel('store:problems', {});
   const profiles = useChannel('profiles:list', {});
-  const update = useChannelMutation('settings:update', ['settings:get']);
-  const demo = useChannelMutation('demo:load', ['profiles:list', 'reports:list']);
+  const update = useChannelMutation('settings:update');
+  const demo = useChannelMutation('demo:load');
   const [officeName, setOfficeName] = useState('');
   useEffect(() => setOfficeName(settings.data?.officeName ?? ''), [settings.data?.officeName]);
   const loadDemo = () => {

@@ -11,7 +11,7 @@ export function StockToSalesRangeCard() {
   const { message } = AntApp.useApp();
   const profile = useProfile();
   const settings = useChannel('settings:get', {});
-  const update = useChannelMutation('settings:update', ['settings:get']);
+  const update = useChannelMutation('settings:update');
   const [draft, setDraft] = useState<StockToSalesRange>({ ...defaultStockToSalesRange });
   useEffect(() => {
     if (settings.data?.stockToSalesRange) setDraft(settings.data.stockToSalesRange);

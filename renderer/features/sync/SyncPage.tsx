@@ -14,12 +14,11 @@ export function SyncPage() {
   const { message } = AntApp.useApp();
   const { profile } = useSession();
   const status = useChannel('sync:status', {}, { refetchInterval: 5_000 });
-  const refresh: ['sync:status'] = ['sync:status'];
-  const configure = useChannelMutation('sync:configure', refresh);
-  const runNow = useChannelMutation('sync:now', refresh);
-  const join = useChannelMutation('sync:join', refresh);
-  const admit = useChannelMutation('sync:admit', refresh);
-  const disable = useChannelMutation('sync:disable', refresh);
+  const configure = useChannelMutation('sync:configure');
+  const runNow = useChannelMutation('sync:now');
+  const join = useChannelMutation('sync:join');
+  const admit = useChannelMutation('sync:admit');
+  const disable = useChannelMutation('sync:disable');
   const [form] = Form.useForm<{ folder: string; address?: string; apiKey?: string; batchSeconds?: number }>();
   const [joinForm] = Form.useForm<{ fingerprint: string }>();
   const data = status.data;

@@ -17,7 +17,7 @@ type Outcome =
  */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (template: Template) => void }) {
   const { t } = useTranslation();
-  const importFile = useChannelMutation('templates:import', ['templates:list', 'templates:get'], { shownInPlace: true });
+  const importFile = useChannelMutation('templates:import', { shownInPlace: true });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const read = async (file: File) => {

@@ -86,8 +86,8 @@ export function TemplateEditor({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [scrollTarget, setScrollTarget] = useState<string | null>(null);
   const profile = useProfile();
-  const save = useChannelMutation('templates:save', ['templates:list', 'templates:get'], { shownInPlace: true });
-  const importNew = useChannelMutation('templates:import', ['templates:list', 'templates:get'], { shownInPlace: true });
+  const save = useChannelMutation('templates:save', { shownInPlace: true });
+  const importNew = useChannelMutation('templates:import', { shownInPlace: true });
   const saving = save.isPending || importNew.isPending;
 
   const issues = useMemo(() => validateDraft(draft), [draft]);

@@ -48,9 +48,9 @@ export function TemplatesPage() {
   const [opening, setOpening] = useState(false);
   const current = selected ?? list.data?.[0]?.id ?? null;
   const detail = useChannel('templates:get', version ? { id: current ?? '', version } : { id: current ?? '' }, { enabled: !!current });
-  const duplicate = useChannelMutation('templates:duplicate', ['templates:list']);
+  const duplicate = useChannelMutation('templates:duplicate');
   const exportFile = useChannelMutation('templates:export');
-  const retire = useChannelMutation('templates:retire', ['templates:list', 'templates:get']);
+  const retire = useChannelMutation('templates:retire');
   // Office templates are the supervisors' (enforced in core): managers use them and change nothing.
   const supervisor = profile.role === 'supervisor';
 
