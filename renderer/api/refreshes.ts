@@ -74,25 +74,15 @@ export type ChangingChannel = keyof typeof refreshes;
 
 /** Channels that change nothing a read shows (every channel is in exactly one of the two lists). */
 export const readOnlyChannels: ChannelName[] = [
+  ...documentViews,
+  ...templateViews,
+  ...syncViews,
   'app:info',
   'profiles:list',
   'settings:get',
   'store:problems',
-  'templates:list',
-  'templates:get',
-  'reports:list',
-  'reports:search',
-  'reports:get',
   'reports:previous',
   'reports:existing-draft',
-  'reports:template-update',
-  'review:get',
-  'review:revision',
-  'review:compare',
-  'review:inbox',
-  'review:not-submitted',
-  'insight:dashboard',
-  'insight:copy-check',
   'insight:sentences',
   'tables:read-xlsx',
   'export:status',
@@ -104,7 +94,6 @@ export const readOnlyChannels: ChannelName[] = [
   'exchange:log',
   'backup:status',
   'backup:inspect',
-  'sync:status',
 ];
 
 /** Mark stale (and refetch where shown) what `channel` changed. */
