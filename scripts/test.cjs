@@ -38,6 +38,8 @@ if (officeProblems.length) {
 
 step('Typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('Lint', bin('eslint'), ['--max-warnings', '0', 'electron', 'renderer', 'tests', 'scripts']);
+// The layer map (.dependency-cruiser.cjs): a wrong import fails here with the wall it crossed.
+step('Layer map', bin('depcruise'), ['electron', 'renderer', '--config', '.dependency-cruiser.cjs']);
 step('Build', bin('electron-vite'), ['build']);
 
 const reportDir = path.join(root, '.tmp');

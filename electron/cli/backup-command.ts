@@ -4,7 +4,7 @@ import { readBackupFile } from '../store/backup/backup-file';
 import { restoreIntoNewFolder } from '../store/backup/restore';
 import { openStore } from '../store/open-store';
 import { formatMessage, type MessageLanguage } from '../core/shared/messages';
-import { browserModePointerFile, StoreHost } from '../server/store-host';
+import { browserModePointerFile, StoreHost } from '../host/store-host';
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

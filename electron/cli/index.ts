@@ -7,7 +7,7 @@ import { isDomainError } from '../core/shared/errors';
 import { coded, formatMessage, type MessageLanguage } from '../core/shared/messages';
 import { unlockSupervisorKey } from '../core/profiles/keys';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
-import { readIdentity } from '../server/identity';
+import { readIdentity } from '../host/identity';
 import { runExportCommand } from './export-command';
 import { formatReport, formatReportList } from './format';
 import { runPackageCommand } from './package-command';

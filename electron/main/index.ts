@@ -3,7 +3,7 @@ import { safeStorageSealer } from './key-sealer';
 import path from 'node:path';
 import { isDomainError } from '../core/shared/errors';
 import { appRoot } from '../store/app-root';
-import { StoreHost } from '../server/store-host';
+import { StoreHost } from '../host/store-host';
 import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, devToolsAllowed } from './app-protocol';
 import { createPackageRouter, openPackageChannel, openPackageReadyChannel } from './open-package';
 import { installSecurityGuards } from './guards';

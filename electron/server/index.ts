@@ -2,9 +2,9 @@ import path from 'node:path';
 import { isDomainError } from '../core/shared/errors';
 import { appRoot } from '../store/app-root';
 import { defaultDataDir } from '../store/open-store';
-import { browserModePointerFile, StoreHost } from './store-host';
+import { browserModePointerFile, StoreHost } from '../host/store-host';
 import { startHttpTransport } from './http-transport';
-import { readIdentity } from './identity';
+import { readIdentity } from '../host/identity';
 import { openBrowser } from './open-browser';
 
 /** Browser mode: the whole app on loopback HTTP, for machines without the Electron binary. */

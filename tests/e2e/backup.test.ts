@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { StoreHost } from '../../electron/server/store-host';
+import { StoreHost } from '../../electron/host/store-host';
 import { startHttpTransport, type HttpTransport } from '../../electron/server/http-transport';
 import { openStore } from '../../electron/store/open-store';
 import { fixtureSeedsDir, seedOffice } from '../helpers/temp-store';

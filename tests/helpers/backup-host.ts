@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { StoreHost } from '../../electron/server/store-host';
+import { StoreHost } from '../../electron/host/store-host';
 import { fixtureSeedsDir, makeTempDir, testIdentity, type TempStore } from './temp-store';
 
 /**

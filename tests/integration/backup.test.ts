@@ -7,7 +7,7 @@ import type { Result } from '../../electron/api/result';
 import { backupFailureReason } from '../../electron/core/backup/errors';
 import { backupFileName } from '../../electron/core/backup/schema';
 import { buildZip, rawEntry, readZip, writeZip } from '../../electron/core/exchange/zip';
-import { StoreHost } from '../../electron/server/store-host';
+import { StoreHost } from '../../electron/host/store-host';
 import { readBackupFile } from '../../electron/store/backup/backup-file';
 import { openStore } from '../../electron/store/open-store';
 import { testPassphrase } from '../helpers/unlock';

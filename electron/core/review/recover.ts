@@ -5,7 +5,7 @@ import type { CoreServices } from '../shared/services';
 import { foldReview } from './fold';
 import type { ReviewRecord } from './schema';
 import { recordSigningText } from './signature';
-import { reviewCache } from './use-cases';
+import { reviewCache } from './cache';
 
 /** The hash after each record of a chain (the same rule as the store's log lines: sha256 of prev, newline, record). */
 export function chainHashes(hasher: Hasher, records: ReviewRecord[]): string[] {

@@ -15,6 +15,7 @@ import { signRecord } from './signature';
 import { snapshotHash } from './snapshot';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
 import { reconcileDocument } from './recover';
+import { reviewCache } from './cache';
 import { verifyAll as verifyAllRecords, verifyReview as verifyReviewRecord } from './integrity';
 import { isWorkday } from '../calendar/office-calendar';
 import { joinDates } from '../calendar/roster';
@@ -86,18 +87,7 @@ async function record(
   return { report: stored, state, records };
 }
 
-/** What a document file caches of its review log, for lists and registers (the log stays the truth). */
-export function reviewCache(state: ReviewState, appended: { count: number; head: string }): NonNullable<Report['review']> {
-  const submit = [...state.workflow].reverse().find((event) => event.type === 'submit');
-  return {
-    count: appended.count,
-    head: appended.head,
-    ...(submit ? { submittedAt: submit.at } : {}),
-    ...(state.currentDecision ? { grade: state.currentDecision.grade, meetingFlag: state.currentDecision.meetingFlag } : {}),
-    openComments: state.comments.filter((comment) => !comment.retracted && comment.status !== 'resolved').length,
-  };
-}
-
+export { reviewCache };
 export { snapshotHash } from './snapshot';
 
 /**

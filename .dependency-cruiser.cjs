@@ -1,0 +1,101 @@
+/**
+ * The layer map, checked in `npm test` (scripts/test.cjs runs `depcruise electron renderer`). Each rule names
+ * the wall a wrong import crosses. Runtime layers:
+ *
+ *   renderer ──► electron/api (contract, result types) ──► electron/core
+ *   electron/main, electron/server, electron/cli (composition roots) ──► electron/host ──► api, store, core
+ *   electron/store (files on disk) ──► core
+ *   electron/core (the domain: no disk, no Node, no Electron, no lowdb)
+ *
+ * Inside electron/core the capability folders still import each other in a loop (issue #16, not done): the map
+ * below checks the runtime walls and the absence of import cycles between files.
+ */
+const roots = '^electron/(main|server|cli|preload)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment: 'electron/core is the domain: it imports no runtime layer (api, store, main, server, cli, preload, renderer).',
+      from: { path: '^electron/core/' },
+      to: { path: '^(electron/(api|store|host|main|server|cli|preload)|renderer)/' },
+    },
+    {
+      name: 'core-has-no-io',
+      severity: 'error',
+      comment: 'electron/core touches no disk, process, network or OS: those Node built-ins belong to the store and the roots (pure computation such as crypto, zlib and stream is allowed).',
+      from: { path: '^electron/core/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|path|child_process|os|net|http|https|http2|dgram|tls|dns|cluster|worker_threads|readline|process|v8|vm)$' },
+    },
+    {
+      name: 'core-has-no-runtime-packages',
+      severity: 'error',
+      comment: 'electron/core runs anywhere: no electron, lowdb or steno (the store and the main process own them).',
+      from: { path: '^electron/core/' },
+      to: { path: '(^|/)node_modules/(electron|lowdb|steno)/' },
+    },
+    {
+      name: 'api-above-core-only',
+      severity: 'error',
+      comment: 'electron/api (contract and dispatcher) sits on the core; the store, the transports and the UI sit above it.',
+      from: { path: '^electron/api/' },
+      to: { path: '^(electron/(store|host|main|server|cli|preload)|renderer)/' },
+    },
+    {
+      name: 'host-below-roots',
+      severity: 'error',
+      comment: 'electron/host (the store host and identity every program shares) is built by the roots and never imports them.',
+      from: { path: '^electron/host/' },
+      to: { path: '^(electron/(main|server|cli|preload)|renderer)/' },
+    },
+    {
+      name: 'store-below-roots',
+      severity: 'error',
+      comment: 'electron/store implements the core ports on disk; only the host and the composition roots build it.',
+      from: { path: '^electron/store/' },
+      to: { path: '^(electron/(host|main|server|cli|preload)|renderer)/' },
+    },
+    {
+      name: 'renderer-through-the-api',
+      severity: 'error',
+      comment: 'The renderer reaches the domain through the API only: never the store, the main process, the server or the CLI.',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/(store|host|main|server|cli|preload)/' },
+    },
+    {
+      name: 'renderer-has-no-node',
+      severity: 'error',
+      comment: 'The renderer runs in a browser: no Node built-ins, no electron.',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'roots-stay-apart',
+      severity: 'error',
+      comment: 'The composition roots are separate programs: main, server and cli share code through api, store and core.',
+      from: { path: roots },
+      to: { path: roots, pathNot: '^electron/$1/' },
+    },
+    {
+      name: 'no-import-cycles',
+      severity: 'error',
+      comment: 'No file imports itself through others.',
+      from: { path: '^(electron|renderer)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'nothing-imports-tests',
+      severity: 'error',
+      comment: 'Product code never imports tests, scripts or seeds generators.',
+      from: { path: '^(electron|renderer)/' },
+      to: { path: '^(tests|scripts)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(out|dist|\\.tmp)/' },
+    tsPreCompilationDeps: false,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
