@@ -220,9 +220,26 @@ describe('insight: dashboard, copy detection, sentences and charts', () => {
     await chooseProfile(page, '陈主任');
     await page.keyboard.press('Alt+1');
     await page.locator('[data-row-key="demo-ma-chengguan-2026-10"]').click();
-    await openMenu(page, page.getByTestId('editor-export'), page.getByRole('menuitem', { name: /公文/ }));
-    const started: Promise<Download> = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('menuitem', { name: /公文/ }).click();
+    await page.getByTestId('document-header').waitFor();
+    // The job shows its progress (or, when quick, 「已导出」); a click lost while the menu was closing is made again.
+    // The chart is drawn with the system's CJK fonts, slow on a cold, busy machine: the download may take a while.
+    const started: Promise<Download> = page.waitForEvent('download', { timeout: 180_000 });
+    for (let attempt = 1; ; attempt += 1) {
+      // A busy machine can still be drawing the document as the menu opens, and that can close it again.
+      const clicked = await openMenu(page, page.getByTestId('editor-export'), page.getByRole('menuitem', { name: /公文/ }))
+        .then(() => page.getByRole('menuitem', { name: /公文/ }).click({ timeout: 5_000 }))
+        .then(() => true, () => false);
+      if (!clicked) {
+        if (attempt === 3) throw new Error('the 导出 menu closed before 公文 could be chosen, three times');
+        continue;
+      }
+      const begun = await page
+        .locator('[data-testid="export-progress"], [data-testid="export-done"]')
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(() => true, () => false);
+      if (begun || attempt === 3) break;
+    }
     const file = await started;
     const dir = makeTempDir('reportdesk-insight-');
     try {
@@ -249,7 +266,7 @@ print(json.dumps(sorted(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.
     } finally {
       removeDir(dir);
     }
-  });
+  }, 300_000);
 
   test('the template editor keeps the wording rules and the chart of a table editable', async () => {
     await page.keyboard.press('Alt+3');
