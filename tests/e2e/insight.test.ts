@@ -10,7 +10,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isOnTime } from '../../electron/core/export/on-time';
+import { defaultOfficeCalendar } from '../../electron/core/calendar/office-calendar';
+import { deadlineFor, defaultOnTimeRule, isOnTime } from '../../electron/core/export/on-time';
 import { inMonth } from '../../electron/core/insight/dashboard';
 import { proposeSentences } from '../../electron/core/insight/sentences';
 import type { ReportSummary } from '../../electron/core/reports/schema';
@@ -96,7 +97,8 @@ describe('insight: dashboard, copy detection, sentences and charts', () => {
       }
       const logDays = new Set(own.filter((summary) => summary.kind === 'work-log').map((summary) => summary.period));
       const missingLogs = due.filter((day) => !logDays.has(day)).length;
-      const analysisDue = now.getTime() >= Date.UTC(2026, 11, 6) - 8 * 3600_000;
+      // November's 市场分析报告 is due on 12-05, moved to the next workday by the office calendar (12-05 is a Saturday).
+      const analysisDue = now.getTime() >= deadlineFor('monthly', '2026-11', defaultOnTimeRule, defaultOfficeCalendar())!.getTime();
       const missingAnalysis = analysisDue && !own.some((summary) => summary.kind === 'market-analysis') ? 1 : 0;
       expect(await cellText(page, `dash-onTime-${manager.id}`), `${manager.name} on time`).toBe(String(onTime));
       expect(await cellText(page, `dash-late-${manager.id}`), `${manager.name} late`).toBe(String(late));
