@@ -760,10 +760,19 @@ export class SyncService implements SyncPort {
         ? await exportSubmissions(ctx, { ids, toSupervisor: peer.person.profileId })
         : await exportReviews(ctx, { managerId: peer.person.profileId, ids });
     } catch (error) {
-      // A supervisor with no reviews for this manager yet has nothing to send; anything else is a real problem.
-      if (isDomainError(error) && error.code === 'not-found' && ctx.profile!.role === 'supervisor' && error.message.includes('没有可导出')) return null;
+      // A supervisor with no reviews (and no office templates) for this manager has nothing to send; anything else is a real problem.
+      if (isDomainError(error) && error.code === 'not-found' && ctx.profile!.role === 'supervisor' && nothingToExport.has(error.key ?? '')) return null;
       throw error;
     }
+  }
+
+  /** The office's custom templates as a supervisor's package carries them: `id@version` of each latest version. */
+  private async officeTemplatesKey(): Promise<string> {
+    const latest = (await this.services.templates.listLatest()).filter((summary) => !summary.builtIn);
+    return latest
+      .map((summary) => `${summary.id}@${summary.version}`)
+      .sort()
+      .join(',');
   }
 
   private async sendTo(ctx: CallContext, config: SyncConfig, state: SyncState, peer: Peer, outbox: string): Promise<void> {
@@ -774,9 +783,13 @@ export class SyncService implements SyncPort {
     const lacking = documents.filter((doc) => recipientLacks(doc, sent[doc.docId], recipientId, profile.role === 'manager'));
     // What the recipient lacks nothing of, they have whole (their own records included): not read again until it grows.
     for (const doc of documents) if (!lacking.includes(doc)) sent[doc.docId] = afterSending(doc);
-    if (!lacking.length) return;
+    // A supervisor's package always carries the office templates; one that changed goes even with no review due.
+    const templates = profile.role === 'supervisor' ? await this.officeTemplatesKey() : '';
+    const templatesDue = templates !== '' && state.templatesSent?.[recipientId] !== templates;
+    if (!lacking.length && !templatesDue) return;
     const pkg = await this.exportFor(ctx, peer, lacking.map((doc) => doc.docId));
     if (!pkg) return;
+    if (templates !== '') (state.templatesSent ??= {})[recipientId] = templates;
     const seq = await this.nextSeq(config, state, peer);
     const name = packageFileName(peer.folder, seq);
     const bytes = Buffer.from(pkg.dataBase64, 'base64');
@@ -862,6 +875,9 @@ export class SyncService implements SyncPort {
     return this.services.clock.now().toISOString();
   }
 }
+
+/** The catalogue keys of "nothing to export" from `exportReviews`. */
+const nothingToExport: ReadonlySet<string> = new Set(['exchange.noReviewsForManager', 'exchange.noReviews']);
 
 function stripMember(member: RosterBody['members'][number]): Person {
   const { joinedAt: _joinedAt, ...person } = member;

@@ -275,6 +275,32 @@ describe('office sync on a plain shared folder', () => {
     expect(sup.people.map((person) => person.name).sort()).toEqual(['张伟', '李娜'].sort());
   }, 120_000);
 
+  it("the supervisor's office templates reach every manager by themselves, before any review: a new version and a retirement follow, a manager writes with one and the submission is merged", async () => {
+    const { supervisor, zhang, li, until } = await office();
+    // The machines' built-in log is the fixture template (tests/helpers/temp-store.ts).
+    const copy = await supervisor.call('templates:duplicate', { id: 'fixture-log', name: '城关工作日志（营销部版）' });
+    const has = (machine: Machine, version: number, retired = false) => async () =>
+      (await machine.call('templates:list', {})).some((summary) => summary.id === copy.id && summary.version === version && Boolean(summary.retired) === retired);
+    await until('v1 at both managers', async () => (await has(zhang, 1)()) && (await has(li, 1)()));
+    // Managers receive the office's templates; they cannot change them (and nothing changes when they try).
+    const before = (await zhang.call('templates:get', { id: copy.id })).template;
+    await expect(zhang.call('templates:save', { template: { ...before, description: '改过' }, baseVersion: 1 })).rejects.toThrow(/forbidden/);
+    expect((await zhang.call('templates:get', { id: copy.id })).template).toEqual(before);
+    const v2 = await supervisor.call('templates:save', { template: { ...copy, description: '营销部修订：补充订货情况' }, baseVersion: 1 });
+    expect(v2.version).toBe(2);
+    await until('v2 at both managers', async () => (await has(zhang, 2)()) && (await has(li, 2)()));
+    expect((await zhang.call('templates:get', { id: copy.id })).template.contentHash).toBe(v2.contentHash);
+    // A manager writes with the office template; the submission merges on the supervisor's machine.
+    const id = await writeAndSubmit(zhang, '南关便民店', ['走访南关便民店，库存正常。'], copy.id);
+    await until('the submission in the inbox', async () => (await supervisor.store.services.reports.get(id))?.status === 'submitted');
+    await supervisor.call('templates:retire', { id: copy.id, baseVersion: 2 });
+    await until('the retirement at both managers', async () => (await has(zhang, 3, true)()) && (await has(li, 3, true)()));
+    for (const machine of [supervisor, zhang, li]) {
+      expect((await machine.call('review:verify-all', {})).problems).toEqual([]);
+      expect(await machine.call('sync:status', {})).toMatchObject({ refused: [], problem: null });
+    }
+  }, 120_000);
+
   it('engine leftovers, forged, foreign, huge, linked and endless files are set aside with the sender named, and the office keeps flowing', async () => {
     const { folder, supervisor, zhang, li, until } = await office();
     const sup = hex((await supervisor.call('sync:status', {})).myFingerprint);

@@ -121,10 +121,16 @@ export const syncStateSchema = z
     refused: z.array(refusalSchema),
     lastPassAt: z.string().nullable(),
     lastReceivedAt: z.string().nullable(),
+    /**
+     * Supervisors: per recipient profile id, the office templates last sent to them (`id@version` of each latest
+     * custom version, sorted and joined). A newly published, imported or retired version makes it differ, and the
+     * next pass sends the templates even when no review is due. Absent in state written before templates travelled.
+     */
+    templatesSent: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 export function emptySyncState(): SyncState {
-  return { nextSeq: {}, outbox: [], sent: {}, received: {}, lastPackageAt: {}, lastAckAt: {}, roster: null, refused: [], lastPassAt: null, lastReceivedAt: null };
+  return { nextSeq: {}, outbox: [], sent: {}, received: {}, lastPackageAt: {}, lastAckAt: {}, roster: null, refused: [], lastPassAt: null, lastReceivedAt: null, templatesSent: {} };
 }

@@ -48,4 +48,9 @@ export const syncTriggerChannels: ReadonlySet<string> = new Set([
   'review:decide',
   'review:reopen',
   'review:settle',
+  // A supervisor's office templates reach the managers by themselves too.
+  'templates:save',
+  'templates:duplicate',
+  'templates:import',
+  'templates:retire',
 ]);
