@@ -50,6 +50,7 @@ export const channelNames = [
   'export:status',
   'export:cancel',
   'export:result',
+  'export:save',
   'export:open-file',
   'exchange:identity',
   'exchange:trusted',

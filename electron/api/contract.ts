@@ -10,7 +10,7 @@ import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from 
 import { languageSchema, settingsSchema, stockToSalesRangeSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/export/on-time';
-import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema } from './export-schemas';
+import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema, exportSaveResultSchema } from './export-schemas';
 import { insightSettingsSchema } from '../core/insight/schema';
 import { officeCalendarSchema } from '../core/calendar/office-calendar';
 import {
@@ -498,8 +498,15 @@ export const contract = {
       .strict(),
     output: z.object({ opened: z.literal(true) }).strict(),
   }),
+  'export:save': channel({
+    summary:
+      "Desktop app: the main process saves a finished export through the save dialog (the file never passes through the page); the job is dropped. Browser mode refuses: there the file is a download (export:result)",
+    profile: 'required',
+    input: exportJobInput,
+    output: exportSaveResultSchema,
+  }),
   'export:result': channel({
-    summary: "A finished export's file (base64); the job is dropped",
+    summary: "Browser mode: a finished export's file (base64) for the browser's download; the job is dropped",
     profile: 'required',
     input: exportJobInput,
     output: exportResultSchema,

@@ -59,6 +59,12 @@ export const exportJobStatusSchema = z
 
 export const exportJobInput = z.object({ jobId: z.string().min(1).max(80) }).strict();
 
+/** `export:save`: where the desktop app saved the export, or that the person cancelled the save dialog. */
+export const exportSaveResultSchema = z.union([
+  z.object({ saved: z.literal(true), path: z.string().min(1) }).strict(),
+  z.object({ saved: z.literal(false) }).strict(),
+]);
+
 export const exportResultSchema = z
   .object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() })
   .strict();

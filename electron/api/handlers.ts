@@ -81,6 +81,11 @@ export interface DesktopActs {
    * Any other path is refused ('not-saved'); 'failed' carries the system's reason.
    */
   openSavedFile(filePath: string): Promise<{ opened: true } | { opened: false; reason: 'not-saved' } | { opened: false; reason: 'failed'; problem: string }>;
+  /**
+   * Save a finished export through the native save dialog, written all or nothing by the main process (the
+   * bytes never pass through the page). `saved: false` when the person cancels the dialog.
+   */
+  saveExport(file: { fileName: string; bytes: Uint8Array }): Promise<{ saved: true; path: string } | { saved: false }>;
 }
 
 /** Every channel's use case, by name (Actual Budget's handler map). Thin: the logic lives in core. */
@@ -152,6 +157,11 @@ export function createHandlers(identity: AppIdentity, options: { desktop?: Deskt
       if (outcome.opened) return { opened: true as const };
       if (outcome.reason === 'not-saved') throw coded('forbidden', 'export.openNotSaved');
       throw coded('unavailable', 'export.openFailed', { path: input.path, problem: outcome.problem });
+    },
+    'export:save': async (ctx, input) => {
+      const profileId = requireProfile(ctx).id;
+      if (!options.desktop) throw coded('unavailable', 'export.saveDesktopOnly');
+      return options.desktop.saveExport(exportJobs.take(profileId, input.jobId));
     },
     'export:result': async (ctx, input) => {
       const file = exportJobs.take(requireProfile(ctx).id, input.jobId);

@@ -8,7 +8,7 @@ import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, d
 import { createPackageRouter, openPackageChannel, openPackageReadyChannel } from './open-package';
 import { installSecurityGuards } from './guards';
 import { forwardChangeEvents, registerIpcTransport } from './ipc';
-import { registerSaveFileHandler, SavedFiles } from './save-file';
+import { registerSaveFileHandler, SavedFiles, saveWithDialog, type SaveFileDependencies } from './save-file';
 import { menuTemplate } from './menu';
 import { isAllowedSenderUrl } from './security';
 
@@ -83,6 +83,13 @@ async function start(): Promise<void> {
   // Packaged, the built-in templates and demo office are extra resources beside the asar (electron-builder.config.cjs).
   if (app.isPackaged && process.resourcesPath && !process.env.REPORTDESK_SEEDS_DIR) process.env.REPORTDESK_SEEDS_DIR = path.join(process.resourcesPath, 'seeds');
   const startDir = process.env.REPORTDESK_DATA_DIR || app.getPath('userData');
+  const saveFileDeps: SaveFileDependencies = {
+    showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+    windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+    isAllowedSender: (url) => isAllowedSenderUrl(url, allowedPages),
+    defaultFolder: () => app.getPath('documents'),
+    onSaved: (filePath) => savedFiles.record(filePath),
+  };
   try {
     // A data folder moved under 设置 is remembered in a pointer file in userData.
     // Keys are sealed by the OS where it can (safeStorage is usable only after `ready`).
@@ -93,7 +100,11 @@ async function start(): Promise<void> {
       identity: { name: app.getName(), version: app.getVersion() },
       startSync: true,
       openOptions: { keySealer: safeStorageSealer(safeStorage) },
-      desktop: { openSavedFile: savedFiles.opener((filePath) => shell.openPath(filePath)) },
+      desktop: {
+        openSavedFile: savedFiles.opener((filePath) => shell.openPath(filePath)),
+        // export:save: the job's bytes go from the export straight to the file, modal to the window in front.
+        saveExport: (file) => saveWithDialog(saveFileDeps, BrowserWindow.getFocusedWindow() ?? mainWindow, file.fileName, file.bytes),
+      },
     });
   } catch (error) {
     dialog.showErrorBox('报告台无法启动', isDomainError(error) ? error.message : String(error));
@@ -103,13 +114,7 @@ async function start(): Promise<void> {
   const dispatcher = host;
   registerIpcTransport(ipcMain, dispatcher, (url) => isAllowedSenderUrl(url, allowedPages));
   forwardChangeEvents(dispatcher, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
-  registerSaveFileHandler(ipcMain, {
-    showSaveDialog: (window, options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
-    windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
-    isAllowedSender: (url) => isAllowedSenderUrl(url, allowedPages),
-    defaultFolder: () => app.getPath('documents'),
-    onSaved: (filePath) => savedFiles.record(filePath),
-  });
+  registerSaveFileHandler(ipcMain, saveFileDeps);
   ipcMain.on(openPackageReadyChannel, (event) => {
     if (event.senderFrame && isAllowedSenderUrl(event.senderFrame.url, allowedPages)) packages.pageReady();
   });

@@ -55,10 +55,32 @@ const filters: Record<string, SaveDialogOptions['filters']> = {
 };
 
 /**
- * The save dialog for exports: a native dialog proposing the export's file name, then an all-or-nothing write
- * (writeExportFile). Only the app's own main frame may ask; the name is reduced to a plain file name so a
- * page can never choose the folder or climb out of it.
+ * The save dialog for exports: a native dialog proposing the file's name, then an all-or-nothing write
+ * (writeExportFile). The name is reduced to a plain file name so a caller can never choose the folder or climb
+ * out of it. Used by `export:save` (the export job's bytes, straight from the main process) and by the page's
+ * save of an exchange package.
  */
+export async function saveWithDialog(
+  deps: SaveFileDependencies,
+  window: BaseWindow | null,
+  defaultName: string,
+  bytes: Uint8Array,
+): Promise<SaveFileOutcome> {
+  const name = sanitizeFileNamePart(path.basename(defaultName.replace(/\\/g, '/'))) || 'export';
+  const extension = path.extname(name).toLowerCase();
+  const choice = await deps.showSaveDialog(window, {
+    title: '导出',
+    defaultPath: path.join(deps.defaultFolder(), name),
+    filters: [...(filters[extension] ?? []), { name: '所有文件', extensions: ['*'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  });
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  await (deps.write ?? writeExportFile)(choice.filePath, bytes);
+  deps.onSaved?.(choice.filePath);
+  return { saved: true, path: choice.filePath };
+}
+
+/** The page's save of a file it holds (an exchange package): only the app's own main frame may ask. */
 export async function saveExportedFile(
   deps: SaveFileDependencies,
   event: IpcMainInvokeEvent,
@@ -70,19 +92,8 @@ export async function saveExportedFile(
   if (typeof defaultName !== 'string' || typeof dataBase64 !== 'string' || dataBase64.length > MAXIMUM_BASE64_LENGTH) {
     return failCoded('invalid-input', 'transport.badExport');
   }
-  const name = sanitizeFileNamePart(path.basename(defaultName.replace(/\\/g, '/'))) || 'export';
-  const extension = path.extname(name).toLowerCase();
-  const choice = await deps.showSaveDialog(deps.windowFor(event), {
-    title: '导出',
-    defaultPath: path.join(deps.defaultFolder(), name),
-    filters: [...(filters[extension] ?? []), { name: '所有文件', extensions: ['*'] }],
-    properties: ['showOverwriteConfirmation', 'createDirectory'],
-  });
-  if (choice.canceled || !choice.filePath) return ok({ saved: false });
   try {
-    await (deps.write ?? writeExportFile)(choice.filePath, new Uint8Array(Buffer.from(dataBase64, 'base64')));
-    deps.onSaved?.(choice.filePath);
-    return ok({ saved: true, path: choice.filePath });
+    return ok(await saveWithDialog(deps, deps.windowFor(event), defaultName, new Uint8Array(Buffer.from(dataBase64, 'base64'))));
   } catch (error) {
     if (isDomainError(error)) return fail(error.code, error.message, { ...(error.key ? { key: error.key } : {}), ...(error.params ? { params: error.params } : {}) });
     return failCoded('internal', 'transport.saveFailed', { details: error instanceof Error ? error.message : String(error) });

@@ -87,6 +87,7 @@ export const readOnlyChannels: ChannelName[] = [
   'tables:read-xlsx',
   'export:status',
   'export:result',
+  'export:save',
   'exchange:identity',
   'exchange:trusted',
   'exchange:roster',

@@ -56,6 +56,8 @@ interface Row<K extends ChannelName> {
  */
 const savedExport = path.join(os.tmpdir(), 'reportdesk-saved', '工作日志_张明.docx');
 const openedFiles: string[] = [];
+/** What `export:save` handed to the desktop's save dialog (the dialog itself is Electron's). */
+const savedByMain: { fileName: string; bytes: Uint8Array }[] = [];
 function desktopActs(): DesktopActs {
   const saved = new SavedFiles();
   saved.record(savedExport);
@@ -64,6 +66,10 @@ function desktopActs(): DesktopActs {
       openedFiles.push(filePath);
       return '';
     }),
+    saveExport: async (file) => {
+      savedByMain.push(file);
+      return { saved: true, path: path.join(os.tmpdir(), 'reportdesk-saved', file.fileName) };
+    },
   };
 }
 
@@ -848,6 +854,30 @@ const table: { [K in ChannelName]: Row<K> } = {
       const jobId = (await value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'excel', id: office.draft })).jobId;
       await exportFinished(call, 'manager', jobId);
       expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('ok');
+      expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('not-found');
+    },
+    wrongType: { field: 'jobId', value: null },
+  },
+  'export:save': {
+    as: 'manager',
+    input: async ({ call }) => {
+      const { jobId } = await value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'excel', id: office.draft });
+      await exportFinished(call, 'manager', jobId);
+      return { jobId };
+    },
+    desktopOnly: 'unavailable',
+    expectValue: async (outcome, { call }) => {
+      // The main process got the job's bytes and saved them; the page got only where.
+      const file = savedByMain.at(-1)!;
+      expect(outcome).toEqual({ saved: true, path: path.join(os.tmpdir(), 'reportdesk-saved', file.fileName) });
+      expect(file.fileName).toMatch(/^测试工作日志_.*张明\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('基本信息');
+      // Handed over once, then dropped: the job cannot be saved or downloaded again.
+      const jobId = (await value<{ jobId: string }>(call, 'export:start', 'manager', { kind: 'excel', id: office.draft })).jobId;
+      await exportFinished(call, 'manager', jobId);
+      expect(await errorCode(call, 'export:save', 'manager', { jobId })).toBe('ok');
       expect(await errorCode(call, 'export:result', 'manager', { jobId })).toBe('not-found');
     },
     wrongType: { field: 'jobId', value: null },

@@ -35,6 +35,7 @@ const profileRequiredInputs: Partial<Record<ChannelName, unknown>> = {
   'export:status': { jobId: 'job-1' },
   'export:cancel': { jobId: 'job-1' },
   'export:result': { jobId: 'job-1' },
+  'export:save': { jobId: 'job-1' },
   'export:open-file': { path: '/tmp/x.docx' },
   'reports:submit': { id: office.draft, baseRev: 1 },
   'review:get': { id: office.submitted },

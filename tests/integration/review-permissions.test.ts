@@ -335,6 +335,14 @@ const table: { [K in ChannelName]: Case<K>[] } = {
     },
   ],
   'export:result': [{ what: "the author's finished export job", input: (env) => exportJob(env, true), outcomes: who('ok', 'not-found', 'not-found'), readOnly: true }],
+  'export:save': [
+    {
+      what: "the author's finished export job, without the desktop app (browser mode downloads it): refused for everyone",
+      input: (env) => exportJob(env, true),
+      outcomes: who('unavailable', 'unavailable', 'unavailable'),
+      readOnly: true,
+    },
+  ],
   'exchange:identity': [{ what: "the caller's own key (made on first use)", input: {}, outcomes: everyone }],
   'exchange:trusted': [{ what: 'keys met on this machine', input: {}, outcomes: everyone, readOnly: true }],
   'exchange:roster': [{ what: "the supervisor's roster", input: {}, outcomes: supervisorsOnly, readOnly: true }],

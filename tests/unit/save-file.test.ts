@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import { saveFileChannel } from '../../electron/api/channels';
-import { registerSaveFileHandler, saveExportedFile, type SaveFileDependencies } from '../../electron/main/save-file';
+import { registerSaveFileHandler, saveExportedFile, saveWithDialog, type SaveFileDependencies } from '../../electron/main/save-file';
 import { isAllowedSenderUrl } from '../../electron/main/security';
 import { ExportFileError } from '../../electron/store/export-file';
 import { makeTempDir } from '../helpers/temp-store';
@@ -47,6 +47,20 @@ describe('the save dialog for exports', () => {
     expect(result).toEqual({ ok: true, value: { saved: true, path: saved } });
     expect(await readFile(saved, 'utf8')).toBe('PK 导出内容');
     expect(await readdir(dir)).toHaveLength(1);
+  });
+
+  it('export:save: the main process writes the job’s bytes itself, with the same dialog, and remembers the file for 「打开」', async () => {
+    const written: { file: string; bytes: Uint8Array }[] = [];
+    const { value, shown } = deps((options) => path.join('/home/zhang/文档', path.basename(options.defaultPath!)), async (file, bytes) => {
+      written.push({ file, bytes });
+    });
+    const saved: string[] = [];
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const outcome = await saveWithDialog({ ...value, onSaved: (file) => saved.push(file) }, null, '../文稿台账.xlsx', bytes);
+    expect(shown[0]).toMatchObject({ defaultPath: path.join('/home/zhang/文档', '文稿台账.xlsx'), filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }, { name: '所有文件', extensions: ['*'] }] });
+    expect(outcome).toEqual({ saved: true, path: path.join('/home/zhang/文档', '文稿台账.xlsx') });
+    expect(written).toEqual([{ file: path.join('/home/zhang/文档', '文稿台账.xlsx'), bytes }]);
+    expect(saved).toEqual([path.join('/home/zhang/文档', '文稿台账.xlsx')]);
   });
 
   it('a cancelled dialog writes nothing', async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../electron/api/contract';
 import { ApiCallError, call, localised } from '../../api/client';
 import { notifyError } from '../../app/notifier';
-import { deliverFile, downloadFile, type Delivery, type ExportedFile } from './deliver';
+import { collectExport, downloadFile, type CollectedExport } from './deliver';
 
 export type ExportRequest = ChannelInput<'export:start'>;
 type JobStatus = ChannelOutput<'export:status'>;
@@ -48,14 +48,14 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
    * offers to open it), and the text says so.
    */
   const announce = useCallback(
-    (file: ExportedFile, delivery: Delivery) => {
+    ({ fileName, delivery, file }: CollectedExport) => {
       if (delivery.kind === 'not-saved') {
         message.info(t('exportPage.notSaved'));
         return;
       }
       const open = async () => {
         if (delivery.kind === 'downloaded') {
-          downloadFile(file);
+          if (file) downloadFile(file);
           return;
         }
         const opened = await call('export:open-file', { path: delivery.path });
@@ -63,7 +63,7 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
       };
       notification.success({
         key: doneKey,
-        title: t('exportPage.doneTitle', { name: file.fileName }),
+        title: t('exportPage.doneTitle', { name: fileName }),
         description: delivery.kind === 'saved' ? t('exportPage.doneSaved', { path: delivery.path }) : t('exportPage.doneDownloaded'),
         actions: (
           <Button type="primary" size="small" onClick={() => void open()} data-testid="export-open">
@@ -111,20 +111,17 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           notifyError(new Error(failure.message));
           return false;
         }
-        const result = await call('export:result', { jobId });
-        if (!result.ok) {
-          notifyError(new ApiCallError('export:result', result.error));
-          return false;
-        }
         // The dialog has shown 100% with a full bar; it closes before the save dialog or the download.
         update(null);
-        const delivered = await deliverFile(result.value);
-        if (!delivered.ok) {
-          notifyError(new Error(delivered.error.message));
+        let collected: CollectedExport;
+        try {
+          collected = await collectExport(jobId);
+        } catch (error) {
+          notifyError(error instanceof Error ? error : new Error(String(error)));
           return false;
         }
-        announce(result.value, delivered.value);
-        return delivered.value.kind !== 'not-saved';
+        announce(collected);
+        return collected.delivery.kind !== 'not-saved';
       } finally {
         update(null);
       }
