@@ -6,7 +6,7 @@ import type { TableDef } from '../../../../electron/core/templates/schema';
 import type { ImportResult } from './column-mapping';
 import { copyText, importBase, pasteSummary, planPaste } from './grid-clipboard';
 import type { GridView } from './grid-view';
-import type { ImportMode } from './ImportXlsxDialog';
+import type { ImportMode } from './useXlsxImport';
 import { isBlock } from './tsv';
 import type { CellEditing } from './useCellEditing';
 import type { GridCursor } from './useGridCursor';

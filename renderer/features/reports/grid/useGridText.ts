@@ -4,7 +4,6 @@ import type { FormulaMarker } from '../../../../electron/core/formula';
 import type { ColumnDef } from '../../../../electron/core/templates/schema';
 import { MAXIMUM_TEXT_LENGTH, type InputProblem } from './grid-model';
 import type { CellView } from './grid-view';
-import { columnHeader } from './ImportXlsxDialog';
 
 /** Localised texts the rows need, built once per language so memoised rows keep their props. */
 export interface GridText {
@@ -49,4 +48,9 @@ export function explanationOf(cell: CellView, column: ColumnDef, text: GridText)
 
 export function classNames(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ');
+}
+
+/** "销量（箱）": a column's label with its unit. */
+export function columnHeader(column: ColumnDef, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return column.unit ? t('grid.headerWithUnit', { label: column.label, unit: column.unit }) : column.label;
 }
