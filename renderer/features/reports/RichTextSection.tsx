@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichNode } from '../../../electron/core/reports/schema';
 import type { Anchor } from '../../../electron/core/review/schema';
+import { maxPasteCharacters, maxPasteLines, pasteRefusal } from './rich-text-content';
 import { anchorFromSelection, CommentHighlights, setHighlights, type HighlightRange } from '../review/highlights';
 
 const extensions = [
@@ -57,24 +58,6 @@ function Toolbar({ editor }: { editor: Editor }) {
       {button('bullet', <UnorderedListOutlined />, t('editor.bulletList'), () => editor.chain().focus().toggleBulletList().run())}
     </Space>
   );
-}
-
-/**
- * The most a paste may bring into one section: the store keeps at most 200,000 characters in one run of text
- * and 20,000 paragraphs in a section (core/reports/schema.ts). A larger paste is refused whole, beside the
- * section, before the editor takes it in (ProseMirror would spend minutes laying out 2 MB, and the save would
- * then be refused).
- */
-export const maxPasteCharacters = 200_000;
-export const maxPasteLines = 10_000;
-
-/** Why a paste is refused, or null when it fits. */
-export function pasteRefusal(text: string, html: string): { characters: number; lines: number } | null {
-  const characters = text.length || html.length;
-  let lines = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && lines <= maxPasteLines; index = text.indexOf('\n', index + 1)) lines += 1;
-  if (characters > maxPasteCharacters || html.length > maxPasteCharacters * 4 || lines > maxPasteLines) return { characters, lines };
-  return null;
 }
 
 /** Rich text for one section (TipTap): paragraphs, bold, italic, underline, lists; commented passages highlighted. */
@@ -236,12 +219,4 @@ export function RichTextSection({
       )}
     </div>
   );
-}
-
-/** Insert plain paragraphs at the end of a section's document (used by "based on" helpers). */
-export function appendParagraphs(doc: RichNode, lines: string[]): RichNode {
-  return {
-    ...doc,
-    content: [...(doc.content ?? []), ...lines.map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] }))],
-  };
 }
