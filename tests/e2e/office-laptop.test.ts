@@ -158,7 +158,6 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
       expectInWindow(await box(page, '[data-testid="decision-panel"]'), size, 'decision panel after scrolling');
       expectInWindow(await box(page, '[data-testid="comment-list"]'), size, 'comment list after scrolling');
       await page.evaluate(() => window.scrollTo(0, 0));
-      await expectCardBesideCell(page, text, tag);
       if (size.width === 1366) {
         // A cell comment: named by row and column, a red corner on the cell, a line from its card to the cell.
         const cell = page.locator('[data-cell^="visits:"][data-cell$=":客户名称"]').first();
@@ -174,6 +173,8 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
         await card.click();
         await page.getByTestId('margin-link').waitFor();
       }
+      // The comment on row 1's 客户名称 (written just above at 1366×768) stands beside its cell in the margin.
+      await expectCardBesideCell(page, text, tag);
       await screenshot(page, `office-${tag}-review`);
 
       await page.keyboard.press('Alt+6');
