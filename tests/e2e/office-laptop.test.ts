@@ -69,6 +69,8 @@ async function expectCardBesideCell(page: Page, text: Box, tag: string): Promise
   expect(Math.abs(aligned.card - aligned.cell), 'card beside its cell').toBeLessThanOrEqual(40);
   await page.screenshot({ path: `.tmp/margin-${tag}.png` });
   // The document scrolls on: the card goes with it, still beside its cell (waiting until the scroll has reached it).
+  // The wheel over the document's sticky header (over the text it could scroll a table's own rows instead).
+  await page.mouse.move(text.x + text.width / 2, 24);
   await page.mouse.wheel(0, 60);
   await page.waitForFunction(
     ({ offset, before }) => {

@@ -1,5 +1,5 @@
 import { Alert, Card, List } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import type { Report } from '../../../electron/core/reports/schema';
@@ -48,8 +48,8 @@ export function ReviewPane({
   const [verify, setVerify] = useState<ChannelOutput<'review:verify'> | null>(null);
   const findingText = useFindingText();
   const supervisor = profile.role === 'supervisor';
-  const sorted = [...state.comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at));
-  
+  const sorted = useMemo(() => [...state.comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at)), [state.comments, placement]);
+
   const act = async (comment: CommentView, action: CommentAction, text?: string) => {
     const base = { id: report.id, commentId: comment.id };
     const result =
