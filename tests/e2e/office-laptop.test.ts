@@ -54,9 +54,14 @@ async function cardAndCell(page: Page): Promise<{ card: number; cell: number; sc
  */
 async function expectCardBesideCell(page: Page, text: Box, tag: string): Promise<void> {
   const start = await cardAndCell(page);
-  // Scroll the document so the cell stands in the upper part of the window, where the margin is beside the text.
+  // Scroll the document so the cell stands in the upper part of the window, where the margin is beside the text:
+  // by 下方还有 n 条点评 when the card is below the margin's view (the decision fills the pane's lower part), else by the wheel.
   await page.mouse.move(text.x + 50, text.y + 50);
-  if (start.cell > 220) {
+  const below = page.getByTestId('comments-below');
+  if (await below.isVisible()) {
+    await below.click();
+    await page.waitForFunction((before) => window.scrollY > before, start.scrollY);
+  } else if (start.cell > 220) {
     await page.mouse.wheel(0, start.cell - 200);
     await page.waitForFunction((before) => window.scrollY > before, start.scrollY);
   }
@@ -85,6 +90,7 @@ async function expectCardBesideCell(page: Page, text: Box, tag: string): Promise
   expect(moved.cell, 'the document moved').toBeLessThan(aligned.cell - 10);
   expect(Math.abs(moved.card - aligned.card - (moved.cell - aligned.cell)), 'the card moved as far as its cell').toBeLessThanOrEqual(4);
   await page.screenshot({ path: `.tmp/margin-${tag}-scrolled.png` });
+  await page.mouse.move(text.x + 50, text.y + 50);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 

@@ -1,9 +1,10 @@
-import { CommentOutlined, DiffOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CommentOutlined, DiffOutlined, DownOutlined, SafetyCertificateOutlined, UpOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import type { Report } from '../../../electron/core/reports/schema';
 import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import { bringIntoMargin } from './anchor-dom';
 import { CommentCard, type CommentAction } from './CommentCard';
 import { useMarginTrack } from './useMarginTrack';
 
@@ -55,7 +56,11 @@ export function CommentMargin({
   onAct: (comment: CommentView, action: CommentAction, text?: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const trackRef = useMarginTrack(sorted, activeCommentId);
+  const { trackRef, outside } = useMarginTrack(sorted, activeCommentId);
+  const reach = (id: string | undefined) => {
+    const comment = sorted.find((item) => item.id === id);
+    if (comment) bringIntoMargin(comment);
+  };
   const supervisor = profile.role === 'supervisor';
   const open = state.comments.filter((comment) => !comment.retracted && comment.status === 'open').length;
   return (
@@ -95,27 +100,43 @@ export function CommentMargin({
       {sorted.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.noComments')} />
       ) : (
-        <div className="rd-margin-track" ref={trackRef} data-testid="comment-margin">
-          {sorted.map((comment) => {
-            const where = placement(comment);
-            return (
-              <div key={comment.id} className="rd-margin-slot" data-margin-id={comment.id}>
-                <CommentCard
-                  comment={comment}
-                  profile={profile}
-                  isAuthorOfDocument={report.authorId === profile.id}
-                  located={where.located}
-                  target={where.target}
-                  active={comment.id === activeCommentId}
-                  busy={busy}
-                  onSelect={() => onSelectComment(comment)}
-                  onEdit={() => onEditComment(comment)}
-                  onAct={(action, text) => onAct(comment, action, text)}
-                />
-              </div>
-            );
-          })}
-        </div>
+        <>
+          {outside.above.length > 0 && (
+            <div className="rd-margin-more rd-margin-more-above">
+              <Button size="small" icon={<UpOutlined />} onClick={() => reach(outside.above[outside.above.length - 1])} data-testid="comments-above">
+                {t('review.commentsAbove', { count: outside.above.length })}
+              </Button>
+            </div>
+          )}
+          <div className="rd-margin-track" ref={trackRef} data-testid="comment-margin">
+            {sorted.map((comment) => {
+              const where = placement(comment);
+              return (
+                <div key={comment.id} className="rd-margin-slot" data-margin-id={comment.id}>
+                  <CommentCard
+                    comment={comment}
+                    profile={profile}
+                    isAuthorOfDocument={report.authorId === profile.id}
+                    located={where.located}
+                    target={where.target}
+                    active={comment.id === activeCommentId}
+                    busy={busy}
+                    onSelect={() => onSelectComment(comment)}
+                    onEdit={() => onEditComment(comment)}
+                    onAct={(action, text) => onAct(comment, action, text)}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          {outside.below.length > 0 && (
+            <div className="rd-margin-more rd-margin-more-below">
+              <Button size="small" icon={<DownOutlined />} onClick={() => reach(outside.below[0])} data-testid="comments-below">
+                {t('review.commentsBelow', { count: outside.below.length })}
+              </Button>
+            </div>
+          )}
+        </>
       )}
     </Card>
   );

@@ -65,3 +65,22 @@ export function revealCard(commentId: string): void {
     flash(card);
   });
 }
+
+/**
+ * A card scrolled out of the margin's view (上方/下方还有 n 条点评): the document moves so its passage stands near
+ * the margin's top, the card beside it; where the document cannot move so far, the margin scrolls to the card.
+ */
+export function bringIntoMargin(comment: CommentView): void {
+  const anchor = anchorElement(comment);
+  const scroller = cardElement(comment.id)?.closest<HTMLElement>('.rd-margin-scroller');
+  if (anchor && scroller) window.scrollBy({ top: anchor.getBoundingClientRect().top - (scroller.getBoundingClientRect().top + 24), behavior: 'instant' });
+  // Two frames: the margin follows the document's scroll in the frame after it.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const card = cardElement(comment.id);
+      if (!card) return;
+      if (!inMarginView(card)) card.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      flash(card);
+    }),
+  );
+}

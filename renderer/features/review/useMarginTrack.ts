@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CommentView } from '../../../electron/core/review/fold';
 import { anchorElement, documentBody } from './anchor-dom';
 import { layoutMargin, marginHeight, type MarginItem } from './margin-layout';
@@ -37,13 +37,38 @@ function follow(track: HTMLElement): void {
   if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
 }
 
+/** The cards scrolled out of the margin's view: above it (nearest last) and below it (nearest first). */
+export interface OutOfView {
+  above: string[];
+  below: string[];
+}
+
+function outOfView(track: HTMLElement): OutOfView {
+  const result: OutOfView = { above: [], below: [] };
+  const scroller = track.parentElement;
+  if (!scroller || !track.offsetParent) return result;
+  const view = scroller.getBoundingClientRect();
+  const slots = Array.from(track.children as HTMLCollectionOf<HTMLElement>).map((slot) => ({ id: slot.dataset.marginId ?? '', rect: slot.getBoundingClientRect() }));
+  slots.sort((a, b) => a.rect.top - b.rect.top);
+  for (const slot of slots) {
+    if (slot.rect.bottom < view.top + 24) result.above.push(slot.id);
+    else if (slot.rect.top > view.bottom - 24) result.below.push(slot.id);
+  }
+  return result;
+}
+
 /**
  * Comments in the margin, as in Word: the cards (slots with `data-margin-id`, in the returned track) stand at the
  * height of their passages and move with the document as it scrolls. The margin can still be scrolled on its own
  * (to reach cards pushed below the document's end); the next scroll of the document brings it back beside the text.
  */
-export function useMarginTrack(comments: CommentView[], activeId: string | null): RefObject<HTMLDivElement | null> {
+export function useMarginTrack(comments: CommentView[], activeId: string | null): { trackRef: RefObject<HTMLDivElement | null>; outside: OutOfView } {
   const trackRef = useRef<HTMLDivElement | null>(null);
+  const [outside, setOutside] = useState<OutOfView>({ above: [], below: [] });
+  const recount = useRef((track: HTMLElement) => {
+    const next = outOfView(track);
+    setOutside((previous) => (previous.above.join() === next.above.join() && previous.below.join() === next.below.join() ? previous : next));
+  });
   const latest = useRef({ comments, activeId });
   latest.current = { comments, activeId };
 
@@ -52,29 +77,36 @@ export function useMarginTrack(comments: CommentView[], activeId: string | null)
     if (!track) return;
     placeCards(track, comments, activeId);
     if (!track.contains(document.activeElement)) follow(track);
+    recount.current(track);
   }, [comments, activeId]);
 
   useEffect(() => {
     let frame = 0;
     let relayout = false;
+    let move = false;
     const run = () => {
       frame = 0;
       const track = trackRef.current;
       if (!track) return;
       if (relayout) placeCards(track, latest.current.comments, latest.current.activeId);
       // A card being written in keeps its place when the cards change size; a scroll of the document always moves the margin.
-      if (!relayout || !track.contains(document.activeElement)) follow(track);
+      if (move && (!relayout || !track.contains(document.activeElement))) follow(track);
+      recount.current(track);
       relayout = false;
+      move = false;
     };
-    const schedule = (layout: boolean) => {
+    const schedule = (layout: boolean, follows: boolean) => {
       relayout ||= layout;
+      move ||= follows;
       if (!frame) frame = requestAnimationFrame(run);
     };
     const onScroll = (event: Event) => {
-      if (event.target === document || event.target === window) schedule(false);
+      if (event.target === document || event.target === window) schedule(false, true);
+      // The margin scrolled on its own: only the counts of cards out of view change.
+      else if (event.target === trackRef.current?.parentElement) schedule(false, false);
     };
-    const onChange = () => schedule(true);
-    window.addEventListener('scroll', onScroll, { passive: true });
+    const onChange = () => schedule(true, true);
+    window.addEventListener('scroll', onScroll, { passive: true, capture: true });
     window.addEventListener('resize', onChange);
     const sizes = new ResizeObserver(onChange);
     const body = documentBody();
@@ -85,7 +117,7 @@ export function useMarginTrack(comments: CommentView[], activeId: string | null)
     const edits = new MutationObserver(onChange);
     if (body) edits.observe(body, { childList: true, subtree: true, characterData: true });
     return () => {
-      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('scroll', onScroll, { capture: true });
       window.removeEventListener('resize', onChange);
       sizes.disconnect();
       edits.disconnect();
@@ -93,5 +125,5 @@ export function useMarginTrack(comments: CommentView[], activeId: string | null)
     };
   }, [comments]);
 
-  return trackRef;
+  return { trackRef, outside };
 }
