@@ -203,6 +203,8 @@ export const en: Messages = {
     comments: 'Comments',
     openCount: '{{count}} to fix',
     newCount: '{{count}} new',
+    commentsAbove: '{{count}} more comments above',
+    commentsBelow: '{{count}} more comments below',
     noComments: 'No comments',
     howToComment: 'Select text and click “Comment on selection”; click a table cell to comment on it; each section has its own comment button.',
     compare: 'Compare revisions',

@@ -201,6 +201,8 @@ export const zhCN = {
     comments: '点评',
     openCount: '{{count}} 条待整改',
     newCount: '{{count}} 条新动态',
+    commentsAbove: '上方还有 {{count}} 条点评',
+    commentsBelow: '下方还有 {{count}} 条点评',
     noComments: '暂无点评',
     howToComment: '选中文字后点击“点评所选文字”；点击表格单元格可点评该单元格；每节右上角可点评整节。',
     compare: '版本对比',

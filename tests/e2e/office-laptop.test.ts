@@ -38,6 +38,62 @@ function expectInWindow(inner: Box, size: { width: number; height: number }, wha
   expect(inner.y + 40, `${what}: head visible`).toBeLessThanOrEqual(size.height);
 }
 
+/** The top of the first comment card in the margin and of the cell it is about (the sample's comment on row 1's 客户名称). */
+async function cardAndCell(page: Page): Promise<{ card: number; cell: number; scrollY: number }> {
+  return page.evaluate(() => {
+    const card = document.querySelector('[data-testid="comment-margin"] .rd-comment-card');
+    const cell = document.querySelector('[data-cell^="visits:"][data-cell$=":客户名称"]');
+    if (!card || !cell) throw new Error('no comment card or no commented cell');
+    return { card: card.getBoundingClientRect().top, cell: cell.getBoundingClientRect().top, scrollY: window.scrollY };
+  });
+}
+
+/**
+ * Comments in the margin, as in Word: the card stands at the height of its cell (within 40 px; pushed below the
+ * card before it only when that one is in the way — here it is the first card), and moves with the document.
+ */
+async function expectCardBesideCell(page: Page, text: Box, tag: string): Promise<void> {
+  const start = await cardAndCell(page);
+  // Scroll the document so the cell stands in the upper part of the window, where the margin is beside the text:
+  // by 下方还有 n 条点评 when the card is below the margin's view (the decision fills the pane's lower part), else by the wheel.
+  await page.mouse.move(text.x + 50, text.y + 50);
+  const below = page.getByTestId('comments-below');
+  if (await below.isVisible()) {
+    await below.click();
+    await page.waitForFunction((before) => window.scrollY > before, start.scrollY);
+  } else if (start.cell > 220) {
+    await page.mouse.wheel(0, start.cell - 200);
+    await page.waitForFunction((before) => window.scrollY > before, start.scrollY);
+  }
+  await page.waitForFunction(() => {
+    const card = document.querySelector('[data-testid="comment-margin"] .rd-comment-card');
+    const cell = document.querySelector('[data-cell^="visits:"][data-cell$=":客户名称"]');
+    return !!card && !!cell && Math.abs(card.getBoundingClientRect().top - cell.getBoundingClientRect().top) <= 40;
+  });
+  const aligned = await cardAndCell(page);
+  expect(Math.abs(aligned.card - aligned.cell), 'card beside its cell').toBeLessThanOrEqual(40);
+  await page.screenshot({ path: `.tmp/margin-${tag}.png` });
+  // The document scrolls on: the card goes with it, still beside its cell (waiting until the scroll has reached it).
+  // The wheel over the document's sticky header (over the text it could scroll a table's own rows instead).
+  await page.mouse.move(text.x + text.width / 2, 24);
+  await page.mouse.wheel(0, 60);
+  await page.waitForFunction(
+    ({ offset, before }) => {
+      const card = document.querySelector('[data-testid="comment-margin"] .rd-comment-card');
+      const cell = document.querySelector('[data-cell^="visits:"][data-cell$=":客户名称"]');
+      if (!card || !cell || window.scrollY <= before + 10) return false;
+      return Math.abs(card.getBoundingClientRect().top - cell.getBoundingClientRect().top - offset) <= 2;
+    },
+    { offset: aligned.card - aligned.cell, before: aligned.scrollY },
+  );
+  const moved = await cardAndCell(page);
+  expect(moved.cell, 'the document moved').toBeLessThan(aligned.cell - 10);
+  expect(Math.abs(moved.card - aligned.card - (moved.cell - aligned.cell)), 'the card moved as far as its cell').toBeLessThanOrEqual(4);
+  await page.screenshot({ path: `.tmp/margin-${tag}-scrolled.png` });
+  await page.mouse.move(text.x + 50, text.y + 50);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Press Tab until the focused element matches `selector` (as a keyboard user tabs to a control); fails after `limit` presses. */
 async function tabTo(page: Page, selector: string, limit = 250): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
@@ -125,6 +181,8 @@ describe('office laptop: layouts at 1366×768 and 1024×700, signals and the key
         await card.click();
         await page.getByTestId('margin-link').waitFor();
       }
+      // The comment on row 1's 客户名称 (written just above at 1366×768) stands beside its cell in the margin.
+      await expectCardBesideCell(page, text, tag);
       await screenshot(page, `office-${tag}-review`);
 
       await page.keyboard.press('Alt+6');

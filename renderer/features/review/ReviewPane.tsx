@@ -1,28 +1,23 @@
-import { CommentOutlined, DiffOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, List } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../electron/core/profiles/schema';
 import type { Report } from '../../../electron/core/reports/schema';
 import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
 import type { ChannelOutput } from '../../../electron/api/contract';
 import { useFindingText } from './finding-text';
-import { CommentCard } from './CommentCard';
+import type { CommentAction } from './CommentCard';
+import { CommentMargin, type CommentPlacement } from './CommentMargin';
 import { CompareDrawer } from './CompareDrawer';
 import { DecisionPanel, DecisionSummary } from './DecisionPanel';
 import { useReviewActions } from './useReviewActions';
 import { CopyCheckCard } from '../insight/CopyCheck';
 
-export interface CommentPlacement {
-  located: boolean;
-  target: string;
-  /** Sort key: section order, then position within the section. */
-  order: number;
-}
+export type { CommentPlacement } from './CommentMargin';
 
 /**
- * The review pane beside the text (as in Word): the decision (or the form to make one), then every recorded
- * comment with its thread and status, version comparison and the record check.
+ * The review pane beside the text (as in Word): every recorded comment in the margin with its thread and status,
+ * then the decision (or the form to make one), version comparison and the record check.
  */
 export function ReviewPane({
   report,
@@ -53,10 +48,9 @@ export function ReviewPane({
   const [verify, setVerify] = useState<ChannelOutput<'review:verify'> | null>(null);
   const findingText = useFindingText();
   const supervisor = profile.role === 'supervisor';
-  const sorted = [...state.comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at));
-  const open = state.comments.filter((comment) => !comment.retracted && comment.status === 'open').length;
+  const sorted = useMemo(() => [...state.comments].sort((a, b) => placement(a).order - placement(b).order || a.at.localeCompare(b.at)), [state.comments, placement]);
 
-  const act = async (comment: CommentView, action: 'reply' | 'fix' | 'reopen' | 'retract' | 'resolve', text?: string) => {
+  const act = async (comment: CommentView, action: CommentAction, text?: string) => {
     const base = { id: report.id, commentId: comment.id };
     const result =
       action === 'reply'
@@ -73,54 +67,26 @@ export function ReviewPane({
 
   return (
     <div className="rd-review-pane" data-testid="review-pane">
-      {/* The decision and the comments share the pane's height, each scrolling on its own: both stay in view. */}
+      {/* The comments stand in the margin beside the text; the decision below them; each scrolls on its own: both stay in view. */}
+      <CommentMargin
+        report={report}
+        state={state}
+        unseen={unseen}
+        profile={profile}
+        activeCommentId={activeCommentId}
+        sorted={sorted}
+        placement={placement}
+        busy={busy}
+        verifying={busy}
+        canCompare={revisions.length > 1}
+        onCompare={() => setComparing(true)}
+        onVerify={() => void run('review:verify', { id: report.id }).then(setVerify)}
+        onSelectComment={onSelectComment}
+        onEditComment={onEditComment}
+        onDocumentComment={onDocumentComment}
+        onAct={act}
+      />
       <div className="rd-review-top">
-        {supervisor ? (
-          <DecisionPanel report={report} current={state.currentDecision} />
-        ) : (
-          state.currentDecision && (
-            <Card size="small" title={t('review.decisionTitle')} style={{ marginBottom: 12 }}>
-              <DecisionSummary decision={state.currentDecision} />
-            </Card>
-          )
-        )}
-        {supervisor && report.status !== 'draft' && <CopyCheckCard id={report.id} title={report.title} />}
-      </div>
-      <Card
-        size="small"
-        className="rd-comment-list"
-        data-testid="comment-list"
-        title={
-          <Space>
-            <span>{t('review.comments')}</span>
-            <Badge count={open} title={t('review.openCount', { count: open })} />
-            {unseen > 0 && <Badge color="red" text={t('review.newCount', { count: unseen })} />}
-          </Space>
-        }
-        extra={
-          <Space size={2}>
-            {supervisor && report.status !== 'draft' && (
-              <Button size="small" icon={<CommentOutlined />} onClick={onDocumentComment}>
-                {t('review.documentComment')}
-              </Button>
-            )}
-            {revisions.length > 1 && (
-              <Button size="small" icon={<DiffOutlined />} onClick={() => setComparing(true)}>
-                {t('review.compare')}
-              </Button>
-            )}
-            <Button
-              size="small"
-              icon={<SafetyCertificateOutlined />}
-              loading={busy}
-              onClick={() => void run('review:verify', { id: report.id }).then(setVerify)}
-              title={t('review.verifyHint')}
-            >
-              {t('review.verify')}
-            </Button>
-          </Space>
-        }
-      >
         {verify && (
           <Alert
             closable
@@ -133,32 +99,17 @@ export function ReviewPane({
             data-testid="verify-result"
           />
         )}
-        {supervisor && report.status === 'submitted' && state.comments.length === 0 && (
-          <Typography.Paragraph type="secondary">{t('review.howToComment')}</Typography.Paragraph>
-        )}
-        {sorted.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.noComments')} />
+        {supervisor ? (
+          <DecisionPanel report={report} current={state.currentDecision} />
         ) : (
-          sorted.map((comment) => {
-            const where = placement(comment);
-            return (
-              <CommentCard
-                key={comment.id}
-                comment={comment}
-                profile={profile}
-                isAuthorOfDocument={report.authorId === profile.id}
-                located={where.located}
-                target={where.target}
-                active={comment.id === activeCommentId}
-                busy={busy}
-                onSelect={() => onSelectComment(comment)}
-                onEdit={() => onEditComment(comment)}
-                onAct={(action, text) => act(comment, action, text)}
-              />
-            );
-          })
+          state.currentDecision && (
+            <Card size="small" title={t('review.decisionTitle')} style={{ marginBottom: 12 }}>
+              <DecisionSummary decision={state.currentDecision} />
+            </Card>
+          )
         )}
-      </Card>
+        {supervisor && report.status !== 'draft' && <CopyCheckCard id={report.id} title={report.title} />}
+      </div>
       {comparing && <CompareDrawer id={report.id} revisions={revisions} onClose={() => setComparing(false)} />}
     </div>
   );
