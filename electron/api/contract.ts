@@ -1,3 +1,7 @@
+/**
+ * The API contract: every channel's input and output schema, the one typed surface both transports and the
+ * renderer share. One file on purpose (issue #16: over 500 lines): the one contract, read and checked as a whole.
+ */
 import { z } from 'zod';
 import { newProfileSchema, profileSchema } from '../core/profiles/schema';
 import {

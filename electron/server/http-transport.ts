@@ -143,172 +143,205 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
+async function serveStatic(rendererDir: string, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+  const root = path.resolve(rendererDir);
+  const decoded = decodePath(pathname);
+  const relative = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
+  const file = path.resolve(root, relative);
+  if (decoded === null || !file.startsWith(root + path.sep)) {
+    refuse(response, 404, 'not-found', 'transport.pageNotFound');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': cacheControl(relative),
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'content-security-policy': contentSecurityPolicy,
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    if (relative === 'index.html') {
+      refuse(response, 503, 'unavailable', 'transport.notBuilt');
+    } else {
+      refuse(response, 404, 'not-found', 'transport.fileNotFound');
+    }
+  }
+}
+
+/**
+ * Server-Sent Events: one `change` event per document changed by any call (this tab, another tab, the CLI
+ * over the same server), so every open window learns at once. Behind the same Host/Origin/token checks.
+ */
+function serveEvents(dispatcher: Dispatcher, request: IncomingMessage, response: ServerResponse): void {
+  if (request.method !== 'GET') {
+    refuse(response, 405, 'invalid-input', 'transport.eventsGetOnly');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  response.write('retry: 2000\n\n');
+  const unsubscribe = dispatcher.onChange((event) => {
+    response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+  });
+  request.on('close', unsubscribe);
+}
+
+/** An API call: POST, JSON within the size limit, a well-formed channel and session, dispatched in its session. */
+async function serveApi(
+  sessions: ProfileSessions,
+  bodyLimit: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    refuse(response, 405, 'invalid-input', 'transport.postOnly');
+    return;
+  }
+  if (!isJsonContentType(request.headers['content-type'])) {
+    refuse(response, 415, 'invalid-input', 'transport.jsonOnly');
+    return;
+  }
+  const body = await readBody(request, bodyLimit);
+  if (body === 'too-large') {
+    refuse(response, 413, 'invalid-input', 'transport.tooLarge', { limit: formatSize(bodyLimit) });
+    request.resume();
+    return;
+  }
+  let input: unknown = {};
+  if (body.length) {
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      refuse(response, 400, 'invalid-input', 'transport.badJson');
+      return;
+    }
+  }
+  const channel = decodePath(url.pathname.slice('/api/'.length));
+  if (channel === null) {
+    refuse(response, 400, 'invalid-input', 'transport.badChannel');
+    return;
+  }
+  const session = request.headers[sessionHeader];
+  if (session !== undefined && (typeof session !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(session))) {
+    refuse(response, 400, 'invalid-input', 'transport.badSession');
+    return;
+  }
+  const profileId = (request.headers[profileHeader] as string | undefined) || null;
+  const result = await sessions.dispatch(session ?? 'default', channel, profileId, input);
+  sendJson(response, 200, result);
+}
+
+/** An Origin header parsed as a URL and compared exactly with this server's origins. */
+function isOwnOrigin(origin: string, port: number): boolean {
+  try {
+    const parsed = new URL(origin);
+    return parsed.origin === origin && new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]).has(origin);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Is the request addressed to this server from this server's page (Host, Origin, Sec-Fetch-Site)? Refuses
+ * and returns false when not (DNS rebinding, cross-site requests).
+ */
+function fromOwnPage(request: IncomingMessage, response: ServerResponse, port: number): boolean {
+  const host = request.headers.host ?? '';
+  if (!new Set([`127.0.0.1:${port}`, `localhost:${port}`]).has(host)) {
+    refuse(response, 421, 'forbidden', 'transport.badHost', { host: host || '-' });
+    return false;
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, port)) {
+    refuse(response, 403, 'forbidden', 'transport.badOrigin', { origin: origin || '-' });
+    return false;
+  }
+  // Browsers say where a request comes from even without an Origin: only this page, or the address typed in.
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    refuse(response, 403, 'forbidden', 'transport.crossSite', { site: String(fetchSite) });
+    return false;
+  }
+  return true;
+}
+
+interface ServerState {
+  options: HttpTransportOptions;
+  token: string;
+  bodyLimit: number;
+  sessions: ProfileSessions;
+  /** The port listened on (0 until the server listens). */
+  port: number;
+}
+
+async function handle(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { token, port } = state;
+  if (!fromOwnPage(request, response, port)) return;
+  const url = new URL(request.url ?? '/', `http://${request.headers.host ?? ''}`);
+  const queryToken = url.searchParams.get('token') ?? undefined;
+  if (request.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
+    response.writeHead(303, {
+      location: '/',
+      'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+    response.end();
+    return;
+  }
+  const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookieName(port));
+  if (!sameToken(given, token)) {
+    refuse(response, 401, 'forbidden', 'transport.badToken');
+    return;
+  }
+  if (url.pathname === eventsPath) {
+    serveEvents(state.options.dispatcher, request, response);
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    await serveApi(state.sessions, state.bodyLimit, request, response, url);
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    refuse(response, 405, 'invalid-input', 'transport.badMethod');
+    return;
+  }
+  await serveStatic(state.options.rendererDir, request, response, url.pathname);
+}
+
+/** A request's failure: one line when the client went away, else logged and answered with a 500 when still possible. */
+function handleFailure(error: unknown, request: IncomingMessage, response: ServerResponse): void {
+  if (isClientAbort(error, request)) {
+    console.warn(`[http] ${request.method ?? '?'} ${(request.url ?? '').split('?')[0]}: the client closed the request`);
+    if (!response.writableEnded) response.destroy();
+    return;
+  }
+  console.error('[http]', error);
+  if (!response.headersSent) refuse(response, 500, 'internal', 'transport.internal');
+  else response.end();
+}
+
 /**
  * Browser mode: the same dispatcher over loopback HTTP. Binds 127.0.0.1 only; every request needs the
  * per-start token (query once, then an HttpOnly SameSite cookie, or a header); Host and Origin must be this
  * server (DNS rebinding, cross-site requests); API bodies are JSON and size-limited.
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
-  let port = 0;
-  const sessions = new ProfileSessions(options.dispatcher);
-
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  /** An Origin header parsed as a URL and compared exactly with this server's origins. */
-  const isOwnOrigin = (origin: string): boolean => {
-    try {
-      const parsed = new URL(origin);
-      return parsed.origin === origin && allowedOrigins().has(origin);
-    } catch {
-      return false;
-    }
+  const state: ServerState = {
+    options,
+    token: options.token ?? randomBytes(24).toString('base64url'),
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    sessions: new ProfileSessions(options.dispatcher),
+    port: 0,
   };
-
-  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
-    const root = path.resolve(options.rendererDir);
-    const decoded = decodePath(pathname);
-    const relative = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
-    if (decoded === null || !file.startsWith(root + path.sep)) {
-      refuse(response, 404, 'not-found', 'transport.pageNotFound');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': cacheControl(relative),
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'DENY',
-        'content-security-policy': contentSecurityPolicy,
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      if (relative === 'index.html') {
-        refuse(response, 503, 'unavailable', 'transport.notBuilt');
-      } else {
-        refuse(response, 404, 'not-found', 'transport.fileNotFound');
-      }
-    }
-  }
-
-  /**
-   * Server-Sent Events: one `change` event per document changed by any call (this tab, another tab, the CLI
-   * over the same server), so every open window learns at once. Behind the same Host/Origin/token checks.
-   */
-  function serveEvents(request: IncomingMessage, response: ServerResponse): void {
-    if (request.method !== 'GET') {
-      refuse(response, 405, 'invalid-input', 'transport.eventsGetOnly');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
-    });
-    response.write('retry: 2000\n\n');
-    const unsubscribe = options.dispatcher.onChange((event) => {
-      response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    request.on('close', unsubscribe);
-  }
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const host = request.headers.host ?? '';
-    if (!allowedHosts().has(host)) {
-      refuse(response, 421, 'forbidden', 'transport.badHost', { host: host || '-' });
-      return;
-    }
-    const origin = request.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin)) {
-      refuse(response, 403, 'forbidden', 'transport.badOrigin', { origin: origin || '-' });
-      return;
-    }
-    // Browsers say where a request comes from even without an Origin: only this page, or the address typed in.
-    const fetchSite = request.headers['sec-fetch-site'];
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-      refuse(response, 403, 'forbidden', 'transport.crossSite', { site: String(fetchSite) });
-      return;
-    }
-    const url = new URL(request.url ?? '/', `http://${host}`);
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    if (request.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
-      response.writeHead(303, {
-        location: '/',
-        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      response.end();
-      return;
-    }
-    const given = (request.headers[tokenHeader] as string | undefined) ?? cookieValue(request, tokenCookieName(port));
-    if (!sameToken(given, token)) {
-      refuse(response, 401, 'forbidden', 'transport.badToken');
-      return;
-    }
-    if (url.pathname === eventsPath) {
-      serveEvents(request, response);
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      if (request.method !== 'POST') {
-        refuse(response, 405, 'invalid-input', 'transport.postOnly');
-        return;
-      }
-      if (!isJsonContentType(request.headers['content-type'])) {
-        refuse(response, 415, 'invalid-input', 'transport.jsonOnly');
-        return;
-      }
-      const body = await readBody(request, bodyLimit);
-      if (body === 'too-large') {
-        refuse(response, 413, 'invalid-input', 'transport.tooLarge', { limit: formatSize(bodyLimit) });
-        request.resume();
-        return;
-      }
-      let input: unknown = {};
-      if (body.length) {
-        try {
-          input = JSON.parse(body.toString('utf8'));
-        } catch {
-          refuse(response, 400, 'invalid-input', 'transport.badJson');
-          return;
-        }
-      }
-      const channel = decodePath(url.pathname.slice('/api/'.length));
-      if (channel === null) {
-        refuse(response, 400, 'invalid-input', 'transport.badChannel');
-        return;
-      }
-      const session = request.headers[sessionHeader];
-      if (session !== undefined && (typeof session !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(session))) {
-        refuse(response, 400, 'invalid-input', 'transport.badSession');
-        return;
-      }
-      const profileId = (request.headers[profileHeader] as string | undefined) || null;
-      const result = await sessions.dispatch(session ?? 'default', channel, profileId, input);
-      sendJson(response, 200, result);
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      refuse(response, 405, 'invalid-input', 'transport.badMethod');
-      return;
-    }
-    await serveStatic(request, response, url.pathname);
-  }
-
   const server = http.createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (isClientAbort(error, request)) {
-        console.warn(`[http] ${request.method ?? '?'} ${(request.url ?? '').split('?')[0]}: the client closed the request`);
-        if (!response.writableEnded) response.destroy();
-        return;
-      }
-      console.error('[http]', error);
-      if (!response.headersSent) refuse(response, 500, 'internal', 'transport.internal');
-      else response.end();
-    });
+    handle(state, request, response).catch((error: unknown) => handleFailure(error, request, response));
   });
   server.requestTimeout = 120_000;
 
@@ -319,13 +352,14 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  state.port = (server.address() as AddressInfo).port;
+  const port = state.port;
   const base = `http://127.0.0.1:${port}`;
   return {
     url: `${base}/`,
-    entryUrl: `${base}/?token=${token}`,
+    entryUrl: `${base}/?token=${state.token}`,
     port,
-    token,
+    token: state.token,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,11 +4,14 @@
  * (the supervisor) the roster. This service writes the packages through the exchange use cases, watches the
  * others' outboxes (file-system events and a periodic scan), imports what is addressed to this profile,
  * acknowledges, and prunes what every recipient acknowledged. See docs/sync.md.
+ *
+ * Over 500 lines (issue #16), kept as one class for now: its steps (configure, join, admit, status, the pass
+ * that imports, sends, acknowledges and prunes) share the config, the state, the timers and the watchers; the
+ * signed files are in sync-signed-files.ts, the folder I/O in sync-folder.ts.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ZodType } from 'zod';
 import { applyPackage, exportReviews, exportSubmissions, previewPackage, type ExportedPackage } from '../core/exchange/use-cases';
 import type { Person, TrustEntry } from '../core/exchange/schema';
 import type { Profile } from '../core/profiles/schema';
@@ -17,11 +20,9 @@ import { isDomainError, type DomainError } from '../core/shared/errors';
 import { coded, type MessageKey, type MessageParams } from '../core/shared/messages';
 import type { CallContext, CoreServices } from '../core/shared/services';
 import {
-  acksFileName,
   changeConcerns,
   folderNameOf,
   groupedFingerprint,
-  identityFileName,
   maxImportsPerPass,
   maxPackageBytes,
   outboxFolderName,
@@ -29,28 +30,40 @@ import {
   parseFingerprint,
   rosterFileName,
 } from '../core/sync/layout';
-import { afterSending, isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile, type DocumentContent, type VerifyOutcome } from '../core/sync/plan';
+import {
+  afterSending,
+  isReceived,
+  markReceived,
+  nextSequence,
+  prunable,
+  recipientLacks,
+  verifySignedFile,
+  type DocumentContent,
+} from '../core/sync/plan';
 import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/port';
 import {
-  acksBodySchema,
-  acksFormat,
   emptySyncState,
-  identityBodySchema,
-  identityFormat,
   rosterBodySchema,
   rosterFormat,
   syncConfigSchema,
   syncStateSchema,
-  type AcksBody,
-  type IdentityBody,
   type RosterBody,
   type SentDocument,
   type SyncConfig,
   type SyncState,
 } from '../core/sync/schema';
-import { describeIoError, listOutbox, listPersonFolders, readPeerFile, readPeerText, removeOwnTemporaries, writeOwnFile } from './sync-folder';
+import {
+  describeIoError,
+  listOutbox,
+  listPersonFolders,
+  readPeerFile,
+  readPeerText,
+  removeOwnTemporaries,
+  writeOwnFile,
+} from './sync-folder';
 import { readSyncthing } from './sync-syncthing';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
+import { SignedFiles } from './sync-signed-files';
 
 export interface SyncServiceOptions {
   /** Watch the folder and scan periodically (the app); the CLI and some tests run passes by hand. */
@@ -103,7 +116,7 @@ export class SyncService implements SyncPort {
   private readonly eventDelayMs: number;
   /** My subfolder's name, once a pass has run (file events for packages addressed to others are ignored). */
   private myHex: string | null = null;
-  private readonly verifiedFiles = new Map<string, { text: string; folder: string; expectedKey: string | undefined; outcome: VerifyOutcome<unknown> }>();
+  private readonly signed: SignedFiles;
   /** Passes completed (for tests and the bench: wait on this, never on time). */
   passes = 0;
 
@@ -113,6 +126,7 @@ export class SyncService implements SyncPort {
     options: SyncServiceOptions = {},
   ) {
     this.dir = path.join(dataDir, 'sync');
+    this.signed = new SignedFiles(services);
     this.configFile = path.join(this.dir, 'config.json');
     this.stateFile = path.join(this.dir, 'state.json');
     this.background = options.background ?? true;
@@ -295,7 +309,7 @@ export class SyncService implements SyncPort {
           format: rosterFormat,
           version: 1,
           serial: 1,
-          supervisor: await this.personOf(profile),
+          supervisor: await this.signed.personOf(profile),
           members: [],
           writtenAt: this.now(),
         };
@@ -359,7 +373,7 @@ export class SyncService implements SyncPort {
     const roster = state.roster;
     if (!roster) throw syncError('syncSetup.noRosterYet', {}, 'not-found');
     if (roster.members.some((member) => folderNameOf(this.services.signer.fingerprint(member.publicKey)) === hex)) return this.status(profileId);
-    const identity = await this.readIdentity(config.folder, hex);
+    const identity = await this.signed.readIdentity(config.folder, hex);
     if (!identity.ok) throw syncError('syncSetup.noIdentity', { fingerprint: groupedFingerprint(hex), details: identity.message }, 'not-found');
     const person = identity.body.person;
     if (person.profileId === profileId) throw syncError('syncSetup.yourself');
@@ -498,8 +512,8 @@ export class SyncService implements SyncPort {
     try {
       await removeOwnTemporaries(own);
       await removeOwnTemporaries(outbox);
-      await this.publishIdentity(own, profile);
-      if (profile.role === 'supervisor' && state.roster) await this.publishSigned(path.join(own, rosterFileName), profile.id, state.roster);
+      await this.signed.publishIdentity(own, profile);
+      if (profile.role === 'supervisor' && state.roster) await this.signed.publishSigned(path.join(own, rosterFileName), profile.id, state.roster);
     } catch (error) {
       writable = false;
       problem = describeIoError(error, '同步文件夹中你自己的子文件夹');
@@ -522,7 +536,7 @@ export class SyncService implements SyncPort {
       try {
         for (const peer of peers) await this.sendTo(ctx, config, state, peer, outbox);
         await this.rewriteLost(ctx, state, peers, outbox);
-        await this.publishAcks(own, profile, state, me.publicKey);
+        await this.signed.publishAcks(own, profile, state, me.publicKey);
         for (const peer of peers) await this.prune(config, state, peer, myHex, outbox);
       } catch (error) {
         problem = isDomainError(error) ? { code: error.code, message: `无法生成交换包：${error.message}` } : describeIoError(error, '同步文件夹');
@@ -570,54 +584,12 @@ export class SyncService implements SyncPort {
     await this.services.exchange.addTrusted(entries);
   }
 
-  private async personOf(profile: Profile): Promise<Person> {
-    const key = await this.services.signer.identity(profile.id);
-    return { profileId: profile.id, name: profile.name, role: profile.role, unit: profile.unit, publicKey: key.publicKey };
-  }
-
-  private async publishIdentity(own: string, profile: Profile): Promise<void> {
-    const person = await this.personOf(profile);
-    const file = path.join(own, identityFileName);
-    const current = await readPeerText(file);
-    if (current) {
-      const parsed = this.verified(file, current, identityBodySchema, (body) => body.person.publicKey, path.basename(own), person.publicKey);
-      if (parsed.ok && canonicalJson(parsed.body.person) === canonicalJson(person)) return;
-    }
-    const body: IdentityBody = { format: identityFormat, version: 1, person, writtenAt: this.now() };
-    await this.writeSigned(file, profile.id, body);
-  }
-
-  /** Write a signed file unless the same body (apart from its time) is there already. */
-  private async publishSigned(file: string, profileId: string, body: RosterBody): Promise<void> {
-    const current = await readPeerText(file);
-    if (current) {
-      try {
-        const parsed = JSON.parse(current) as { body?: unknown };
-        if (canonicalJson(parsed.body) === canonicalJson(body)) return;
-      } catch {
-        // Damaged: written again below.
-      }
-    }
-    await this.writeSigned(file, profileId, body);
-  }
-
-  private async writeSigned(file: string, profileId: string, body: unknown): Promise<void> {
-    const signature = await this.services.signer.sign(profileId, signedText(body));
-    await writeOwnFile(file, `${JSON.stringify({ body, signature }, null, 2)}\n`);
-  }
-
-  private async readIdentity(folder: string, hex: string) {
-    const text = await readPeerText(path.join(folder, hex, identityFileName));
-    if (text === null) return { ok: false as const, message: '没有身份文件' };
-    return this.verified(path.join(folder, hex, identityFileName), text, identityBodySchema, (body) => body.person.publicKey, hex);
-  }
-
   private async followRoster(config: SyncConfig, state: SyncState): Promise<void> {
     const supervisor = config.supervisor!;
     const hex = folderNameOf(supervisor.fingerprint);
     const text = await readPeerText(path.join(config.folder, hex, rosterFileName));
     if (text === null) return;
-    const outcome = this.verified(path.join(config.folder, hex, rosterFileName), text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, supervisor.publicKey);
+    const outcome = this.signed.verified(path.join(config.folder, hex, rosterFileName), text, rosterBodySchema, (body) => body.supervisor.publicKey, hex, supervisor.publicKey);
     if (!outcome.ok) {
       this.refuse(state, hex, supervisor.name, rosterFileName, 'roster-invalid', coded('invalid-input', 'syncRefusal.rosterInvalid', { details: outcome.message }), 'roster');
       return;
@@ -641,7 +613,7 @@ export class SyncService implements SyncPort {
       if (folder.link || folder.name === myHex || onRoster.has(folder.name)) continue;
       // A newcomer's identity may land a moment after their folder: watch the folder for it.
       this.watchFolder(path.join(config.folder, folder.name));
-      const identity = await this.readIdentity(config.folder, folder.name);
+      const identity = await this.signed.readIdentity(config.folder, folder.name);
       if (!identity.ok) continue;
       const person = identity.body.person;
       requests.push({ profileId: person.profileId, name: person.name, role: person.role, unit: person.unit, fingerprint: groupedFingerprint(folder.name) });
@@ -803,7 +775,7 @@ export class SyncService implements SyncPort {
   private async nextSeq(config: SyncConfig, state: SyncState, peer: Peer): Promise<number> {
     const me = folderNameOf((await this.services.signer.identity(config.profileId)).fingerprint);
     const inOutbox = (await listOutbox(config.folder, me)).filter((file) => file.recipient === peer.folder).map((file) => file.seq);
-    const ack = (await this.readAcks(config, peer))?.peers[me];
+    const ack = (await this.signed.readAcks(config, peer))?.peers[me];
     const used = state.outbox.filter((entry) => entry.recipient === peer.folder).map((entry) => entry.seq);
     return nextSequence(state.nextSeq[peer.folder], [...inOutbox, ...used], ack);
   }
@@ -825,31 +797,8 @@ export class SyncService implements SyncPort {
     }
   }
 
-  private async publishAcks(own: string, profile: Profile, state: SyncState, publicKey: string): Promise<void> {
-    const file = path.join(own, acksFileName);
-    const current = await readPeerText(file);
-    if (current) {
-      try {
-        const parsed = JSON.parse(current) as { body?: { peers?: unknown } };
-        if (canonicalJson(parsed.body?.peers) === canonicalJson(state.received)) return;
-      } catch {
-        // Damaged: written again below.
-      }
-    }
-    if (!Object.keys(state.received).length && current === null) return;
-    const body: AcksBody = { format: acksFormat, version: 1, owner: { profileId: profile.id, publicKey }, writtenAt: this.now(), peers: state.received };
-    await this.writeSigned(file, profile.id, body);
-  }
-
-  private async readAcks(config: SyncConfig, peer: Peer): Promise<AcksBody | null> {
-    const text = await readPeerText(path.join(config.folder, peer.folder, acksFileName));
-    if (text === null) return null;
-    const outcome = this.verified(path.join(config.folder, peer.folder, acksFileName), text, acksBodySchema, (body) => body.owner.publicKey, peer.folder, peer.person.publicKey);
-    return outcome.ok ? outcome.body : null;
-  }
-
   private async prune(config: SyncConfig, state: SyncState, peer: Peer, myHex: string, outbox: string): Promise<void> {
-    const ack = (await this.readAcks(config, peer))?.peers[myHex];
+    const ack = (await this.signed.readAcks(config, peer))?.peers[myHex];
     const done = prunable(state.outbox, peer.folder, ack);
     if (!done.length) return;
     for (const entry of done) await rm(path.join(outbox, entry.file), { force: true });
@@ -857,18 +806,6 @@ export class SyncService implements SyncPort {
     state.outbox = state.outbox.filter((entry) => !gone.has(entry));
     state.lastAckAt[peer.folder] = this.now();
     await this.saveState();
-  }
-
-  /**
-   * `verifySignedFile`, remembered per file: the roster, acknowledgements and identities are read on every pass
-   * and mostly unchanged, so the same text (checked against the same folder and key) is not verified again.
-   */
-  private verified<T>(file: string, text: string, schema: ZodType<T>, keyOf: (body: T) => string, folder: string, expectedKey?: string): VerifyOutcome<T> {
-    const known = this.verifiedFiles.get(file);
-    if (known && known.text === text && known.folder === folder && known.expectedKey === expectedKey) return known.outcome as VerifyOutcome<T>;
-    const outcome = verifySignedFile(text, schema, keyOf, folder, this.services.signer, expectedKey);
-    this.verifiedFiles.set(file, { text, folder, expectedKey, outcome });
-    return outcome;
   }
 
   private now(): string {

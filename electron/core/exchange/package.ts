@@ -128,24 +128,26 @@ function checkId(id: string, file: string): void {
 
 const recordsSchema = reviewRecordSchema.array().max(100_000);
 
+type Verify = (publicKey: string, text: string, signature: string) => boolean;
+type DecodedDocument = { revisions: Map<number, Report>; records: ReviewRecord[] };
 
-/**
- * Read and check a package file: zip structure and limits, manifest, the sender's signature, the sha256 of
- * every entry, the schema of every entry, ids, record signatures and who may write which record.
- * `verify` checks an Ed25519 signature. Throws a refusal (DomainError with `details.reason`).
- */
-export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, text: string, signature: string) => boolean): DecodedPackage {
-  let entries: ZipEntry[];
+function isControlEntry(name: string): boolean {
+  return name === manifestPath || name === signaturePath;
+}
+
+/** The zip's entries; the zip reader's own refusals become domain errors. */
+function readEntries(bytes: Uint8Array): ZipEntry[] {
   try {
-    entries = readZip(bytes);
+    return readZip(bytes);
   } catch (error) {
     // The zip reader's own texts (zip.ts, ZipError) are not in the catalogue yet: zh-CN only.
     if (error instanceof ZipError) throw new DomainError('invalid-input', error.message, { details: { reason: error.problem } });
     throw error;
   }
-  const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
+}
 
-  // The manifest: is this a package at all, and of a version this program reads?
+/** The manifest: is this a package at all, and of a version this program reads? */
+function readManifest(byName: Map<string, Uint8Array>): { manifest: Manifest; manifestText: string } {
   const manifestBytes = byName.get(manifestPath);
   if (!manifestBytes) throw refuse('no-manifest', 'exchangePackage.noManifest');
   let manifestText: string;
@@ -172,9 +174,11 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   }
   const parsedManifest = manifestSchema.safeParse(raw);
   if (!parsedManifest.success) throw refuse('manifest-invalid', 'exchangePackage.manifestInvalid', { details: issueText(parsedManifest.error) });
-  const manifest = parsedManifest.data;
+  return { manifest: parsedManifest.data, manifestText };
+}
 
-  // The sender's signature over the manifest: after this, every hash in it is the sender's word.
+/** The sender's signature over the manifest: after this, every hash in it is the sender's word. */
+function checkManifestSignature(byName: Map<string, Uint8Array>, manifest: Manifest, manifestText: string, verify: Verify): void {
   const signatureBytes = byName.get(signaturePath);
   if (!signatureBytes) throw refuse('no-signature', 'exchangePackage.noSignature');
   let signatureRaw: unknown;
@@ -190,11 +194,13 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   if (!verify(manifest.sender.publicKey, manifestText, signature.data.signature)) {
     throw refuse('bad-signature', 'exchangePackage.badSignature', { sender: manifest.sender.name });
   }
+}
 
-  // Every entry listed, every listing present, every hash right.
+/** Every entry listed, every listing present, every hash right. */
+function checkListing(entries: ZipEntry[], byName: Map<string, Uint8Array>, manifest: Manifest): void {
   const listed = new Map<string, Manifest['entries'][number]>();
   for (const entry of manifest.entries) {
-    if (listed.has(entry.path) || entry.path === manifestPath || entry.path === signaturePath) {
+    if (listed.has(entry.path) || isControlEntry(entry.path)) {
       throw refuse('duplicate-listing', 'exchangePackage.duplicateListing', { path: entry.path });
     }
     listed.set(entry.path, entry);
@@ -203,7 +209,7 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
     if (!byName.has(entry.path)) throw refuse('missing-entry', 'exchangePackage.missingEntry', { path: entry.path });
   }
   for (const entry of entries) {
-    if (entry.name === manifestPath || entry.name === signaturePath) continue;
+    if (isControlEntry(entry.name)) continue;
     const listing = listed.get(entry.name);
     if (!listing) throw refuse('unlisted-entry', 'exchangePackage.unlistedEntry', { name: entry.name });
     if (listing.size !== entry.data.length) {
@@ -213,8 +219,10 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
       throw refuse('hash-mismatch', 'exchangePackage.hashMismatch', { name: entry.name });
     }
   }
+}
 
-  // People: one key each; the sender among them.
+/** People: one key each; the sender among them. */
+function readPeople(manifest: Manifest): Map<string, Person> {
   const people = new Map<string, Person>();
   for (const person of manifest.people) {
     if (people.has(person.profileId)) throw refuse('duplicate-person', 'exchangePackage.duplicatePerson', { name: person.name, profileId: person.profileId });
@@ -224,10 +232,51 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   if (!senderListed || senderListed.publicKey !== manifest.sender.publicKey || senderListed.role !== manifest.sender.role) {
     throw refuse('manifest-invalid', 'exchangePackage.senderNotListed');
   }
+  return people;
+}
 
-  // Entries: known kinds only, each valid and named after what it holds.
+function readTemplateEntry(entry: ZipEntry, match: RegExpExecArray): Template {
+  checkId(match[1], entry.name);
+  const parsed = templateSchema.safeParse(parseJson(entry.name, entry.data));
+  if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.templateInvalid', { name: entry.name, details: issueText(parsed.error) });
+  if (parsed.data.id !== match[1] || parsed.data.version !== Number(match[2])) {
+    throw refuse('entry-mismatch', 'exchangePackage.templateMismatch', { name: entry.name, templateId: parsed.data.id, version: parsed.data.version });
+  }
+  return parsed.data;
+}
+
+function readRevisionEntry(entry: ZipEntry, match: RegExpExecArray): Report {
+  checkId(match[1], entry.name);
+  const parsed = reportSchema.safeParse(parseJson(entry.name, entry.data));
+  if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.reportInvalid', { name: entry.name, details: issueText(parsed.error) });
+  const report = parsed.data;
+  if (report.id !== match[1] || report.revision !== Number(match[2])) {
+    throw refuse('entry-mismatch', 'exchangePackage.reportMismatch', { name: entry.name, docId: report.id, revision: report.revision });
+  }
+  checkId(report.templateId, entry.name);
+  checkId(report.authorId, entry.name);
+  return report;
+}
+
+function readRecordsEntry(entry: ZipEntry, match: RegExpExecArray, seenRecords: Set<string>): ReviewRecord[] {
+  checkId(match[1], entry.name);
+  const parsed = recordsSchema.safeParse(parseJson(entry.name, entry.data));
+  if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.recordsInvalid', { name: entry.name, details: issueText(parsed.error) });
+  for (const record of parsed.data) {
+    checkId(record.id, entry.name);
+    checkId(record.authorId, entry.name);
+    if ('commentId' in record.body) checkId(record.body.commentId, entry.name);
+    if (record.docId !== match[1]) throw refuse('entry-mismatch', 'exchangePackage.recordElsewhere', { name: entry.name, id: record.id, docId: record.docId });
+    if (seenRecords.has(record.id)) throw refuse('duplicate-id', 'exchangePackage.duplicateRecord', { id: record.id });
+    seenRecords.add(record.id);
+  }
+  return parsed.data;
+}
+
+/** Entries: known kinds only, each valid and named after what it holds; documents whole, one author each. */
+function readContents(entries: ZipEntry[]): { templates: Template[]; documents: Map<string, DecodedDocument> } {
   const templates: Template[] = [];
-  const documents = new Map<string, { revisions: Map<number, Report>; records: ReviewRecord[] }>();
+  const documents = new Map<string, DecodedDocument>();
   const documentFor = (docId: string) => {
     let document = documents.get(docId);
     if (!document) {
@@ -239,43 +288,19 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
   const seenRecords = new Set<string>();
   const recordsFiles = new Set<string>();
   for (const entry of entries) {
-    if (entry.name === manifestPath || entry.name === signaturePath) continue;
+    if (isControlEntry(entry.name)) continue;
     const template = /^templates\/([^/]+)\/v(\d{1,6})\.json$/.exec(entry.name);
     const revision = /^revisions\/([^/]+)\/r(\d{1,6})\.json$/.exec(entry.name);
     const records = /^records\/([^/]+)\.json$/.exec(entry.name);
     if (template) {
-      checkId(template[1], entry.name);
-      const parsed = templateSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.templateInvalid', { name: entry.name, details: issueText(parsed.error) });
-      if (parsed.data.id !== template[1] || parsed.data.version !== Number(template[2])) {
-        throw refuse('entry-mismatch', 'exchangePackage.templateMismatch', { name: entry.name, templateId: parsed.data.id, version: parsed.data.version });
-      }
-      templates.push(parsed.data);
+      templates.push(readTemplateEntry(entry, template));
     } else if (revision) {
-      checkId(revision[1], entry.name);
-      const parsed = reportSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.reportInvalid', { name: entry.name, details: issueText(parsed.error) });
-      const report = parsed.data;
-      if (report.id !== revision[1] || report.revision !== Number(revision[2])) {
-        throw refuse('entry-mismatch', 'exchangePackage.reportMismatch', { name: entry.name, docId: report.id, revision: report.revision });
-      }
-      checkId(report.templateId, entry.name);
-      checkId(report.authorId, entry.name);
+      const report = readRevisionEntry(entry, revision);
       documentFor(report.id).revisions.set(report.revision, report);
     } else if (records) {
-      checkId(records[1], entry.name);
-      const parsed = recordsSchema.safeParse(parseJson(entry.name, entry.data));
-      if (!parsed.success) throw refuse('entry-invalid', 'exchangePackage.recordsInvalid', { name: entry.name, details: issueText(parsed.error) });
-      for (const record of parsed.data) {
-        checkId(record.id, entry.name);
-        checkId(record.authorId, entry.name);
-        if ('commentId' in record.body) checkId(record.body.commentId, entry.name);
-        if (record.docId !== records[1]) throw refuse('entry-mismatch', 'exchangePackage.recordElsewhere', { name: entry.name, id: record.id, docId: record.docId });
-        if (seenRecords.has(record.id)) throw refuse('duplicate-id', 'exchangePackage.duplicateRecord', { id: record.id });
-        seenRecords.add(record.id);
-      }
+      const list = readRecordsEntry(entry, records, seenRecords);
       recordsFiles.add(records[1]);
-      documentFor(records[1]).records.push(...parsed.data);
+      documentFor(records[1]).records.push(...list);
     } else {
       throw refuse('unknown-entry', 'exchangePackage.unknownEntry', { name: entry.name });
     }
@@ -288,9 +313,12 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
     const authors = new Set([...document.revisions.values()].map((report) => report.authorId));
     if (authors.size !== 1) throw refuse('entry-mismatch', 'exchangePackage.authorsDiffer', { docId });
   }
+  return { templates, documents };
+}
 
-  // Records: each signed by its author's key, and of a kind its author may write.
-  for (const [docId, document] of documents) {
+/** Records: each signed by its author's key, and of a kind its author may write. */
+function checkRecords(documents: Map<string, DecodedDocument>, people: Map<string, Person>, verify: Verify): void {
+  for (const document of documents.values()) {
     const docAuthor = [...document.revisions.values()][0].authorId;
     const commentAuthors = new Map(document.records.filter((record) => record.body.type === 'comment').map((record) => [record.id, record.authorId]));
     for (const record of document.records) {
@@ -314,10 +342,11 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
         );
       }
     }
-    void docId;
   }
+}
 
-  // What the sender may send, to whom.
+/** What the sender may send, to whom. */
+function checkSenderScope(manifest: Manifest, documents: Map<string, DecodedDocument>): void {
   if (manifest.kind === 'submissions') {
     if (manifest.sender.role !== 'manager') throw refuse('sender-role', 'exchangePackage.submissionsSender', { sender: manifest.sender.name });
     for (const [docId, document] of documents) {
@@ -340,6 +369,22 @@ export function decodePackage(bytes: Uint8Array, verify: (publicKey: string, tex
       }
     }
   }
+}
 
+/**
+ * Read and check a package file: zip structure and limits, manifest, the sender's signature, the sha256 of
+ * every entry, the schema of every entry, ids, record signatures and who may write which record.
+ * `verify` checks an Ed25519 signature. Throws a refusal (DomainError with `details.reason`).
+ */
+export function decodePackage(bytes: Uint8Array, verify: Verify): DecodedPackage {
+  const entries = readEntries(bytes);
+  const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
+  const { manifest, manifestText } = readManifest(byName);
+  checkManifestSignature(byName, manifest, manifestText, verify);
+  checkListing(entries, byName, manifest);
+  const people = readPeople(manifest);
+  const { templates, documents } = readContents(entries);
+  checkRecords(documents, people, verify);
+  checkSenderScope(manifest, documents);
   return { manifest, sha256: sha256Hex(bytes), documents, templates, people };
 }

@@ -82,21 +82,13 @@ interface CountColumn {
   count: (comments: RegisterComment[]) => number;
 }
 
-/**
- * The three sheets' rows, with every formula's cached result computed here. The 台账 and 点评明细 rows are made
- * one at a time as they are written (a register of 100,000 documents is never held as rows). The 台账's count
- * columns are shared formulas (one text per column) unless `sharedFormulas` is false.
- */
-export function registerRows(data: RegisterData, sheetNames: { register: string; comments: string }, options: { sharedFormulas?: boolean } = {}) {
-  const labels = resolveLabels(data.labels);
-  const rule = data.rule ?? defaultOnTimeRule;
-  const documents = data.documents;
-  const live = (comment: RegisterComment) => comment.status !== 'retracted';
+type SheetNames = { register: string; comments: string };
 
-  // 点评明细: B = 文稿序号, H = 类型, I = 状态.
-  const commentsLast = data.comments.length + 1;
-  const commentRange = (column: string) => sheetRange(sheetNames.comments, column, 2, commentsLast);
-  const countColumns: CountColumn[] = [
+const live = (comment: RegisterComment) => comment.status !== 'retracted';
+
+/** The count columns of 台账 over 点评明细 (B = 文稿序号, H = 类型, I = 状态). */
+function countColumnsFor(labels: ExportLabels): CountColumn[] {
+  return [
     ...commentKindOrder.map((kind) => ({
       header: fillLabel(labels.commentKindCount, { kind: labels.commentKinds[kind] }),
       criteria: [
@@ -116,8 +108,15 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
       count: (comments) => comments.filter((comment) => comment.status === 'resolved').length,
     },
   ];
+}
 
-  const registerColumns: StreamColumn[] = [
+/** 台账: its columns and a row maker (the count columns are live COUNTIFS over 点评明细, shared when asked). */
+function registerSheet(data: RegisterData, labels: ExportLabels, rule: OnTimeRule, sheetNames: SheetNames, sharedFormulas: boolean) {
+  const documents = data.documents;
+  const commentsLast = data.comments.length + 1;
+  const commentRange = (column: string) => sheetRange(sheetNames.comments, column, 2, commentsLast);
+  const countColumns = countColumnsFor(labels);
+  const columns: StreamColumn[] = [
     { header: labels.columnIndex, numFmt: '0', centre: true, minWidth: 6 },
     { header: labels.columnDocumentKind, minWidth: 10 },
     { header: labels.title, maxWidth: 48 },
@@ -146,15 +145,15 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     return (row: number) => `COUNTIFS(${commentRange('B')},$A${row},${criteria})`;
   });
   const firstCountColumn = 11;
-  const shared = (options.sharedFormulas ?? true) && documents.length > 1;
+  const shared = sharedFormulas && documents.length > 1;
   const registerLastRow = documents.length + 1;
   const countCell = (columnIndex: number, row: number, result: number): StreamCell => {
     if (!shared) return { formula: countFormulas[columnIndex](row), result };
     if (row === 2) return { formula: countFormulas[columnIndex](row), result, sharedDownTo: registerLastRow };
     return { sharedFrom: `${columnLetter(firstCountColumn + columnIndex)}2`, result };
   };
-  const registerRow = (document: RegisterDocument, index: number): StreamCell[] => {
-    const row = index + 2;
+  const row = (document: RegisterDocument, index: number): StreamCell[] => {
+    const rowNumber = index + 2;
     const own = byDocument.get(index) ?? none;
     return [
       index + 1,
@@ -168,11 +167,15 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
       onTimeText(document.onTime),
       document.grade ?? '',
       document.meetingFlag && document.meetingFlag !== 'none' ? labels.meetingFlags[document.meetingFlag] : '',
-      ...countColumns.map((column, columnIndex) => countCell(columnIndex, row, column.count(own))),
+      ...countColumns.map((column, columnIndex) => countCell(columnIndex, rowNumber, column.count(own))),
     ];
   };
+  return { columns, row };
+}
 
-  const commentColumns: StreamColumn[] = [
+/** 点评明细: its columns and a row maker. */
+function commentsSheet(data: RegisterData, labels: ExportLabels, rule: OnTimeRule) {
+  const columns: StreamColumn[] = [
     { header: labels.columnIndex, numFmt: '0', centre: true, minWidth: 6 },
     { header: `${labels.columnDocument}${labels.columnIndex}`, numFmt: '0', centre: true, minWidth: 9 },
     { header: labels.columnDocument, maxWidth: 40 },
@@ -185,10 +188,10 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     { header: labels.columnText, wrap: true, maxWidth: 50 },
     { header: labels.columnReplies, wrap: true, maxWidth: 50 },
   ];
-  const commentRow = (comment: RegisterComment, index: number): StreamCell[] => [
+  const row = (comment: RegisterComment, index: number): StreamCell[] => [
     index + 1,
     comment.document + 1,
-    documents[comment.document]?.title ?? '',
+    data.documents[comment.document]?.title ?? '',
     comment.section,
     comment.quote,
     comment.author,
@@ -198,8 +201,12 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     comment.text,
     comment.replies.join('\n'),
   ];
+  return { columns, row };
+}
 
-  // 统计: per manager, over the register (D = 客户经理, B = 类型, I = 按时提交, J = 评定等级).
+/** 统计: per manager, over the register (D = 客户经理, B = 类型, I = 按时提交, J = 评定等级), with a 合计 row. */
+function statisticsSheet(data: RegisterData, labels: ExportLabels, sheetNames: SheetNames): { columns: StreamColumn[]; rows: StreamCell[][] } {
+  const documents = data.documents;
   const registerLast = documents.length + 1;
   const registerRange = (column: string) => sheetRange(sheetNames.register, column, 2, registerLast);
   const kinds = documentKindOrder;
@@ -259,12 +266,25 @@ export function registerRows(data: RegisterData, sheetNames: { register: string;
     return { formula: `SUM(${letter(column)}2:${letter(column)}${Math.max(2, totalsRow - 1)})`, result: sumOf(column) };
   });
   statRowsOut.push(totals);
+  return { columns: statColumns, rows: statRowsOut };
+}
 
+/**
+ * The three sheets' rows, with every formula's cached result computed here. The 台账 and 点评明细 rows are made
+ * one at a time as they are written (a register of 100,000 documents is never held as rows). The 台账's count
+ * columns are shared formulas (one text per column) unless `sharedFormulas` is false.
+ */
+export function registerRows(data: RegisterData, sheetNames: SheetNames, options: { sharedFormulas?: boolean } = {}) {
+  const labels = resolveLabels(data.labels);
+  const rule = data.rule ?? defaultOnTimeRule;
+  const register = registerSheet(data, labels, rule, sheetNames, options.sharedFormulas ?? true);
+  const comments = commentsSheet(data, labels, rule);
+  const statistics = statisticsSheet(data, labels, sheetNames);
   return {
     labels,
-    register: { columns: registerColumns, rows: { count: documents.length, rows: () => mapped(documents, registerRow) } },
-    comments: { columns: commentColumns, rows: { count: data.comments.length, rows: () => mapped(data.comments, commentRow) } },
-    statistics: { columns: statColumns, rows: statRowsOut },
+    register: { columns: register.columns, rows: { count: data.documents.length, rows: () => mapped(data.documents, register.row) } },
+    comments: { columns: comments.columns, rows: { count: data.comments.length, rows: () => mapped(data.comments, comments.row) } },
+    statistics,
   };
 }
 

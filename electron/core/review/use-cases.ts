@@ -1,7 +1,7 @@
 import type { Profile } from '../profiles/schema';
 import { checkCompleteness } from '../reports/completeness';
-import type { Report, ReportSummary } from '../reports/schema';
-import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
+import type { Report } from '../reports/schema';
+import { getReport, listReports } from '../reports/use-cases';
 import { requireProfile, requireRole } from '../shared/permissions';
 import { requireSigningKey } from '../profiles/keys';
 import type { CallContext, VerifyReport } from '../shared/services';
@@ -13,14 +13,10 @@ import { coded, formatMessage } from '../shared/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
 import { signRecord } from './signature';
 import { snapshotHash } from './snapshot';
-import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
+import { checkSubmissionSafely } from '../insight/copy-check';
 import { reconcileDocument } from './recover';
 import { reviewCache } from './cache';
 import { verifyAll as verifyAllRecords, verifyReview as verifyReviewRecord } from './integrity';
-import { isWorkday } from '../calendar/office-calendar';
-import { joinDates } from '../calendar/roster';
-import { deadlineFor } from '../export/on-time';
-import { owes } from '../insight/dashboard';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {
   return {
@@ -88,6 +84,7 @@ async function record(
 }
 
 export { reviewCache };
+export { inbox, notSubmitted, type InboxEntry } from './inbox';
 export { snapshotHash } from './snapshot';
 
 /**
@@ -445,86 +442,4 @@ export async function verifyAll(ctx: CallContext): Promise<{ checked: number; pr
     await ctx.services.locks.run(summary.id, () => getReconciled(ctx, summary.id)).catch(() => undefined);
   }
   return verifyAllRecords(ctx);
-}
-
-export interface InboxEntry {
-  summary: ReportSummary;
-  unread: boolean;
-  /** Supervisors: the latest copy check's score and whether it reaches the 疑似雷同 threshold. */
-  copy?: { score: number; flagged: boolean };
-}
-
-/**
- * 待审阅 for a supervisor (submitted documents, or any status through the filter) and, for a manager, their
- * own documents with unread review activity; each entry says whether there is something new to read.
- */
-export async function inbox(
-  ctx: CallContext,
-  filter: ReportFilter & { grade?: string; unreadOnly?: boolean; includeAll?: boolean },
-): Promise<{ entries: InboxEntry[]; counts: Record<string, number> }> {
-  const profile = requireProfile(ctx);
-  const { grade, unreadOnly, includeAll, ...rest } = filter;
-  const status = rest.status ?? (profile.role === 'supervisor' && !includeAll ? 'submitted' : undefined);
-  const summaries = (await listReports(ctx, { ...rest, ...(status ? { status } : {}) })).filter((summary) => !grade || summary.grade === grade);
-  const seen = await ctx.services.readState.get(profile.id);
-  let entries: InboxEntry[] = summaries.map((summary) => ({ summary, unread: summary.reviewCount > (seen[summary.id] ?? 0) }));
-  if (profile.role === 'manager') entries = entries.filter((entry) => entry.summary.reviewCount > 0);
-  if (unreadOnly) entries = entries.filter((entry) => entry.unread);
-  const flags = await copyFlags(ctx, entries.map((entry) => entry.summary.id));
-  entries = entries.map((entry) => (flags.has(entry.summary.id) ? { ...entry, copy: flags.get(entry.summary.id) } : entry));
-  const all = await listReports(ctx, {});
-  const counts: Record<string, number> = { unread: entries.filter((entry) => entry.unread).length };
-  for (const summary of all) counts[summary.status] = (counts[summary.status] ?? 0) + 1;
-  return { entries, counts };
-}
-
-/** Managers on the roster who have not submitted a template's document for a period (daily logs, monthly reports). */
-export async function notSubmitted(
-  ctx: CallContext,
-  input: { period: string },
-): Promise<
-  {
-    templateId: string;
-    templateName: string;
-    period: string;
-    missing: { id: string; name: string; unit: string }[];
-    state: 'due' | 'not-due' | 'day-off';
-    dueAt?: string;
-  }[]
-> {
-  requireRole(ctx, 'supervisor');
-  const settings = await ctx.services.settings.get();
-  const joined = await joinDates(ctx);
-  const now = ctx.services.clock.now();
-  const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
-  // Managers on other machines join the roster with their first package (docs/exchange.md).
-  const localIds = new Set(local.map((profile) => profile.id));
-  const remote = (await ctx.services.exchange.trusted())
-    .filter((entry) => entry.role === 'manager' && !localIds.has(entry.profileId))
-    .map((entry) => ({ id: entry.profileId, name: entry.name, unit: entry.unit }));
-  const managers = [...local, ...remote];
-  const templates = (await ctx.services.templates.listLatest()).filter((template) => template.cadence === 'daily' || template.cadence === 'monthly');
-  const reports = await ctx.services.reports.list();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(input.period) ? input.period : null;
-  const month = input.period.slice(0, 7);
-  // Fair: a daily log only on the office's workdays (法定节假日 and 调休 from 设置), nobody before the deadline has
-  // passed, and nobody for a period that ended before they joined.
-  return templates.map((template) => {
-    const period = template.cadence === 'daily' ? day ?? `${month}-01` : month;
-    const base = { templateId: template.id, templateName: template.name, period };
-    if (template.cadence === 'daily' && !isWorkday(period, settings.officeCalendar)) return { ...base, missing: [], state: 'day-off' as const };
-    const deadline = deadlineFor(template.cadence, period, settings.onTimeRule, settings.officeCalendar);
-    if (deadline && now.getTime() < deadline.getTime()) return { ...base, missing: [], state: 'not-due' as const, dueAt: deadline.toISOString() };
-    const submitted = new Set(
-      reports.filter((summary) => summary.templateId === template.id && summary.period === period && summary.status !== 'draft').map((summary) => summary.authorId),
-    );
-    return {
-      ...base,
-      missing: managers
-        .filter((manager) => !submitted.has(manager.id) && owes(period, joined.get(manager.id)))
-        .map((manager) => ({ id: manager.id, name: manager.name, unit: manager.unit })),
-      state: 'due' as const,
-      ...(deadline ? { dueAt: deadline.toISOString() } : {}),
-    };
-  });
 }
