@@ -161,6 +161,9 @@ export async function tryLock(file: string, owner: LockOwner): Promise<LockAttem
         // would block for ever: one older than a minute is removed.
         const age = Date.now() - (statSafe(ticket) ?? Date.now());
         if (age > 60_000) await rm(ticket, { force: true });
+        // Let the holder finish (the lock changes or its ticket goes) before looking again, so a loser is
+        // told who holds the folder now, never the stale owner the holder is replacing.
+        else await holderDone(file, text, ticket);
         continue;
       }
       await handle.close();
@@ -177,6 +180,15 @@ export async function tryLock(file: string, owner: LockOwner): Promise<LockAttem
     return { won: false, owner: parseLock(text ?? '') ?? { pid: 0, startedAt: 0, token: '', at: '' } };
   } finally {
     await rm(candidate, { force: true });
+  }
+}
+
+/** Wait (up to 5 s, polling) until the lock's text is no longer `text` or the takeover ticket is gone. */
+async function holderDone(file: string, text: string, ticket: string): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    if (statSafe(ticket) === null || (await readLockText(file)) !== text) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

@@ -157,7 +157,8 @@ describe.skipIf(!canRender)('Word exports print whole on paper (LibreOffice → 
     expect(new Set(reports.map((report) => report.kind))).toEqual(new Set(['market-analysis', 'research', 'guidance-booklet', 'work-log']));
   });
 
-  it('prints every short table cell and every number whole on one line, and every punctuation mark', () => {
+  // Reads every table cell of every file back (python-docx and pdftotext): 20–40 s on a busy machine.
+  it('prints every short table cell and every number whole on one line, and every punctuation mark', { timeout: 300_000 }, () => {
     const failures: Record<string, string[]> = {};
     let cellsChecked = 0;
     for (const file of files) {

@@ -52,7 +52,8 @@ describe('charts of data tables', () => {
     expect(tableChartData(priceClass, [{ id: 'a', cells: { 价类: '一类', 销量: 0 } }], 'x')).toBeNull();
   });
 
-  it('draws an SVG with ECharts on the server and its PNG fallback, words included, without a browser', async () => {
+  // ECharts' server renderer and resvg: well under a second alone, several seconds on a busy machine.
+  it('draws an SVG with ECharts on the server and its PNG fallback, words included, without a browser', { timeout: 60_000 }, async () => {
     const data = tableChartData(priceClass, analysis.sections['price-class'].type === 'table' ? analysis.sections['price-class'].rows : [], '分价类')!;
     const image = await renderChartImage(data, 560, 300);
     const svg = new TextDecoder().decode(image.svg);
@@ -67,7 +68,7 @@ describe('charts of data tables', () => {
     expect(pngSize(bars)).toEqual({ width: 400, height: 200 });
   });
 
-  it('puts each declared chart under its table in the Word export, as SVG with a PNG fallback', async () => {
+  it('puts each declared chart under its table in the Word export, as SVG with a PNG fallback', { timeout: 60_000 }, async () => {
     expect(Object.keys(await tableChartImages(analysis, market))).toEqual(['key-indicators', 'price-class']);
     const bytes = await buildWordDocument({ report: analysis, template: market, layout: 'official' });
     const text = Buffer.from(bytes).toString('latin1');
