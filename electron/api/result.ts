@@ -1,5 +1,5 @@
-import type { ErrorCode, ErrorIssue } from '../core/shared/errors';
-import { formatMessage, type MessageKey, type MessageParams } from '../core/shared/messages';
+import type { ErrorCode, ErrorIssue } from '../core/common/errors';
+import { formatMessage, type MessageKey, type MessageParams } from '../core/common/messages';
 
 export interface ApiError {
   code: ErrorCode;

@@ -11,16 +11,16 @@
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
-import { reviewRecordSchema, type ReviewRecord } from '../core/review/schema';
+import { reportSchema, summarize, type Report, type ReportSummary } from '../core/common/schemas/report';
+import { reviewRecordSchema, type ReviewRecord } from '../core/common/schemas/review';
 import { reportSearchText } from '../core/search/report-text';
 import { SegmentBuilder } from '../core/search/segment';
 import { searchTokens } from '../core/search/tokens';
-import { canonicalJson } from '../core/shared/canonical';
-import type { Clock, Hasher, IdGenerator } from '../core/shared/ports';
+import { canonicalJson } from '../core/common/canonical';
+import type { Clock, Hasher, IdGenerator } from '../core/common/ports';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
-import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, ChainCheck } from '../core/shared/services';
+import type { CoreServices, InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, ChainCheck } from '../core/services';
 import { openStore, type Store } from './open-store';
 import { asRead, FileReportRepository, nextStoredReport, reportFilePath, segmentDocumentOf, withReviewSummary } from './report-repository';
 import { readLines } from './append-log';
@@ -28,7 +28,7 @@ import { copyCheckPath, partitionPath } from './insight-repository';
 import { lineHash } from './review-repository';
 import { assertSafeId } from './safe-id';
 import { parseValidated } from './validated-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 const writeBatchSize = 256;
 

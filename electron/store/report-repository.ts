@@ -1,9 +1,9 @@
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
-import type { ReportRepository } from '../core/shared/services';
+import { reportSchema, summarize, type Report, type ReportSummary } from '../core/common/schemas/report';
+import type { ReportRepository } from '../core/services';
 import { reportSearchText } from '../core/search/report-text';
 import { memoryPostings, SearchSegment, segmentHeaderBytes, segmentLayout, SegmentBuilder, type SegmentDocument } from '../core/search/segment';
 import { SegmentedSearchIndex } from '../core/search/segmented-index';

@@ -11,11 +11,11 @@ import path from 'node:path';
 import type { ZodType } from 'zod';
 import { applyPackage, exportReviews, exportSubmissions, previewPackage, type ExportedPackage } from '../core/exchange/use-cases';
 import type { Person, TrustEntry } from '../core/exchange/schema';
-import type { Profile } from '../core/profiles/schema';
-import { canonicalJson } from '../core/shared/canonical';
-import { isDomainError, type DomainError } from '../core/shared/errors';
-import { coded, type MessageKey, type MessageParams } from '../core/shared/messages';
-import type { CallContext, CoreServices } from '../core/shared/services';
+import type { Profile } from '../core/common/schemas/profile';
+import { canonicalJson } from '../core/common/canonical';
+import { isDomainError, type DomainError } from '../core/common/errors';
+import { coded, type MessageKey, type MessageParams } from '../core/common/messages';
+import type { CallContext, CoreServices } from '../core/services';
 import {
   acksFileName,
   changeConcerns,
@@ -30,7 +30,7 @@ import {
   rosterFileName,
 } from '../core/sync/layout';
 import { afterSending, isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile, type DocumentContent, type VerifyOutcome } from '../core/sync/plan';
-import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/port';
+import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/ports';
 import {
   acksBodySchema,
   acksFormat,

@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn';
 import updateLocale from 'dayjs/plugin/updateLocale';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { coreMessagesEn, coreMessagesZh } from '../../electron/core/shared/messages';
+import { coreMessagesEn, coreMessagesZh } from '../../electron/core/common/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

@@ -4,16 +4,16 @@
  * references (comments, revisions, templates) against the merged whole, and each document's new state.
  * Pure reading: the plan is what preview shows and what apply writes.
  */
-import type { Profile } from '../profiles/schema';
-import type { Report, ReportStatus } from '../reports/schema';
-import { foldReview, orderRecords, type ReviewState } from '../review/fold';
-import type { RecordType, ReviewRecord } from '../review/schema';
+import type { Profile } from '../common/schemas/profile';
+import type { Report, ReportStatus } from '../common/schemas/report';
+import { foldReview, orderRecords, type ReviewState } from '../common/review-fold';
+import type { RecordType, ReviewRecord } from '../common/schemas/review';
 import { sameRecordContent } from '../review/signature';
 import { snapshotHash } from '../review/snapshot';
-import { canonicalJson } from '../shared/canonical';
-import type { CallContext } from '../shared/services';
+import { canonicalJson } from '../common/canonical';
+import type { CallContext } from './ports';
 import { arrivalOf } from '../templates/identity';
-import type { Template } from '../templates/schema';
+import type { Template } from '../common/schemas/template';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
 import { trustedAsSupervisor, type ExchangeConflict, type PackageKind, type Person, type TrustEntry } from './schema';

@@ -4,24 +4,25 @@
  * docs/exchange.md for the format, the checks and the merge rules.
  */
 import { checkSubmissionSafely } from '../insight/copy-check';
+import { rosterManagers } from '../calendar/roster';
 import { requireSigningKey } from '../profiles/keys';
-import { fileNameFromParts } from '../export/file-names';
-import type { Profile } from '../profiles/schema';
-import type { Report } from '../reports/schema';
-import { foldReview } from '../review/fold';
-import type { ReviewRecord } from '../review/schema';
+import { fileNameFromParts } from '../reports/file-names';
+import type { Profile } from '../common/schemas/profile';
+import type { Report } from '../common/schemas/report';
+import { foldReview } from '../common/review-fold';
+import type { ReviewRecord } from '../common/schemas/review';
 import { signRecord } from '../review/signature';
 import { reviewCache } from '../review/use-cases';
-import { canonicalJson } from '../shared/canonical';
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { Locks } from '../shared/ports';
-import type { CallContext, CoreServices } from '../shared/services';
-import type { Template } from '../templates/schema';
+import { canonicalJson } from '../common/canonical';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { Locks } from '../common/ports';
+import type { CallContext, ExchangeServices } from './ports';
+import type { Template } from '../common/schemas/template';
 import { refuse } from './errors';
 import { decodePackage, encodePackage, type DecodedPackage, type PackageDocument } from './package';
 import { planImport, type DocumentEffect, type ImportPlan, type KeyStatus, type PersonView } from './plan';
 import { packageExtension, type ExchangeConflict, type ImportLogEntry, type PackageKind, type PendingImport, type Person, type Recipient, type TrustEntry } from './schema';
-import { coded, formatMessage } from '../shared/messages';
+import { coded, formatMessage } from '../common/messages';
 
 export const appName = 'ReportDesk 报告台';
 
@@ -301,17 +302,6 @@ async function managerKnown(ctx: CallContext, id: string): Promise<boolean> {
   const local = await ctx.services.profiles.get(id);
   if (local) return local.role === 'manager';
   return (await ctx.services.exchange.trusted()).some((entry) => entry.profileId === id && entry.role === 'manager');
-}
-
-/** Managers on this supervisor's roster: local manager profiles and managers met through packages. */
-export async function rosterManagers(ctx: CallContext): Promise<{ id: string; name: string; unit: string; remote: boolean }[]> {
-  const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
-  const ids = new Set(local.map((profile) => profile.id));
-  const remote = (await ctx.services.exchange.trusted()).filter((entry) => entry.role === 'manager' && !ids.has(entry.profileId));
-  return [
-    ...local.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((profile) => ({ id: profile.id, name: profile.name, unit: profile.unit, remote: false })),
-    ...remote.map((entry) => ({ id: entry.profileId, name: entry.name, unit: entry.unit, remote: true })),
-  ];
 }
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -595,7 +585,7 @@ export async function applyPackage(
  * not been interrupted. Returns false when there is nothing to finish or it cannot be finished here (the mark
  * stays, and the import log shows it).
  */
-export async function resumePendingImport(services: CoreServices): Promise<boolean> {
+export async function resumePendingImport(services: ExchangeServices): Promise<boolean> {
   const pending = await services.exchange.pendingImport();
   const data = pending ? await services.exchange.pendingPackage?.() : null;
   if (!pending || !data) return false;

@@ -28,9 +28,9 @@ import {
   type IStylesOptions,
 } from 'docx';
 import './docx-attributes';
-import type { Report } from '../reports/schema';
-import type { SectionDef, Template } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import type { Report } from '../common/schemas/report';
+import type { SectionDef, Template } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 import { runFonts, type FontSettingsInput } from './fonts';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { isNumericColumnType, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';

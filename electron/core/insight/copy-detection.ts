@@ -18,9 +18,9 @@
  * documents of the kind), so its cost depends on those pools, never on the size of the whole office; the
  * postings of a pool are built once and extended as entries are appended (cached per pool array).
  */
-import { richTextToPlain } from '../text/rich-text';
-import type { Report } from '../reports/schema';
-import type { Template } from '../templates/schema';
+import { richTextToPlain } from '../common/text/rich-text';
+import type { Report } from '../common/schemas/report';
+import type { Template } from '../common/schemas/template';
 
 /** Where a matched passage comes from: (a) own earlier documents, (b) other managers' same period, (c) guidance. */
 export type CopyCategory = 'own' | 'peer' | 'guidance';

@@ -14,10 +14,10 @@
  * - on-time rate = on time ÷ (on time + late + missing); good-grade share = documents graded in the best
  *   `goodGrades` grades ÷ graded documents. A rate with nothing to count is null, shown as 无数据 — never NaN.
  */
-import { deadlineFor, isOnTime, type OnTimeRule } from '../export/on-time';
-import type { ReportStatus } from '../reports/schema';
-import type { MeetingFlag } from '../review/schema';
-import type { Cadence, DocumentKind } from '../templates/schema';
+import { deadlineFor, isOnTime, type OnTimeRule } from '../calendar/on-time';
+import type { ReportStatus } from '../common/schemas/report';
+import type { MeetingFlag } from '../common/schemas/review';
+import type { Cadence, DocumentKind } from '../common/schemas/template';
 import type { InsightSettings } from './schema';
 import { isWorkday, type OfficeCalendar } from '../calendar/office-calendar';
 

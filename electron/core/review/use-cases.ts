@@ -1,16 +1,16 @@
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../common/schemas/profile';
 import { checkCompleteness } from '../reports/completeness';
-import type { Report, ReportSummary } from '../reports/schema';
+import type { Report, ReportSummary } from '../common/schemas/report';
 import { getReport, listReports, type ReportFilter } from '../reports/use-cases';
-import { requireProfile, requireRole } from '../shared/permissions';
+import { requireProfile, requireRole } from '../common/permissions';
 import { requireSigningKey } from '../profiles/keys';
-import type { CallContext, VerifyReport } from '../shared/services';
-import type { Template } from '../templates/schema';
+import type { CallContext, VerifyReport } from './ports';
+import type { Template } from '../common/schemas/template';
 import { anchorText } from './anchors';
 import { diffRevisions, type SectionDiff } from './diff';
-import { foldReview, orderRecords, type CommentView, type ReviewState } from './fold';
-import { coded, formatMessage } from '../shared/messages';
-import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from './schema';
+import { foldReview, orderRecords, type CommentView, type ReviewState } from '../common/review-fold';
+import { coded, formatMessage } from '../common/messages';
+import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from '../common/schemas/review';
 import { signRecord } from './signature';
 import { snapshotHash } from './snapshot';
 import { checkSubmissionSafely, copyFlags } from '../insight/copy-check';
@@ -19,7 +19,7 @@ import { reviewCache } from './cache';
 import { verifyAll as verifyAllRecords, verifyReview as verifyReviewRecord } from './integrity';
 import { isWorkday } from '../calendar/office-calendar';
 import { joinDates } from '../calendar/roster';
-import { deadlineFor } from '../export/on-time';
+import { deadlineFor } from '../calendar/on-time';
 import { owes } from '../insight/dashboard';
 
 function newRecord(ctx: CallContext, profile: Profile, report: Report, revision: number, body: RecordBody): ReviewRecord {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultFontSettings, fontSettingsSchema } from '../export/fonts';
-import { defaultOnTimeRule, onTimeRuleSchema } from '../export/on-time';
-import { defaultGradeScale, gradeSchema } from '../review/schema';
+import { defaultOnTimeRule, onTimeRuleSchema } from '../calendar/on-time';
+import { defaultGradeScale, gradeSchema } from '../common/schemas/review';
 import { defaultInsightSettings, insightSettingsSchema } from '../insight/schema';
 import { defaultOfficeCalendar, officeCalendarSchema } from '../calendar/office-calendar';
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '../../../electron/api/contract';
-import type { DocumentKind } from '../../../electron/core/templates/schema';
+import type { DocumentKind } from '../../../electron/core/common/schemas/template';
 import { useChannel } from '../../api/hooks';
 import { EChart } from '../insight/EChart';
 import '../insight/insight.css';

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { ReportSummary } from '../../../electron/core/reports/schema';
+import type { ReportSummary } from '../../../electron/core/common/schemas/report';
 import { openedFrom } from '../../app/shortcuts';
 import { formatPeriod, statusColors } from './labels';
 

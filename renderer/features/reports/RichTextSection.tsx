@@ -5,8 +5,8 @@ import { CommentOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RichNode } from '../../../electron/core/reports/schema';
-import type { Anchor } from '../../../electron/core/review/schema';
+import type { RichNode } from '../../../electron/core/common/schemas/report';
+import type { Anchor } from '../../../electron/core/common/schemas/review';
 import { anchorFromSelection, CommentHighlights, setHighlights, type HighlightRange } from '../review/highlights';
 
 const extensions = [

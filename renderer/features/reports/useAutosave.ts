@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput } from '../../../electron/api/contract';
 import type { MergeOverlap } from '../../../electron/core/reports/merge';
-import type { Report, SectionContent, TableRow } from '../../../electron/core/reports/schema';
-import { canonicalJson } from '../../../electron/core/shared/canonical';
+import type { Report, SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
+import { canonicalJson } from '../../../electron/core/common/canonical';
 import { call, subscribeChanges } from '../../api/client';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'failed' | 'conflict';

@@ -2,8 +2,8 @@ import { Button, Card, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 import { commentKindColors } from './labels';
 
 type Action = 'reply' | 'fix' | 'reopen' | 'retract';

@@ -2,9 +2,9 @@ import { CommentOutlined, DiffOutlined, SafetyCertificateOutlined } from '@ant-d
 import { Alert, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../electron/core/profiles/schema';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { CommentView, ReviewState } from '../../../electron/core/common/review-fold';
 import type { ChannelOutput } from '../../../electron/api/contract';
 import { useFindingText } from './finding-text';
 import { CommentCard } from './CommentCard';

@@ -2,8 +2,8 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, FunctionOutlined, P
 import { Button, Input, InputNumber, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCell, isNumericColumnType, type ComputedCell } from '../../../electron/core/formula';
-import type { ColumnType } from '../../../electron/core/templates/schema';
+import { formatCell, isNumericColumnType, type ComputedCell } from '../../../electron/core/common/formula';
+import type { ColumnType } from '../../../electron/core/common/schemas/template';
 import { issueMessage, useEditorIssues, WithIssues } from './editor-issues';
 import { FormulaInput } from './FormulaInput';
 import {

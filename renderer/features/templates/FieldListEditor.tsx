@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, Checkbox, Input, Select, Space, Tooltip, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef, FieldType } from '../../../electron/core/templates/schema';
+import type { FieldDef, FieldType } from '../../../electron/core/common/schemas/template';
 import { WithIssues } from './editor-issues';
 import { limits, moveItem, newField, removeItem, replaceItem, type DraftField } from './template-draft';
 

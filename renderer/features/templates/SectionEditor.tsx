@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownOutlined, Right
 import { Button, Card, Col, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionKind } from '../../../electron/core/templates/schema';
+import type { SectionKind } from '../../../electron/core/common/schemas/template';
 import { ColumnEditor } from './ColumnEditor';
 import { braces, statusOf, useEditorIssues, WithIssues } from './editor-issues';
 import { FieldListEditor } from './FieldListEditor';

@@ -3,7 +3,7 @@ import { App as AntApp, Alert, Badge, Button, Col, Drawer, Input, Row, Select, S
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Cadence, DocumentKind, Template } from '../../../electron/core/templates/schema';
+import type { Cadence, DocumentKind, Template } from '../../../electron/core/common/schemas/template';
 import { ApiCallError, request } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notifier';

@@ -2,7 +2,7 @@ import { CopyOutlined, DownloadOutlined, EditOutlined, LockOutlined, PlusOutline
 import { App as AntApp, Alert, Button, Card, Col, Empty, Popconfirm, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { request } from '../../api/client';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notifier';

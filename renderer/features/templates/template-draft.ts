@@ -4,7 +4,7 @@
  * key generation, validation with issue paths that mirror the Template's own paths, and the sample row
  * of the live table preview. No React, no DOM: unit-tested in node.
  */
-import { checkFormula, checkTableFormulas, collectReferences, evaluateTable, parseFormula, type ComputedCell } from '../../../electron/core/formula';
+import { checkFormula, checkTableFormulas, collectReferences, evaluateTable, parseFormula, type ComputedCell } from '../../../electron/core/common/formula';
 import type {
   CellValue,
   ColumnDef,
@@ -14,11 +14,11 @@ import type {
   SectionKind,
   TableDef,
   Template,
-} from '../../../electron/core/templates/schema';
+} from '../../../electron/core/common/schemas/template';
 import { periodKey } from '../../../electron/core/reports/new-report';
-import { templateKeyPattern, templateLimits } from '../../../electron/core/templates/schema';
+import { templateKeyPattern, templateLimits } from '../../../electron/core/common/schemas/template';
 import { templateFileFormat, templateFileVersion } from '../../../electron/core/templates/template-file';
-import { placeholderKeys } from '../../../electron/core/text/placeholders';
+import { placeholderKeys } from '../../../electron/core/common/text/placeholders';
 
 /** The template schema's limits and key form (electron/core/templates/schema.ts), checked before a save. */
 export const limits = templateLimits;

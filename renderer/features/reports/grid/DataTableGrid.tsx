@@ -22,9 +22,9 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormulaMarker } from '../../../../electron/core/formula';
-import { maxTableRows, type TableRow } from '../../../../electron/core/reports/schema';
-import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
+import type { FormulaMarker } from '../../../../electron/core/common/formula';
+import { maxTableRows, type TableRow } from '../../../../electron/core/common/schemas/report';
+import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/common/schemas/template';
 import type { ImportResult } from './column-mapping';
 import {
   MAXIMUM_TEXT_LENGTH,

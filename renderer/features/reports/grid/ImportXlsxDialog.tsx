@@ -2,9 +2,9 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Modal, Radio, Select, Space, Spin, Table, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCell } from '../../../../electron/core/formula';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
+import { formatCell } from '../../../../electron/core/common/formula';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { ColumnDef, TableDef } from '../../../../electron/core/common/schemas/template';
 import { toBase64 } from '../../../api/files';
 import { ApiCallError, localised, request } from '../../../api/client';
 import {

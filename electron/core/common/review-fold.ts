@@ -1,6 +1,6 @@
-import type { Role } from '../profiles/schema';
-import type { ReportStatus } from '../reports/schema';
-import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schema';
+import type { Role } from './schemas/profile';
+import type { ReportStatus } from './schemas/report';
+import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schemas/review';
 
 export interface Person {
   id: string;
