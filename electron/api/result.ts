@@ -6,7 +6,7 @@ export interface ApiError {
   message: string;
   issues?: ErrorIssue[];
   details?: unknown;
-  /** Catalogue key and parameters of the message (core/shared/messages.ts), for rendering in the UI language. */
+  /** Catalogue key and parameters of the message (core/common/messages.ts), for rendering in the UI language. */
   key?: string;
   params?: Record<string, string | number>;
 }

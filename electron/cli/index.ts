@@ -93,7 +93,7 @@ class CliError extends Error {}
 
 /**
  * The language of the CLI's messages: `--lang en`, else the environment variable REPORTDESK_LANG=en, else zh-CN.
- * Errors raised by catalogue key are printed from the same catalogue the UI uses (core/shared/messages.ts).
+ * Errors raised by catalogue key are printed from the same catalogue the UI uses (core/common/messages.ts).
  */
 export function cliLanguage(flag: string | undefined, environment: string | undefined = process.env.REPORTDESK_LANG): MessageLanguage {
   const wanted = (flag ?? environment ?? '').trim().toLowerCase();

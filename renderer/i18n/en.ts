@@ -1,4 +1,4 @@
-import { integrityText } from '../../electron/core/review/integrity-messages';
+import { integrityText } from '../../electron/api/domain';
 import type { Messages } from './zh-CN';
 
 /** English UI text; the type keeps it key-for-key with zh-CN. */

@@ -19,7 +19,7 @@ export const dayjsLocales: Record<UiLanguage, string> = { 'zh-CN': 'zh-cn', en: 
 
 /**
  * i18next with zh-CN by default and English second; every visible string goes through it. The core's own
- * catalogue (errors raised by key, completeness issues; core/shared/messages.ts) is loaded under `core.*`.
+ * catalogue (errors raised by key, completeness issues; core/common/messages.ts) is loaded under `core.*`.
  */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({

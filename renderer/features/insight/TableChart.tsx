@@ -1,7 +1,7 @@
 import { Empty, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartOption, tableChartData } from '../../../electron/core/insight/chart';
+import { chartOption, tableChartData } from '../../../electron/api/domain';
 import type { TableRow } from '../../../electron/core/common/schemas/report';
 import type { TableDef } from '../../../electron/core/common/schemas/template';
 import { EChart } from './EChart';

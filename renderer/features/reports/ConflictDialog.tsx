@@ -1,6 +1,6 @@
 import { Col, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MergeOverlap } from '../../../electron/core/reports/merge';
+import type { MergeOverlap } from '../../../electron/api/domain';
 import type { SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
 import { richTextToPlain } from '../../../electron/core/common/text/rich-text';
 import type { SectionDef, Template } from '../../../electron/core/common/schemas/template';

@@ -5,7 +5,7 @@ import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
-import { checkCompleteness, type CompletenessIssue } from '../../../electron/core/reports/completeness';
+import { checkCompleteness, type CompletenessIssue } from '../../../electron/api/domain';
 import type { Report, SectionContent } from '../../../electron/core/common/schemas/report';
 import type { CommentView, ReviewState } from '../../../electron/core/common/review-fold';
 import type { Anchor } from '../../../electron/core/common/schemas/review';

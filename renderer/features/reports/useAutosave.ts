@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput } from '../../../electron/api/contract';
-import type { MergeOverlap } from '../../../electron/core/reports/merge';
+import type { MergeOverlap } from '../../../electron/api/domain';
 import type { Report, SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
 import { canonicalJson } from '../../../electron/core/common/canonical';
 import { call, subscribeChanges } from '../../api/client';

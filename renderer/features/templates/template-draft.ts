@@ -15,12 +15,12 @@ import type {
   TableDef,
   Template,
 } from '../../../electron/core/common/schemas/template';
-import { periodKey } from '../../../electron/core/reports/new-report';
+import { periodKey } from '../../../electron/api/domain';
 import { templateKeyPattern, templateLimits } from '../../../electron/core/common/schemas/template';
-import { templateFileFormat, templateFileVersion } from '../../../electron/core/templates/template-file';
+import { templateFileFormat, templateFileVersion } from '../../../electron/api/domain';
 import { placeholderKeys } from '../../../electron/core/common/text/placeholders';
 
-/** The template schema's limits and key form (electron/core/templates/schema.ts), checked before a save. */
+/** The template schema's limits and key form (electron/core/common/schemas/template.ts), checked before a save. */
 export const limits = templateLimits;
 const keyPattern = templateKeyPattern;
 
