@@ -36,9 +36,9 @@ const coreLayerRules = coreLayers.flatMap((layer, level) =>
         : other
             .filter((to) => to !== from)
             .map((to) => ({
-              name: `core-layer-${from}-not-${to}`,
+              name: `core layer '${from}' may not import '${to}' (${otherLevel > level ? 'higher' : 'same layer'})`,
               severity: 'error',
-              comment: `core layer '${from}' may not import '${to}' (${otherLevel > level ? 'higher' : 'same layer'}): move the function to the lower layer, or inject it through a port in ${from}/ports.ts.`,
+              comment: `Move the function to a lower layer, or inject it through a port in core/${from}/ports.ts.`,
               from: { path: `^electron/core/${from}/` },
               to: { path: `^electron/core/${to}/` },
             })),
@@ -51,14 +51,14 @@ module.exports = {
   forbidden: [
     ...coreLayerRules,
     {
-      name: 'core-folder-has-a-layer',
+      name: 'core folder without a layer (imported; add it to coreLayers)',
       severity: 'error',
       comment: `every folder in electron/core belongs to one layer of coreLayers in .dependency-cruiser.cjs (${coreFolders.join(', ')}); add a new capability there.`,
       from: { path: '^electron/' },
       to: { path: '^electron/core/[^/]+/', pathNot: `^electron/core/(${coreFolders.join('|')})/` },
     },
     {
-      name: 'core-folder-has-a-layer-too',
+      name: 'core folder without a layer (importing; add it to coreLayers)',
       severity: 'error',
       comment: `every folder in electron/core belongs to one layer of coreLayers in .dependency-cruiser.cjs (${coreFolders.join(', ')}); add a new capability there.`,
       from: { path: '^electron/core/[^/]+/', pathNot: `^electron/core/(${coreFolders.join('|')})/` },
