@@ -68,7 +68,7 @@ export interface RegisterData {
   /** The office's clock for times (Beijing time by default). */
   rule?: OnTimeRule;
   labels?: Partial<ExportLabels>;
-  /** Further sheets written after 统计 as they are (the dashboard's 统计看板, core/insight/dashboard-sheet.ts). */
+  /** Further sheets written after 统计 as they are (the dashboard's 统计看板, core/export/dashboard-sheet.ts). */
   extraSheets?: { name: string; columns: StreamColumn[]; rows: StreamCell[][]; footerRows?: number }[];
 }
 
