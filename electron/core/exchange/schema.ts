@@ -24,7 +24,6 @@ export {
   type TrustSource,
 } from '../common/schemas/trust';
 
-
 /** submissions: a manager's submitted revisions for a supervisor; reviews: a supervisor's reviews for managers. */
 export const packageKindSchema = z.enum(['submissions', 'reviews']);
 export type PackageKind = z.infer<typeof packageKindSchema>;
