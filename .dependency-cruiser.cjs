@@ -3,16 +3,81 @@
  * the wall a wrong import crosses. Runtime layers:
  *
  *   renderer ──► electron/api (contract, result types) ──► electron/core
+ *            └─► electron/core/common (the shared schemas, messages, text and formula)
  *   electron/main, electron/server, electron/cli (composition roots) ──► electron/host ──► api, store, core
  *   electron/store (files on disk) ──► core
  *   electron/core (the domain: no disk, no Node, no Electron, no lowdb)
  *
- * Inside electron/core the capability folders still import each other in a loop (issue #16, not done): the map
- * below checks the runtime walls and the absence of import cycles between files.
+ * Inside electron/core, capabilities sit in the ordered layers of `coreLayers` below: a folder imports only
+ * its own layer's folder and the layers under it (never a sibling of its layer, never one above). The assembled
+ * service bag (electron/core/services.ts) sits above them all and only the api, the store and the hosts import
+ * it. Type-only imports count (tsPreCompilationDeps).
  */
+
+/** The core's layers, lowest first. Folders in the same layer are independent of each other. */
+const coreLayers = [
+  ['common'],
+  ['profiles', 'templates', 'search', 'import', 'seeds'],
+  ['reports', 'calendar'],
+  ['insight'],
+  ['review'],
+  ['exchange', 'export'],
+  ['settings', 'sync', 'backup'],
+  ['demo'],
+];
+const coreFolders = coreLayers.flat();
+
+/** One rule per wall: core layer `from` may not import `to` (higher, or a sibling in the same layer). */
+const coreLayerRules = coreLayers.flatMap((layer, level) =>
+  layer.flatMap((from) =>
+    coreLayers.flatMap((other, otherLevel) =>
+      otherLevel < level
+        ? []
+        : other
+            .filter((to) => to !== from)
+            .map((to) => ({
+              name: `core layer '${from}' may not import '${to}' (${otherLevel > level ? 'higher' : 'same layer'})`,
+              severity: 'error',
+              comment: `Move the function to a lower layer, or inject it through a port in core/${from}/ports.ts.`,
+              from: { path: `^electron/core/${from}/` },
+              to: { path: `^electron/core/${to}/` },
+            })),
+    ),
+  ),
+);
+
 const roots = '^electron/(main|server|cli|preload)/';
 module.exports = {
   forbidden: [
+    ...coreLayerRules,
+    {
+      name: 'core folder without a layer (imported; add it to coreLayers)',
+      severity: 'error',
+      comment: `every folder in electron/core belongs to one layer of coreLayers in .dependency-cruiser.cjs (${coreFolders.join(', ')}); add a new capability there.`,
+      from: { path: '^electron/' },
+      to: { path: '^electron/core/[^/]+/', pathNot: `^electron/core/(${coreFolders.join('|')})/` },
+    },
+    {
+      name: 'core folder without a layer (importing; add it to coreLayers)',
+      severity: 'error',
+      comment: `every folder in electron/core belongs to one layer of coreLayers in .dependency-cruiser.cjs (${coreFolders.join(', ')}); add a new capability there.`,
+      from: { path: '^electron/core/[^/]+/', pathNot: `^electron/core/(${coreFolders.join('|')})/` },
+      to: {},
+    },
+    {
+      name: 'core-services-on-top',
+      severity: 'error',
+      comment: 'electron/core/services.ts assembles every capability\'s services: no capability imports it (each names its own narrow services in <capability>/ports.ts).',
+      from: { path: '^electron/core/[^/]+/' },
+      to: { path: '^electron/core/services\\.ts$' },
+    },
+    {
+      name: 'renderer-sees-common-and-api-only',
+      severity: 'error',
+      comment: 'The renderer imports only electron/core/common and the API (electron/api): a capability\'s code reaches it re-exported by electron/api/domain.ts.',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/core/', pathNot: '^electron/core/common/' },
+    },
     {
       name: 'core-is-pure',
       severity: 'error',
@@ -94,7 +159,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(^|/)(out|dist|\\.tmp)/' },
-    tsPreCompilationDeps: false,
+    tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },

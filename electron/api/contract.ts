@@ -3,17 +3,17 @@
  * renderer share. One file on purpose (issue #16: over 500 lines): the one contract, read and checked as a whole.
  */
 import { z } from 'zod';
-import { newProfileSchema, profileSchema } from '../core/profiles/schema';
+import { newProfileSchema, profileSchema } from '../core/common/schemas/profile';
 import {
   reportSchema,
   reportStatusSchema,
   reportSummarySchema,
   sectionContentSchema,
-} from '../core/reports/schema';
-import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/review/schema';
+} from '../core/common/schemas/report';
+import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/common/schemas/review';
 import { languageSchema, settingsSchema, stockToSalesRangeSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
-import { onTimeRuleSchema } from '../core/export/on-time';
+import { onTimeRuleSchema } from '../core/calendar/on-time';
 import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema, exportSaveResultSchema } from './export-schemas';
 import { insightSettingsSchema } from '../core/insight/schema';
 import { officeCalendarSchema } from '../core/calendar/office-calendar';
@@ -55,7 +55,7 @@ import {
   sectionDiffSchema,
   verifyReportSchema,
 } from './review-schemas';
-import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/templates/schema';
+import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/common/schemas/template';
 import { fingerprintInput, syncConfigureInput, syncStatusSchema } from './sync-schemas';
 
 z.config(z.locales.zhCN());

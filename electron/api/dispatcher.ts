@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { isDomainError, type ErrorIssue } from '../core/shared/errors';
-import { coded, formatMessage } from '../core/shared/messages';
-import type { CallContext, CoreServices } from '../core/shared/services';
+import { isDomainError, type ErrorIssue } from '../core/common/errors';
+import { coded, formatMessage } from '../core/common/messages';
+import type { CallContext, CoreServices } from '../core/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conflictSchema, importLogEntrySchema, packageKindSchema, pendingImportSchema, trustEntrySchema } from '../core/exchange/schema';
-import { roleSchema } from '../core/profiles/schema';
-import { reportStatusSchema } from '../core/reports/schema';
+import { roleSchema } from '../core/common/schemas/profile';
+import { reportStatusSchema } from '../core/common/schemas/report';
 
 /** Input and output schemas of the exchange channels (packages between machines), mirroring core/exchange. */
 const id = z.string().min(1).max(80);

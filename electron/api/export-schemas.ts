@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { reportStatusSchema } from '../core/reports/schema';
-import { documentKindSchema } from '../core/templates/schema';
+import { reportStatusSchema } from '../core/common/schemas/report';
+import { documentKindSchema } from '../core/common/schemas/template';
 
 const id = z.string().min(1).max(80);
 const period = z.string().trim().max(20);

@@ -12,11 +12,11 @@ import {
   importLog,
   myIdentity,
   previewPackage,
-  rosterManagers,
   trustedPeople,
 } from '../core/exchange/use-cases';
-import { requireProfile, requireRole } from '../core/shared/permissions';
-import { coded } from '../core/shared/messages';
+import { rosterManagers } from '../core/calendar/roster';
+import { requireProfile, requireRole } from '../core/common/permissions';
+import { coded } from '../core/common/messages';
 import { admitToOffice, configureSync, disableSync, joinOffice, syncNow, syncStatus } from '../core/sync/use-cases';
 import { changePassphrase } from '../core/profiles/passphrase';
 import { createProfile, listProfiles, selectProfile } from '../core/profiles/use-cases';
@@ -49,8 +49,8 @@ import {
   withdrawReport,
 } from '../core/review/use-cases';
 import { getSettings, updateSettings } from '../core/settings/use-cases';
-import type { CallContext } from '../core/shared/services';
-import type { BackupPort } from '../core/backup/port';
+import type { CallContext } from '../core/services';
+import type { BackupPort } from '../core/backup/ports';
 import {
   duplicateTemplate,
   exportTemplate,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { copyCheckResultSchema } from '../core/insight/schema';
-import { tableRowSchema } from '../core/reports/schema';
-import { cadenceSchema, documentKindSchema } from '../core/templates/schema';
+import { tableRowSchema } from '../core/common/schemas/report';
+import { cadenceSchema, documentKindSchema } from '../core/common/schemas/template';
 
 /** Inputs and outputs of the insight channels (统计, 雷同检测, 生成描述). */
 const countsByKind = z.record(documentKindSchema, z.number().int());

@@ -1,12 +1,12 @@
-import type { ErrorCode, ErrorIssue } from '../core/shared/errors';
-import { formatMessage, type MessageKey, type MessageParams } from '../core/shared/messages';
+import type { ErrorCode, ErrorIssue } from '../core/common/errors';
+import { formatMessage, type MessageKey, type MessageParams } from '../core/common/messages';
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: ErrorIssue[];
   details?: unknown;
-  /** Catalogue key and parameters of the message (core/shared/messages.ts), for rendering in the UI language. */
+  /** Catalogue key and parameters of the message (core/common/messages.ts), for rendering in the UI language. */
   key?: string;
   params?: Record<string, string | number>;
 }

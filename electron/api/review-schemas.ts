@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { roleSchema } from '../core/profiles/schema';
-import { reportStatusSchema, reportSummarySchema } from '../core/reports/schema';
-import { anchorSchema, commentKindSchema, meetingFlagSchema } from '../core/review/schema';
+import { roleSchema } from '../core/common/schemas/profile';
+import { reportStatusSchema, reportSummarySchema } from '../core/common/schemas/report';
+import { anchorSchema, commentKindSchema, meetingFlagSchema } from '../core/common/schemas/review';
 
 /** Output schemas of the review channels, mirroring the core's folded views. */
 const personSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema }).strict();

@@ -1,4 +1,4 @@
-import { formatMessage } from '../core/shared/messages';
+import { formatMessage } from '../core/common/messages';
 import type { Dispatcher } from './dispatcher';
 import { fail, type Result } from './result';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { roleSchema } from '../core/profiles/schema';
+import { roleSchema } from '../core/common/schemas/profile';
 import { syncthingAddressSchema } from '../core/sync/schema';
 
-/** Input and output schemas of the office sync channels, mirroring core/sync/port.ts. */
+/** Input and output schemas of the office sync channels, mirroring core/sync/ports.ts. */
 const when = z.string().nullable();
 
 export const syncthingViewSchema = z

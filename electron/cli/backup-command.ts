@@ -3,7 +3,7 @@ import type { AppIdentity } from '../api/handlers';
 import { readBackupFile } from '../store/backup/backup-file';
 import { restoreIntoNewFolder } from '../store/backup/restore';
 import { openStore } from '../store/open-store';
-import { formatMessage, type MessageLanguage } from '../core/shared/messages';
+import { formatMessage, type MessageLanguage } from '../core/common/messages';
 import { browserModePointerFile, StoreHost } from '../host/store-host';
 
 function sizeText(bytes: number): string {

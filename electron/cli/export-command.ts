@@ -4,11 +4,11 @@ import { exportRequestSchema } from '../api/export-schemas';
 import { toIssues } from '../api/dispatcher';
 import { defaultExportLabels } from '../core/export/labels';
 import { runExport, type ExportRequest } from '../core/export/use-cases';
-import type { Profile } from '../core/profiles/schema';
-import type { CoreServices } from '../core/shared/services';
-import { formatPeriod } from '../core/text/placeholders';
+import type { Profile } from '../core/common/schemas/profile';
+import type { CoreServices } from '../core/services';
+import { formatPeriod } from '../core/common/text/placeholders';
 import { writeExportFile } from '../store/export-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 export interface ExportCommandOptions {
   layout?: string;

@@ -1,7 +1,7 @@
 import { defaultExportLabels } from '../core/export/labels';
-import type { Report, ReportSummary } from '../core/reports/schema';
-import { richTextToPlain } from '../core/text/rich-text';
-import type { Template } from '../core/templates/schema';
+import type { Report, ReportSummary } from '../core/common/schemas/report';
+import { richTextToPlain } from '../core/common/text/rich-text';
+import type { Template } from '../core/common/schemas/template';
 
 /** The same status names as every Chinese export. */
 const statusNames: Record<Report['status'], string> = defaultExportLabels.statuses;

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher';
 import type { Result } from '../api/result';
 import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
-import { isDomainError } from '../core/shared/errors';
-import { coded, formatMessage, type MessageLanguage } from '../core/shared/messages';
+import { isDomainError } from '../core/common/errors';
+import { coded, formatMessage, type MessageLanguage } from '../core/common/messages';
 import { unlockSupervisorKey } from '../core/profiles/keys';
 import { defaultDataDir, openStore, type Store } from '../store/open-store';
 import { readIdentity } from '../host/identity';
@@ -93,7 +93,7 @@ class CliError extends Error {}
 
 /**
  * The language of the CLI's messages: `--lang en`, else the environment variable REPORTDESK_LANG=en, else zh-CN.
- * Errors raised by catalogue key are printed from the same catalogue the UI uses (core/shared/messages.ts).
+ * Errors raised by catalogue key are printed from the same catalogue the UI uses (core/common/messages.ts).
  */
 export function cliLanguage(flag: string | undefined, environment: string | undefined = process.env.REPORTDESK_LANG): MessageLanguage {
   const wanted = (flag ?? environment ?? '').trim().toLowerCase();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
 import { defaultExportLabels } from '../core/export/labels';
 import { writeExportFile } from '../store/export-file';
-import { coded, formatMessage, type MessageLanguage } from '../core/shared/messages';
+import { coded, formatMessage, type MessageLanguage } from '../core/common/messages';
 
 /** Exit code when a first-seen key needs confirming with --trust. */
 export const needsTrustExitCode = 3;

@@ -1,6 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../api/contract';
-import type { SyncStatus } from '../core/sync/port';
-import { formatMessage, type MessageLanguage } from '../core/shared/messages';
+import type { SyncStatus } from '../core/sync/ports';
+import { formatMessage, type MessageLanguage } from '../core/common/messages';
 
 type Call = <K extends ChannelName>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
 

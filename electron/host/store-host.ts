@@ -4,10 +4,10 @@ import { createDispatcher, type ChangeEvent, type Dispatcher, type ErrorLogger }
 import type { AppIdentity, DesktopActs } from '../api/handlers';
 import type { Result } from '../api/result';
 import { backupError, backupFailureReason } from '../core/backup/errors';
-import type { BackupPort, BackupRecord, BackupStatus, RestoreRequest } from '../core/backup/port';
+import type { BackupPort, BackupRecord, BackupStatus, RestoreRequest } from '../core/backup/ports';
 import { defaultRetention, hasBackupOnDay, planRetention } from '../core/backup/retention';
 import { backupTimeFromName, type BackupReason } from '../core/backup/schema';
-import { isDomainError } from '../core/shared/errors';
+import { isDomainError } from '../core/common/errors';
 import { appRoot } from '../store/app-root';
 import { writeFileAtomic } from '../store/atomic-write';
 import { ActGate } from '../store/backup/act-gate';

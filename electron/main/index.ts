@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { safeStorageSealer } from './key-sealer';
 import path from 'node:path';
-import { isDomainError } from '../core/shared/errors';
+import { isDomainError } from '../core/common/errors';
 import { appRoot } from '../store/app-root';
 import { StoreHost } from '../host/store-host';
 import { appPageUrl, appScheme, appSchemePrivileges, createAppProtocolHandler, devToolsAllowed } from './app-protocol';

@@ -2,8 +2,8 @@ import type { BaseWindow, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDi
 import path from 'node:path';
 import { saveFileChannel } from '../api/channels';
 import { fail, failCoded, ok, type Result } from '../api/result';
-import { sanitizeFileNamePart } from '../core/export/file-names';
-import { isDomainError } from '../core/shared/errors';
+import { sanitizeFileNamePart } from '../core/reports/file-names';
+import { isDomainError } from '../core/common/errors';
 import { writeExportFile } from '../store/export-file';
 
 /** What the renderer gets back: saved where, or the user cancelled the dialog. */

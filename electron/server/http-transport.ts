@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatcher } from '../api/dispatcher';
 import { ProfileSessions } from '../api/sessions';
-import { formatMessage, type MessageKey, type MessageParams } from '../core/shared/messages';
+import { formatMessage, type MessageKey, type MessageParams } from '../core/common/messages';
 
 /** The token cookie's name prefix; each instance's cookie is named after its port (see tokenCookieName). */
 export const tokenCookie = 'reportdesk_token';

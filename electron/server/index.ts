@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isDomainError } from '../core/shared/errors';
+import { isDomainError } from '../core/common/errors';
 import { appRoot } from '../store/app-root';
 import { defaultDataDir } from '../store/open-store';
 import { browserModePointerFile, StoreHost } from '../host/store-host';

@@ -4,20 +4,20 @@
  * to put on disk in batches.
  */
 import path from 'node:path';
-import { summarize, type Report, type ReportSummary } from '../core/reports/schema';
-import { reviewRecordSchema, type ReviewRecord } from '../core/review/schema';
-import { canonicalJson } from '../core/shared/canonical';
-import type { Clock, Hasher } from '../core/shared/ports';
+import { summarize, type Report, type ReportSummary } from '../core/common/schemas/report';
+import { reviewRecordSchema, type ReviewRecord } from '../core/common/schemas/review';
+import { canonicalJson } from '../core/common/canonical';
+import type { Clock, Hasher } from '../core/common/ports';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
-import type { InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, ChainCheck } from '../core/shared/services';
+import type { InsightRepository, ReadStateRepository, ReportRepository, ReviewRepository, ChainCheck } from '../core/services';
 import { asRead, nextStoredReport, withReviewSummary } from './report-files';
 import { readLines } from './append-log';
 import { copyCheckPath, partitionPath } from './insight-repository';
 import { lineHash } from './review-repository';
 import { assertSafeId } from './safe-id';
 import { parseValidated } from './validated-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 /** The bytes of a data file, as `ValidatedJsonFile.write` serialises it. */
 function serialize(data: unknown): string {

@@ -11,17 +11,17 @@
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, summarize, type ReportSummary } from '../core/reports/schema';
+import { reportSchema, summarize, type ReportSummary } from '../core/common/schemas/report';
 import { reportSearchText } from '../core/search/report-text';
 import { SegmentBuilder } from '../core/search/segment';
 import { searchTokens } from '../core/search/tokens';
-import type { Clock, IdGenerator } from '../core/shared/ports';
-import type { CoreServices } from '../core/shared/services';
+import type { Clock, IdGenerator } from '../core/common/ports';
+import type { CoreServices } from '../core/services';
 import { openStore, type Store } from './open-store';
 import { FileReportRepository, reportFilePath, segmentDocumentOf } from './report-repository';
 import { partitionPath } from './insight-repository';
 import { parseValidated } from './validated-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 import { BufferedInsight, BufferedReadState, BufferedReports, BufferedReviews, reviewFiles } from './bulk-buffers';
 
 export { reviewFiles } from './bulk-buffers';

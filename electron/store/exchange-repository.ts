@@ -10,7 +10,7 @@ import {
   type PendingImport,
   type TrustEntry,
 } from '../core/exchange/schema';
-import type { ExchangeRepository } from '../core/shared/services';
+import type { ExchangeRepository } from '../core/services';
 import { appendDurably, readLines } from './append-log';
 import { writeFileAtomic } from './atomic-write';
 import type { Quarantine } from './quarantine';

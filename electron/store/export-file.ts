@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError, type ErrorCode } from '../core/shared/errors';
+import { DomainError, type ErrorCode } from '../core/common/errors';
 
 /** The file operations used, replaceable in tests (Linux cannot make a file busy the way Word does on Windows). */
 export interface ExportFileSystem {

@@ -12,8 +12,8 @@
  * `journalBytes` bytes are the snapshot's documents, and lines after them are changes since. A snapshot that
  * does not match its journal, or fails any check, is ignored (the journal alone is the index).
  */
-import type { ReportStatus, ReportSummary } from '../core/reports/schema';
-import type { DocumentKind } from '../core/templates/schema';
+import type { ReportStatus, ReportSummary } from '../core/common/schemas/report';
+import type { DocumentKind } from '../core/common/schemas/template';
 
 export const snapshotVersion = 1;
 

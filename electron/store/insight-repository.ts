@@ -3,7 +3,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FingerprintEntry } from '../core/insight/copy-detection';
 import { copyCheckResultSchema, fingerprintEntrySchema, type CopyCheckResult } from '../core/insight/schema';
-import type { InsightRepository } from '../core/shared/services';
+import type { InsightRepository } from '../core/services';
 import { readLines } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import type { Quarantine } from './quarantine';

@@ -15,13 +15,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { publicKeySchema } from '../core/exchange/schema';
-import { DomainError } from '../core/shared/errors';
-import type { Clock } from '../core/shared/ports';
-import type { Signer, UnlockedKeys } from '../core/shared/services';
+import { DomainError } from '../core/common/errors';
+import type { Clock } from '../core/common/ports';
+import type { Signer, UnlockedKeys } from '../core/services';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
-import { coded, formatMessage } from '../core/shared/messages';
+import { coded, formatMessage } from '../core/common/messages';
 
 /** A private key encrypted with a key derived from the person's passphrase (scrypt → AES-256-GCM). */
 const passphraseProtectionSchema = z

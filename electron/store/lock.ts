@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { link, open, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { DomainError } from '../core/shared/errors';
+import type { DomainError } from '../core/common/errors';
 import { registerWriteGuard } from './write-seam';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 export interface DataLock {
   /** Remove the lock file, only if it is still this holder's (same owner token). */

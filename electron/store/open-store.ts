@@ -1,12 +1,12 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/shared/ports';
-import type { CoreServices, StoreProblem } from '../core/shared/services';
+import { randomIds, systemClock, type Clock, type IdGenerator } from '../core/common/ports';
+import type { CoreServices, StoreProblem } from '../core/services';
 import { FileExchangeRepository } from './exchange-repository';
 import { FileInsightRepository } from './insight-repository';
 import { resumePendingImport } from '../core/exchange/use-cases';
-import { DomainError } from '../core/shared/errors';
+import { DomainError } from '../core/common/errors';
 import { rebuildFromReviewRecord, reconcileAll } from '../core/review/recover';
 import { registerTornTailSink, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StoreProblem } from '../core/shared/services';
+import type { StoreProblem } from '../core/services';
 import { beforeWriteStep } from './write-seam';
 
 /**

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, type Report } from '../core/reports/schema';
+import { reportSchema, type Report } from '../core/common/schemas/report';
 import { assertSafeId } from './safe-id';
 import { parseValidated } from './validated-file';
 

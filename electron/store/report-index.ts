@@ -1,8 +1,8 @@
 import { closeSync, fsync, openSync, writeSync } from 'node:fs';
 import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSummarySchema, type ReportStatus, type ReportSummary } from '../core/reports/schema';
-import type { DocumentKind } from '../core/templates/schema';
+import { reportSummarySchema, type ReportStatus, type ReportSummary } from '../core/common/schemas/report';
+import type { DocumentKind } from '../core/common/schemas/template';
 import { writeFileAtomic } from './atomic-write';
 import { afterWriteStep, beforeWriteStep, SimulatedCrash, tornAppend } from './write-seam';
 import { decodeSnapshot, encodeSnapshot, type JournalMark } from './index-snapshot';

@@ -1,8 +1,8 @@
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, summarize, type Report, type ReportSummary } from '../core/reports/schema';
-import type { ReportRepository } from '../core/shared/services';
+import { reportSchema, summarize, type Report, type ReportSummary } from '../core/common/schemas/report';
+import type { ReportRepository } from '../core/services';
 import { reportSearchText } from '../core/search/report-text';
 import {
   memoryPostings,

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { reportSchema, type Report } from '../core/reports/schema';
-import { logLineSchema, reviewRecordSchema, type LogLine, type ReviewRecord } from '../core/review/schema';
-import { canonicalJson } from '../core/shared/canonical';
-import type { Hasher } from '../core/shared/ports';
+import { reportSchema, type Report } from '../core/common/schemas/report';
+import { logLineSchema, reviewRecordSchema, type LogLine, type ReviewRecord } from '../core/common/schemas/review';
+import { canonicalJson } from '../core/common/canonical';
+import type { Hasher } from '../core/common/ports';
 import { describeFinding, type IntegrityFinding } from '../core/review/integrity-messages';
-import type { ChainCheck, ReadStateRepository, ReviewRepository } from '../core/shared/services';
+import type { ChainCheck, ReadStateRepository, ReviewRepository } from '../core/services';
 import { appendDurably, readLines, repairTornTail } from './append-log';
 import { KeyedQueue } from './keyed-queue';
 import { assertSafeId } from './safe-id';
 import { readDocument, writeDocument } from './validated-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 export const nodeHasher: Hasher = {
   sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),

@@ -1,4 +1,4 @@
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 /** Ids become file names: allow only characters that cannot escape a folder. */
 export function assertSafeId(id: string): string {

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appRoot } from './app-root';
 import { demoDataSchema, type DemoData } from '../core/seeds/demo-schema';
-import type { StoreProblem } from '../core/shared/services';
-import { templateSchema, type Template } from '../core/templates/schema';
+import type { StoreProblem } from '../core/services';
+import { templateSchema, type Template } from '../core/common/schemas/template';
 import { CorruptFileError, parseValidated } from './validated-file';
 
 /** Where the shipped seeds live: `seeds/` in the app folder (REPORTDESK_SEEDS_DIR overrides). */

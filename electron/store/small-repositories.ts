@@ -1,8 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ZodType } from 'zod';
-import { profileSchema, type Profile } from '../core/profiles/schema';
-import type { ProfileRepository, SettingsRepository } from '../core/shared/services';
+import { profileSchema, type Profile } from '../core/common/schemas/profile';
+import type { ProfileRepository, SettingsRepository } from '../core/services';
 import { defaultSettings, settingsSchema, type Settings } from '../core/settings/schema';
 import type { Quarantine } from './quarantine';
 import { assertSafeId } from './safe-id';

@@ -14,11 +14,11 @@ import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPackage, exportReviews, exportSubmissions, previewPackage, type ExportedPackage } from '../core/exchange/use-cases';
 import type { Person, TrustEntry } from '../core/exchange/schema';
-import type { Profile } from '../core/profiles/schema';
-import { canonicalJson } from '../core/shared/canonical';
-import { isDomainError, type DomainError } from '../core/shared/errors';
-import { coded, type MessageKey, type MessageParams } from '../core/shared/messages';
-import type { CallContext, CoreServices } from '../core/shared/services';
+import type { Profile } from '../core/common/schemas/profile';
+import { canonicalJson } from '../core/common/canonical';
+import { isDomainError, type DomainError } from '../core/common/errors';
+import { coded, type MessageKey, type MessageParams } from '../core/common/messages';
+import type { CallContext, CoreServices } from '../core/services';
 import {
   changeConcerns,
   folderNameOf,
@@ -40,7 +40,7 @@ import {
   verifySignedFile,
   type DocumentContent,
 } from '../core/sync/plan';
-import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/port';
+import type { SyncPort, SyncSettingsInput, SyncStatus } from '../core/sync/ports';
 import {
   emptySyncState,
   rosterBodySchema,

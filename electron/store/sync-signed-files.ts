@@ -6,9 +6,9 @@
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import type { Person } from '../core/exchange/schema';
-import type { Profile } from '../core/profiles/schema';
-import { canonicalJson } from '../core/shared/canonical';
-import type { CoreServices } from '../core/shared/services';
+import type { Profile } from '../core/common/schemas/profile';
+import { canonicalJson } from '../core/common/canonical';
+import type { CoreServices } from '../core/services';
 import { acksFileName, identityFileName } from '../core/sync/layout';
 import { signedText, verifySignedFile, type VerifyOutcome } from '../core/sync/plan';
 import {

@@ -3,7 +3,7 @@
  * person gave in 设置 → 同步): the office folder's state and the connected devices. Read-only.
  */
 import path from 'node:path';
-import type { SyncthingView } from '../core/sync/port';
+import type { SyncthingView } from '../core/sync/ports';
 
 interface FolderConfig {
   id: string;

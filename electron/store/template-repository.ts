@@ -1,12 +1,12 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { TemplateRepository } from '../core/shared/services';
-import { templateSchema, type Template, type TemplateSummary } from '../core/templates/schema';
+import type { TemplateRepository } from '../core/services';
+import { templateSchema, type Template, type TemplateSummary } from '../core/common/schemas/template';
 import type { Quarantine } from './quarantine';
 import { assertSafeId } from './safe-id';
 import { readFolder } from './small-repositories';
 import { CorruptFileError, readDocument, writeDocument } from './validated-file';
-import { coded } from '../core/shared/messages';
+import { coded } from '../core/common/messages';
 
 function summaryOf(template: Template): TemplateSummary {
   return {

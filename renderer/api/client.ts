@@ -2,7 +2,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/ap
 import type { ApiError, Result } from '../../electron/api/result';
 import type { ChangeEvent } from '../../electron/api/dispatcher';
 import { i18n } from '../i18n';
-import { formatMessage } from '../../electron/core/shared/messages';
+import { formatMessage } from '../../electron/core/common/messages';
 
 /** What the Electron preload exposes; absent in browser mode. */
 interface IpcBridge {

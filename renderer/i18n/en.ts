@@ -1,4 +1,4 @@
-import { integrityText } from '../../electron/core/review/integrity-messages';
+import { integrityText } from '../../electron/api/domain';
 import type { Messages } from './zh-CN';
 
 /**

@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn';
 import updateLocale from 'dayjs/plugin/updateLocale';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { coreMessagesEn, coreMessagesZh } from '../../electron/core/shared/messages';
+import { coreMessagesEn, coreMessagesZh } from '../../electron/core/common/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -19,7 +19,7 @@ export const dayjsLocales: Record<UiLanguage, string> = { 'zh-CN': 'zh-cn', en: 
 
 /**
  * i18next with zh-CN by default and English second; every visible string goes through it. The core's own
- * catalogue (errors raised by key, completeness issues; core/shared/messages.ts) is loaded under `core.*`.
+ * catalogue (errors raised by key, completeness issues; core/common/messages.ts) is loaded under `core.*`.
  */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({

@@ -1,4 +1,4 @@
-import { integrityText } from '../../electron/core/review/integrity-messages';
+import { integrityText } from '../../electron/api/domain';
 
 /**
  * Chinese (default) UI text. Keys are grouped by feature; English in en.ts must have the same keys.

@@ -8,9 +8,9 @@
  */
 import { analysisSections, analysisSentences, detectCopies, fingerprintReport, type FingerprintEntry } from '../../electron/core/insight/copy-detection';
 import { buildNewReport } from '../../electron/core/reports/new-report';
-import type { Report } from '../../electron/core/reports/schema';
-import { plainToRichText } from '../../electron/core/text/rich-text';
-import type { Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
+import type { Template } from '../../electron/core/common/schemas/template';
 import { loadBuiltInTemplates } from '../../electron/store/seeds';
 import { retailersOf, workLogText } from '../seed/phrases';
 import { Random } from '../seed/prng';

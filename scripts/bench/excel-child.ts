@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RegisterComment, RegisterData, RegisterDocument } from '../../electron/core/export/register';
 import { buildRegisterWorkbook, registerRows } from '../../electron/core/export/register';
 import { resolveLabels } from '../../electron/core/export/labels';
-import type { CommentKind } from '../../electron/core/review/schema';
+import type { CommentKind } from '../../electron/core/common/schemas/review';
 import { areas, commentTexts, managerNames } from '../seed/phrases';
 import { Random } from '../seed/prng';
 

@@ -4,9 +4,9 @@
  * for retailers and a few research reports a year — with each document's content and its review history
  * (submission, comments, grade, return and resubmission) decided by a generator seeded per document.
  */
-import type { Profile } from '../../electron/core/profiles/schema';
-import type { RichNode, SectionContent, TableRow } from '../../electron/core/reports/schema';
-import type { Template } from '../../electron/core/templates/schema';
+import type { Profile } from '../../electron/core/common/schemas/profile';
+import type { RichNode, SectionContent, TableRow } from '../../electron/core/common/schemas/report';
+import type { Template } from '../../electron/core/common/schemas/template';
 import {
   areas,
   bookletText,

@@ -4,14 +4,14 @@
  * plan says, through the store's bulk loader (same files as the app would write, written without a per-file
  * fsync, index and search segment built once at the end).
  */
-import type { Profile } from '../../electron/core/profiles/schema';
+import type { Profile } from '../../electron/core/common/schemas/profile';
 import { createReport, saveDraft } from '../../electron/core/reports/use-cases';
-import type { Report } from '../../electron/core/reports/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
-import type { Anchor, CommentKind, MeetingFlag } from '../../electron/core/review/schema';
+import type { Anchor, CommentKind, MeetingFlag } from '../../electron/core/common/schemas/review';
 import { addComment, decide, getReview, markFixed, settleComment, submitReport } from '../../electron/core/review/use-cases';
-import type { CallContext, CoreServices } from '../../electron/core/shared/services';
-import type { Template } from '../../electron/core/templates/schema';
+import type { CallContext, CoreServices } from '../../electron/core/services';
+import type { Template } from '../../electron/core/common/schemas/template';
 import { BulkLoader, type BulkLoadResult } from '../../electron/store/bulk-load';
 
 /** The passphrase of every supervisor in a generated office (it is test data: the key must be protected to sign). */

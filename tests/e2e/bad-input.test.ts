@@ -6,8 +6,8 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SectionContent } from '../../electron/core/reports/schema';
-import { richTextToPlain } from '../../electron/core/text/rich-text';
+import type { SectionContent } from '../../electron/core/common/schemas/report';
+import { richTextToPlain } from '../../electron/core/common/text/rich-text';
 import { fillCell, gridCell } from './grid';
 import { startApp, type AppUnderTest } from './harness';
 

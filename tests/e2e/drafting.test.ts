@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { richTextToPlain } from '../../electron/core/text/rich-text';
+import { richTextToPlain } from '../../electron/core/common/text/rich-text';
 import { expectCell, fillCell, gridCell } from './grid';
 import { screenshot, startApp, type AppUnderTest } from './harness';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { canonicalJson } from '../../electron/core/shared/canonical';
+import { canonicalJson } from '../../electron/core/common/canonical';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { hashFolder } from '../helpers/temp-store';
 import { fillSupervisorPassphrase, firstRun, openExchange, pickOption, pickPackage, replyToComment, selectPhrase, writeTodayLog } from './actions';

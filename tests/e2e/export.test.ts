@@ -11,7 +11,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
-import { foldReview } from '../../electron/core/review/fold';
+import { foldReview } from '../../electron/core/common/review-fold';
 import { docxToPdf, fontsConfPath, makeTempDir, pdfToPng, pdfToText, removeDir, runPython } from '../helpers/office';
 import { hashFolder } from '../helpers/temp-store';
 import { openMenu, unlockIfAsked } from './actions';

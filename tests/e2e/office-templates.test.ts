@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher';
-import type { Template } from '../../electron/core/templates/schema';
+import type { Template } from '../../electron/core/common/schemas/template';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { hashFolder } from '../helpers/temp-store';
 import { firstRun, openExchange, sampleAnalysis } from './actions';

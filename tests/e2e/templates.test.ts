@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
-import type { Report } from '../../electron/core/reports/schema';
-import type { Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import type { Template } from '../../electron/core/common/schemas/template';
 import { screenshot, startApp, type AppUnderTest } from './harness';
 
 const builtIns = ['市场分析报告', '市场调研报告', '零售客户经营指导书', '客户经理工作日志'];

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { exportRegister } from '../../electron/core/export/use-cases';
-import type { Clock } from '../../electron/core/shared/ports';
+import type { Clock } from '../../electron/core/common/ports';
 import { openStore } from '../../electron/store/open-store';
 import { changeConcerns } from '../../electron/core/sync/layout';
 import { seededRandom, SimulatedEngine, type EngineStats } from './sync-engine';

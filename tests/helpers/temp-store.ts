@@ -7,8 +7,8 @@ import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher
 import type { DesktopActs } from '../../electron/api/handlers';
 import type { AppIdentity } from '../../electron/api/handlers';
 import { loadDemoData } from '../../electron/core/demo/use-cases';
-import type { Clock, IdGenerator } from '../../electron/core/shared/ports';
-import type { CoreServices } from '../../electron/core/shared/services';
+import type { Clock, IdGenerator } from '../../electron/core/common/ports';
+import type { CoreServices } from '../../electron/core/services';
 import { openStore, type Store } from '../../electron/store/open-store';
 import { unlockSupervisors } from './unlock';
 

@@ -1,5 +1,5 @@
 // Supervisors' signing keys in tests (no vitest import: child processes and the bench use it too).
-import type { CoreServices } from '../../electron/core/shared/services';
+import type { CoreServices } from '../../electron/core/services';
 
 /** The passphrase the test helpers give every supervisor's key. */
 export const testPassphrase = '测试口令-passphrase';

@@ -1,9 +1,9 @@
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportSchema } from '../../electron/core/reports/schema';
-import { logLineSchema } from '../../electron/core/review/schema';
-import type { Template } from '../../electron/core/templates/schema';
+import { reportSchema } from '../../electron/core/common/schemas/report';
+import { logLineSchema } from '../../electron/core/common/schemas/review';
+import type { Template } from '../../electron/core/common/schemas/template';
 import { BulkLoader } from '../../electron/store/bulk-load';
 import { openStore } from '../../electron/store/open-store';
 import { planOffice, type DocumentPlan, type Flow } from '../../scripts/seed/office';

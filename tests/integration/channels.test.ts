@@ -8,12 +8,12 @@ import { contract, type ChannelInput, type ChannelName, type ChannelOutput } fro
 import type { DesktopActs } from '../../electron/api/handlers';
 import type { Result } from '../../electron/api/result';
 import { SavedFiles } from '../../electron/main/save-file';
-import type { ErrorCode } from '../../electron/core/shared/errors';
-import type { Report } from '../../electron/core/reports/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { ErrorCode } from '../../electron/core/common/errors';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
-import { richTextToPlain } from '../../electron/core/text/rich-text';
+import { richTextToPlain } from '../../electron/core/common/text/rich-text';
 import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, testIdentity, type TempStore } from '../helpers/temp-store';
 import { httpCall, ipcCall, type Call } from '../helpers/transports';
 import { adoptBackups } from '../helpers/backup-host';

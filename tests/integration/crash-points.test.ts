@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../electron/api/contract';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher';
-import { canonicalJson } from '../../electron/core/shared/canonical';
+import { canonicalJson } from '../../electron/core/common/canonical';
 import { forgetHeldLocksForTests } from '../../electron/store/lock';
 import { openStore, type Store } from '../../electron/store/open-store';
 import { testPassphrase, unlockSupervisors } from '../helpers/unlock';

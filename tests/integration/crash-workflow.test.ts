@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Report } from '../../electron/core/reports/schema';
-import { foldReview } from '../../electron/core/review/fold';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { foldReview } from '../../electron/core/common/review-fold';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
 import { fixtureSeedsDir, makeTempDir, openTempStore } from '../helpers/temp-store';
 

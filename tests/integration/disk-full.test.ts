@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../electron/api/contract';
 import type { Dispatcher } from '../../electron/api/dispatcher';
-import type { CoreServices } from '../../electron/core/shared/services';
+import type { CoreServices } from '../../electron/core/services';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
 import { office, openTempStore } from '../helpers/temp-store';
 

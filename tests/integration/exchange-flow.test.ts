@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
 import type { ApiError } from '../../electron/api/result';
-import type { RichNode } from '../../electron/core/reports/schema';
+import type { RichNode } from '../../electron/core/common/schemas/report';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
-import { canonicalJson } from '../../electron/core/shared/canonical';
-import type { Clock } from '../../electron/core/shared/ports';
+import { canonicalJson } from '../../electron/core/common/canonical';
+import type { Clock } from '../../electron/core/common/ports';
 import { hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
 import { testPassphrase } from '../helpers/temp-store';
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExcelWorkbook, buildWordDocument, englishExportLabels, WordComposer } from '../../electron/core/export';
 import { fitTable, TableTooWideError } from '../../electron/core/export/table-fit';
-import type { Report } from '../../electron/core/reports/schema';
-import { isDomainError } from '../../electron/core/shared/errors';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { isDomainError } from '../../electron/core/common/errors';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { docxFilesToPdf, fontsConfPath, makeTempDir, officeTools, removeDir, runPython, writeTempFile } from '../helpers/office';
 import { docxTableCells, pdfRawLines, printProblems } from '../helpers/print-check';
 

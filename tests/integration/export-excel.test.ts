@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExcelWorkbook, columnLetter, excelNumberFormat, sanitizeSheetName } from '../../electron/core/export';
-import { evaluateTable, formatCell, type ComputedCell } from '../../electron/core/formula';
-import type { Report } from '../../electron/core/reports/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { evaluateTable, formatCell, type ComputedCell } from '../../electron/core/common/formula';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { makeTempDir, officeTools, removeDir, runPython, writeTempFile, xlsxToCsvSheets } from '../helpers/office';
 
 const LONG_TITLE = '重点品牌/规格[动销]分析:2026年*10月?全市各片区汇总明细表（含新品及省产烟）';

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWordDocument } from '../../electron/core/export';
-import type { Report } from '../../electron/core/reports/schema';
-import { templateSchema } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { templateSchema } from '../../electron/core/common/schemas/template';
 import { docxFilesToPdf, fontsConfPath, makeTempDir, officeTools, removeDir, writeTempFile } from '../helpers/office';
 import { execFileSync } from 'node:child_process';
 

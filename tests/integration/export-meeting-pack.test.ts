@@ -13,8 +13,8 @@ import {
   type MeetingPackDocument,
   type MeetingPackOptions,
 } from '../../electron/core/export';
-import type { Report } from '../../electron/core/reports/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfPageCount, pdfToText, removeDir, runPython, writeTempFile } from '../helpers/office';
 
 const template: Template = templateSchema.parse({

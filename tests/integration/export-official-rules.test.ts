@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWordDocument, type ExportComment } from '../../electron/core/export';
-import type { Report, RichNode } from '../../electron/core/reports/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
-import { plainToRichText } from '../../electron/core/text/rich-text';
+import type { Report, RichNode } from '../../electron/core/common/schemas/report';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
 import { docxToPdf, fontsConfPath, makeTempDir, officeTools, pdfToText, removeDir, runPython, writeTempFile } from '../helpers/office';
 
 const root = join(__dirname, '../..');

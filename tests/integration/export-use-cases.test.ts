@@ -14,8 +14,8 @@ import {
   runExport,
 } from '../../electron/core/export/use-cases';
 import { anchorText, makeTextAnchor } from '../../electron/core/review/anchors';
-import type { Clock } from '../../electron/core/shared/ports';
-import type { CallContext } from '../../electron/core/shared/services';
+import type { Clock } from '../../electron/core/common/ports';
+import type { CallContext } from '../../electron/core/services';
 import { officeTools, makeTempDir as makeOfficeDir, removeDir, runPython, writeTempFile } from '../helpers/office';
 import { hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';
 

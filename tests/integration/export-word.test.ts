@@ -13,8 +13,8 @@ import {
 } from '../../electron/core/export';
 import { fastAttributes } from '../../electron/core/export/docx-attributes';
 import { readZip } from '../../electron/core/exchange/zip';
-import type { Report, RichNode } from '../../electron/core/reports/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { Report, RichNode } from '../../electron/core/common/schemas/report';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import {
   docxToPdf,
   fontsConfPath,

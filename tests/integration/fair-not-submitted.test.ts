@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/api/contract';
 import { calendar2026, isWorkday, workdayOnOrAfter } from '../../electron/core/calendar/office-calendar';
-import { deadlineFor, defaultOnTimeRule, isOnTime } from '../../electron/core/export/on-time';
+import { deadlineFor, defaultOnTimeRule, isOnTime } from '../../electron/core/calendar/on-time';
 import { computeDashboard } from '../../electron/core/insight/dashboard';
 import { defaultInsightSettings } from '../../electron/core/insight/schema';
 import { fixedClock, hashFolder, office, openTempStore, type TempStore } from '../helpers/temp-store';

@@ -15,7 +15,7 @@ import type { ChannelOutput } from '../../electron/api/contract';
 import type { Dispatcher } from '../../electron/api/dispatcher';
 import { runCli } from '../../electron/cli';
 import { describeFinding, type IntegrityCode, type IntegrityFinding } from '../../electron/core/review/integrity-messages';
-import type { LogLine, ReviewRecord } from '../../electron/core/review/schema';
+import type { LogLine, ReviewRecord } from '../../electron/core/common/schemas/review';
 import { recordSigningText } from '../../electron/core/review/signature';
 import { reportFilePath } from '../../electron/store/report-repository';
 import { decryptPrivateKey } from '../../electron/store/key-store';

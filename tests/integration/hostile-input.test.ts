@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { maxListedIssues } from '../../electron/api/dispatcher';
-import { maxRichTextDepth, type RichNode } from '../../electron/core/reports/schema';
+import { maxRichTextDepth, type RichNode } from '../../electron/core/common/schemas/report';
 import { reportFilePath } from '../../electron/store/report-repository';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
 import { hashFolder, office, openTempStore } from '../helpers/temp-store';

@@ -1,7 +1,7 @@
 import { copyFile, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportSummary } from '../../electron/core/reports/schema';
+import type { ReportSummary } from '../../electron/core/common/schemas/report';
 import { decodeSnapshot, encodeSnapshot } from '../../electron/store/index-snapshot';
 import { office, openTempStore } from '../helpers/temp-store';
 

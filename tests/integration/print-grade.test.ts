@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeetingPack, buildWordDocument, type ExportComment, type MeetingPackDocument } from '../../electron/core/export';
-import type { Report, TableRow } from '../../electron/core/reports/schema';
+import type { Report, TableRow } from '../../electron/core/common/schemas/report';
 import { demoDataSchema } from '../../electron/core/seeds/demo-schema';
-import { templateSchema, type ColumnDef, type Template } from '../../electron/core/templates/schema';
+import { templateSchema, type ColumnDef, type Template } from '../../electron/core/common/schemas/template';
 import { docxFilesToPdf, fontsConfPath, makeTempDir, officeTools, removeDir, writeTempFile } from '../helpers/office';
 import { docxBodyText, docxTableCells, pdfRawLines, printProblems, type PrintProblem } from '../helpers/print-check';
 

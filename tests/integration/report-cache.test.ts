@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { reportSchema, type Report } from '../../electron/core/reports/schema';
+import { reportSchema, type Report } from '../../electron/core/common/schemas/report';
 import { reportFilePath } from '../../electron/store/report-repository';
 import { office, openTempStore } from '../helpers/temp-store';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
 import type { ApiError, Result } from '../../electron/api/result';
-import type { RichNode } from '../../electron/core/reports/schema';
+import type { RichNode } from '../../electron/core/common/schemas/report';
 import { anchorText, locateQuote, makeTextAnchor } from '../../electron/core/review/anchors';
-import type { Clock } from '../../electron/core/shared/ports';
+import type { Clock } from '../../electron/core/common/ports';
 import { hashFolder, office, openTempStore } from '../helpers/temp-store';
 
 type Person = 'manager' | 'supervisor';

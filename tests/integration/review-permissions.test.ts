@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../electron/api/contract';
-import { templateSchema } from '../../electron/core/templates/schema';
+import { templateSchema } from '../../electron/core/common/schemas/template';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { fixtureSeedsDir, hashFolder, makeTempDir, office, openTempStore, type TempStore } from '../helpers/temp-store';
 import { adoptBackups } from '../helpers/backup-host';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/api/contract';
 import type { Dispatcher } from '../../electron/api/dispatcher';
-import type { LogLine } from '../../electron/core/review/schema';
+import type { LogLine } from '../../electron/core/common/schemas/review';
 import { lineHash, nodeHasher } from '../../electron/store/review-repository';
 import { office, openTempStore } from '../helpers/temp-store';
 

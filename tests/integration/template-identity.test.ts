@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/api/result';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { templateToFile } from '../../electron/core/templates/template-file';
 import { fixtureSeedsDir, hashFolder, office, openTempStore } from '../helpers/temp-store';
 

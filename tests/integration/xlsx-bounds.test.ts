@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { xlsxLimits } from '../../electron/core/import/xlsx-reader';
 import { docFigure, recordFigures } from '../helpers/reliability-doc';
-import { formatMessage } from '../../electron/core/shared/messages';
+import { formatMessage } from '../../electron/core/common/messages';
 import { makeTempDir, office, openTempStore } from '../helpers/temp-store';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Report, SectionContent, TableRow } from '../../electron/core/reports/schema';
+import type { Report, SectionContent, TableRow } from '../../electron/core/common/schemas/report';
 import {
   acceptSaved,
   changesShown,

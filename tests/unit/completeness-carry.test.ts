@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Profile } from '../../electron/core/profiles/schema';
+import type { Profile } from '../../electron/core/common/schemas/profile';
 import { checkCompleteness } from '../../electron/core/reports/completeness';
 import { buildNewReport } from '../../electron/core/reports/new-report';
 import { carryForward, yearAgoPeriod } from '../../electron/core/reports/previous';
-import type { Report, SectionContent, TableRow } from '../../electron/core/reports/schema';
-import { formatMessage } from '../../electron/core/shared/messages';
-import { fillPlaceholders } from '../../electron/core/text/placeholders';
-import { plainToRichText } from '../../electron/core/text/rich-text';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { Report, SectionContent, TableRow } from '../../electron/core/common/schemas/report';
+import { formatMessage } from '../../electron/core/common/messages';
+import { fillPlaceholders } from '../../electron/core/common/text/placeholders';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { formulaIssues } from '../../electron/core/templates/use-cases';
 
 function seedTemplate(name: string): Template {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { decodePackage, encodePackage } from '../../electron/core/exchange/package';
 import { derivedStatus } from '../../electron/core/exchange/plan';
 import { buildZip, checkEntryName, rawEntry, readZip, writeZip, ZipError, type ZipLimits } from '../../electron/core/exchange/zip';
-import { foldReview } from '../../electron/core/review/fold';
+import { foldReview } from '../../electron/core/common/review-fold';
 import { recordSigningText, sameRecordContent } from '../../electron/core/review/signature';
-import type { ReviewRecord } from '../../electron/core/review/schema';
+import type { ReviewRecord } from '../../electron/core/common/schemas/review';
 import { FileKeyStore, keyFingerprint, signText, verifyText } from '../../electron/store/key-store';
 import { fixedClock, makeTempDir } from '../helpers/temp-store';
 

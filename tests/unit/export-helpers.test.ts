@@ -11,8 +11,8 @@ import {
   runFonts,
 } from '../../electron/core/export';
 import { chineseNumeral, displayWidth, formatDate, hasOutlineNumber, outlineNumber } from '../../electron/core/export/text';
-import type { Report } from '../../electron/core/reports/schema';
-import type { Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import type { Template } from '../../electron/core/common/schemas/template';
 
 describe('fonts', () => {
   it('writes the GB/T 9704 names by default', () => {

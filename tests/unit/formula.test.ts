@@ -8,9 +8,9 @@ import {
   roundHalfAwayFromZero,
   toExcelFormula,
   type ComputedCell,
-} from '../../electron/core/formula';
-import type { TableRow } from '../../electron/core/reports/schema';
-import type { ColumnDef, TableDef } from '../../electron/core/templates/schema';
+} from '../../electron/core/common/formula';
+import type { TableRow } from '../../electron/core/common/schemas/report';
+import type { ColumnDef, TableDef } from '../../electron/core/common/schemas/template';
 
 /** Evaluate one row of a table built from `columns` and return its cells. */
 function evaluateRow(columns: ColumnDef[], cells: TableRow['cells']): Record<string, ComputedCell> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableRow } from '../../electron/core/reports/schema';
+import type { TableRow } from '../../electron/core/common/schemas/report';
 import { emptyHistory, recordChange, stepHistory } from '../../renderer/features/reports/grid/grid-history';
 
 const a: TableRow[] = [{ id: '1', cells: {} }];

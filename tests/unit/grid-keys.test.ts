@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableDef } from '../../electron/core/templates/schema';
+import type { TableDef } from '../../electron/core/common/schemas/template';
 import { canEditColumn, clampPosition, planKey, tabTarget, type KeyInput } from '../../renderer/features/reports/grid/grid-keys';
 
 /** 价类 | 销量 | 同比 (computed) | 库存 */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableDef } from '../../electron/core/templates/schema';
+import type { TableDef } from '../../electron/core/common/schemas/template';
 import {
   autoMatchColumns,
   buildImportRows,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TableRow } from '../../electron/core/reports/schema';
-import type { ColumnDef, TableDef } from '../../electron/core/templates/schema';
+import type { TableRow } from '../../electron/core/common/schemas/report';
+import type { ColumnDef, TableDef } from '../../electron/core/common/schemas/template';
 import {
   applyPaste,
   editText,

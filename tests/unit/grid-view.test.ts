@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TableRow } from '../../electron/core/reports/schema';
-import type { TableDef } from '../../electron/core/templates/schema';
+import type { TableRow } from '../../electron/core/common/schemas/report';
+import type { TableDef } from '../../electron/core/common/schemas/template';
 import { buildGridView, cellKey, overlayRows } from '../../renderer/features/reports/grid/grid-view';
 
 const table: TableDef = {

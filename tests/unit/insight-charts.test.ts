@@ -8,11 +8,11 @@ import { tableChartData } from '../../electron/core/insight/chart';
 import { renderChartImage, tableChartImages } from '../../electron/core/insight/chart-image';
 import { drawChartPng } from '../../electron/core/insight/chart-png';
 import { computeDashboard } from '../../electron/core/insight/dashboard';
-import { dashboardSheet, dashboardSheetLabels } from '../../electron/core/insight/dashboard-sheet';
+import { dashboardSheet, dashboardSheetLabels } from '../../electron/core/export/dashboard-sheet';
 import { defaultInsightSettings } from '../../electron/core/insight/schema';
-import { defaultOnTimeRule } from '../../electron/core/export/on-time';
+import { defaultOnTimeRule } from '../../electron/core/calendar/on-time';
 import { demoDataSchema } from '../../electron/core/seeds/demo-schema';
-import { templateSchema, type TableDef, type Template } from '../../electron/core/templates/schema';
+import { templateSchema, type TableDef, type Template } from '../../electron/core/common/schemas/template';
 import { makeTempDir, officeTools, removeDir, runPython, writeTempFile } from '../helpers/office';
 
 function readJson(relative: string): unknown {

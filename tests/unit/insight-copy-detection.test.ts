@@ -12,9 +12,9 @@ import {
   splitSentences,
   type FingerprintEntry,
 } from '../../electron/core/insight/copy-detection';
-import type { Report } from '../../electron/core/reports/schema';
-import { plainToRichText } from '../../electron/core/text/rich-text';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import type { Report } from '../../electron/core/common/schemas/report';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 
 const template: Template = templateSchema.parse({
   id: 'copy-log',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOnTimeRule } from '../../electron/core/export/on-time';
+import { defaultOnTimeRule } from '../../electron/core/calendar/on-time';
 import { computeDashboard, formatRate, inMonth, type DashboardDocument, type DashboardInput } from '../../electron/core/insight/dashboard';
 import { defaultInsightSettings } from '../../electron/core/insight/schema';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSentenceRules, formatSentenceRules, parseSentenceRules, proposeSentences } from '../../electron/core/insight/sentences';
-import type { TableRow } from '../../electron/core/reports/schema';
-import { templateSchema, type TableDef, type Template } from '../../electron/core/templates/schema';
+import type { TableRow } from '../../electron/core/common/schemas/report';
+import { templateSchema, type TableDef, type Template } from '../../electron/core/common/schemas/template';
 
 function loadTemplate(name: string): Template {
   return templateSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL(`../../seeds/templates/${name}.json`, import.meta.url)), 'utf8')));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueKeys, coreMessagesEn, coreMessagesZh, formatMessage } from '../../electron/core/shared/messages';
+import { catalogueKeys, coreMessagesEn, coreMessagesZh, formatMessage } from '../../electron/core/common/messages';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brokenRecordRule, recordRule } from '../../electron/core/review/record-rules';
-import type { RecordBody } from '../../electron/core/review/schema';
+import type { RecordBody } from '../../electron/core/common/schemas/review';
 
 /** Who may write which review record (the rule verify and the exchange import both apply), kind by kind. */
 const author = { authorId: 'mgr-a', role: 'manager' as const };

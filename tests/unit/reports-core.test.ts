@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Profile } from '../../electron/core/profiles/schema';
+import type { Profile } from '../../electron/core/common/schemas/profile';
 import { checkCompleteness } from '../../electron/core/reports/completeness';
 import { buildNewReport } from '../../electron/core/reports/new-report';
 import { carryForward, findPreviousReport } from '../../electron/core/reports/previous';
-import { summarize, type Report } from '../../electron/core/reports/schema';
-import { fillPlaceholders, formatPeriod } from '../../electron/core/text/placeholders';
-import { plainToRichText } from '../../electron/core/text/rich-text';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { summarize, type Report } from '../../electron/core/common/schemas/report';
+import { fillPlaceholders, formatPeriod } from '../../electron/core/common/text/placeholders';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 
 function seedTemplate(name: string): Template {
   return templateSchema.parse(JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'seeds', 'templates', `${name}.json`), 'utf8')));

@@ -4,13 +4,13 @@ import StarterKit from '@tiptap/starter-kit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report, RichNode } from '../../electron/core/reports/schema';
+import type { Report, RichNode } from '../../electron/core/common/schemas/report';
 import { anchorText, locateQuote, makeTextAnchor } from '../../electron/core/review/anchors';
 import { diffRevisions } from '../../electron/core/review/diff';
-import { foldReview, orderRecords } from '../../electron/core/review/fold';
-import { reviewRecordSchema, type RecordBody, type ReviewRecord } from '../../electron/core/review/schema';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
-import { plainToRichText } from '../../electron/core/text/rich-text';
+import { foldReview, orderRecords } from '../../electron/core/common/review-fold';
+import { reviewRecordSchema, type RecordBody, type ReviewRecord } from '../../electron/core/common/schemas/review';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
+import { plainToRichText } from '../../electron/core/common/text/rich-text';
 import { fixtureSeedsDir } from '../helpers/temp-store';
 
 const manager = { authorId: 'mgr-zhang', authorName: '张明', role: 'manager' as const };

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateTable } from '../../electron/core/formula';
+import { evaluateTable } from '../../electron/core/common/formula';
 import { titleFor } from '../../electron/core/reports/new-report';
-import type { Report, RichNode } from '../../electron/core/reports/schema';
+import type { Report, RichNode } from '../../electron/core/common/schemas/report';
 import { demoDataSchema } from '../../electron/core/seeds/demo-schema';
-import { richTextToPlain, visibleLength } from '../../electron/core/text/rich-text';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { richTextToPlain, visibleLength } from '../../electron/core/common/text/rich-text';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 
 function readJson(relative: string): unknown {
   return JSON.parse(readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8'));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkTableFormulas, evaluateTable, formatCell, type ComputedCell } from '../../electron/core/formula';
-import type { TableRow } from '../../electron/core/reports/schema';
-import { templateSchema, type SectionDef, type TableDef, type Template } from '../../electron/core/templates/schema';
+import { checkTableFormulas, evaluateTable, formatCell, type ComputedCell } from '../../electron/core/common/formula';
+import type { TableRow } from '../../electron/core/common/schemas/report';
+import { templateSchema, type SectionDef, type TableDef, type Template } from '../../electron/core/common/schemas/template';
 
 const FILES = {
   'market-analysis': 'builtin-market-analysis',

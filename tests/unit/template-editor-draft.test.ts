@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTemplateFile, templateFileFormat as coreFileFormat, templateFileVersion as coreFileVersion } from '../../electron/core/templates/template-file';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import {
   blankTemplate,
   columnFormulaProblems,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../electron/core/profiles/schema';
-import type { Report } from '../../electron/core/reports/schema';
+import type { Profile } from '../../electron/core/common/schemas/profile';
+import type { Report } from '../../electron/core/common/schemas/report';
 import { moveContent, templateChanges } from '../../electron/core/reports/template-versions';
-import { templateSchema, type Template } from '../../electron/core/templates/schema';
+import { templateSchema, type Template } from '../../electron/core/common/schemas/template';
 import { fixtureSeedsDir } from '../helpers/temp-store';
 
 const v1: Template = { ...templateSchema.parse(JSON.parse(readFileSync(path.join(fixtureSeedsDir, 'templates', 'fixture-log.json'), 'utf8'))), builtIn: false };

@@ -1,5 +1,5 @@
-import { DomainError, type ErrorCode } from '../shared/errors';
-import { coded, type MessageKey } from '../shared/messages';
+import { DomainError, type ErrorCode } from '../common/errors';
+import { coded, type MessageKey } from '../common/messages';
 
 /**
  * Why a backup, restore or move was refused or failed. The renderer words each reason in the person's language

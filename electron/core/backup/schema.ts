@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { documentKindSchema } from '../templates/schema';
-import { reportStatusSchema } from '../reports/schema';
-import { roleSchema } from '../profiles/schema';
+import { documentKindSchema } from '../common/schemas/template';
+import { reportStatusSchema } from '../common/schemas/report';
+import { roleSchema } from '../common/schemas/profile';
 
 /** What a backup file says it is; a zip without this manifest is not a ReportDesk backup. */
 export const backupFormat = 'reportdesk-backup';

@@ -1,6 +1,6 @@
-import { profileSchema } from '../profiles/schema';
-import { reportStatusSchema } from '../reports/schema';
-import { documentKindSchema } from '../templates/schema';
+import { profileSchema } from '../common/schemas/profile';
+import { reportStatusSchema } from '../common/schemas/report';
+import { documentKindSchema } from '../common/schemas/template';
 import type { BackupSummary } from './schema';
 
 const decoder = new TextDecoder('utf-8');

@@ -1,5 +1,5 @@
-import { defaultOnTimeRule } from '../export/on-time';
-import type { CallContext } from '../shared/services';
+import { defaultOnTimeRule } from './on-time';
+import type { CallContext } from './ports';
 import { officeDay } from './office-calendar';
 
 /**
@@ -19,4 +19,15 @@ export async function joinDates(ctx: CallContext): Promise<Map<string, string>> 
     if (day) dates.set(profile.id, day);
   }
   return dates;
+}
+
+/** Managers on this supervisor's roster: local manager profiles and managers met through packages. */
+export async function rosterManagers(ctx: CallContext): Promise<{ id: string; name: string; unit: string; remote: boolean }[]> {
+  const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
+  const ids = new Set(local.map((profile) => profile.id));
+  const remote = (await ctx.services.exchange.trusted()).filter((entry) => entry.role === 'manager' && !ids.has(entry.profileId));
+  return [
+    ...local.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((profile) => ({ id: profile.id, name: profile.name, unit: profile.unit, remote: false })),
+    ...remote.map((entry) => ({ id: entry.profileId, name: entry.name, unit: entry.unit, remote: true })),
+  ];
 }

@@ -1,8 +1,8 @@
-import type { Profile } from '../profiles/schema';
-import type { Report } from '../reports/schema';
+import type { Profile } from '../common/schemas/profile';
+import type { Report } from '../common/schemas/report';
 import { anchorText, makeTextAnchor } from '../review/anchors';
-import type { RecordBody, ReviewRecord } from '../review/schema';
-import type { Template } from '../templates/schema';
+import type { RecordBody, ReviewRecord } from '../common/schemas/review';
+import type { Template } from '../common/schemas/template';
 
 function later(iso: string, hours: number): string {
   return new Date(new Date(iso).getTime() + hours * 3600_000).toISOString();

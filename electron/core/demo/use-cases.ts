@@ -1,12 +1,12 @@
-import type { Report } from '../reports/schema';
-import { foldReview } from '../review/fold';
+import type { Report } from '../common/schemas/report';
+import { foldReview } from '../common/review-fold';
 import { reviewCache, snapshotHash } from '../review/use-cases';
 import { demoReviewRecords } from './demo-review';
 import { signRecord } from '../review/signature';
 import { checkSubmissions } from '../insight/copy-check';
-import type { Template } from '../templates/schema';
-import type { CallContext } from '../shared/services';
-import { coded } from '../shared/messages';
+import type { Template } from '../common/schemas/template';
+import type { CallContext } from './ports';
+import { coded } from '../common/messages';
 
 export interface DemoLoadResult {
   profiles: number;

@@ -1,5 +1,5 @@
-import { DomainError, type ErrorCode } from '../shared/errors';
-import { coded, type MessageKey, type MessageParams } from '../shared/messages';
+import { DomainError, type ErrorCode } from '../common/errors';
+import { coded, type MessageKey, type MessageParams } from '../common/messages';
 import type { ZipProblem } from './zip';
 
 /** Why a package was refused: a stable code for tests and logs; people read the message. */

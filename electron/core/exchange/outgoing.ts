@@ -1,20 +1,22 @@
 /**
  * Sending: the packages a manager sends a supervisor (submitted revisions) and a supervisor sends back (reviews,
  * the office's templates), built from every frozen revision, review record and template they need and signed
- * with the sender's key; and the identities and roster the sending screens show. Part of the exchange use cases.
+ * with the sender's key; and the identities the sending screens show (the roster is in core/calendar/roster.ts).
+ * Part of the exchange use cases.
  */
+import { rosterManagers } from '../calendar/roster';
 import { requireSigningKey } from '../profiles/keys';
-import { fileNameFromParts } from '../export/file-names';
-import type { Profile } from '../profiles/schema';
-import type { Report } from '../reports/schema';
-import type { ReviewRecord } from '../review/schema';
+import { fileNameFromParts } from '../reports/file-names';
+import type { Profile } from '../common/schemas/profile';
+import type { Report } from '../common/schemas/report';
+import type { ReviewRecord } from '../common/schemas/review';
 import { signRecord } from '../review/signature';
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
-import type { Template } from '../templates/schema';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
+import type { Template } from '../common/schemas/template';
 import { encodePackage, type PackageDocument } from './package';
 import { packageExtension, type PackageKind, type Person, type Recipient, type TrustEntry } from './schema';
-import { coded, formatMessage } from '../shared/messages';
+import { coded, formatMessage } from '../common/messages';
 
 export const appName = 'ReportDesk 报告台';
 
@@ -294,15 +296,4 @@ async function managerKnown(ctx: CallContext, id: string): Promise<boolean> {
   const local = await ctx.services.profiles.get(id);
   if (local) return local.role === 'manager';
   return (await ctx.services.exchange.trusted()).some((entry) => entry.profileId === id && entry.role === 'manager');
-}
-
-/** Managers on this supervisor's roster: local manager profiles and managers met through packages. */
-export async function rosterManagers(ctx: CallContext): Promise<{ id: string; name: string; unit: string; remote: boolean }[]> {
-  const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
-  const ids = new Set(local.map((profile) => profile.id));
-  const remote = (await ctx.services.exchange.trusted()).filter((entry) => entry.role === 'manager' && !ids.has(entry.profileId));
-  return [
-    ...local.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((profile) => ({ id: profile.id, name: profile.name, unit: profile.unit, remote: false })),
-    ...remote.map((entry) => ({ id: entry.profileId, name: entry.name, unit: entry.unit, remote: true })),
-  ];
 }

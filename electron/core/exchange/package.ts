@@ -10,13 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { reportSchema, type Report } from '../reports/schema';
-import { reviewRecordSchema, type ReviewRecord } from '../review/schema';
-import { orderRecords } from '../review/fold';
+import { reportSchema, type Report } from '../common/schemas/report';
+import { reviewRecordSchema, type ReviewRecord } from '../common/schemas/review';
+import { orderRecords } from '../common/review-fold';
 import { brokenRecordRule } from '../review/record-rules';
 import { recordSigningText } from '../review/signature';
-import { templateSchema, type Template } from '../templates/schema';
-import { DomainError } from '../shared/errors';
+import { templateSchema, type Template } from '../common/schemas/template';
+import { DomainError } from '../common/errors';
 import { refuse } from './errors';
 import {
   exchangeFormat,

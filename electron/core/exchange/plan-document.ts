@@ -3,15 +3,15 @@
  * copies (same id, same content), references (comments, revisions, templates) against the merged whole, supervisors'
  * records against pinned keys, and the document's new state and effect. Pure reading, part of planImport.
  */
-import type { Profile } from '../profiles/schema';
-import type { Report, ReportStatus } from '../reports/schema';
-import { foldReview, orderRecords, type ReviewState } from '../review/fold';
+import type { Profile } from '../common/schemas/profile';
+import type { Report, ReportStatus } from '../common/schemas/report';
+import { foldReview, orderRecords, type ReviewState } from '../common/review-fold';
 import { supervisorRecordTypes } from '../review/record-rules';
-import type { RecordType, ReviewRecord } from '../review/schema';
+import type { RecordType, ReviewRecord } from '../common/schemas/review';
 import { sameRecordContent } from '../review/signature';
 import { snapshotHash } from '../review/snapshot';
-import { canonicalJson } from '../shared/canonical';
-import type { CallContext } from '../shared/services';
+import { canonicalJson } from '../common/canonical';
+import type { CallContext } from './ports';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
 import type { ExchangeConflict, Person } from './schema';

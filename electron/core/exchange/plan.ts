@@ -4,10 +4,10 @@
  * references (comments, revisions, templates) against the merged whole, and each document's new state.
  * Pure reading: the plan is what preview shows and what apply writes.
  */
-import type { Profile } from '../profiles/schema';
-import type { CallContext } from '../shared/services';
+import type { Profile } from '../common/schemas/profile';
+import type { CallContext } from './ports';
 import { arrivalOf } from '../templates/identity';
-import type { Template } from '../templates/schema';
+import type { Template } from '../common/schemas/template';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
 import { planDocument, type DocumentPlan, type Services } from './plan-document';

@@ -5,13 +5,13 @@
  * This file receives (preview, apply, the import log); sending is in outgoing.ts and re-exported here.
  */
 import { checkSubmissionSafely } from '../insight/copy-check';
-import type { Report } from '../reports/schema';
-import { foldReview } from '../review/fold';
+import type { Report } from '../common/schemas/report';
+import { foldReview } from '../common/review-fold';
 import { reviewCache } from '../review/use-cases';
-import { canonicalJson } from '../shared/canonical';
-import { requireProfile } from '../shared/permissions';
-import type { Locks } from '../shared/ports';
-import type { CallContext, CoreServices } from '../shared/services';
+import { canonicalJson } from '../common/canonical';
+import { requireProfile } from '../common/permissions';
+import type { Locks } from '../common/ports';
+import type { CallContext, ExchangeServices } from './ports';
 import { refuse } from './errors';
 import { decodePackage, type DecodedPackage } from './package';
 import { planImport, type DocumentEffect, type ImportPlan, type KeyStatus, type PersonView } from './plan';
@@ -22,7 +22,6 @@ export {
   exportReviews,
   exportSubmissions,
   myIdentity,
-  rosterManagers,
   trustedPeople,
   type ExportedPackage,
   type ExportSummary,
@@ -310,7 +309,7 @@ export async function applyPackage(
  * not been interrupted. Returns false when there is nothing to finish or it cannot be finished here (the mark
  * stays, and the import log shows it).
  */
-export async function resumePendingImport(services: CoreServices): Promise<boolean> {
+export async function resumePendingImport(services: ExchangeServices): Promise<boolean> {
   const pending = await services.exchange.pendingImport();
   const data = pending ? await services.exchange.pendingPackage?.() : null;
   if (!pending || !data) return false;

@@ -4,10 +4,10 @@
  * formats per column type, CJK-aware widths and A4 print setup.
  */
 import ExcelJS from 'exceljs';
-import { checkTableFormulas, collectReferences, parseFormula, toExcelFormula } from '../formula';
-import type { Report } from '../reports/schema';
-import type { ColumnDef, SectionDef, TableDef, Template } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import { checkTableFormulas, collectReferences, parseFormula, toExcelFormula } from '../common/formula';
+import type { Report } from '../common/schemas/report';
+import type { ColumnDef, SectionDef, TableDef, Template } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import { isAdditiveColumn, isComputedColumn, prepareTable, tableNotes, tableRows, type OfficeRanges, type PreparedTable } from './table-data';
 import { displayWidth, formatDate, formatFieldValue } from './text';

@@ -15,7 +15,7 @@ export {
   type WordStyleOptions,
 } from './word';
 export { buildExcelWorkbook, columnLetter, excelNumberFormat, sanitizeSheetName, type ExcelExportOptions } from './excel';
-export { exportFileName, fileNameFromParts, sanitizeFileNamePart } from './file-names';
+export { exportFileName, fileNameFromParts, sanitizeFileNamePart } from '../reports/file-names';
 export {
   defaultFontSettings,
   fallbackFont,
@@ -52,7 +52,7 @@ export {
   type MeetingPackDocument,
   type MeetingPackOptions,
 } from './meeting-pack';
-export { deadlineFor, defaultOnTimeRule, isOnTime, officeWallClock, onTimeRuleSchema, type OnTimeRule } from './on-time';
+export { deadlineFor, defaultOnTimeRule, isOnTime, officeWallClock, onTimeRuleSchema, type OnTimeRule } from '../calendar/on-time';
 export { ExportCancelled, isExportCancelled, phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
 export { ExportJobs, type ExportFile, type ExportJobState, type ExportJobStatus, type ExportJobsOptions } from './jobs';
 export { layoutSpec, mmToTwip } from './word-layout';

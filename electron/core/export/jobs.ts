@@ -4,9 +4,9 @@
  * its file is handed over once (`take`) and then dropped. Finished jobs nobody collects are dropped after a
  * while, so bytes never pile up in memory. Jobs only read: a cancelled or failed job leaves nothing behind.
  */
-import { DomainError, isDomainError, type ErrorCode } from '../shared/errors';
+import { DomainError, isDomainError, type ErrorCode } from '../common/errors';
 import { ExportCancelled, isExportCancelled, yieldToEventLoop, type ExportMonitor } from './progress';
-import { coded, formatMessage, type MessageKey, type MessageParams } from '../shared/messages';
+import { coded, formatMessage, type MessageKey, type MessageParams } from '../common/messages';
 
 export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
 

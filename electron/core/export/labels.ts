@@ -3,9 +3,9 @@
  * partial object (e.g. `englishExportLabels`) to write another language.
  * `{name}` placeholders are filled by `fillLabel`.
  */
-import type { ReportStatus } from '../reports/schema';
-import type { CommentKind, MeetingFlag } from '../review/schema';
-import type { DocumentKind } from '../templates/schema';
+import type { ReportStatus } from '../common/schemas/report';
+import type { CommentKind, MeetingFlag } from '../common/schemas/review';
+import type { DocumentKind } from '../common/schemas/template';
 
 export interface ExportLabels {
   /** Metadata block and 基本信息 sheet. */

@@ -5,10 +5,10 @@
  * the list of comments) — and the same selection as an Excel summary.
  */
 import { AlignmentType } from 'docx';
-import type { MeetingFlag } from '../review/schema';
+import type { MeetingFlag } from '../common/schemas/review';
 import { tableRows } from './table-data';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
+import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from '../calendar/on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
 import { chineseNumeral, displayWidth, formatDate } from './text';
 import { WordComposer, withCharts, type ExportComment, type WordDocumentPart, type WordStyleOptions } from './word';

@@ -10,12 +10,12 @@
  * Every formula carries the app's own result as its cached value; Excel and LibreOffice recalculate the same.
  * Written with exceljs's streaming writer; headers frozen, AutoFilter on every sheet.
  */
-import type { ReportStatus } from '../reports/schema';
-import type { CommentKind, MeetingFlag } from '../review/schema';
-import type { DocumentKind } from '../templates/schema';
+import type { ReportStatus } from '../common/schemas/report';
+import type { CommentKind, MeetingFlag } from '../common/schemas/review';
+import type { DocumentKind } from '../common/schemas/template';
 import { columnLetter } from './excel';
 import { commentStatusLabel, fillLabel, resolveLabels, type ExportLabels } from './labels';
-import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from './on-time';
+import { defaultOnTimeRule, officeWallClock, type OnTimeRule } from '../calendar/on-time';
 import { silentMonitor, type ExportMonitor } from './progress';
 import { formulaText, sheetRange, StreamedWorkbook, type StreamCell, type StreamColumn } from './xlsx-stream';
 
@@ -68,7 +68,7 @@ export interface RegisterData {
   /** The office's clock for times (Beijing time by default). */
   rule?: OnTimeRule;
   labels?: Partial<ExportLabels>;
-  /** Further sheets written after 统计 as they are (the dashboard's 统计看板, core/insight/dashboard-sheet.ts). */
+  /** Further sheets written after 统计 as they are (the dashboard's 统计看板, core/export/dashboard-sheet.ts). */
   extraSheets?: { name: string; columns: StreamColumn[]; rows: StreamCell[][]; footerRows?: number }[];
 }
 

@@ -2,9 +2,9 @@
  * A data table as both exporters need it: evaluated through the formula engine, with header texts,
  * display texts per cell, and which columns are computed or summed.
  */
-import { evaluateTable, formatCell, isNumericColumnType, type ComputedCell } from '../formula';
-import type { Report, TableRow } from '../reports/schema';
-import type { ColumnDef, SectionDef, TableDef } from '../templates/schema';
+import { evaluateTable, formatCell, isNumericColumnType, type ComputedCell } from '../common/formula';
+import type { Report, TableRow } from '../common/schemas/report';
+import type { ColumnDef, SectionDef, TableDef } from '../common/schemas/template';
 import { fillLabel, type ExportLabels } from './labels';
 
 export interface PreparedCell {

@@ -10,7 +10,7 @@
  * narrower than one character, and a table that cannot give every column that is refused with its name.
  */
 
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../common/errors';
 
 /**
  * Advance widths in ems of ASCII characters: the wider of Times New Roman (the documents' Latin font) and

@@ -2,8 +2,8 @@
  * Small text helpers shared by the Word and Excel builders: dates the Chinese way, outline numbers,
  * and display widths where a CJK character is two columns wide.
  */
-import type { FieldDef } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import type { FieldDef } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 import { fillLabel, type ExportLabels } from './labels';
 
 const DIGITS = '零一二三四五六七八九';

@@ -7,31 +7,30 @@
  * Comments: every comment made on that revision or an earlier one, withdrawn ones left out, each thread
  * flattened into its replies and steps (已整改 notes, 确认解决, 重新打开).
  */
-import type { Profile } from '../profiles/schema';
-import type { Report, ReportStatus } from '../reports/schema';
+import type { Profile } from '../common/schemas/profile';
+import type { Report, ReportStatus } from '../common/schemas/report';
 import { getReport, listReports } from '../reports/use-cases';
-import { foldReview, type CommentView, type ReviewState } from '../review/fold';
-import type { MeetingFlag } from '../review/schema';
-import type { Settings } from '../settings/schema';
-import { requireProfile } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
-import type { DocumentKind, Template } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import { foldReview, type CommentView, type ReviewState } from '../common/review-fold';
+import type { MeetingFlag } from '../common/schemas/review';
+import { requireProfile } from '../common/permissions';
+import type { CallContext, ExportSettings } from './ports';
+import type { DocumentKind, Template } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 import { buildExcelWorkbook } from './excel';
-import { exportFileName, fileNameFromParts } from './file-names';
+import { exportFileName, fileNameFromParts } from '../reports/file-names';
 import type { ExportFile } from './jobs';
 import { commentStatusLabel, defaultExportLabels, englishExportLabels, fillLabel, type ExportLabels } from './labels';
 import { buildMeetingPack, buildMeetingSummaryWorkbook, orderForMeeting, type MeetingPackDocument } from './meeting-pack';
-import { isOnTime } from './on-time';
+import { isOnTime } from '../calendar/on-time';
 import { phaseMonitor, silentMonitor, type ExportMonitor } from './progress';
 import { buildRegisterWorkbook, documentKindOrder, type RegisterComment, type RegisterDocument } from './register';
 import { tableRows } from './table-data';
 import { formatDate } from './text';
 import { buildWordDocument, type CommentAnchor, type ExportComment, type ReviewSummary, type WordLayout } from './word';
-import { dashboardSheet, dashboardSheetLabels } from '../insight/dashboard-sheet';
+import { dashboardSheet, dashboardSheetLabels } from './dashboard-sheet';
 import { insightDashboard } from '../insight/use-cases';
-import { rosterManagers } from '../exchange/use-cases';
-import { coded, formatMessage } from '../shared/messages';
+import { rosterManagers } from '../calendar/roster';
+import { coded, formatMessage } from '../common/messages';
 
 export interface ExportDocumentInput {
   id: string;
@@ -72,7 +71,7 @@ export interface MeetingPackInput {
 }
 
 /** The export labels for the interface language chosen in 设置. */
-export function exportLabelsFor(settings: Pick<Settings, 'language'>): ExportLabels {
+export function exportLabelsFor(settings: Pick<ExportSettings, 'language'>): ExportLabels {
   return settings.language === 'en' ? englishExportLabels : defaultExportLabels;
 }
 
@@ -336,7 +335,7 @@ export async function exportRegister(ctx: CallContext, filter: RegisterFilter, m
 }
 
 /** The 统计看板 sheet (the dashboard's figures) for a register of one month; none without a month or on failure. */
-async function dashboardSheets(ctx: CallContext, filter: RegisterFilter, language: Settings['language']) {
+async function dashboardSheets(ctx: CallContext, filter: RegisterFilter, language: ExportSettings['language']) {
   const month = /^(\d{4}-\d{2})/.exec(filter.period?.trim() ?? '')?.[1];
   if (!month) return [];
   try {

@@ -7,7 +7,7 @@
  * documents avoid Word's automatic numbering); in the plain layout they use Word numbering.
  */
 import { AlignmentType, HeadingLevel, LevelFormat, type INumberingOptions } from 'docx';
-import type { RichNode } from '../reports/schema';
+import type { RichNode } from '../common/schemas/report';
 import { hasOutlineNumber, outlineNumber, type OutlineLevel } from './text';
 import type { LayoutSpec } from './word-layout';
 import { paragraph, type ParaModel, type RunStyle, type Segment } from './word-model';

@@ -3,8 +3,8 @@
  * its notes) and the plain text tables of appendices and meeting packs, with their cell paragraphs.
  */
 import { AlignmentType, LineRuleType } from 'docx';
-import type { Report } from '../reports/schema';
-import type { SectionDef } from '../templates/schema';
+import type { Report } from '../common/schemas/report';
+import type { SectionDef } from '../common/schemas/template';
 import { fillLabel, type ExportLabels } from './labels';
 import { isNumericColumnType, prepareTable, tableNotes, tableRows, type OfficeRanges } from './table-data';
 import { fitTable, type FitColumn, type FittedTable } from './table-fit';

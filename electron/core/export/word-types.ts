@@ -3,8 +3,8 @@
  * model the composer builds, shared by the composer (word.ts) and its parts.
  */
 import type { ChartImage } from '../insight/chart-image';
-import type { Report } from '../reports/schema';
-import type { SectionDef, Template } from '../templates/schema';
+import type { Report } from '../common/schemas/report';
+import type { SectionDef, Template } from '../common/schemas/template';
 import type { FontSettingsInput } from './fonts';
 import type { ExportLabels } from './labels';
 import type { OfficeRanges, PreparedTable } from './table-data';

@@ -14,9 +14,9 @@ import {
   type ICommentOptions,
 } from 'docx';
 import './docx-attributes';
-import type { Report } from '../reports/schema';
-import type { SectionDef } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import type { Report } from '../common/schemas/report';
+import type { SectionDef } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 import { fillLabel, resolveLabels, type ExportLabels } from './labels';
 import type { OfficeRanges } from './table-data';
 import { textEm } from './table-fit';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatMessage, coded } from '../shared/messages';
+import { formatMessage, coded } from '../common/messages';
 
 export interface SheetRows {
   name: string;

@@ -8,8 +8,8 @@
  */
 import type * as Resvg from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import type { Report } from '../reports/schema';
-import type { Template } from '../templates/schema';
+import type { Report } from '../common/schemas/report';
+import type { Template } from '../common/schemas/template';
 import { chartOption, tableChartData, type ChartData } from './chart';
 import { drawChartPng } from './chart-png';
 

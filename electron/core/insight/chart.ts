@@ -3,10 +3,10 @@
  * draws them. Shared by the editor (ECharts in the browser) and the Word export (ECharts server-side SVG), so
  * both show the same chart. Blank cells are gaps, never zero; a table with nothing to plot has no chart.
  */
-import { evaluateTable, formatNumber } from '../formula';
-import { displayDecimals } from '../formula/format';
-import type { TableRow } from '../reports/schema';
-import type { ColumnDef, TableChart, TableDef } from '../templates/schema';
+import { evaluateTable, formatNumber } from '../common/formula';
+import { displayDecimals } from '../common/formula/format';
+import type { TableRow } from '../common/schemas/report';
+import type { ColumnDef, TableChart, TableDef } from '../common/schemas/template';
 
 export interface ChartSeries {
   key: string;

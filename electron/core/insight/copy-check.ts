@@ -2,12 +2,12 @@
  * Copy checks as use cases: run on every submission (after the revision is frozen; never blocking it), stored
  * per revision, read by supervisors, and summarised in the inbox as 疑似雷同.
  */
-import type { Report } from '../reports/schema';
+import type { Report } from '../common/schemas/report';
 import { getReport } from '../reports/use-cases';
-import { foldReview } from '../review/fold';
-import { requireRole } from '../shared/permissions';
-import type { CallContext, CoreServices } from '../shared/services';
-import type { Template } from '../templates/schema';
+import { foldReview } from '../common/review-fold';
+import { requireRole } from '../common/permissions';
+import type { CallContext, InsightServices } from './ports';
+import type { Template } from '../common/schemas/template';
 import {
   analysisSections,
   analysisSentences,
@@ -18,11 +18,11 @@ import {
   type FingerprintEntry,
 } from './copy-detection';
 import { defaultInsightSettings, type CopyCheckResult } from './schema';
-import { coded } from '../shared/messages';
+import { coded } from '../common/messages';
 
 /** Check a frozen revision against its pools (the index as it stands) and the template's guidance. */
 export async function computeCopyCheck(
-  services: Pick<CoreServices, 'insight' | 'clock'>,
+  services: Pick<InsightServices, 'insight' | 'clock'>,
   snapshot: Report,
   template: Template,
   submittedAt: string,
@@ -54,7 +54,7 @@ export async function computeCopyCheck(
 }
 
 /** Add a revision to the copy index (its own pools), so later submissions are checked against it. */
-export async function indexRevision(services: Pick<CoreServices, 'insight'>, entry: FingerprintEntry): Promise<void> {
+export async function indexRevision(services: Pick<InsightServices, 'insight'>, entry: FingerprintEntry): Promise<void> {
   const partitions = copyPartitions(entry);
   await services.insight.addFingerprints([partitions.own, partitions.peer], entry);
 }
@@ -65,7 +65,7 @@ export async function indexRevision(services: Pick<CoreServices, 'insight'>, ent
  * again where they share a fingerprint with it, so 疑似雷同 does not depend on the order submissions arrive in.
  */
 export async function checkSubmission(
-  services: Pick<CoreServices, 'insight' | 'clock' | 'reviews' | 'templates'>,
+  services: Pick<InsightServices, 'insight' | 'clock' | 'reviews' | 'templates'>,
   snapshot: Report,
   template: Template,
   submittedAt: string,
@@ -78,7 +78,7 @@ export async function checkSubmission(
 }
 
 /** The stored checks of later submissions in `entry`'s pools that could match it, made again now that it is indexed. */
-async function recheckLaterSubmissions(services: Pick<CoreServices, 'insight' | 'clock' | 'reviews' | 'templates'>, entry: FingerprintEntry): Promise<void> {
+async function recheckLaterSubmissions(services: Pick<InsightServices, 'insight' | 'clock' | 'reviews' | 'templates'>, entry: FingerprintEntry): Promise<void> {
   const hashes = new Set(entry.sentences.flatMap((sentence) => sentence.h));
   if (hashes.size === 0) return;
   const partitions = copyPartitions(entry);
@@ -162,7 +162,7 @@ export async function copyFlags(ctx: CallContext, ids: string[]): Promise<Map<st
  * checked against the documents submitted before it, so the order they are given in does not matter.
  */
 export async function checkSubmissions(
-  services: Pick<CoreServices, 'insight' | 'clock'>,
+  services: Pick<InsightServices, 'insight' | 'clock'>,
   items: { snapshot: Report; template: Template; submittedAt: string }[],
 ): Promise<void> {
   for (const item of items) await indexRevision(services, fingerprintReport(item.snapshot, item.template, item.submittedAt));

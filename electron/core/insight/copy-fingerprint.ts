@@ -3,9 +3,9 @@
  * sentences and normalised (NFKC, digits → `#`, punctuation dropped), its character 3-grams and their winnowed
  * fingerprints, a revision's entry for the copy index, and the pools (partitions) an entry belongs to.
  */
-import { richTextToPlain } from '../text/rich-text';
-import type { Report } from '../reports/schema';
-import type { Template } from '../templates/schema';
+import { richTextToPlain } from '../common/text/rich-text';
+import type { Report } from '../common/schemas/report';
+import type { Template } from '../common/schemas/template';
 
 export interface CopyOptions {
   /** Characters per shingle. */

@@ -9,15 +9,15 @@
  * - expected: for each kind × cadence of the templates that expect one document per manager and period (daily,
  *   monthly, quarterly; not one-per-retailer templates such as the booklet), every period of the month whose
  *   deadline has passed (daily logs: weekdays or every day, per 设置);
- * - on time / late: a document with a deadline, by its first submission (core/export/on-time.ts);
+ * - on time / late: a document with a deadline, by its first submission (core/calendar/on-time.ts);
  *   missing: an expected period with no submitted document once its deadline passed;
  * - on-time rate = on time ÷ (on time + late + missing); good-grade share = documents graded in the best
  *   `goodGrades` grades ÷ graded documents. A rate with nothing to count is null, shown as 无数据 — never NaN.
  */
-import { deadlineFor, isOnTime, type OnTimeRule } from '../export/on-time';
-import type { ReportStatus } from '../reports/schema';
-import type { MeetingFlag } from '../review/schema';
-import type { Cadence, DocumentKind } from '../templates/schema';
+import { deadlineFor, isOnTime, type OnTimeRule } from '../calendar/on-time';
+import type { ReportStatus } from '../common/schemas/report';
+import type { MeetingFlag } from '../common/schemas/review';
+import type { Cadence, DocumentKind } from '../common/schemas/template';
 import type { InsightSettings } from './schema';
 import { isWorkday, type OfficeCalendar } from '../calendar/office-calendar';
 

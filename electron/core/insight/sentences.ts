@@ -22,11 +22,11 @@
  * a number is needed, or not computable (a division by zero) is left out, and the punctuation closes up; a
  * sentence left with no figure at all is not proposed. No value ever prints as NaN or Infinity.
  */
-import { evaluateTable, formatNumber, isNumericColumnType, type ComputedCell } from '../formula';
-import { displayDecimals } from '../formula/format';
-import type { TableRow } from '../reports/schema';
-import { formatPeriod } from '../text/placeholders';
-import type { ColumnDef, SentenceRule, TableDef } from '../templates/schema';
+import { evaluateTable, formatNumber, isNumericColumnType, type ComputedCell } from '../common/formula';
+import { displayDecimals } from '../common/formula/format';
+import type { TableRow } from '../common/schemas/report';
+import { formatPeriod } from '../common/text/placeholders';
+import type { ColumnDef, SentenceRule, TableDef } from '../common/schemas/template';
 
 /** What a rule may mention besides the table: the document's metadata and period. */
 export interface SentenceContext {

@@ -1,16 +1,16 @@
-import { defaultOnTimeRule } from '../export/on-time';
-import type { TableRow } from '../reports/schema';
+import { defaultOnTimeRule } from '../calendar/on-time';
+import type { TableRow } from '../common/schemas/report';
 import { canRead } from '../reports/use-cases';
-import { foldReview } from '../review/fold';
-import { requireProfile } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
-import type { DocumentKind } from '../templates/schema';
+import { foldReview } from '../common/review-fold';
+import { requireProfile } from '../common/permissions';
+import type { CallContext } from './ports';
+import type { DocumentKind } from '../common/schemas/template';
 import { copyFlags } from './copy-check';
 import { joinDates } from '../calendar/roster';
 import { computeDashboard, inMonth, type DashboardDocument, type DashboardTemplate, type DashboardView } from './dashboard';
 import { defaultInsightSettings } from './schema';
 import { proposeSentences, type SentenceProposal } from './sentences';
-import { coded, formatMessage } from '../shared/messages';
+import { coded, formatMessage } from '../common/messages';
 
 /**
  * The dashboard for a month: every manager on the roster for a supervisor (a manager with nothing still has a

@@ -1,7 +1,7 @@
-import type { DomainError } from '../shared/errors';
-import type { CallContext } from '../shared/services';
-import type { Profile } from './schema';
-import { coded, formatMessage } from '../shared/messages';
+import type { DomainError } from '../common/errors';
+import type { CallContext } from './ports';
+import type { Profile } from '../common/schemas/profile';
+import { coded, formatMessage } from '../common/messages';
 
 /** The shortest passphrase a supervisor's key may have. */
 export const minimumPassphraseLength = 8;

@@ -1,7 +1,7 @@
-import { isDomainError } from '../shared/errors';
-import { coded } from '../shared/messages';
-import { requireProfile } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
+import { isDomainError } from '../common/errors';
+import { coded } from '../common/messages';
+import { requireProfile } from '../common/permissions';
+import type { CallContext } from './ports';
 import { minimumPassphraseLength } from './keys';
 
 export interface PassphraseChange {

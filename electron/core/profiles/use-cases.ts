@@ -1,7 +1,7 @@
-import type { CallContext } from '../shared/services';
+import type { CallContext } from './ports';
 import { checkNewPassphrase, unlockSupervisorKey } from './keys';
-import type { NewProfile, Profile } from './schema';
-import { coded } from '../shared/messages';
+import type { NewProfile, Profile } from '../common/schemas/profile';
+import { coded } from '../common/messages';
 
 /** Every local profile, for the "who are you" screen. Needs no active profile. */
 export async function listProfiles(ctx: CallContext): Promise<Profile[]> {

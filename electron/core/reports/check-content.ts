@@ -1,6 +1,6 @@
-import type { ErrorIssue } from '../shared/errors';
-import type { Template } from '../templates/schema';
-import type { SectionContent } from './schema';
+import type { ErrorIssue } from '../common/errors';
+import type { Template } from '../common/schemas/template';
+import type { SectionContent } from '../common/schemas/report';
 
 /**
  * Structural check of saved content against the document's template version: every section id known,

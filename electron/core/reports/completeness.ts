@@ -1,7 +1,7 @@
-import { formatMessage, type MessageKey, type MessageParams } from '../shared/messages';
-import { richTextToPlain, visibleLength } from '../text/rich-text';
-import type { SectionDef, TableDef, Template } from '../templates/schema';
-import type { Report } from './schema';
+import { formatMessage, type MessageKey, type MessageParams } from '../common/messages';
+import { richTextToPlain, visibleLength } from '../common/text/rich-text';
+import type { SectionDef, TableDef, Template } from '../common/schemas/template';
+import type { Report } from '../common/schemas/report';
 
 /** One thing that blocks submission, with where to jump to fix it. */
 export interface CompletenessIssue {

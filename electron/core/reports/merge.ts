@@ -1,5 +1,5 @@
-import { canonicalJson } from '../shared/canonical';
-import type { SectionContent, TableRow } from './schema';
+import { canonicalJson } from '../common/canonical';
+import type { SectionContent, TableRow } from '../common/schemas/report';
 
 /**
  * Three-way merge of a save against the stored document, part by part. The writer sends only the parts they

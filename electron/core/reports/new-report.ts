@@ -1,8 +1,8 @@
-import type { Profile } from '../profiles/schema';
-import { fillPlaceholders, formatPeriod } from '../text/placeholders';
-import { emptyRichText, plainToRichText } from '../text/rich-text';
-import type { FieldDef, Template } from '../templates/schema';
-import type { Report, SectionContent } from './schema';
+import type { Profile } from '../common/schemas/profile';
+import { fillPlaceholders, formatPeriod } from '../common/text/placeholders';
+import { emptyRichText, plainToRichText } from '../common/text/rich-text';
+import type { FieldDef, Template } from '../common/schemas/template';
+import type { Report, SectionContent } from '../common/schemas/report';
 
 /** The metadata key that holds a document's period; every built-in template defines it. */
 export const periodKey = '报告期';

@@ -1,5 +1,5 @@
-import type { TableDef, Template } from '../templates/schema';
-import type { Report, ReportSummary, SectionContent, TableRow } from './schema';
+import type { TableDef, Template } from '../common/schemas/template';
+import type { Report, ReportSummary, SectionContent, TableRow } from '../common/schemas/report';
 import { periodKey } from './new-report';
 
 /**

@@ -3,11 +3,11 @@
  * added, removed, renamed) and the draft's content laid onto the new version — every text and figure that still
  * has a place is kept, and what has none is listed, never dropped silently.
  */
-import type { Profile } from '../profiles/schema';
-import { richTextToPlain } from '../text/rich-text';
-import type { SectionDef, Template } from '../templates/schema';
+import type { Profile } from '../common/schemas/profile';
+import { richTextToPlain } from '../common/text/rich-text';
+import type { SectionDef, Template } from '../common/schemas/template';
 import { defaultFieldValue, initialSections, titleFor } from './new-report';
-import type { Report, SectionContent } from './schema';
+import type { Report, SectionContent } from '../common/schemas/report';
 
 export interface Renamed {
   from: string;

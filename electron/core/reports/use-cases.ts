@@ -1,14 +1,14 @@
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../common/schemas/profile';
 import { reportSearchText, snippet } from '../search/report-text';
-import { coded, formatMessage } from '../shared/messages';
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
-import type { Template } from '../templates/schema';
+import { coded, formatMessage } from '../common/messages';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
+import type { Template } from '../common/schemas/template';
 import { checkContentAgainstTemplate } from './check-content';
 import { mergeDraft, type MergeOverlap } from './merge';
 import { buildNewReport, periodKey, titleFor } from './new-report';
 import { carryForward, findPreviousReport, findReportForPeriod, yearAgoPeriod } from './previous';
-import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from './schema';
+import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from '../common/schemas/report';
 
 export interface ReportFilter {
   kind?: Report['kind'];

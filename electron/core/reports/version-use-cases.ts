@@ -1,11 +1,11 @@
-import { requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
+import { requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
 import { checkContentAgainstTemplate } from './check-content';
 import { periodKey } from './new-report';
-import type { Report, ReportSummary } from './schema';
+import type { Report, ReportSummary } from '../common/schemas/report';
 import { moveContent, templateChanges, type TemplateChanges } from './template-versions';
 import { getReport } from './use-cases';
-import { coded } from '../shared/messages';
+import { coded } from '../common/messages';
 
 export interface TemplateUpdate {
   /** The version the draft was made from, and the newest one (not retired). */

@@ -1,5 +1,5 @@
-import type { RichNode } from '../reports/schema';
-import type { Anchor } from './schema';
+import type { RichNode } from '../common/schemas/report';
+import type { Anchor } from '../common/schemas/review';
 
 const textBlocks = new Set(['paragraph', 'heading', 'codeBlock']);
 

@@ -1,5 +1,5 @@
-import type { Report } from '../reports/schema';
-import type { ReviewState } from './fold';
+import type { Report } from '../common/schemas/report';
+import type { ReviewState } from '../common/review-fold';
 
 /** What a document file caches of its review log, for lists and registers (the log stays the truth). */
 export function reviewCache(state: ReviewState, appended: { count: number; head: string }): NonNullable<Report['review']> {

@@ -1,7 +1,7 @@
 import { diffChars } from 'diff';
-import type { Report, TableRow } from '../reports/schema';
-import type { Template } from '../templates/schema';
-import { richTextToPlain } from '../text/rich-text';
+import type { Report, TableRow } from '../common/schemas/report';
+import type { Template } from '../common/schemas/template';
+import { richTextToPlain } from '../common/text/rich-text';
 
 export interface TextPart {
   value: string;

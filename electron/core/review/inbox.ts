@@ -2,14 +2,14 @@
  * What awaits someone: a supervisor's 待审阅 (and a manager's documents with unread review activity), and the
  * managers who have not yet submitted a daily log or monthly report that is due. Read-only review queries.
  */
-import type { ReportSummary } from '../reports/schema';
+import type { ReportSummary } from '../common/schemas/report';
 import { listReports, type ReportFilter } from '../reports/use-cases';
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
 import { copyFlags } from '../insight/copy-check';
 import { isWorkday } from '../calendar/office-calendar';
 import { joinDates } from '../calendar/roster';
-import { deadlineFor } from '../export/on-time';
+import { deadlineFor } from '../calendar/on-time';
 import { owes } from '../insight/dashboard';
 
 export interface InboxEntry {

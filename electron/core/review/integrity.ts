@@ -11,14 +11,14 @@
  * - a log whose document is missing, and a document whose log is missing.
  * Pure reading: nothing is repaired or written here.
  */
-import type { Role } from '../profiles/schema';
-import type { Report } from '../reports/schema';
+import type { Role } from '../common/schemas/profile';
+import type { Report } from '../common/schemas/report';
 import { getReport, listReports } from '../reports/use-cases';
-import type { CallContext, VerifyProblem, VerifyReport } from '../shared/services';
-import { foldReview, orderRecords } from './fold';
+import type { CallContext, VerifyProblem, VerifyReport } from './ports';
+import { foldReview, orderRecords } from '../common/review-fold';
 import { describeFinding, type IntegrityFinding } from './integrity-messages';
 import { brokenRecordRule } from './record-rules';
-import type { ReviewRecord } from './schema';
+import type { ReviewRecord } from '../common/schemas/review';
 import { recordSigningText } from './signature';
 import { snapshotHash } from './snapshot';
 

@@ -1,5 +1,5 @@
-import type { Role } from '../profiles/schema';
-import type { RecordType, ReviewRecord } from './schema';
+import type { Role } from '../common/schemas/profile';
+import type { RecordType, ReviewRecord } from '../common/schemas/review';
 
 /**
  * Who may write which review record, wherever the record comes from: made here (the use cases check it

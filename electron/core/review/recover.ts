@@ -1,9 +1,9 @@
-import type { Report } from '../reports/schema';
-import { canonicalJson } from '../shared/canonical';
-import type { Hasher } from '../shared/ports';
-import type { CoreServices } from '../shared/services';
-import { foldReview } from './fold';
-import type { ReviewRecord } from './schema';
+import type { Report } from '../common/schemas/report';
+import { canonicalJson } from '../common/canonical';
+import type { Hasher } from '../common/ports';
+import type { ReviewServices } from './ports';
+import { foldReview } from '../common/review-fold';
+import type { ReviewRecord } from '../common/schemas/review';
 import { recordSigningText } from './signature';
 import { reviewCache } from './cache';
 
@@ -42,7 +42,7 @@ export type ReconcileOutcome = 'in-step' | 'folded' | 'left-for-verify' | 'no-do
  *
  * The caller holds the document's lock.
  */
-export async function reconcileDocument(services: CoreServices, id: string): Promise<ReconcileOutcome> {
+export async function reconcileDocument(services: ReviewServices, id: string): Promise<ReconcileOutcome> {
   const report = await services.reports.get(id);
   if (!report) return 'no-document';
   const stored = await services.reviews.head(id);
@@ -77,7 +77,7 @@ export async function reconcileDocument(services: CoreServices, id: string): Pro
   return 'folded';
 }
 
-async function allSignedByKnownKeys(services: CoreServices, records: ReviewRecord[]): Promise<boolean> {
+async function allSignedByKnownKeys(services: ReviewServices, records: ReviewRecord[]): Promise<boolean> {
   let trusted: Map<string, string> | null = null;
   for (const record of records) {
     if (!record.signature) return false;
@@ -92,7 +92,7 @@ async function allSignedByKnownKeys(services: CoreServices, records: ReviewRecor
 }
 
 /** Reconcile every document that has a review log (after a crash); returns how many were folded in. */
-export async function reconcileAll(services: CoreServices, ids: Iterable<string>): Promise<{ folded: number; leftForVerify: number }> {
+export async function reconcileAll(services: ReviewServices, ids: Iterable<string>): Promise<{ folded: number; leftForVerify: number }> {
   let folded = 0;
   let leftForVerify = 0;
   for (const id of ids) {
@@ -110,7 +110,7 @@ export async function reconcileAll(services: CoreServices, ids: Iterable<string>
  * it stays in the lists and the inbox. A draft never submitted has nothing to rebuild from. Returns whether it
  * was rebuilt.
  */
-export async function rebuildFromReviewRecord(services: CoreServices, id: string): Promise<boolean> {
+export async function rebuildFromReviewRecord(services: ReviewServices, id: string): Promise<boolean> {
   if (await services.reports.get(id)) return false;
   const records = await services.reviews.records(id);
   if (!records.length) return false;

@@ -1,6 +1,6 @@
-import { canonicalJson } from '../shared/canonical';
-import type { Signer } from '../shared/services';
-import type { ReviewRecord } from './schema';
+import { canonicalJson } from '../common/canonical';
+import type { Signer } from '../profiles/ports';
+import type { ReviewRecord } from '../common/schemas/review';
 
 /** The text a record's signature covers: the canonical record without its signature. */
 export function recordSigningText(record: ReviewRecord): string {

@@ -1,5 +1,5 @@
-import type { Report } from '../reports/schema';
-import { canonicalJson } from '../shared/canonical';
+import type { Report } from '../common/schemas/report';
+import { canonicalJson } from '../common/canonical';
 
 /** The content a submission freezes: the text and tables, without the mutable bookkeeping. */
 export function snapshotHash(report: Report, sha256: (text: string) => string): string {

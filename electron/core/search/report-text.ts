@@ -1,5 +1,5 @@
-import type { Report } from '../reports/schema';
-import { richTextToPlain } from '../text/rich-text';
+import type { Report } from '../common/schemas/report';
+import { richTextToPlain } from '../common/text/rich-text';
 
 /** All the words of a document a person may search for: title, details, text, fields and table cells. */
 export function reportSearchText(report: Report): string {

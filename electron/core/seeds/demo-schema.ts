@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { profileSchema } from '../profiles/schema';
-import { reportSchema } from '../reports/schema';
+import { profileSchema } from '../common/schemas/profile';
+import { reportSchema } from '../common/schemas/report';
 
 /**
  * The demo office shipped in `seeds/demo/demo.json`: a few customer managers and a supervisor, and

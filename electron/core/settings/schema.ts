@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultFontSettings, fontSettingsSchema } from '../export/fonts';
-import { defaultOnTimeRule, onTimeRuleSchema } from '../export/on-time';
-import { defaultGradeScale, gradeSchema } from '../review/schema';
+import { defaultOnTimeRule, onTimeRuleSchema } from '../calendar/on-time';
+import { defaultGradeScale, gradeSchema } from '../common/schemas/review';
 import { defaultInsightSettings, insightSettingsSchema } from '../insight/schema';
 import { defaultOfficeCalendar, officeCalendarSchema } from '../calendar/office-calendar';
 
@@ -26,7 +26,7 @@ export const settingsSchema = z
     gradeScale: z.array(gradeSchema).min(2).max(10).default(defaultGradeScale),
     /** Font names written into Word exports (GB/T 9704 names or the ones Windows ships, per-role overrides). */
     exportFonts: fontSettingsSchema.default(() => structuredClone(defaultFontSettings)),
-    /** When a document counts as submitted on time in the 台账 (see core/export/on-time.ts). */
+    /** When a document counts as submitted on time in the 台账 (see core/calendar/on-time.ts). */
     onTimeRule: onTimeRuleSchema.default(() => ({ ...defaultOnTimeRule })),
     /** 疑似雷同 threshold and the dashboard's targets (see core/insight). */
     insight: insightSettingsSchema.default(() => ({ ...defaultInsightSettings })),

@@ -1,5 +1,5 @@
-import type { CallContext } from '../shared/services';
-import { coded } from '../shared/messages';
+import type { CallContext } from './ports';
+import { coded } from '../common/messages';
 import type { Settings } from './schema';
 
 export async function getSettings(ctx: CallContext): Promise<Settings> {

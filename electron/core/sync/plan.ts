@@ -3,7 +3,7 @@
  * recipient still lacks, and the signed small files. No I/O here; electron/store/sync-* does the file work.
  */
 import type { z } from 'zod';
-import { canonicalJson } from '../shared/canonical';
+import { canonicalJson } from '../common/canonical';
 import { folderNameOf } from './layout';
 import { signedFileSchema, type OutboxEntry, type Received, type SentDocument } from './schema';
 

@@ -2,10 +2,10 @@
  * Office sync channels: thin checks in core, the work in the sync service (electron/store/sync-service.ts).
  * See docs/sync.md.
  */
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
-import type { SyncPort, SyncSettingsInput, SyncStatus } from './port';
-import { coded } from '../shared/messages';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
+import type { SyncPort, SyncSettingsInput, SyncStatus } from './ports';
+import { coded } from '../common/messages';
 
 function port(ctx: CallContext): SyncPort {
   if (!ctx.services.sync) throw coded('internal', 'sync.notEnabled');

@@ -4,11 +4,11 @@
  * wrote the file down or when. The same version arriving twice is the same version; a different content under
  * the same id and version is refused, naming what differs.
  */
-import { canonicalJson } from '../shared/canonical';
-import type { DomainError } from '../shared/errors';
-import { coded, formatMessage, type MessageKey, type MessageParams } from '../shared/messages';
-import type { CoreServices } from '../shared/services';
-import type { SectionDef, Template } from './schema';
+import { canonicalJson } from '../common/canonical';
+import type { DomainError } from '../common/errors';
+import { coded, formatMessage, type MessageKey, type MessageParams } from '../common/messages';
+import type { TemplatesServices } from './ports';
+import type { SectionDef, Template } from '../common/schemas/template';
 
 /** Why an arriving template was refused (in `details.reason`, like the exchange refusals). */
 export type TemplateRefusal = 'tampered-template' | 'template-hash-mismatch' | 'template-publisher' | 'template-builtin';
@@ -117,7 +117,7 @@ export type ArrivalStatus = 'new' | 'known' | 'builtin-differs';
  * does not match the content, a different content under a known id and version, or a template id another
  * supervisor publishes here.
  */
-export async function arrivalOf(services: Pick<CoreServices, 'templates' | 'hash'>, template: Template): Promise<ArrivalStatus> {
+export async function arrivalOf(services: Pick<TemplatesServices, 'templates' | 'hash'>, template: Template): Promise<ArrivalStatus> {
   const sha256 = (text: string) => services.hash.sha256(text);
   assertHashMatches(template, sha256);
   const local = await services.templates.get(template.id, template.version);
@@ -146,7 +146,7 @@ export async function arrivalOf(services: Pick<CoreServices, 'templates' | 'hash
  * time unchanged. Idempotent: the same version again changes nothing.
  */
 export async function acceptPublishedTemplate(
-  services: Pick<CoreServices, 'templates' | 'hash'>,
+  services: Pick<TemplatesServices, 'templates' | 'hash'>,
   template: Template,
 ): Promise<{ template: Template; status: ArrivalStatus }> {
   const status = await arrivalOf(services, template);

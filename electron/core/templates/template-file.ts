@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import type { ErrorIssue } from '../shared/errors';
-import { templateSchema, type Template } from './schema';
-import { coded } from '../shared/messages';
+import type { ErrorIssue } from '../common/errors';
+import { templateSchema, type Template } from '../common/schemas/template';
+import { coded } from '../common/messages';
 
 /** The file format of an exported template (`*.rdtpl.json`). */
 export const templateFileFormat = 'reportdesk-template';

@@ -1,10 +1,10 @@
-import { formatMessage, coded } from '../shared/messages';
-import { checkTableFormulas } from '../formula';
-import { DomainError, type ErrorIssue } from '../shared/errors';
-import { requireProfile, requireRole } from '../shared/permissions';
-import type { CallContext } from '../shared/services';
+import { formatMessage, coded } from '../common/messages';
+import { checkTableFormulas } from '../common/formula';
+import { DomainError, type ErrorIssue } from '../common/errors';
+import { requireProfile, requireRole } from '../common/permissions';
+import type { CallContext } from './ports';
 import { acceptPublishedTemplate, assertHashMatches, withContentHash } from './identity';
-import type { Template, TemplateSummary } from './schema';
+import type { Template, TemplateSummary } from '../common/schemas/template';
 import { readTemplateFile, templateToFile, type ParsedTemplateFile } from './template-file';
 
 /** Latest version of every template, built-ins first. */

@@ -1,6 +1,6 @@
 import { backupError, type BackupFailure } from '../../core/backup/errors';
-import type { DomainError } from '../../core/shared/errors';
-import type { MessageKey } from '../../core/shared/messages';
+import type { DomainError } from '../../core/common/errors';
+import type { MessageKey } from '../../core/common/messages';
 
 const messages: Record<string, { reason: BackupFailure; key: MessageKey }> = {
   ENOSPC: { reason: 'disk-full', key: 'backupFile.diskFull' },

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promi
 import path from 'node:path';
 import { backupError } from '../../core/backup/errors';
 import { backedUpEntries, excludedEntries } from '../../core/backup/schema';
-import { DomainError } from '../../core/shared/errors';
+import { DomainError } from '../../core/common/errors';
 import { writeFileAtomic } from '../atomic-write';
 import { acquireDataLock } from '../lock';
 import { fileSystemFailure } from './fs-errors';

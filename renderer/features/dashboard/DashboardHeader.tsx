@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../electron/core/templates/schema';
+import type { DocumentKind } from '../../../electron/core/common/schemas/template';
 import { documentKinds, formatPeriod } from '../reports/labels';
 
 interface HeaderProps {

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { DocumentKind } from '../../../electron/core/templates/schema';
+import type { DocumentKind } from '../../../electron/core/common/schemas/template';
 import { useChannel } from '../../api/hooks';
 import '../insight/insight.css';
 import { useProfile } from '../profiles/session';

@@ -1,7 +1,7 @@
 import type { ColumnsType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import type { ChannelOutput } from '../../../electron/api/contract';
-import type { DocumentKind } from '../../../electron/core/templates/schema';
+import type { DocumentKind } from '../../../electron/core/common/schemas/template';
 
 export type DashboardView = ChannelOutput<'insight:dashboard'>;
 export type DashboardRow = DashboardView['rows'][number];

@@ -2,7 +2,7 @@ import { KeyOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { trustSource } from '../../../electron/core/exchange/schema';
+import { trustSource } from '../../../electron/api/domain';
 import { useChannel } from '../../api/hooks';
 
 /** Where the exchange page lives (below 导出, so the navigation keeps 导出 highlighted). */

@@ -1,7 +1,7 @@
 import { DownOutlined, ExportOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../electron/core/reports/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
 import { useExportJob } from './useExportJob';
 
 /**

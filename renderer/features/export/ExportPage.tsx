@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../electron/api/contract';
-import type { ReportSummary } from '../../../electron/core/reports/schema';
+import type { ReportSummary } from '../../../electron/core/common/schemas/report';
 import { useChannel } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 import { KindSelect, StatusSelect } from '../reports/FilterSelects';

@@ -1,8 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolveFonts, type FontRole } from '../../../electron/core/export/fonts';
-import type { OnTimeRule } from '../../../electron/core/export/on-time';
+import { resolveFonts, type FontRole, type OnTimeRule } from '../../../electron/api/domain';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 
 const roles: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber', 'latin'];

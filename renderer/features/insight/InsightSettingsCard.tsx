@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, InputNumber, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultInsightSettings, type InsightSettings } from '../../../electron/core/insight/schema';
+import { defaultInsightSettings, type InsightSettings } from '../../../electron/api/domain';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 

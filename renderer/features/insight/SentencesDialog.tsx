@@ -1,8 +1,8 @@
 import { Alert, Checkbox, Empty, List, Modal, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableRow } from '../../../electron/core/reports/schema';
-import type { SectionDef, Template } from '../../../electron/core/templates/schema';
+import type { TableRow } from '../../../electron/core/common/schemas/report';
+import type { SectionDef, Template } from '../../../electron/core/common/schemas/template';
 import { useChannel } from '../../api/hooks';
 
 /** The rich-text section a table's sentences go into by default: the nearest one before it, else after it. */

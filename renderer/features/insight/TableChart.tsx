@@ -1,9 +1,9 @@
 import { Empty, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartOption, tableChartData } from '../../../electron/core/insight/chart';
-import type { TableRow } from '../../../electron/core/reports/schema';
-import type { TableDef } from '../../../electron/core/templates/schema';
+import { chartOption, tableChartData } from '../../../electron/api/domain';
+import type { TableRow } from '../../../electron/core/common/schemas/report';
+import type { TableDef } from '../../../electron/core/common/schemas/template';
 import { EChart } from './EChart';
 
 /** The chart a template declares for a table (trend or structure), drawn live from the rows under edit. */

@@ -1,8 +1,8 @@
 import { Alert, Col, Input, Row, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkSentenceRules, formatSentenceRules, parseSentenceRules } from '../../../electron/core/insight/sentences';
-import type { TableChart, TableDef } from '../../../electron/core/templates/schema';
+import { checkSentenceRules, formatSentenceRules, parseSentenceRules } from '../../../electron/api/domain';
+import type { TableChart, TableDef } from '../../../electron/core/common/schemas/template';
 import { braces } from '../templates/editor-issues';
 
 type EditableTable = Omit<TableDef, 'columns'> & { columns: TableDef['columns'] };

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 import { ApiCallError, request } from '../../api/client';
 
 export type PassphraseMode = 'unlock' | 'set';

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NewProfile, Profile } from '../../../electron/core/profiles/schema';
+import type { NewProfile, Profile } from '../../../electron/core/common/schemas/profile';
 import { ApiCallError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 

@@ -1,7 +1,7 @@
 import { UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Avatar, Button, Card, Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from './session';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 import { ApiCallError, request, setActiveProfileId } from '../../api/client';
 import { homePath } from '../../app/shortcuts';
 import { PassphraseDialog, type PassphraseMode } from './PassphraseDialog';

@@ -1,7 +1,7 @@
 import { CheckCircleTwoTone, WarningOutlined } from '@ant-design/icons';
 import { Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CompletenessIssue } from '../../../electron/core/reports/completeness';
+import type { CompletenessIssue } from '../../../electron/api/domain';
 
 /** What still blocks submission; each item jumps to its place. */
 export function CompletenessPanel({ issues, onJump }: { issues: CompletenessIssue[]; onJump: (issue: CompletenessIssue) => void }) {

@@ -1,9 +1,9 @@
 import { Col, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MergeOverlap } from '../../../electron/core/reports/merge';
-import type { SectionContent, TableRow } from '../../../electron/core/reports/schema';
-import { richTextToPlain } from '../../../electron/core/text/rich-text';
-import type { SectionDef, Template } from '../../../electron/core/templates/schema';
+import type { MergeOverlap } from '../../../electron/api/domain';
+import type { SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
+import { richTextToPlain } from '../../../electron/core/common/text/rich-text';
+import type { SectionDef, Template } from '../../../electron/core/common/schemas/template';
 import { formatOfficeTime, useOfficeOffset } from './office-time';
 import type { SaveConflict } from './useAutosave';
 

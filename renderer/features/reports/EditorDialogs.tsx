@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SectionDef, Template } from '../../../electron/core/templates/schema';
+import type { SectionDef, Template } from '../../../electron/core/common/schemas/template';
 import { SentencesDialog } from '../insight/SentencesDialog';
 import { CommentDialog } from '../review/CommentDialog';
 import { ConflictDialog } from './ConflictDialog';

@@ -2,8 +2,8 @@ import { ArrowLeftOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SaveOutlined, 
 import { Button, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { ExportMenu } from '../export/ExportMenu';
 import { statusColors } from './labels';
 import { SaveIndicator } from './SaveIndicator';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CompletenessIssue } from '../../../electron/core/reports/completeness';
-import type { Profile } from '../../../electron/core/profiles/schema';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import type { CompletenessIssue } from '../../../electron/api/domain';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { CommentView, ReviewState } from '../../../electron/core/common/review-fold';
 import { ReviewPane, type CommentPlacement } from '../review/ReviewPane';
 import { CompletenessPanel } from './CompletenessPanel';
 import type { useCommenting } from './useCommenting';

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../electron/core/templates/schema';
-import type { ReportStatus } from '../../../electron/core/reports/schema';
+import type { DocumentKind } from '../../../electron/core/common/schemas/template';
+import type { ReportStatus } from '../../../electron/core/common/schemas/report';
 import { documentKinds, reportStatuses } from './labels';
 
 /** The document-kind filter used by every list of documents. */

@@ -1,8 +1,8 @@
 import { Card, Form, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { formatPeriod } from './labels';
 import { MetadataFields, type MetadataFormInstance } from './MetadataForm';
 

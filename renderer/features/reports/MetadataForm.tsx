@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef } from '../../../electron/core/templates/schema';
+import type { FieldDef } from '../../../electron/core/common/schemas/template';
 
 /** One input per metadata field of a template; values are kept as strings, as the document stores them. */
 export function MetadataFields({

@@ -3,7 +3,7 @@ import type { GetRef } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { ReportSummary } from '../../../electron/core/reports/schema';
+import type { ReportSummary } from '../../../electron/core/common/schemas/report';
 import { openedFrom } from '../../app/shortcuts';
 import { reportColumns, type ReportColumnOptions } from './reportTableColumns';
 

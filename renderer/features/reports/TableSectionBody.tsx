@@ -1,5 +1,5 @@
-import type { SectionContent, TableRow } from '../../../electron/core/reports/schema';
-import type { SectionDef } from '../../../electron/core/templates/schema';
+import type { SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
+import type { SectionDef } from '../../../electron/core/common/schemas/template';
 import { TableChart } from '../insight/TableChart';
 import { DataTableGrid } from './grid/DataTableGrid';
 

@@ -1,7 +1,7 @@
 import { RollbackOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../electron/core/reports/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
 import { useReviewActions } from '../review/useReviewActions';
 
 /**

@@ -4,9 +4,9 @@
  * save's reply is taken in, and how an overlap is resolved, without touching either input.
  */
 import type { ChannelInput } from '../../../electron/api/contract';
-import type { MergeOverlap } from '../../../electron/core/reports/merge';
-import type { Report, SectionContent, TableRow } from '../../../electron/core/reports/schema';
-import { canonicalJson } from '../../../electron/core/shared/canonical';
+import type { MergeOverlap } from '../../../electron/api/domain';
+import type { Report, SectionContent, TableRow } from '../../../electron/core/common/schemas/report';
+import { canonicalJson } from '../../../electron/core/common/canonical';
 
 export type DraftContent = Pick<ChannelInput<'reports:save-draft'>, 'metadata' | 'sections'>;
 

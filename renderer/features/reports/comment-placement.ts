@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { SectionContent } from '../../../electron/core/reports/schema';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { SectionContent } from '../../../electron/core/common/schemas/report';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { anchorRange } from '../review/highlights';
 import type { CommentPlacement } from '../review/ReviewPane';
 import { cellTargetName } from './editor-layout';

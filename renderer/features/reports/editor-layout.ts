@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
-import type { TableRow } from '../../../electron/core/reports/schema';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Anchor } from '../../../electron/core/review/schema';
-import type { SectionDef } from '../../../electron/core/templates/schema';
+import type { TableRow } from '../../../electron/core/common/schemas/report';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Anchor } from '../../../electron/core/common/schemas/review';
+import type { SectionDef } from '../../../electron/core/common/schemas/template';
 
 const paneKey = 'reportdesk.sidePaneCollapsed';
 

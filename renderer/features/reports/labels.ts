@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../../../electron/core/reports/schema';
+import type { ReportStatus } from '../../../electron/core/common/schemas/report';
 
 export const statusColors: Record<ReportStatus, string> = {
   draft: 'default',
@@ -11,4 +11,4 @@ export const documentKinds = ['market-analysis', 'research', 'guidance-booklet',
 export const reportStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
 
 /** 2026-10 → 2026年10月 etc. for lists (same rule as the core's formatPeriod). */
-export { formatPeriod } from '../../../electron/core/text/placeholders';
+export { formatPeriod } from '../../../electron/core/common/text/placeholders';

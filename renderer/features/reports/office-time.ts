@@ -1,4 +1,4 @@
-import { defaultOnTimeRule } from '../../../electron/core/export/on-time';
+import { defaultOnTimeRule } from '../../../electron/api/domain';
 import { useChannel } from '../../api/hooks';
 
 /** An instant as the office's wall-clock time (settings → utcOffsetMinutes), `YYYY-MM-DD HH:mm:ss`. */

@@ -3,7 +3,7 @@ import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { ReportSummary } from '../../../electron/core/reports/schema';
+import type { ReportSummary } from '../../../electron/core/common/schemas/report';
 import { formatPeriod, statusColors } from './labels';
 
 export type ReportColumns = NonNullable<TableProps<ReportSummary>['columns']>;

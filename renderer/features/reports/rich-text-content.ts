@@ -1,8 +1,8 @@
-import type { RichNode } from '../../../electron/core/reports/schema';
+import type { RichNode } from '../../../electron/core/common/schemas/report';
 
 /**
  * The most a paste may bring into one section: the store keeps at most 200,000 characters in one run of text
- * and 20,000 paragraphs in a section (core/reports/schema.ts). A larger paste is refused whole, beside the
+ * and 20,000 paragraphs in a section (core/common/schemas/report.ts). A larger paste is refused whole, beside the
  * section, before the editor takes it in (ProseMirror would spend minutes laying out 2 MB, and the save would
  * then be refused).
  */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { MergeOverlap } from '../../../electron/core/reports/merge';
-import type { Report } from '../../../electron/core/reports/schema';
+import type { MergeOverlap } from '../../../electron/api/domain';
+import type { Report } from '../../../electron/core/common/schemas/report';
 import { call, subscribeChanges } from '../../api/client';
 import {
   acceptSaved,

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionContent } from '../../../electron/core/reports/schema';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { SectionContent } from '../../../electron/core/common/schemas/report';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { anchorRange, type HighlightRange } from '../review/highlights';
 import { placeComment } from './comment-placement';
 import { commentedCellStyle } from './editor-layout';

@@ -1,9 +1,9 @@
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Anchor } from '../../../electron/core/review/schema';
-import type { SectionDef } from '../../../electron/core/templates/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Anchor } from '../../../electron/core/common/schemas/review';
+import type { SectionDef } from '../../../electron/core/common/schemas/template';
 import { revealCard, revealPassage } from '../review/anchor-dom';
 import type { CommentDraft } from '../review/CommentDialog';
 import { useReviewActions } from '../review/useReviewActions';

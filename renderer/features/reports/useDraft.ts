@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report, SectionContent } from '../../../electron/core/reports/schema';
+import type { Report, SectionContent } from '../../../electron/core/common/schemas/report';
 import { refreshAfter } from '../../api/refreshes';
 import type { MetadataFormInstance } from './MetadataForm';
 import { appendParagraphs } from './rich-text-content';

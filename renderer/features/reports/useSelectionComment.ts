@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useState, type RefObject } from 'react';
-import type { RichNode } from '../../../electron/core/reports/schema';
-import type { Anchor } from '../../../electron/core/review/schema';
+import type { RichNode } from '../../../electron/core/common/schemas/report';
+import type { Anchor } from '../../../electron/core/common/schemas/review';
 import { anchorFromSelection } from '../review/highlights';
 
 type TextAnchor = Extract<Anchor, { kind: 'text' }>;

@@ -1,8 +1,8 @@
 import { Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 
 /** The acts that need a text first (a reply, a fix note, a reason). */
 export type TextAction = 'reply' | 'fix' | 'reopen' | 'retract';

@@ -1,7 +1,7 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CommentView } from '../../../electron/core/review/fold';
-import type { Profile } from '../../../electron/core/profiles/schema';
+import type { CommentView } from '../../../electron/core/common/review-fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
 import { CommentActions, type CommentAction } from './CommentActions';
 import { CommentThread, when } from './CommentThread';
 import { commentKindColors } from './labels';

@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CommentKind } from '../../../electron/core/review/schema';
+import type { CommentKind } from '../../../electron/core/common/schemas/review';
 import { commentKinds } from './labels';
 
 export interface CommentDraft {

@@ -1,9 +1,9 @@
 import { CommentOutlined, DiffOutlined, DownOutlined, SafetyCertificateOutlined, UpOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../electron/core/profiles/schema';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { CommentView, ReviewState } from '../../../electron/core/common/review-fold';
 import { bringIntoMargin } from './anchor-dom';
 import { CommentCard, type CommentAction } from './CommentCard';
 import { useMarginTrack } from './useMarginTrack';

@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentView } from '../../../electron/core/review/fold';
+import type { CommentView } from '../../../electron/core/common/review-fold';
 
 export function when(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm');

@@ -1,7 +1,7 @@
 import { Drawer, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TextPart } from '../../../electron/core/review/diff';
+import type { TextPart } from '../../../electron/api/domain';
 import { useChannel } from '../../api/hooks';
 import { commentKindColors } from './labels';
 

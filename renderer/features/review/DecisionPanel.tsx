@@ -2,9 +2,9 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Select, Space, T
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { DecisionView } from '../../../electron/core/review/fold';
-import type { MeetingFlag } from '../../../electron/core/review/schema';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { DecisionView } from '../../../electron/core/common/review-fold';
+import type { MeetingFlag } from '../../../electron/core/common/schemas/review';
 import { useChannel } from '../../api/hooks';
 import { meetingFlags } from './labels';
 import { useReviewActions } from './useReviewActions';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CommentView } from '../../../electron/core/review/fold';
+import type { CommentView } from '../../../electron/core/common/review-fold';
 import { anchorElement, cardElement, inMarginView } from './anchor-dom';
 
 interface Line {

@@ -1,9 +1,9 @@
 import { Alert, Card, List } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../electron/core/profiles/schema';
-import type { Report } from '../../../electron/core/reports/schema';
-import type { CommentView, ReviewState } from '../../../electron/core/review/fold';
+import type { Profile } from '../../../electron/core/common/schemas/profile';
+import type { Report } from '../../../electron/core/common/schemas/report';
+import type { CommentView, ReviewState } from '../../../electron/core/common/review-fold';
 import type { ChannelOutput } from '../../../electron/api/contract';
 import { useFindingText } from './finding-text';
 import type { CommentAction } from './CommentCard';

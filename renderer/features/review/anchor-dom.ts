@@ -1,4 +1,4 @@
-import type { CommentView } from '../../../electron/core/review/fold';
+import type { CommentView } from '../../../electron/core/common/review-fold';
 
 /** The element a comment points at in the text shown: its highlight, its cell or its section (null for the whole document). */
 export function anchorElement(comment: CommentView): HTMLElement | null {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findingWords, type IntegrityFinding, type IntegrityLanguage } from '../../../electron/core/review/integrity-messages';
+import { findingWords, type IntegrityFinding, type IntegrityLanguage } from '../../../electron/api/domain';
 
 /**
  * A verify finding in the UI's language: the sentence from the i18n group `integrity.findings` (the same

@@ -1,9 +1,9 @@
 import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { anchorText, locateQuote, makeTextAnchor } from '../../../electron/core/review/anchors';
-import type { Anchor } from '../../../electron/core/review/schema';
-import type { RichNode } from '../../../electron/core/reports/schema';
+import { anchorText, locateQuote, makeTextAnchor } from '../../../electron/api/domain';
+import type { Anchor } from '../../../electron/core/common/schemas/review';
+import type { RichNode } from '../../../electron/core/common/schemas/report';
 
 export interface HighlightRange {
   from: number;

@@ -1,4 +1,4 @@
-import type { CommentKind } from '../../../electron/core/review/schema';
+import type { CommentKind } from '../../../electron/core/common/schemas/review';
 
 export const commentKinds: CommentKind[] = ['praise', 'problem', 'suggestion', 'note'];
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { CommentView } from '../../../electron/core/review/fold';
+import type { CommentView } from '../../../electron/core/common/review-fold';
 import { anchorElement, documentBody } from './anchor-dom';
 import { layoutMargin, marginHeight, type MarginItem } from './margin-layout';
 

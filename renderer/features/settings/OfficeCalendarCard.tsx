@@ -1,7 +1,7 @@
 import { App as AntApp, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { OfficeCalendar } from '../../../electron/core/calendar/office-calendar';
+import type { OfficeCalendar } from '../../../electron/api/domain';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 

@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultStockToSalesRange, type StockToSalesRange } from '../../../electron/core/settings/schema';
+import { defaultStockToSalesRange, type StockToSalesRange } from '../../../electron/api/domain';
 import { useChannel, useChannelMutation } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 

@@ -1,8 +1,8 @@
 import { Input, InputNumber, Select, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNumericColumnType } from '../../../electron/core/formula';
-import type { ColumnType } from '../../../electron/core/templates/schema';
+import { isNumericColumnType } from '../../../electron/core/common/formula';
+import type { ColumnType } from '../../../electron/core/common/schemas/template';
 import { issueMessage, useEditorIssues, WithIssues } from './editor-issues';
 import { FormulaInput } from './FormulaInput';
 import { RowActions } from './list-rows';

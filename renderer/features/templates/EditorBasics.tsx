@@ -1,7 +1,7 @@
 import { Col, Input, Row, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cadence, DocumentKind } from '../../../electron/core/templates/schema';
+import type { Cadence, DocumentKind } from '../../../electron/core/common/schemas/template';
 import { WithIssues } from './editor-issues';
 import { limits, type DraftTemplate } from './template-draft';
 

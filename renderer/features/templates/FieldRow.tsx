@@ -1,7 +1,7 @@
 import { Checkbox, Input, Select, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef, FieldType } from '../../../electron/core/templates/schema';
+import type { FieldDef, FieldType } from '../../../electron/core/common/schemas/template';
 import { WithIssues } from './editor-issues';
 import { RowActions } from './list-rows';
 import { limits, type DraftField } from './template-draft';

@@ -3,7 +3,7 @@ import { Alert, Button, Modal, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { ApiCallError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 

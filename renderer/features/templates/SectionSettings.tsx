@@ -1,7 +1,7 @@
 import { Col, Input, InputNumber, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionKind } from '../../../electron/core/templates/schema';
+import type { SectionKind } from '../../../electron/core/common/schemas/template';
 import { TableInsightEditor } from '../insight/TableInsightEditor';
 import { ColumnEditor } from './ColumnEditor';
 import { braces, WithIssues } from './editor-issues';

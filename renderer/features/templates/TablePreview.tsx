@@ -2,7 +2,7 @@ import { FunctionOutlined } from '@ant-design/icons';
 import { Input, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCell, isNumericColumnType, type ComputedCell } from '../../../electron/core/formula';
+import { formatCell, isNumericColumnType, type ComputedCell } from '../../../electron/core/common/formula';
 import { cleanTable, evaluateSample, isComputed, sampleInputs, type DraftTable } from './template-draft';
 
 function markerText(t: (key: string) => string, cell: ComputedCell | undefined): string {

@@ -1,7 +1,7 @@
 import { CopyOutlined, DownloadOutlined, EditOutlined, LockOutlined, StopOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { useChannelMutation } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 import { downloadText } from './download';

@@ -1,6 +1,6 @@
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import type { useChannelMutation } from '../../api/hooks';
 import { useProfile } from '../profiles/session';
 import { ImportDialog } from './ImportDialog';

@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { useProfile } from '../profiles/session';
 import { EditorIssuesContext } from './editor-issues';
 import { ConflictNotice, IssueSummary, ServerErrorNotice } from './EditorNotices';

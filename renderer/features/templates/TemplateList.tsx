@@ -1,6 +1,6 @@
 import { Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TemplateSummary } from '../../../electron/core/templates/schema';
+import type { TemplateSummary } from '../../../electron/core/common/schemas/template';
 
 /** Every template (latest versions), the selected one marked; a click or Enter selects. */
 export function TemplateList({

@@ -1,6 +1,6 @@
 import { Descriptions, Divider, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ColumnDef, Template } from '../../../electron/core/templates/schema';
+import type { ColumnDef, Template } from '../../../electron/core/common/schemas/template';
 
 /** A read-only view of a template version: details, details fields, sections with guidance, table columns and formulas. */
 export function TemplatePreview({ template }: { template: Template }) {

@@ -3,10 +3,10 @@
  * and sections, a section's kind change, a new template's starting point, and renaming a column's
  * references. Pure functions, unit-tested in node.
  */
-import { collectReferences, parseFormula } from '../../../electron/core/formula';
-import { periodKey } from '../../../electron/core/reports/new-report';
-import type { ColumnType, SectionKind, Template } from '../../../electron/core/templates/schema';
-import { templateKeyPattern as keyPattern } from '../../../electron/core/templates/schema';
+import { collectReferences, parseFormula } from '../../../electron/core/common/formula';
+import { periodKey } from '../../../electron/api/domain';
+import type { ColumnType, SectionKind, Template } from '../../../electron/core/common/schemas/template';
+import { templateKeyPattern as keyPattern } from '../../../electron/core/common/schemas/template';
 import { newUid, type DraftColumn, type DraftField, type DraftSection, type DraftTable } from './draft-model';
 
 /** The items with the one at `index` moved by `delta` places; unchanged (a copy) when it would leave the list. */

@@ -3,12 +3,11 @@
  * key never remounts its inputs), its conversion back to a Template, its comparable signature and its file
  * text. No React, no DOM: unit-tested in node (tests/unit/template-editor-draft.test.ts).
  */
-import type { ColumnDef, FieldDef, SectionDef, TableDef, Template } from '../../../electron/core/templates/schema';
-import { periodKey } from '../../../electron/core/reports/new-report';
-import { templateLimits } from '../../../electron/core/templates/schema';
-import { templateFileFormat, templateFileVersion } from '../../../electron/core/templates/template-file';
+import type { ColumnDef, FieldDef, SectionDef, TableDef, Template } from '../../../electron/core/common/schemas/template';
+import { periodKey, templateFileFormat, templateFileVersion } from '../../../electron/api/domain';
+import { templateLimits } from '../../../electron/core/common/schemas/template';
 
-/** The template schema's limits (electron/core/templates/schema.ts), checked before a save. */
+/** The template schema's limits (electron/core/common/schemas/template.ts), checked before a save. */
 export const limits = templateLimits;
 
 export { periodKey, templateFileFormat, templateFileVersion };

@@ -2,8 +2,8 @@
  * The sample row of a table's live preview in the editor: sample input values and the computed cells the
  * formula engine gives for them. Pure functions, unit-tested in node.
  */
-import { evaluateTable, type ComputedCell } from '../../../electron/core/formula';
-import type { CellValue, ColumnDef } from '../../../electron/core/templates/schema';
+import { evaluateTable, type ComputedCell } from '../../../electron/core/common/formula';
+import type { CellValue, ColumnDef } from '../../../electron/core/common/schemas/template';
 import { cleanTable, type DraftTable } from './draft-model';
 
 const sampleNumbers = [120, 100, 80, 150, 60, 90, 110, 70];

@@ -3,10 +3,10 @@
  * (warnings), at paths that mirror the Template's own paths, and where each path sits in the editor.
  * Pure functions, unit-tested in node.
  */
-import { checkFormula, checkTableFormulas } from '../../../electron/core/formula';
-import type { Template } from '../../../electron/core/templates/schema';
-import { templateKeyPattern as keyPattern } from '../../../electron/core/templates/schema';
-import { placeholderKeys } from '../../../electron/core/text/placeholders';
+import { checkFormula, checkTableFormulas } from '../../../electron/core/common/formula';
+import type { Template } from '../../../electron/core/common/schemas/template';
+import { templateKeyPattern as keyPattern } from '../../../electron/core/common/schemas/template';
+import { placeholderKeys } from '../../../electron/core/common/text/placeholders';
 import { cleanOptions, cleanTable, limits, type DraftField, type DraftTable, type DraftTemplate } from './draft-model';
 
 export type IssueCode =

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { indexIssues } from './editor-issues';
 import { draftSignature, templateToDraft, validateDraft, type DraftIssue, type DraftTemplate } from './template-draft';
 

@@ -1,7 +1,7 @@
 import { App as AntApp } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../electron/core/templates/schema';
+import type { Template } from '../../../electron/core/common/schemas/template';
 import { ApiCallError, request } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notifier';

@@ -1,8 +1,8 @@
 import { Select, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import type { Editing } from './grid-editing';
 import type { Position } from './grid-keys';
 import { isChoiceColumn, parseInput } from './grid-model';

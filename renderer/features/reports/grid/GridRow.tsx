@@ -1,6 +1,6 @@
 import { Tooltip } from 'antd';
 import { memo, type ReactNode } from 'react';
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { isComputedColumn, isNumericColumn } from './grid-model';
 import type { RowView } from './grid-view';
 import { classNames, explanationOf, type GridText } from './useGridText';

@@ -1,7 +1,7 @@
 import { Tooltip } from 'antd';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableDef } from '../../../../electron/core/templates/schema';
+import type { TableDef } from '../../../../electron/core/common/schemas/template';
 import type { Position } from './grid-keys';
 import { isChoiceColumn, isComputedColumn, isNumericColumn } from './grid-model';
 import type { GridView } from './grid-view';

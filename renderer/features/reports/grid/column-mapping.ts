@@ -2,8 +2,8 @@
  * Import of a worksheet into a data table: matching the table's input columns to sheet columns by
  * header, and turning sheet rows into table rows. Pure, so it is unit-tested in node.
  */
-import type { ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
-import type { TableRow } from '../../../../electron/core/reports/schema';
+import type { ColumnDef, TableDef } from '../../../../electron/core/common/schemas/template';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
 import { emptyRow, inputColumns, parseInput, withCell, type RejectedCell } from './grid-model';
 
 /** For each input column key, the index of the sheet column it takes its values from, or null (不导入). */

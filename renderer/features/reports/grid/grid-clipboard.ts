@@ -3,8 +3,8 @@
  * does (refused on a computed cell, refused whole when the table would overflow, else written), the summary
  * told afterwards, and the rows an import appends to.
  */
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { TableDef } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { TableDef } from '../../../../electron/core/common/schemas/template';
 import { storedText } from './grid-editing';
 import { applyPaste, isComputedColumn, type PasteResult } from './grid-model';
 import type { Position } from './grid-keys';

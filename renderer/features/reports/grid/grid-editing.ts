@@ -2,8 +2,8 @@
  * The editing state of the grid's active cell as pure transitions: the text an editor starts with, and what
  * ending an edit does (store the value, keep the editor open on an invalid entry, or keep the invalid text).
  */
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { CellValue, ColumnDef } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { CellValue, ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { editText, isChoiceColumn, parseInput } from './grid-model';
 
 /** The cell being edited. 'replace' began by typing (←/→ leave the cell); 'edit' by Enter, F2 or a click (←/→ move the caret). */

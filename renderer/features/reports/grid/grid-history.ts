@@ -2,7 +2,7 @@
  * Undo and redo of the grid's row edits, as pure values: each change keeps the rows before and after it, so
  * a step applies only while the rows are still the ones it left (another section or a reload ends the history).
  */
-import type { TableRow } from '../../../../electron/core/reports/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
 
 export interface Change {
   before: TableRow[];

@@ -3,7 +3,7 @@
  * to do (move, edit, commit, clear, undo...). No React, no DOM, so every key is unit-tested in node; the
  * useGridKeys hook carries the plan out.
  */
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { isComputedColumn, nextInputColumn } from './grid-model';
 
 export interface Position {

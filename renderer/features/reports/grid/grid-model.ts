@@ -2,9 +2,9 @@
  * Pure logic of the data-table grid: reading what a customer manager types or pastes into a cell,
  * the text an editor starts with, and row operations. No React, no DOM, so it is unit-tested in node.
  */
-import { parseCellNumber } from '../../../../electron/core/formula/format';
-import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
-import type { TableRow } from '../../../../electron/core/reports/schema';
+import { parseCellNumber } from '../../../../electron/core/common/formula/format';
+import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/common/schemas/template';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
 
 /** Longest text a cell may hold (the core's cell schema allows 2,000 characters). */
 export const MAXIMUM_TEXT_LENGTH = 2000;

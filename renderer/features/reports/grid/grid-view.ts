@@ -2,9 +2,9 @@
  * What each cell of the grid shows, derived from the stored rows, the formula engine's evaluation, the
  * cell being edited and the invalid texts kept for the user to fix. Pure (no React), so unit-tested.
  */
-import { evaluateTable, formatCell, type ComputedCell, type FormulaMarker } from '../../../../electron/core/formula';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/templates/schema';
+import { evaluateTable, formatCell, type ComputedCell, type FormulaMarker } from '../../../../electron/core/common/formula';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { CellValue, ColumnDef, TableDef } from '../../../../electron/core/common/schemas/template';
 import { isComputedColumn, isNumericColumn, parseInput, type InputProblem } from './grid-model';
 
 /** One displayed cell: its text, why a computed cell has no value, or why an input cell's text is wrong. */

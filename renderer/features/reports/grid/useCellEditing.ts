@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { beginEditing, endEditing, type Editing } from './grid-editing';
 import { canEditColumn } from './grid-keys';
 import type { GridCursor } from './useGridCursor';

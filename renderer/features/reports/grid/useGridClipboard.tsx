@@ -1,8 +1,8 @@
 import { App } from 'antd';
 import type { ClipboardEvent as ReactClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxTableRows, type TableRow } from '../../../../electron/core/reports/schema';
-import type { TableDef } from '../../../../electron/core/templates/schema';
+import { maxTableRows, type TableRow } from '../../../../electron/core/common/schemas/report';
+import type { TableDef } from '../../../../electron/core/common/schemas/template';
 import type { ImportResult } from './column-mapping';
 import { copyText, importBase, pasteSummary, planPaste } from './grid-clipboard';
 import type { GridView } from './grid-view';

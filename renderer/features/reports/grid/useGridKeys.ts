@@ -1,7 +1,7 @@
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useRef } from 'react';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { isChoiceColumn } from './grid-model';
 import { planKey, type Position } from './grid-keys';
 import type { CellEditing } from './useCellEditing';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { CellValue } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { CellValue } from '../../../../electron/core/common/schemas/template';
 import { emptyHistory, recordChange, stepHistory, type History } from './grid-history';
 import { withCell, type RejectedCell } from './grid-model';
 import { cellKey } from './grid-view';

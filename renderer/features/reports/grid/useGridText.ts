@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormulaMarker } from '../../../../electron/core/formula';
-import type { ColumnDef } from '../../../../electron/core/templates/schema';
+import type { FormulaMarker } from '../../../../electron/core/common/formula';
+import type { ColumnDef } from '../../../../electron/core/common/schemas/template';
 import { MAXIMUM_TEXT_LENGTH, type InputProblem } from './grid-model';
 import type { CellView } from './grid-view';
 

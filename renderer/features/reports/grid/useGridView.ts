@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
-import type { TableRow } from '../../../../electron/core/reports/schema';
-import type { TableDef } from '../../../../electron/core/templates/schema';
+import type { TableRow } from '../../../../electron/core/common/schemas/report';
+import type { TableDef } from '../../../../electron/core/common/schemas/template';
 import type { Editing } from './grid-editing';
 import { isChoiceColumn } from './grid-model';
 import { buildGridView, type GridView, type PendingText, type RowView } from './grid-view';

@@ -1,6 +1,6 @@
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { maxTableRows, type TableRow } from '../../../../electron/core/reports/schema';
+import { maxTableRows, type TableRow } from '../../../../electron/core/common/schemas/report';
 import { emptyRow, insertRowAt, moveRow, removeRowAt } from './grid-model';
 import type { CellEditing } from './useCellEditing';
 import type { GridCursor } from './useGridCursor';

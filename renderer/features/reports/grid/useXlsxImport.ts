@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableDef } from '../../../../electron/core/templates/schema';
+import type { TableDef } from '../../../../electron/core/common/schemas/template';
 import { ApiCallError, localised, request } from '../../../api/client';
 import { toBase64 } from '../../../api/files';
 import { autoMatchColumns, buildImportRows, pickSheet, sheetWidth, type ColumnMapping, type ImportResult } from './column-mapping';

@@ -1,9 +1,9 @@
 /**
  * File names for exported documents: 模板名_片区_[店名_]报告期_作者.ext, safe on Windows, macOS and Linux.
  */
-import type { Report } from '../reports/schema';
-import type { Template } from '../templates/schema';
-import { formatPeriod } from '../text/placeholders';
+import type { Report } from '../common/schemas/report';
+import type { Template } from '../common/schemas/template';
+import { formatPeriod } from '../common/text/placeholders';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Characters Windows refuses in file names, plus control characters. */

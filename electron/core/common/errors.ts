@@ -22,7 +22,7 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues?: ErrorIssue[];
   readonly details?: unknown;
-  /** Catalogue key of the message (core/shared/messages.ts) and its parameters, when raised by key. */
+  /** Catalogue key of the message (core/common/messages.ts) and its parameters, when raised by key. */
   readonly key?: string;
   readonly params?: Record<string, string | number>;
 

@@ -1,6 +1,10 @@
-import type { Role } from '../profiles/schema';
-import type { ReportStatus } from '../reports/schema';
-import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schema';
+/**
+ * The folded view of a document's review log (comments, replies, grades, returns, meeting flags): a pure read of
+ * the records. In core/common because review, insight, export, exchange, demo and the renderer all read it.
+ */
+import type { Role } from './schemas/profile';
+import type { ReportStatus } from './schemas/report';
+import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schemas/review';
 
 export interface Person {
   id: string;

@@ -3,8 +3,8 @@
  * and a column naming the figures below the office's targets. Rates are numbers formatted as percentages; a
  * rate with nothing to count is the text 无数据 (never 0 and never an error).
  */
-import type { StreamCell, StreamColumn } from '../export/xlsx-stream';
-import { dashboardKinds, type DashboardRow, type DashboardView } from './dashboard';
+import type { StreamCell, StreamColumn } from './xlsx-stream';
+import { dashboardKinds, type DashboardRow, type DashboardView } from '../insight/dashboard';
 
 export interface DashboardSheetLabels {
   sheet: string;

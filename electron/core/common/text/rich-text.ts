@@ -1,4 +1,4 @@
-import type { RichNode } from '../reports/schema';
+import type { RichNode } from '../schemas/report';
 
 const blockTypes = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock']);
 

@@ -1,4 +1,5 @@
-import type { Role } from '../profiles/schema';
+import type { Context, CommonServices } from '../common/context';
+import type { Role } from '../common/schemas/profile';
 
 /** The state of office sync, as the header indicator, 设置 → 同步, and `sync status` show it. */
 export interface SyncStatus {
@@ -67,3 +68,10 @@ export interface SyncPort {
   /** A successful call on a channel: submit, reply, comment… starts (or batches) a pass. */
   notify(channel: string, profileId: string | null): void;
 }
+
+export interface SyncServices extends CommonServices {
+  /** Office sync through a shared folder (absent where the program runs without it, e.g. core tests). */
+  sync?: SyncPort;
+}
+
+export type CallContext = Context<SyncServices>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellValueSchema, documentKindSchema } from '../templates/schema';
+import { cellValueSchema, documentKindSchema } from './template';
 
 /** A ProseMirror/TipTap JSON node; validated structurally, bounded in depth and node count (below). */
 export interface RichNode {

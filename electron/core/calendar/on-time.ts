@@ -6,8 +6,8 @@
  * "Submitted" means the first submission: a return and resubmission does not make a document late or on time.
  */
 import { z } from 'zod';
-import type { Cadence } from '../templates/schema';
-import { workdayOnOrAfter, type OfficeCalendar } from '../calendar/office-calendar';
+import type { Cadence } from '../common/schemas/template';
+import { workdayOnOrAfter, type OfficeCalendar } from './office-calendar';
 
 export const onTimeRuleSchema = z
   .object({

@@ -2,8 +2,8 @@
  * Evaluation of computed columns over a table's rows, plus the 合计 (totals) row.
  * Never produces NaN or Infinity: every arithmetic result is checked and turned into a marker.
  */
-import type { ColumnDef, TableDef } from '../templates/schema';
-import type { TableRow } from '../reports/schema';
+import type { ColumnDef, TableDef } from '../schemas/template';
+import type { TableRow } from '../schemas/report';
 import { compileTable } from './check';
 import { MAXIMUM_MAGNITUDE, isNumericColumnType, parseCellNumber, roundHalfAwayFromZero, storedDecimals } from './format';
 import type { AggregateName, FormulaNode } from './parser';

@@ -2,7 +2,7 @@
  * Static checks of formulas: syntax, unknown or non-numeric columns, and cycles between computed
  * columns. `compileTable` is shared with evaluation so both agree on which columns are broken.
  */
-import type { ColumnDef, TableDef } from '../templates/schema';
+import type { ColumnDef, TableDef } from '../schemas/template';
 import { isNumericColumnType } from './format';
 import { FormulaError, collectReferences, parseFormula, type FormulaNode } from './parser';
 import type { FormulaProblem } from './types';

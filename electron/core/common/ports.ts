@@ -22,3 +22,12 @@ export interface Hasher {
 export interface Locks {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * The app settings as one capability reads and writes them: each capability names the fields it uses. The
+ * whole shape (core/settings/schema.ts) sits at the top, since it gathers the settings of every capability.
+ */
+export interface SettingsPort<S> {
+  get(): Promise<S>;
+  save(settings: S): Promise<void>;
+}

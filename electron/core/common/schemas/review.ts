@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../profiles/schema';
+import { roleSchema } from './profile';
 
 export const commentKindSchema = z.enum(['praise', 'problem', 'suggestion', 'note']);
 export type CommentKind = z.infer<typeof commentKindSchema>;

@@ -2,7 +2,7 @@
  * Number handling shared by evaluation and display: reading what people type into cells, rounding the
  * way a calculator (and a supervisor checking by hand) does, and formatting per column type.
  */
-import type { ColumnDef, ColumnType } from '../templates/schema';
+import type { ColumnDef, ColumnType } from '../schemas/template';
 import type { ComputedCell } from './types';
 
 /** Largest magnitude a cell may hold; beyond it doubles stop representing whole 元 exactly. */
