@@ -1,5 +1,4 @@
 import type { Result } from '../../../electron/api/result';
-import { ApiCallError, call, transportName } from '../../api/client';
 import { bytesOf } from '../../api/files';
 
 /** An exported file as `export:result` returns it. */
@@ -41,29 +40,4 @@ export async function deliverFile(file: ExportedFile): Promise<Result<Delivery>>
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: String(error) } };
   }
-}
-
-/** A finished export handed over: its file name, how, and (downloads) the file to download again from 「打开」. */
-export interface CollectedExport {
-  fileName: string;
-  delivery: Delivery;
-  file?: ExportedFile;
-}
-
-/**
- * Hand a finished export job to the person. The desktop app's main process saves it through the save dialog
- * (`export:save`: the bytes never pass through the page); browser mode downloads it (`export:result`).
- * Throws an ApiCallError when the call fails.
- */
-export async function collectExport(jobId: string): Promise<CollectedExport> {
-  if (transportName() === 'ipc') {
-    const saved = await call('export:save', { jobId });
-    if (!saved.ok) throw new ApiCallError('export:save', saved.error);
-    if (!saved.value.saved) return { fileName: '', delivery: { kind: 'not-saved' } };
-    const fileName = saved.value.path.split(/[\\/]/).pop() ?? saved.value.path;
-    return { fileName, delivery: { kind: 'saved', path: saved.value.path } };
-  }
-  const result = await call('export:result', { jobId });
-  if (!result.ok) throw new ApiCallError('export:result', result.error);
-  return { fileName: result.value.fileName, delivery: downloadFile(result.value), file: result.value };
 }

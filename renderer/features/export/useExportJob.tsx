@@ -2,9 +2,9 @@ import { App as AntApp, Button, Modal, Progress, Typography } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../electron/api/contract';
-import { ApiCallError, call, localised } from '../../api/client';
+import { ApiCallError, call, localised, transportName } from '../../api/client';
 import { notifyError } from '../../app/notifier';
-import { collectExport, downloadFile, type CollectedExport } from './deliver';
+import { deliverFile, downloadFile, type Delivery, type ExportedFile } from './deliver';
 
 export type ExportRequest = ChannelInput<'export:start'>;
 type JobStatus = ChannelOutput<'export:status'>;
@@ -48,14 +48,14 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
    * offers to open it), and the text says so.
    */
   const announce = useCallback(
-    ({ fileName, delivery, file }: CollectedExport) => {
+    (file: ExportedFile, delivery: Delivery) => {
       if (delivery.kind === 'not-saved') {
         message.info(t('exportPage.notSaved'));
         return;
       }
       const open = async () => {
         if (delivery.kind === 'downloaded') {
-          if (file) downloadFile(file);
+          downloadFile(file);
           return;
         }
         const opened = await call('export:open-file', { path: delivery.path });
@@ -63,7 +63,7 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
       };
       notification.success({
         key: doneKey,
-        title: t('exportPage.doneTitle', { name: fileName }),
+        title: t('exportPage.doneTitle', { name: file.fileName }),
         description: delivery.kind === 'saved' ? t('exportPage.doneSaved', { path: delivery.path }) : t('exportPage.doneDownloaded'),
         actions: (
           <Button type="primary" size="small" onClick={() => void open()} data-testid="export-open">
@@ -111,17 +111,35 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           notifyError(new Error(failure.message));
           return false;
         }
-        // The dialog has shown 100% with a full bar; it closes before the save dialog or the download.
-        update(null);
-        let collected: CollectedExport;
-        try {
-          collected = await collectExport(jobId);
-        } catch (error) {
-          notifyError(error instanceof Error ? error : new Error(String(error)));
+        if (transportName() === 'ipc') {
+          // Desktop: the main process saves the job's file through the save dialog (export:save); the bytes
+          // never pass through the page.
+          update(null);
+          const saved = await call('export:save', { jobId });
+          if (!saved.ok) {
+            notifyError(new ApiCallError('export:save', saved.error));
+            return false;
+          }
+          const delivery: Delivery = saved.value.saved ? { kind: 'saved', path: saved.value.path } : { kind: 'not-saved' };
+          const fileName = saved.value.saved ? (saved.value.path.split(/[\\/]/).pop() ?? saved.value.path) : '';
+          announce({ fileName, mimeType: '', dataBase64: '' }, delivery);
+          return delivery.kind !== 'not-saved';
+        }
+        // Browser mode: the page downloads the file (export:result).
+        const result = await call('export:result', { jobId });
+        if (!result.ok) {
+          notifyError(new ApiCallError('export:result', result.error));
           return false;
         }
-        announce(collected);
-        return collected.delivery.kind !== 'not-saved';
+        // The dialog has shown 100% with a full bar; it closes before the save dialog or the download.
+        update(null);
+        const delivered = await deliverFile(result.value);
+        if (!delivered.ok) {
+          notifyError(new Error(delivered.error.message));
+          return false;
+        }
+        announce(result.value, delivered.value);
+        return delivered.value.kind !== 'not-saved';
       } finally {
         update(null);
       }
