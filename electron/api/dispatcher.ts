@@ -4,6 +4,7 @@ import { coded, formatMessage } from '../core/common/messages';
 import type { CallContext, CoreServices } from '../core/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
+import { changesOneDocument } from './effects';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
 import { fail, failCoded, ok, type Result } from './result';
 
@@ -29,22 +30,6 @@ export interface ChangeEvent {
   rev?: number;
   channel: string;
 }
-
-/** Channels that change a document (its text, status or review log), keyed by the input's `id`. */
-export const documentChangingChannels: ReadonlySet<string> = new Set([
-  'reports:save-draft',
-  'reports:submit',
-  'reports:delete',
-  'review:withdraw',
-  'review:decide',
-  'review:reopen',
-  'review:comment',
-  'review:edit-comment',
-  'review:retract-comment',
-  'review:reply',
-  'review:mark-fixed',
-  'review:settle',
-]);
 
 export function isChannelName(channel: string): channel is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, channel);
@@ -118,7 +103,8 @@ export function createDispatcher(
         logError(channel, checked.error);
         return fail('internal', formatMessage('api.badOutput'), { key: 'api.badOutput' });
       }
-      if (documentChangingChannels.has(channel)) announce(channel, parsed.data, checked.data);
+      // Which acts are announced comes from the contract's effects (electron/api/effects.ts).
+      if (changesOneDocument(channel, parsed.data)) announce(channel, parsed.data, checked.data);
       return ok(checked.data);
     } catch (error) {
       if (isDomainError(error)) {

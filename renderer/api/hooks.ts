@@ -22,7 +22,7 @@ export function useChannel<K extends ChannelName>(
 }
 
 /**
- * Call a changing channel; on success the reads it changed are refreshed (renderer/api/refreshes.ts says which).
+ * Call a changing channel; on success the reads it changed are refreshed (the contract's effects say which: electron/api/effects.ts).
  * `shownInPlace`: the caller shows a failure where the person is looking (a dialog), so the global notifier does
  * not toast it too.
  */
