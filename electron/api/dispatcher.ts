@@ -2,9 +2,8 @@ import type { z } from 'zod';
 import { isDomainError, type ErrorIssue } from '../core/common/errors';
 import { coded, formatMessage } from '../core/common/messages';
 import type { CallContext, CoreServices } from '../core/services';
-import { syncTriggerChannels } from '../core/sync/use-cases';
 import { contract, type ChannelName } from './contract';
-import { changesOneDocument } from './effects';
+import { changesOneDocument, leavesSomethingToSend } from './effects';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
 import { fail, failCoded, ok, type Result } from './result';
 
@@ -97,7 +96,7 @@ export function createDispatcher(
       }
       const handler = handlers[channel] as (ctx: CallContext, value: unknown) => Promise<unknown>;
       const value = await handler({ profile, services }, parsed.data);
-      if (services.sync && syncTriggerChannels.has(channel)) services.sync.notify(channel, profile?.id ?? null);
+      if (services.sync && leavesSomethingToSend(channel)) services.sync.notify(channel, profile?.id ?? null);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logError(channel, checked.error);

@@ -1,7 +1,8 @@
 /**
  * The contract's second half: for every channel, what its answer shows or what it changes. Written once, here;
  * the renderer turns it into cache refreshes (renderer/api/refreshes.ts) and the dispatcher into change events
- * for other windows (dispatcher.ts, changesOneDocument). Nobody writes a list of reads to refresh by hand.
+ * for other windows (dispatcher.ts, changesOneDocument) and sync passes (leavesSomethingToSend). Nobody writes a
+ * list of reads to refresh, of acts to announce or of acts to sync by hand.
  *
  * A read `shows` topics: it is refreshed after any act that `changes` one of them. A changing channel `changes`
  * topics, or `everything` (an act after which nothing shown can be trusted: another profile, a restore, an
@@ -143,4 +144,17 @@ export function changesOneDocument(channel: ChannelName, input: unknown): input 
   const effect: Effect = effects[channel];
   if (!('changes' in effect) || effect.changes === 'everything') return false;
   return effect.changes.some((topic) => documentTopics.includes(topic)) && typeof (input as { id?: unknown } | null)?.id === 'string';
+}
+
+/**
+ * What travels between machines (exchange packages, the sync folder): the review logs (submissions, 撤回 and
+ * every review record) and the office's templates. An act changing one of them may leave something to send, so it
+ * starts a sync pass (the dispatcher tells the sync service).
+ */
+const travellingTopics: readonly Topic[] = ['reviews', 'templates'];
+
+/** Whether a successful `channel` may leave something to send to other machines. */
+export function leavesSomethingToSend(channel: ChannelName): boolean {
+  const effect: Effect = effects[channel];
+  return 'changes' in effect && effect.changes !== 'everything' && effect.changes.some((topic) => travellingTopics.includes(topic));
 }

@@ -4,7 +4,8 @@ import { changeConcerns, classifyEntry, folderNameOf, groupedFingerprint, packag
 import { isReceived, markReceived, nextSequence, prunable, recipientLacks, signedText, verifySignedFile } from '../../electron/core/sync/plan';
 import { identityBodySchema, type OutboxEntry } from '../../electron/core/sync/schema';
 import { notBefore } from '../../electron/core/review/use-cases';
-import { syncTriggerChannels } from '../../electron/core/sync/use-cases';
+import { leavesSomethingToSend } from '../../electron/api/effects';
+import { contract, type ChannelName } from '../../electron/api/contract';
 
 const hex = 'ad9e00cf3a7a96f70c9438398557889a';
 const other = '0123456789abcdef0123456789abcdef';
@@ -123,10 +124,26 @@ describe('file events and acts that start a pass', () => {
     expect(changeConcerns(`to-${other}-000000003.rdpkg`, null)).toBe(true);
   });
 
-  it('every act that writes a review record of a manager or supervisor starts a pass, 撤回 included', () => {
-    for (const channel of ['reports:submit', 'review:withdraw', 'review:reply', 'review:mark-fixed', 'review:comment', 'review:decide', 'review:reopen']) {
-      expect(syncTriggerChannels.has(channel), channel).toBe(true);
-    }
+  it('every act that writes a review record or an office template starts a pass, 撤回 included; nothing else does', () => {
+    const triggers = (Object.keys(contract) as ChannelName[]).filter(leavesSomethingToSend);
+    expect(triggers.sort()).toEqual(
+      [
+        'reports:submit',
+        'review:withdraw',
+        'review:reply',
+        'review:mark-fixed',
+        'review:comment',
+        'review:edit-comment',
+        'review:retract-comment',
+        'review:decide',
+        'review:reopen',
+        'review:settle',
+        'templates:save',
+        'templates:duplicate',
+        'templates:import',
+        'templates:retire',
+      ].sort(),
+    );
   });
 });
 

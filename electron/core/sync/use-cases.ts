@@ -36,21 +36,3 @@ export async function admitToOffice(ctx: CallContext, input: { fingerprint: stri
   return port(ctx).admit(requireRole(ctx, 'supervisor').id, input.fingerprint);
 }
 
-/** The channels whose success means there may be something to send. */
-export const syncTriggerChannels: ReadonlySet<string> = new Set([
-  'reports:submit',
-  'review:withdraw',
-  'review:reply',
-  'review:mark-fixed',
-  'review:comment',
-  'review:edit-comment',
-  'review:retract-comment',
-  'review:decide',
-  'review:reopen',
-  'review:settle',
-  // A supervisor's office templates reach the managers by themselves too.
-  'templates:save',
-  'templates:duplicate',
-  'templates:import',
-  'templates:retire',
-]);
