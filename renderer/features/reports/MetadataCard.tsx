@@ -1,13 +1,16 @@
 import { Card, Form, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../electron/core/common/schemas/report';
 import type { Template } from '../../../electron/core/common/schemas/template';
 import { formatPeriod } from './labels';
 import { MetadataFields, type MetadataFormInstance } from './MetadataForm';
 
-/** The document's 基本信息 at the head of the text, and its period. */
-export function MetadataCard({
+/**
+ * The document's 基本信息 at the head of the text, and its period. Memoised: typing in a text section re-renders
+ * the editor page several times a second, and these fields (date pickers, selects) change only with the metadata.
+ */
+export const MetadataCard = memo(function MetadataCard({
   form,
   template,
   shown,
@@ -38,4 +41,4 @@ export function MetadataCard({
       )}
     </Card>
   );
-}
+});

@@ -86,14 +86,14 @@ export function useDraft({ report, shown, editable, form }: { report: Report; sh
   });
 
   /** The metadata form's values: an edit unless they are what the page holds already. */
-  const updateMetadata = (all: Record<string, unknown>) => {
+  const updateMetadata = useStableCallback((all: Record<string, unknown>) => {
     const metadata = Object.fromEntries(Object.entries(all).map(([key, value]) => [key, (value as string | null | undefined) ?? '']));
     // Inputs that normalise their value on mount (e.g. an empty number) are not edits.
     const merged = { ...currentRef.current.metadata, ...metadata };
     if (!editable || sameJson(currentRef.current.metadata, merged)) return;
     setCurrent((previous) => ({ ...previous, metadata: merged }));
     autosave.update({ metadata: merged });
-  };
+  });
 
   /** Paragraphs added at the end of a text section from outside its editor (生成描述); the editor is re-created. */
   const appendToSection = (sectionId: string, sentences: string[]) => {
