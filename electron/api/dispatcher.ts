@@ -3,6 +3,7 @@ import { isDomainError, type ErrorIssue } from '../core/common/errors';
 import { coded, formatMessage } from '../core/common/messages';
 import type { CallContext, CoreServices } from '../core/services';
 import { syncTriggerChannels } from '../core/sync/use-cases';
+import type { ChangeEvent } from './channels';
 import { contract, type ChannelName } from './contract';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
 import { fail, failCoded, ok, type Result } from './result';
@@ -21,13 +22,6 @@ export interface Dispatcher {
    * every other window learns at once. Returns the unsubscribe function.
    */
   onChange(listener: (event: ChangeEvent) => void): () => void;
-}
-
-/** A document changed: its id, its stored revision counter when the call returned it, and by which channel. */
-export interface ChangeEvent {
-  docId: string;
-  rev?: number;
-  channel: string;
 }
 
 /** Channels that change a document (its text, status or review log), keyed by the input's `id`. */
