@@ -12,6 +12,9 @@
  * its own layer's folder and the layers under it (never a sibling of its layer, never one above). The assembled
  * service bag (electron/core/services.ts) sits above them all and only the api, the store and the hosts import
  * it. Type-only imports count (tsPreCompilationDeps).
+ *
+ * The globals each runtime may use are the typecheck's business, one tsconfig per runtime (tsconfig.json
+ * lists them): core ES2023 only, renderer the DOM, main/preload/server/cli/host/store/api Node.
  */
 
 /** The core's layers, lowest first. Folders in the same layer are independent of each other. */
@@ -160,7 +163,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(^|/)(out|dist|\\.tmp)/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    // The shared compiler options (tsconfig.json itself only lists the per-runtime projects).
+    tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };

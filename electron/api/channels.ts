@@ -89,5 +89,15 @@ export type KnownChannel = (typeof channelNames)[number];
  */
 export const saveFileChannel = 'file:save-export';
 
-/** Main → every window: a document changed (`{ docId, rev?, channel }`, see ChangeEvent in the dispatcher). */
+/** Main → every window: a document changed (`{ docId, rev?, channel }`, a ChangeEvent). */
 export const changeEventChannel = 'api:changed';
+
+/**
+ * A document changed: its id, its stored revision counter when the call returned it, and by which channel.
+ * Here rather than in the dispatcher so the renderer can name it without pulling the handlers into its build.
+ */
+export interface ChangeEvent {
+  docId: string;
+  rev?: number;
+  channel: string;
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isDomainError, type ErrorIssue } from '../core/common/errors';
 import { coded, formatMessage } from '../core/common/messages';
 import type { CallContext, CoreServices } from '../core/services';
+import type { ChangeEvent } from './channels';
 import { contract, type ChannelName } from './contract';
 import { changesOneDocument, leavesSomethingToSend } from './effects';
 import { createHandlers, type AppIdentity, type DesktopActs, type Handlers } from './handlers';
@@ -23,12 +24,6 @@ export interface Dispatcher {
   onChange(listener: (event: ChangeEvent) => void): () => void;
 }
 
-/** A document changed: its id, its stored revision counter when the call returned it, and by which channel. */
-export interface ChangeEvent {
-  docId: string;
-  rev?: number;
-  channel: string;
-}
 
 export function isChannelName(channel: string): channel is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, channel);

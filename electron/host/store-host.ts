@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createDispatcher, type ChangeEvent, type Dispatcher, type ErrorLogger } from '../api/dispatcher';
+import type { ChangeEvent } from '../api/channels';
+import { createDispatcher, type Dispatcher, type ErrorLogger } from '../api/dispatcher';
 import type { AppIdentity, DesktopActs } from '../api/handlers';
 import type { Result } from '../api/result';
 import { backupError, backupFailureReason } from '../core/backup/errors';

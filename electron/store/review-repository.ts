@@ -15,6 +15,7 @@ import { coded } from '../core/common/messages';
 
 export const nodeHasher: Hasher = {
   sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  sha256Bytes: (bytes) => createHash('sha256').update(bytes).digest('hex'),
 };
 
 /** The hash of a log line: chained to the previous line's hash. */

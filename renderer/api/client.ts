@@ -1,11 +1,11 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api/contract';
 import type { ApiError, Result } from '../../electron/api/result';
-import type { ChangeEvent } from '../../electron/api/dispatcher';
+import type { ChangeEvent } from '../../electron/api/channels';
 import { i18n } from '../i18n';
 import { formatMessage } from '../../electron/core/common/messages';
 
 /** What the Electron preload exposes; absent in browser mode. */
-interface IpcBridge {
+export interface IpcBridge {
   transport: 'ipc';
   channels: Record<string, (profileId: string | null, input: unknown) => Promise<unknown>>;
   /** The native save dialog for an exported file, then an all-or-nothing write (desktop only). */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ChannelOutput } from '../../electron/api/contract';
-import type { ChangeEvent } from '../../electron/api/dispatcher';
+import type { ChangeEvent } from '../../electron/api/channels';
 import type { Result } from '../../electron/api/result';
 import type { MergeOverlap } from '../../electron/core/reports/merge';
 import type { Report, SectionContent } from '../../electron/core/common/schemas/report';

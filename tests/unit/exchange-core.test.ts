@@ -7,6 +7,7 @@ import { foldReview } from '../../electron/core/common/review-fold';
 import { recordSigningText, sameRecordContent } from '../../electron/core/review/signature';
 import type { ReviewRecord } from '../../electron/core/common/schemas/review';
 import { FileKeyStore, keyFingerprint, signText, verifyText } from '../../electron/store/key-store';
+import { nodeHasher } from '../../electron/store/review-repository';
 import { fixedClock, makeTempDir } from '../helpers/temp-store';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -131,8 +132,9 @@ describe('packages', () => {
         templates: [],
       },
       async (value) => signText(privateKey, value),
+      nodeHasher,
     );
-    const decoded = decodePackage(bytes, verifyText);
+    const decoded = decodePackage(bytes, verifyText, nodeHasher);
     expect(decoded.manifest).toMatchObject({ packageId: 'p1', kind: 'reviews', sender: { name: '王主任' }, entries: [] });
     expect(decoded.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

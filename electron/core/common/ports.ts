@@ -15,7 +15,9 @@ export const randomIds: IdGenerator = {
 
 /** Content hashing (sha256, hex), provided by the platform (Node's crypto in the store). */
 export interface Hasher {
+  /** Of the text's UTF-8 bytes. */
   sha256(text: string): string;
+  sha256Bytes(bytes: Uint8Array): string;
 }
 
 /** Serialises work per key (a document id) so a check and the write that depends on it never interleave. */

@@ -17,6 +17,7 @@ import type { Template } from '../common/schemas/template';
 import { encodePackage, type PackageDocument } from './package';
 import { packageExtension, type PackageKind, type Person, type Recipient, type TrustEntry } from './schema';
 import { coded, formatMessage } from '../common/messages';
+import { bytesToBase64 } from '../common/base64';
 
 export const appName = 'ReportDesk 报告台';
 
@@ -141,6 +142,7 @@ async function buildPackage(
       templates,
     },
     (text) => ctx.services.signer.sign(profile.id, text),
+    ctx.services.hash,
   );
   const titles = new Map<string, string>();
   for (const document of documents) {
@@ -229,7 +231,7 @@ export async function exportSubmissions(
   await ctx.services.exchange.saveExportMarker(key, { at: ctx.services.clock.now().toISOString(), packageId: built.packageId, documents });
   return {
     fileName: fileNameFromParts(['提交包', profile.name, recipient ? `致${recipient.name}` : '', stamp(ctx.services.clock.now())], packageExtension),
-    dataBase64: Buffer.from(built.bytes).toString('base64'),
+    dataBase64: bytesToBase64(built.bytes),
     summary: built.summary,
   };
 }
@@ -273,7 +275,7 @@ export async function exportReviews(ctx: CallContext, input: { managerId?: strin
       ['审阅包', profile.name, names.length === 1 ? `致${names[0]}` : names.length ? `致${names.length}位客户经理` : '致全体客户经理', stamp(ctx.services.clock.now())],
       packageExtension,
     ),
-    dataBase64: Buffer.from(built.bytes).toString('base64'),
+    dataBase64: bytesToBase64(built.bytes),
     summary: built.summary,
   };
 }

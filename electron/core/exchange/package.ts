@@ -8,7 +8,6 @@
  * `decodePackage` checks everything that can be checked without this machine's data, in a fixed order, and
  * refuses with a reason and a Chinese message at the first problem.
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { reportSchema, type Report } from '../common/schemas/report';
 import { reviewRecordSchema, type ReviewRecord } from '../common/schemas/review';
@@ -17,6 +16,7 @@ import { brokenRecordRule } from '../review/record-rules';
 import { recordSigningText } from '../review/signature';
 import { templateSchema, type Template } from '../common/schemas/template';
 import { DomainError } from '../common/errors';
+import type { Hasher } from '../common/ports';
 import { refuse } from './errors';
 import {
   exchangeFormat,
@@ -63,16 +63,12 @@ export interface DecodedPackage {
   people: Map<string, Person>;
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function jsonBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`);
 }
 
-/** Build and sign a package file. `sign` signs the manifest text with the sender's key. */
-export async function encodePackage(contents: PackageContents, sign: (text: string) => Promise<string>): Promise<Uint8Array> {
+/** Build and sign a package file. `sign` signs the manifest text with the sender's key; `hasher` hashes the entries. */
+export async function encodePackage(contents: PackageContents, sign: (text: string) => Promise<string>, hasher: Hasher): Promise<Uint8Array> {
   const files: ZipEntry[] = [];
   for (const template of [...contents.templates].sort((a, b) => (a.id === b.id ? a.version - b.version : a.id < b.id ? -1 : 1))) {
     files.push({ name: `templates/${template.id}/v${template.version}.json`, data: jsonBytes(template) });
@@ -93,7 +89,7 @@ export async function encodePackage(contents: PackageContents, sign: (text: stri
     sender: contents.sender,
     recipients: contents.recipients,
     people: contents.people,
-    entries: files.map((file) => ({ path: file.name, size: file.data.length, sha256: sha256Hex(file.data) })),
+    entries: files.map((file) => ({ path: file.name, size: file.data.length, sha256: hasher.sha256Bytes(file.data) })),
   };
   const manifestText = `${JSON.stringify(manifestSchema.parse(manifest), null, 2)}\n`;
   const signature = { algorithm: 'ed25519' as const, signer: contents.sender.profileId, signature: await sign(manifestText) };
@@ -197,7 +193,7 @@ function checkManifestSignature(byName: Map<string, Uint8Array>, manifest: Manif
 }
 
 /** Every entry listed, every listing present, every hash right. */
-function checkListing(entries: ZipEntry[], byName: Map<string, Uint8Array>, manifest: Manifest): void {
+function checkListing(entries: ZipEntry[], byName: Map<string, Uint8Array>, manifest: Manifest, hasher: Hasher): void {
   const listed = new Map<string, Manifest['entries'][number]>();
   for (const entry of manifest.entries) {
     if (listed.has(entry.path) || isControlEntry(entry.path)) {
@@ -215,7 +211,7 @@ function checkListing(entries: ZipEntry[], byName: Map<string, Uint8Array>, mani
     if (listing.size !== entry.data.length) {
       throw refuse('size-mismatch-listed', 'exchangePackage.sizeMismatch', { name: entry.name, size: entry.data.length, listed: listing.size });
     }
-    if (sha256Hex(entry.data) !== listing.sha256) {
+    if (hasher.sha256Bytes(entry.data) !== listing.sha256) {
       throw refuse('hash-mismatch', 'exchangePackage.hashMismatch', { name: entry.name });
     }
   }
@@ -374,17 +370,17 @@ function checkSenderScope(manifest: Manifest, documents: Map<string, DecodedDocu
 /**
  * Read and check a package file: zip structure and limits, manifest, the sender's signature, the sha256 of
  * every entry, the schema of every entry, ids, record signatures and who may write which record.
- * `verify` checks an Ed25519 signature. Throws a refusal (DomainError with `details.reason`).
+ * `verify` checks an Ed25519 signature; `hasher` gives the sha256 of the file and its entries. Throws a refusal (DomainError with `details.reason`).
  */
-export function decodePackage(bytes: Uint8Array, verify: Verify): DecodedPackage {
+export function decodePackage(bytes: Uint8Array, verify: Verify, hasher: Hasher): DecodedPackage {
   const entries = readEntries(bytes);
   const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
   const { manifest, manifestText } = readManifest(byName);
   checkManifestSignature(byName, manifest, manifestText, verify);
-  checkListing(entries, byName, manifest);
+  checkListing(entries, byName, manifest, hasher);
   const people = readPeople(manifest);
   const { templates, documents } = readContents(entries);
   checkRecords(documents, people, verify);
   checkSenderScope(manifest, documents);
-  return { manifest, sha256: sha256Hex(bytes), documents, templates, people };
+  return { manifest, sha256: hasher.sha256Bytes(bytes), documents, templates, people };
 }

@@ -9,6 +9,7 @@ import type { Report } from '../common/schemas/report';
 import { foldReview } from '../common/review-fold';
 import { reviewCache } from '../review/use-cases';
 import { canonicalJson } from '../common/canonical';
+import { base64ToBytes } from '../common/base64';
 import { requireProfile } from '../common/permissions';
 import type { Locks } from '../common/ports';
 import type { CallContext, ExchangeServices } from './ports';
@@ -34,7 +35,7 @@ function decode(ctx: CallContext, dataBase64: string): DecodedPackage {
   if (dataBase64.length % 4 !== 0 || !base64Pattern.test(dataBase64)) {
     throw refuse('bad-base64', 'exchangePackage.badBase64');
   }
-  return decodePackage(new Uint8Array(Buffer.from(dataBase64, 'base64')), (key, text, signature) => ctx.services.signer.verify(key, text, signature));
+  return decodePackage(base64ToBytes(dataBase64), (key, text, signature) => ctx.services.signer.verify(key, text, signature), ctx.services.hash);
 }
 
 export interface DocumentPreview {

@@ -7,6 +7,7 @@
  * limits *before* inflating anything, inflates each entry with a hard output cap (a zip bomb stops at the
  * cap), and checks every size and CRC-32.
  */
+import { Buffer } from 'node:buffer';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const MB = 1024 * 1024;
@@ -327,7 +328,7 @@ export function readZip(input: Uint8Array, limits: ZipLimits = packageZipLimits)
       try {
         data = inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+        if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
           throw new ZipError('bomb', `文件“${entry.name}”解压后超过了登记的大小（${sizeText(entry.uncompressedSize)}），疑似压缩炸弹，已拒绝`);
         }
         throw new ZipError('corrupt-data', `文件“${entry.name}”的压缩数据已损坏，无法解压`);

@@ -9,7 +9,9 @@
  * openpyxl read them; a shared-strings table would keep every distinct text until the end).
  */
 import ExcelJS from 'exceljs';
+import { Buffer } from 'node:buffer';
 import { Writable } from 'node:stream';
+import { setImmediate } from 'node:timers';
 import { sanitizeSheetName, sheetHeaderFooter } from './excel';
 import type { ExportMonitor } from './progress';
 import { displayWidth } from './text';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatMessage, coded } from '../common/messages';

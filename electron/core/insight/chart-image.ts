@@ -16,6 +16,14 @@ import { drawChartPng } from './chart-png';
 /** The chart's fonts: Windows, macOS, then Linux (fonts-noto-cjk) names; the first one installed is used. */
 const CHART_FONTS = "'Microsoft YaHei', SimHei, 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 
+/**
+ * resvg's font where none of CHART_FONTS is installed: Windows' Chinese UI font there, Noto elsewhere. resvg is
+ * a Node addon, so this runs in Node; its `process` is read structurally (the core is checked without Node).
+ */
+function fallbackFontFamily(): string {
+  return (globalThis as { process?: { platform?: string } }).process?.platform === 'win32' ? 'Microsoft YaHei' : 'Noto Sans CJK SC';
+}
+
 type ResvgModule = typeof Resvg;
 let resvgModule: Promise<ResvgModule | null> | undefined;
 
@@ -39,7 +47,7 @@ async function rasterise(svg: string, width: number): Promise<Uint8Array | null>
     const image = await resvg.renderAsync(svg, {
       fitTo: { mode: 'width', value: width },
       background: 'white',
-      font: { loadSystemFonts: true, defaultFontFamily: process.platform === 'win32' ? 'Microsoft YaHei' : 'Noto Sans CJK SC' },
+      font: { loadSystemFonts: true, defaultFontFamily: fallbackFontFamily() },
     });
     return new Uint8Array(image.asPng());
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Result } from '../../../electron/api/result';
+import type { IpcBridge } from '../../api/client';
 import { bytesOf } from '../../api/files';
 
 /** An exported file as `export:result` returns it. */
@@ -31,7 +32,8 @@ export function downloadFile(file: ExportedFile): Delivery {
  * main process), a download in browser mode.
  */
 export async function deliverFile(file: ExportedFile): Promise<Result<Delivery>> {
-  const saveFile = window.reportdesk?.saveFile;
+  // `window.reportdesk` is declared beside the bridge's type (renderer/api/client.ts).
+  const saveFile: IpcBridge['saveFile'] = window.reportdesk?.saveFile;
   if (!saveFile) return { ok: true, value: downloadFile(file) };
   try {
     const result = await saveFile(file.fileName, file.dataBase64);
