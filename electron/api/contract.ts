@@ -14,49 +14,39 @@ import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from 
 import { languageSchema, settingsSchema, stockToSalesRangeSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/calendar/on-time';
-import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema, exportSaveResultSchema } from './export-schemas';
-import { insightSettingsSchema } from '../core/insight/schema';
+import { insightSettingsSchema, copyCheckViewSchema, dashboardViewSchema, sentencesResultSchema } from '../core/insight/schema';
 import { officeCalendarSchema } from '../core/calendar/office-calendar';
+import { rosterEntrySchema } from '../core/calendar/schema';
+import { exportJobStatusSchema, exportResultSchema, exportSaveResultSchema } from '../core/export/schema';
+import { backupPreviewSchema, backupRecordSchema, backupStatusSchema, moveDataResultSchema, restoreResultSchema } from '../core/backup/schema';
+import { applyResultSchema, exportedPackageSchema, identityViewSchema, importLogSchema, packagePreviewSchema, trustEntrySchema } from '../core/exchange/schema';
+import { commentViewSchema } from '../core/common/schemas/review-view';
 import {
-  copyCheckInput,
-  copyCheckViewSchema,
-  dashboardInput,
-  dashboardViewSchema,
-  sentencesInput,
-  sentencesOutputSchema,
-} from './insight-schemas';
+  inboxSchema,
+  notSubmittedEntrySchema,
+  revisionComparisonSchema,
+  reviewViewSchema,
+  verifyAllSchema,
+  verifyReportSchema,
+} from '../core/review/schema';
+import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/common/schemas/template';
+import { syncStatusSchema } from '../core/sync/schema';
 import {
   backupFileInput,
-  backupPreviewSchema,
-  backupRecordSchema,
-  backupStatusSchema,
-  moveDataInput,
-  moveDataResultSchema,
-  restoreInput,
-  restoreResultSchema,
-  setFolderInput,
-} from './backup-schemas';
-import {
-  applyResultSchema,
+  copyCheckInput,
+  dashboardInput,
+  exportJobInput,
+  exportRequestSchema,
   exportReviewsInput,
   exportSubmissionsInput,
-  exportedPackageSchema,
-  identitySchema,
-  importLogSchema,
+  fingerprintInput,
+  moveDataInput,
   packageFileInput,
-  packagePreviewSchema,
-  rosterSchema,
-  trustedListSchema,
-} from './exchange-schemas';
-import {
-  commentViewSchema,
-  inboxSchema,
-  reviewStateSchema,
-  sectionDiffSchema,
-  verifyReportSchema,
-} from './review-schemas';
-import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/common/schemas/template';
-import { fingerprintInput, syncConfigureInput, syncStatusSchema } from './sync-schemas';
+  restoreInput,
+  sentencesInput,
+  setFolderInput,
+  syncConfigureInput,
+} from './inputs';
 
 z.config(z.locales.zhCN());
 
@@ -316,9 +306,7 @@ export const contract = {
     summary: "A document's review: comments, decisions, workflow, revisions; marks it read",
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), markRead: z.boolean().optional() }).strict(),
-    output: z
-      .object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int(), withdrawable: z.boolean().optional() })
-      .strict(),
+    output: reviewViewSchema,
   }),
   'review:decide': channel({
     summary: 'Grade the latest submitted revision, then return it or approve it (supervisor)',
@@ -393,7 +381,7 @@ export const contract = {
     summary: 'Differences between two submitted revisions, with the earlier comments',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
-    output: z.object({ sections: z.array(sectionDiffSchema), comments: z.array(commentViewSchema) }).strict(),
+    output: revisionComparisonSchema,
   }),
   'review:verify': channel({
     summary: "Check a document's review log against its hash chain",
@@ -405,7 +393,7 @@ export const contract = {
     summary: 'Check every visible review log; returns the ones with problems',
     profile: 'required',
     input: empty,
-    output: z.object({ checked: z.number().int(), problems: z.array(verifyReportSchema) }).strict(),
+    output: verifyAllSchema,
   }),
   'review:inbox': channel({
     summary: '待审阅 with read/unread, filters and counts',
@@ -428,19 +416,7 @@ export const contract = {
     summary: 'Managers who have not submitted each daily/monthly template for a period (supervisor)',
     profile: 'required',
     input: z.object({ period: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '期间格式应为 2026-11 或 2026-11-05') }).strict(),
-    output: z.array(
-      z
-        .object({
-          templateId: z.string(),
-          templateName: z.string(),
-          period: z.string(),
-          missing: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() }).strict()),
-          /** `due`: the deadline passed, `missing` lists who owes it; `not-due`: not late yet (until `dueAt`); `day-off`: no log expected. */
-          state: z.enum(['due', 'not-due', 'day-off']).optional(),
-          dueAt: z.string().optional(),
-        })
-        .strict(),
-    ),
+    output: z.array(notSubmittedEntrySchema),
   }),
   'insight:dashboard': channel({
     summary: 'Per-manager statistics for a month: documents, on time/late/missing, grades, comments (a manager: own row)',
@@ -458,7 +434,7 @@ export const contract = {
     summary: "Draft sentences from a data table's figures by the template's wording rules (生成描述)",
     profile: 'required',
     input: sentencesInput,
-    output: sentencesOutputSchema,
+    output: sentencesResultSchema,
   }),
   'tables:read-xlsx': channel({
     summary: 'Read an .xlsx file as rows of text, for importing rows into a data table',
@@ -519,19 +495,19 @@ export const contract = {
     summary: "The caller's signing key (made on first use): public key and fingerprint",
     profile: 'required',
     input: empty,
-    output: identitySchema,
+    output: identityViewSchema,
   }),
   'exchange:trusted': channel({
     summary: 'Keys met through packages (trust on first use)',
     profile: 'required',
     input: empty,
-    output: trustedListSchema,
+    output: z.array(trustEntrySchema),
   }),
   'exchange:roster': channel({
     summary: "The supervisor's roster: local managers and managers met through packages",
     profile: 'required',
     input: empty,
-    output: rosterSchema,
+    output: z.array(rosterEntrySchema),
   }),
   'exchange:export-submissions': channel({
     summary: 'A signed submission package (.rdpkg) of chosen documents or of everything new since the last export (manager)',
