@@ -8,6 +8,7 @@ import {
   reportSchema,
   reportStatusSchema,
   reportSummarySchema,
+  reportWithTemplateSchema,
   sectionContentSchema,
 } from '../core/common/schemas/report';
 import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/common/schemas/review';
@@ -29,7 +30,12 @@ import {
   verifyAllSchema,
   verifyReportSchema,
 } from '../core/review/schema';
-import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/common/schemas/template';
+import { documentKindSchema, templateSchema, templateSummarySchema } from '../core/common/schemas/template';
+import { storeProblemSchema } from '../core/common/schemas/health';
+import { demoLoadResultSchema } from '../core/demo/schema';
+import { xlsxTablesSchema } from '../core/import/schema';
+import { movedDraftSchema, searchResultSchema, templateUpdateSchema } from '../core/reports/schema';
+import { templateFileTextSchema, templateImportSchema, templateVersionsSchema } from '../core/templates/schema';
 import { syncStatusSchema } from '../core/sync/schema';
 import {
   backupFileInput,
@@ -68,43 +74,6 @@ function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, 
 const empty = z.object({}).strict();
 const idInput = z.object({ id: z.string().min(1).max(80) }).strict();
 const metadataInput = z.record(z.string().max(40), z.string().max(2000));
-
-const storeProblemSchema = z
-  .object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })
-  .strict();
-
-const templateSummarySchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    name: z.string(),
-    kind: documentKindSchema,
-    cadence: cadenceSchema,
-    builtIn: z.boolean(),
-    description: z.string(),
-    sectionCount: z.number().int(),
-    publisher: templatePublisherSchema.optional(),
-    retired: z.boolean().optional(),
-  })
-  .strict();
-
-const renamedSchema = z.object({ from: z.string(), to: z.string() }).strict();
-const templateUpdateSchema = z
-  .object({
-    current: z.number().int(),
-    latest: z.number().int(),
-    templateName: z.string(),
-    changes: z
-      .object({
-        sectionsAdded: z.array(z.string()),
-        sectionsRemoved: z.array(z.string()),
-        sectionsRenamed: z.array(renamedSchema),
-        columns: z.array(z.object({ section: z.string(), added: z.array(z.string()), removed: z.array(z.string()), renamed: z.array(renamedSchema) }).strict()),
-      })
-      .strict(),
-    lost: z.array(z.string()),
-  })
-  .strict();
 
 /**
  * The whole API: one entry per channel, named `domain:verb`. Both transports (Electron IPC and loopback
@@ -176,7 +145,7 @@ export const contract = {
     summary: 'Load the sample office (idempotent)',
     profile: 'none',
     input: empty,
-    output: z.object({ profiles: z.number().int(), reports: z.number().int(), skipped: z.number().int() }).strict(),
+    output: demoLoadResultSchema,
   }),
   'templates:list': channel({
     summary: 'Latest version of every template',
@@ -188,7 +157,7 @@ export const contract = {
     summary: 'One template version (latest by default)',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
-    output: z.object({ template: templateSchema, versions: z.array(z.number().int()) }).strict(),
+    output: templateVersionsSchema,
   }),
   'templates:duplicate': channel({
     summary: 'Copy a template into a new editable custom template',
@@ -208,13 +177,13 @@ export const contract = {
     summary: 'A template version as a shareable file',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
-    output: z.object({ fileName: z.string(), text: z.string() }).strict(),
+    output: templateFileTextSchema,
   }),
   'templates:import': channel({
     summary: 'Import a template file (validated, errors name field and line)',
     profile: 'required',
     input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(2_000_000) }).strict(),
-    output: z.object({ template: templateSchema, created: z.boolean() }).strict(),
+    output: templateImportSchema,
   }),
   'reports:list': channel({
     summary: 'Documents the caller may see, filtered (newest first; `limit`: only the first ones)',
@@ -244,13 +213,13 @@ export const contract = {
         retailer: z.string().max(60).optional(),
       })
       .strict(),
-    output: z.array(z.object({ summary: reportSummarySchema, score: z.number(), snippet: z.string() }).strict()),
+    output: z.array(searchResultSchema),
   }),
   'reports:get': channel({
     summary: 'One document with its template version',
     profile: 'required',
     input: idInput,
-    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+    output: reportWithTemplateSchema,
   }),
   'reports:create': channel({
     summary: 'New draft from a template',
@@ -375,7 +344,7 @@ export const contract = {
     summary: 'A frozen submitted revision',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), revision: z.number().int().min(1) }).strict(),
-    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+    output: reportWithTemplateSchema,
   }),
   'review:compare': channel({
     summary: 'Differences between two submitted revisions, with the earlier comments',
@@ -442,15 +411,7 @@ export const contract = {
     input: z
       .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
       .strict(),
-    output: z
-      .object({
-        sheets: z.array(
-          z.object({ name: z.string(), rows: z.array(z.array(z.string())), cut: z.object({ rows: z.boolean(), columns: z.boolean() }).strict().optional() }).strict(),
-        ),
-        /** What reading left out at its caps (rows, columns, sheets), in people's words; empty when nothing was cut. */
-        notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }).strict()),
-      })
-      .strict(),
+    output: xlsxTablesSchema,
   }),
   'export:start': channel({
     summary: 'Start an export (Word, Excel, 台账 register, meeting pack) in the background; returns its job id',
@@ -562,7 +523,7 @@ export const contract = {
     summary: 'Move a draft to a newer version of its template, keeping what has a place and listing the rest',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1), version: z.number().int().min(1) }).strict(),
-    output: z.object({ report: reportSchema, lost: z.array(z.string()) }).strict(),
+    output: movedDraftSchema,
   }),
   'reports:existing-draft': channel({
     summary: "The caller's unsubmitted document of a template and period (to offer it instead of a second draft)",

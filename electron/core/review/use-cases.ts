@@ -1,6 +1,6 @@
 import type { Profile } from '../common/schemas/profile';
 import { checkCompleteness } from '../reports/completeness';
-import type { Report } from '../common/schemas/report';
+import type { Report, ReportWithTemplate } from '../common/schemas/report';
 import { getReport, listReports } from '../reports/use-cases';
 import { requireProfile, requireRole } from '../common/permissions';
 import { requireSigningKey } from '../profiles/keys';
@@ -399,7 +399,7 @@ export async function getReview(ctx: CallContext, input: { id: string; markRead?
 }
 
 /** A frozen submitted revision. */
-export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<{ report: Report; template: Template }> {
+export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<ReportWithTemplate> {
   const { template } = await getReport(ctx, input.id);
   const report = await ctx.services.reviews.getRevision(input.id, input.revision);
   if (!report) throw coded('not-found', 'review.revisionNotFound', { revision: input.revision });
