@@ -8,55 +8,51 @@ import {
   reportSchema,
   reportStatusSchema,
   reportSummarySchema,
+  reportWithTemplateSchema,
   sectionContentSchema,
 } from '../core/common/schemas/report';
 import { anchorSchema, commentKindSchema, gradeSchema, meetingFlagSchema } from '../core/common/schemas/review';
 import { languageSchema, settingsSchema, stockToSalesRangeSchema } from '../core/settings/schema';
 import { fontSettingsSchema } from '../core/export/fonts';
 import { onTimeRuleSchema } from '../core/calendar/on-time';
-import { exportJobInput, exportJobStatusSchema, exportRequestSchema, exportResultSchema, exportSaveResultSchema } from './export-schemas';
-import { insightSettingsSchema } from '../core/insight/schema';
+import { insightSettingsSchema, copyCheckViewSchema, dashboardViewSchema, sentencesResultSchema } from '../core/insight/schema';
 import { officeCalendarSchema } from '../core/calendar/office-calendar';
+import { rosterEntrySchema } from '../core/calendar/schema';
+import { exportJobStatusSchema, exportResultSchema, exportSaveResultSchema } from '../core/export/schema';
+import { backupPreviewSchema, backupRecordSchema, backupStatusSchema, moveDataResultSchema, restoreResultSchema } from '../core/backup/schema';
+import { applyResultSchema, exportedPackageSchema, identityViewSchema, importLogSchema, packagePreviewSchema, trustEntrySchema } from '../core/exchange/schema';
+import { commentViewSchema } from '../core/common/schemas/review-view';
 import {
-  copyCheckInput,
-  copyCheckViewSchema,
-  dashboardInput,
-  dashboardViewSchema,
-  sentencesInput,
-  sentencesOutputSchema,
-} from './insight-schemas';
+  inboxSchema,
+  notSubmittedEntrySchema,
+  revisionComparisonSchema,
+  reviewViewSchema,
+  verifyAllSchema,
+  verifyReportSchema,
+} from '../core/review/schema';
+import { documentKindSchema, templateSchema, templateSummarySchema } from '../core/common/schemas/template';
+import { storeProblemSchema } from '../core/common/schemas/health';
+import { demoLoadResultSchema } from '../core/demo/schema';
+import { xlsxTablesSchema } from '../core/import/schema';
+import { movedDraftSchema, searchResultSchema, templateUpdateSchema } from '../core/reports/schema';
+import { templateFileTextSchema, templateImportSchema, templateVersionsSchema } from '../core/templates/schema';
+import { syncStatusSchema } from '../core/sync/schema';
 import {
   backupFileInput,
-  backupPreviewSchema,
-  backupRecordSchema,
-  backupStatusSchema,
-  moveDataInput,
-  moveDataResultSchema,
-  restoreInput,
-  restoreResultSchema,
-  setFolderInput,
-} from './backup-schemas';
-import {
-  applyResultSchema,
+  copyCheckInput,
+  dashboardInput,
+  exportJobInput,
+  exportRequestSchema,
   exportReviewsInput,
   exportSubmissionsInput,
-  exportedPackageSchema,
-  identitySchema,
-  importLogSchema,
+  fingerprintInput,
+  moveDataInput,
   packageFileInput,
-  packagePreviewSchema,
-  rosterSchema,
-  trustedListSchema,
-} from './exchange-schemas';
-import {
-  commentViewSchema,
-  inboxSchema,
-  reviewStateSchema,
-  sectionDiffSchema,
-  verifyReportSchema,
-} from './review-schemas';
-import { cadenceSchema, documentKindSchema, templatePublisherSchema, templateSchema } from '../core/common/schemas/template';
-import { fingerprintInput, syncConfigureInput, syncStatusSchema } from './sync-schemas';
+  restoreInput,
+  sentencesInput,
+  setFolderInput,
+  syncConfigureInput,
+} from './inputs';
 
 z.config(z.locales.zhCN());
 
@@ -78,43 +74,6 @@ function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, 
 const empty = z.object({}).strict();
 const idInput = z.object({ id: z.string().min(1).max(80) }).strict();
 const metadataInput = z.record(z.string().max(40), z.string().max(2000));
-
-const storeProblemSchema = z
-  .object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })
-  .strict();
-
-const templateSummarySchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    name: z.string(),
-    kind: documentKindSchema,
-    cadence: cadenceSchema,
-    builtIn: z.boolean(),
-    description: z.string(),
-    sectionCount: z.number().int(),
-    publisher: templatePublisherSchema.optional(),
-    retired: z.boolean().optional(),
-  })
-  .strict();
-
-const renamedSchema = z.object({ from: z.string(), to: z.string() }).strict();
-const templateUpdateSchema = z
-  .object({
-    current: z.number().int(),
-    latest: z.number().int(),
-    templateName: z.string(),
-    changes: z
-      .object({
-        sectionsAdded: z.array(z.string()),
-        sectionsRemoved: z.array(z.string()),
-        sectionsRenamed: z.array(renamedSchema),
-        columns: z.array(z.object({ section: z.string(), added: z.array(z.string()), removed: z.array(z.string()), renamed: z.array(renamedSchema) }).strict()),
-      })
-      .strict(),
-    lost: z.array(z.string()),
-  })
-  .strict();
 
 /**
  * The whole API: one entry per channel, named `domain:verb`. Both transports (Electron IPC and loopback
@@ -186,7 +145,7 @@ export const contract = {
     summary: 'Load the sample office (idempotent)',
     profile: 'none',
     input: empty,
-    output: z.object({ profiles: z.number().int(), reports: z.number().int(), skipped: z.number().int() }).strict(),
+    output: demoLoadResultSchema,
   }),
   'templates:list': channel({
     summary: 'Latest version of every template',
@@ -198,7 +157,7 @@ export const contract = {
     summary: 'One template version (latest by default)',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
-    output: z.object({ template: templateSchema, versions: z.array(z.number().int()) }).strict(),
+    output: templateVersionsSchema,
   }),
   'templates:duplicate': channel({
     summary: 'Copy a template into a new editable custom template',
@@ -218,13 +177,13 @@ export const contract = {
     summary: 'A template version as a shareable file',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), version: z.number().int().min(1).optional() }).strict(),
-    output: z.object({ fileName: z.string(), text: z.string() }).strict(),
+    output: templateFileTextSchema,
   }),
   'templates:import': channel({
     summary: 'Import a template file (validated, errors name field and line)',
     profile: 'required',
     input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(2_000_000) }).strict(),
-    output: z.object({ template: templateSchema, created: z.boolean() }).strict(),
+    output: templateImportSchema,
   }),
   'reports:list': channel({
     summary: 'Documents the caller may see, filtered (newest first; `limit`: only the first ones)',
@@ -254,13 +213,13 @@ export const contract = {
         retailer: z.string().max(60).optional(),
       })
       .strict(),
-    output: z.array(z.object({ summary: reportSummarySchema, score: z.number(), snippet: z.string() }).strict()),
+    output: z.array(searchResultSchema),
   }),
   'reports:get': channel({
     summary: 'One document with its template version',
     profile: 'required',
     input: idInput,
-    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+    output: reportWithTemplateSchema,
   }),
   'reports:create': channel({
     summary: 'New draft from a template',
@@ -316,9 +275,7 @@ export const contract = {
     summary: "A document's review: comments, decisions, workflow, revisions; marks it read",
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), markRead: z.boolean().optional() }).strict(),
-    output: z
-      .object({ state: reviewStateSchema, revisions: z.array(z.number().int()), unseen: z.number().int(), withdrawable: z.boolean().optional() })
-      .strict(),
+    output: reviewViewSchema,
   }),
   'review:decide': channel({
     summary: 'Grade the latest submitted revision, then return it or approve it (supervisor)',
@@ -387,13 +344,13 @@ export const contract = {
     summary: 'A frozen submitted revision',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), revision: z.number().int().min(1) }).strict(),
-    output: z.object({ report: reportSchema, template: templateSchema }).strict(),
+    output: reportWithTemplateSchema,
   }),
   'review:compare': channel({
     summary: 'Differences between two submitted revisions, with the earlier comments',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
-    output: z.object({ sections: z.array(sectionDiffSchema), comments: z.array(commentViewSchema) }).strict(),
+    output: revisionComparisonSchema,
   }),
   'review:verify': channel({
     summary: "Check a document's review log against its hash chain",
@@ -405,7 +362,7 @@ export const contract = {
     summary: 'Check every visible review log; returns the ones with problems',
     profile: 'required',
     input: empty,
-    output: z.object({ checked: z.number().int(), problems: z.array(verifyReportSchema) }).strict(),
+    output: verifyAllSchema,
   }),
   'review:inbox': channel({
     summary: '待审阅 with read/unread, filters and counts',
@@ -428,19 +385,7 @@ export const contract = {
     summary: 'Managers who have not submitted each daily/monthly template for a period (supervisor)',
     profile: 'required',
     input: z.object({ period: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '期间格式应为 2026-11 或 2026-11-05') }).strict(),
-    output: z.array(
-      z
-        .object({
-          templateId: z.string(),
-          templateName: z.string(),
-          period: z.string(),
-          missing: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() }).strict()),
-          /** `due`: the deadline passed, `missing` lists who owes it; `not-due`: not late yet (until `dueAt`); `day-off`: no log expected. */
-          state: z.enum(['due', 'not-due', 'day-off']).optional(),
-          dueAt: z.string().optional(),
-        })
-        .strict(),
-    ),
+    output: z.array(notSubmittedEntrySchema),
   }),
   'insight:dashboard': channel({
     summary: 'Per-manager statistics for a month: documents, on time/late/missing, grades, comments (a manager: own row)',
@@ -458,7 +403,7 @@ export const contract = {
     summary: "Draft sentences from a data table's figures by the template's wording rules (生成描述)",
     profile: 'required',
     input: sentencesInput,
-    output: sentencesOutputSchema,
+    output: sentencesResultSchema,
   }),
   'tables:read-xlsx': channel({
     summary: 'Read an .xlsx file as rows of text, for importing rows into a data table',
@@ -466,15 +411,7 @@ export const contract = {
     input: z
       .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(14_000_000) })
       .strict(),
-    output: z
-      .object({
-        sheets: z.array(
-          z.object({ name: z.string(), rows: z.array(z.array(z.string())), cut: z.object({ rows: z.boolean(), columns: z.boolean() }).strict().optional() }).strict(),
-        ),
-        /** What reading left out at its caps (rows, columns, sheets), in people's words; empty when nothing was cut. */
-        notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }).strict()),
-      })
-      .strict(),
+    output: xlsxTablesSchema,
   }),
   'export:start': channel({
     summary: 'Start an export (Word, Excel, 台账 register, meeting pack) in the background; returns its job id',
@@ -519,19 +456,19 @@ export const contract = {
     summary: "The caller's signing key (made on first use): public key and fingerprint",
     profile: 'required',
     input: empty,
-    output: identitySchema,
+    output: identityViewSchema,
   }),
   'exchange:trusted': channel({
     summary: 'Keys met through packages (trust on first use)',
     profile: 'required',
     input: empty,
-    output: trustedListSchema,
+    output: z.array(trustEntrySchema),
   }),
   'exchange:roster': channel({
     summary: "The supervisor's roster: local managers and managers met through packages",
     profile: 'required',
     input: empty,
-    output: rosterSchema,
+    output: z.array(rosterEntrySchema),
   }),
   'exchange:export-submissions': channel({
     summary: 'A signed submission package (.rdpkg) of chosen documents or of everything new since the last export (manager)',
@@ -586,7 +523,7 @@ export const contract = {
     summary: 'Move a draft to a newer version of its template, keeping what has a place and listing the rest',
     profile: 'required',
     input: z.object({ id: z.string().min(1).max(80), baseRev: z.number().int().min(1), version: z.number().int().min(1) }).strict(),
-    output: z.object({ report: reportSchema, lost: z.array(z.string()) }).strict(),
+    output: movedDraftSchema,
   }),
   'reports:existing-draft': channel({
     summary: "The caller's unsubmitted document of a template and period (to offer it instead of a second draft)",

@@ -1,6 +1,7 @@
 import { existingDraft, moveToVersion, templateUpdate } from '../core/reports/version-use-cases';
 import { loadDemoData } from '../core/demo/use-cases';
-import { ExportJobs } from '../core/export/jobs';
+import { ExportJobs, type ExportFile } from '../core/export/jobs';
+import type { ExportSaveResult } from '../core/export/schema';
 import { checkExportRequest, exportMimeType, runExport } from '../core/export/use-cases';
 import { readXlsxWorkbook, xlsxNotices } from '../core/import/xlsx-reader';
 import { getCopyCheck } from '../core/insight/copy-check';
@@ -85,7 +86,7 @@ export interface DesktopActs {
    * Save a finished export through the native save dialog, written all or nothing by the main process (the
    * bytes never pass through the page). `saved: false` when the person cancels the dialog.
    */
-  saveExport(file: { fileName: string; bytes: Uint8Array }): Promise<{ saved: true; path: string } | { saved: false }>;
+  saveExport(file: ExportFile): Promise<ExportSaveResult>;
 }
 
 /** Every channel's use case, by name (Actual Budget's handler map). Thin: the logic lives in core. */

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { exportRequestSchema } from '../api/export-schemas';
+import { exportRequestSchema } from '../api/inputs';
 import { toIssues } from '../api/dispatcher';
 import { defaultExportLabels } from '../core/export/labels';
 import { runExport, type ExportRequest } from '../core/export/use-cases';

@@ -6,6 +6,7 @@
  */
 import type { Context } from './common/context';
 import type { Clock, Hasher, IdGenerator, Locks } from './common/ports';
+import type { StoreProblem } from './common/schemas/health';
 import type { BackupPort } from './backup/ports';
 import type { DemoData } from './seeds/demo-schema';
 import type { ExchangeRepository } from './exchange/ports';
@@ -27,14 +28,7 @@ export type { ChainCheck, ReadStateRepository, ReviewRepository, VerifyProblem, 
 export type { SettingsRepository } from './settings/ports';
 export type { SyncPort } from './sync/ports';
 export type { TemplateRepository } from './templates/ports';
-
-/** A data file that failed validation and was moved aside. */
-export interface StoreProblem {
-  file: string;
-  movedTo: string;
-  reason: string;
-  at: string;
-}
+export type { StoreProblem } from './common/schemas/health';
 
 export interface StoreHealth {
   problems(): Promise<StoreProblem[]>;

@@ -61,6 +61,58 @@ export const backupSummarySchema = z
   .strict();
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 
+/** A backup taken: its file, when, its size and how many files it holds. */
+export const backupRecordSchema = z.object({ file: z.string(), at: z.string(), size: z.number(), files: z.number() }).strict();
+export type BackupRecord = z.infer<typeof backupRecordSchema>;
+
+/** The data folder, where backups go, the last backup (or why it failed) and the backups kept. */
+export const backupStatusSchema = z
+  .object({
+    dataDir: z.string(),
+    /** Where backups go now, and the default beside the data folder. */
+    folder: z.string(),
+    defaultFolder: z.string(),
+    last: backupRecordSchema.nullable(),
+    /** The last backup that failed (cleared by the next one that succeeds). */
+    lastError: z
+      .object({ at: z.string(), reason: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .strict()
+      .nullable(),
+    /** Backups in the folder, newest first. */
+    backups: z.array(z.object({ name: z.string(), file: z.string(), at: z.string(), size: z.number() }).strict()),
+    running: z.boolean(),
+    /** How the data folder was chosen: the default, an environment variable, or a move recorded in a pointer file. */
+    location: z.object({ source: z.enum(['default', 'environment', 'moved']), pointerFile: z.string().nullable() }).strict(),
+  })
+  .strict();
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** A backup file checked completely, before a restore. */
+export const backupPreviewSchema = z
+  .object({
+    file: z.string(),
+    createdAt: z.string(),
+    reason: z.string(),
+    appVersion: z.string(),
+    source: z.string(),
+    size: z.number(),
+    totalSize: z.number(),
+    fileCount: z.number(),
+    summary: backupSummarySchema,
+  })
+  .strict();
+export type BackupPreview = z.infer<typeof backupPreviewSchema>;
+
+/** A restore done: where to, how many files, the safety backup of the replaced data, whether the app switched to it. */
+export const restoreResultSchema = z
+  .object({ target: z.string(), files: z.number(), safetyBackup: z.string().nullable(), switched: z.boolean() })
+  .strict();
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
+/** The data folder moved: from, to, and how many files were copied and verified. */
+export const moveDataResultSchema = z.object({ from: z.string(), to: z.string(), files: z.number() }).strict();
+export type MoveDataResult = z.infer<typeof moveDataResultSchema>;
+
 /** Only the fields every manifest version keeps: checked first, so a newer backup is told apart from junk. */
 export const manifestHeadSchema = z
   .object({

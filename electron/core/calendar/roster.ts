@@ -1,5 +1,6 @@
 import { defaultOnTimeRule } from './on-time';
 import type { CallContext } from './ports';
+import type { RosterEntry } from './schema';
 import { officeDay } from './office-calendar';
 
 /**
@@ -22,7 +23,7 @@ export async function joinDates(ctx: CallContext): Promise<Map<string, string>> 
 }
 
 /** Managers on this supervisor's roster: local manager profiles and managers met through packages. */
-export async function rosterManagers(ctx: CallContext): Promise<{ id: string; name: string; unit: string; remote: boolean }[]> {
+export async function rosterManagers(ctx: CallContext): Promise<RosterEntry[]> {
   const local = (await ctx.services.profiles.list()).filter((profile) => profile.role === 'manager');
   const ids = new Set(local.map((profile) => profile.id));
   const remote = (await ctx.services.exchange.trusted()).filter((entry) => entry.role === 'manager' && !ids.has(entry.profileId));

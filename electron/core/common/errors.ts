@@ -1,13 +1,6 @@
 /** Stable error codes shared by every channel and both transports. */
-export type ErrorCode =
-  | 'invalid-input'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'no-profile'
-  | 'locked'
-  | 'unavailable'
-  | 'internal';
+export const errorCodes = ['invalid-input', 'forbidden', 'not-found', 'conflict', 'no-profile', 'locked', 'unavailable', 'internal'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorIssue {
   path: string;

@@ -2,83 +2,21 @@
  * The folded view of a document's review log (comments, replies, grades, returns, meeting flags): a pure read of
  * the records. In core/common because review, insight, export, exchange, demo and the renderer all read it.
  */
-import type { Role } from './schemas/profile';
 import type { ReportStatus } from './schemas/report';
-import type { Anchor, CommentKind, MeetingFlag, ReviewRecord } from './schemas/review';
+import type { ReviewRecord } from './schemas/review';
+import type { CommentEvent, CommentView, DecisionView, Person, ReviewState, WorkflowEvent } from './schemas/review-view';
 
-export interface Person {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface CommentVersion {
-  kind: CommentKind;
-  text: string;
-  at: string;
-}
-
-export interface CommentEvent {
-  type: 'reply' | 'mark-fixed' | 'resolve' | 'reopen-comment' | 'comment-edit' | 'comment-retract';
-  recordId: string;
-  by: Person;
-  at: string;
-  text?: string;
-}
-
-export type CommentStatus = 'open' | 'fixed' | 'resolved';
-
-/** A comment as people see it: its latest text, its history, its thread and where it stands. */
-export interface CommentView {
-  id: string;
-  revision: number;
-  anchor: Anchor;
-  kind: CommentKind;
-  text: string;
-  by: Person;
-  at: string;
-  /** Every version, oldest first (the first is the original). Editing never loses the earlier text. */
-  versions: CommentVersion[];
-  retracted: { at: string; by: Person; reason?: string } | null;
-  replies: { id: string; by: Person; text: string; at: string }[];
-  status: CommentStatus;
-  /** The latest 已整改 note, if any. */
-  fixNote: string | null;
-  events: CommentEvent[];
-}
-
-export interface DecisionView {
-  id: string;
-  revision: number;
-  decision: 'return' | 'approve';
-  grade: string;
-  reason?: string;
-  meetingFlag: MeetingFlag;
-  overall?: string;
-  by: Person;
-  at: string;
-}
-
-export interface WorkflowEvent {
-  id: string;
-  type: 'submit' | 'return' | 'approve' | 'reopen' | 'withdraw';
-  revision: number;
-  by: Person;
-  at: string;
-  note?: string;
-}
-
-export interface ReviewState {
-  comments: CommentView[];
-  decisions: DecisionView[];
-  workflow: WorkflowEvent[];
-  /** Status implied by the workflow records (draft when there are none). */
-  status: ReportStatus;
-  /** Highest submitted revision, 0 when never submitted. */
-  lastSubmittedRevision: number;
-  /** The decision on the latest submitted revision, if it has one and was not reopened since. */
-  currentDecision: DecisionView | null;
-}
+// The views' schemas are the source of their types (the API validates its output with the same objects).
+export type {
+  CommentEvent,
+  CommentStatus,
+  CommentVersion,
+  CommentView,
+  DecisionView,
+  Person,
+  ReviewState,
+  WorkflowEvent,
+} from './schemas/review-view';
 
 function person(record: ReviewRecord): Person {
   return { id: record.authorId, name: record.authorName, role: record.role };

@@ -6,13 +6,10 @@ import { signRecord } from '../review/signature';
 import { checkSubmissions } from '../insight/copy-check';
 import type { Template } from '../common/schemas/template';
 import type { CallContext } from './ports';
+import type { DemoLoadResult } from './schema';
 import { coded } from '../common/messages';
 
-export interface DemoLoadResult {
-  profiles: number;
-  reports: number;
-  skipped: number;
-}
+export type { DemoLoadResult } from './schema';
 
 /**
  * Load the sample office (several managers, a supervisor, documents in every state). Idempotent: items whose

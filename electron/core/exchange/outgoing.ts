@@ -15,21 +15,22 @@ import { requireProfile, requireRole } from '../common/permissions';
 import type { CallContext } from './ports';
 import type { Template } from '../common/schemas/template';
 import { encodePackage, type PackageDocument } from './package';
-import { packageExtension, type PackageKind, type Person, type Recipient, type TrustEntry } from './schema';
+import {
+  packageExtension,
+  type ExportedPackage,
+  type ExportSummary,
+  type IdentityView,
+  type PackageKind,
+  type Person,
+  type Recipient,
+  type TrustEntry,
+} from './schema';
 import { coded, formatMessage } from '../common/messages';
 import { bytesToBase64 } from '../common/base64';
 
-export const appName = 'ReportDesk 报告台';
+export type { ExportedPackage, ExportSummary, IdentityView } from './schema';
 
-export interface IdentityView {
-  profileId: string;
-  name: string;
-  role: Profile['role'];
-  unit: string;
-  publicKey: string;
-  fingerprint: string;
-  createdAt: string;
-}
+export const appName = 'ReportDesk 报告台';
 
 /** The caller's key pair (made on first use): public key and fingerprint, to read out to the other side. */
 export async function myIdentity(ctx: CallContext): Promise<IdentityView> {
@@ -42,21 +43,6 @@ export async function myIdentity(ctx: CallContext): Promise<IdentityView> {
 export async function trustedPeople(ctx: CallContext): Promise<TrustEntry[]> {
   requireProfile(ctx);
   return ctx.services.exchange.trusted();
-}
-
-export interface ExportSummary {
-  kind: PackageKind;
-  packageId: string;
-  recipients: string[];
-  documents: { id: string; title: string; revisions: number[]; records: number }[];
-  templates: number;
-  records: number;
-}
-
-export interface ExportedPackage {
-  fileName: string;
-  dataBase64: string;
-  summary: ExportSummary;
 }
 
 /** Beijing time as 20261105-103000, for file names (two exports in one minute get different names). */

@@ -14,13 +14,9 @@ import { canonicalJson } from '../common/canonical';
 import type { CallContext } from './ports';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
-import type { ExchangeConflict, Person } from './schema';
+import type { DocumentEffect, ExchangeConflict, Person } from './schema';
 
-/**
- * What happens to the document file: created (first time here), its workflow status changes, only its review
- * summary is refreshed, nothing, or a conflict (the local document is kept as it is).
- */
-export type DocumentEffect = 'create' | 'status' | 'refresh' | 'none' | 'conflict';
+export type { DocumentEffect } from './schema';
 
 export interface DocumentPlan {
   docId: string;

@@ -11,22 +11,11 @@ import type { Template } from '../common/schemas/template';
 import { refuse } from './errors';
 import type { DecodedPackage } from './package';
 import { planDocument, type DocumentPlan, type Services } from './plan-document';
-import { trustedAsSupervisor, type ExchangeConflict, type PackageKind, type Person, type TrustEntry } from './schema';
+import { trustedAsSupervisor, type ExchangeConflict, type PackageKind, type Person, type PersonView, type TrustEntry } from './schema';
 
 export { derivedStatus, type DocumentEffect, type DocumentPlan } from './plan-document';
 
-export type KeyStatus = 'local' | 'trusted' | 'new';
-
-export interface PersonView {
-  profileId: string;
-  name: string;
-  role: Person['role'];
-  unit: string;
-  fingerprint: string;
-  known: KeyStatus;
-  /** When this machine first saw the key (trusted keys). */
-  firstSeen?: string;
-}
+export type { KeyStatus, PersonView } from './schema';
 
 export interface TemplatePlan {
   template: Template;

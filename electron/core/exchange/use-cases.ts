@@ -15,8 +15,8 @@ import type { Locks } from '../common/ports';
 import type { CallContext, ExchangeServices } from './ports';
 import { refuse } from './errors';
 import { decodePackage, type DecodedPackage } from './package';
-import { planImport, type DocumentEffect, type ImportPlan, type KeyStatus, type PersonView } from './plan';
-import type { ExchangeConflict, ImportLogEntry, PackageKind, PendingImport, TrustEntry } from './schema';
+import { planImport, type ImportPlan } from './plan';
+import type { ApplyResult, ImportLog, ImportLogEntry, KeyStatus, PackagePreview, PendingImport, TrustEntry } from './schema';
 
 export {
   appName,
@@ -29,6 +29,8 @@ export {
   type IdentityView,
 } from './outgoing';
 
+export type { ApplyResult, DocumentPreview, ImportLog, PackagePreview } from './schema';
+
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function decode(ctx: CallContext, dataBase64: string): DecodedPackage {
@@ -36,49 +38,6 @@ function decode(ctx: CallContext, dataBase64: string): DecodedPackage {
     throw refuse('bad-base64', 'exchangePackage.badBase64');
   }
   return decodePackage(base64ToBytes(dataBase64), (key, text, signature) => ctx.services.signer.verify(key, text, signature), ctx.services.hash);
-}
-
-export interface DocumentPreview {
-  id: string;
-  title: string;
-  authorName: string;
-  period: string;
-  revisions: { revision: number; isNew: boolean }[];
-  newRecords: number;
-  duplicateRecords: number;
-  newRecordTypes: Record<string, number>;
-  effect: DocumentEffect;
-  statusBefore: Report['status'] | null;
-  statusAfter: Report['status'];
-  revisionAfter: number;
-}
-
-export interface PackagePreview {
-  fileName: string;
-  packageId: string;
-  kind: PackageKind;
-  createdAt: string;
-  sha256: string;
-  sender: PersonView;
-  recipients: { profileId: string; name: string }[];
-  people: PersonView[];
-  /** Keys met for the first time: the import needs `trustSender` (after comparing fingerprints). */
-  needsTrust: boolean;
-  documents: DocumentPreview[];
-  ignoredDocuments: number;
-  templates: { id: string; version: number; name: string; status: 'new' | 'known' | 'builtin-differs' }[];
-  conflicts: ExchangeConflict[];
-  totals: {
-    documents: number;
-    newDocuments: number;
-    newRevisions: number;
-    duplicateRevisions: number;
-    newRecords: number;
-    duplicateRecords: number;
-    newTemplates: number;
-  };
-  /** Everything in the package is here already: importing it changes nothing. */
-  nothingNew: boolean;
 }
 
 function previewOf(fileName: string, plan: ImportPlan): PackagePreview {
@@ -142,13 +101,6 @@ function withLocks<T>(locks: Locks, keys: string[], work: () => Promise<T>): Pro
   const sorted = [...new Set(keys)].sort();
   const run = sorted.reduceRight<() => Promise<T>>((inner, key) => () => locks.run(key, inner), work);
   return run();
-}
-
-export interface ApplyResult {
-  importId: string;
-  preview: PackagePreview;
-  applied: { newDocuments: number; updatedDocuments: number; newRevisions: number; newRecords: number; newTemplates: number; trusted: string[] };
-  conflicts: ExchangeConflict[];
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -321,7 +273,7 @@ export async function resumePendingImport(services: ExchangeServices): Promise<b
 }
 
 /** The caller's imports, newest first, and an import that did not finish (if any). */
-export async function importLog(ctx: CallContext): Promise<{ entries: ImportLogEntry[]; pending: PendingImport | null }> {
+export async function importLog(ctx: CallContext): Promise<ImportLog> {
   const profile = requireProfile(ctx);
   const entries = (await ctx.services.exchange.imports()).filter((entry) => entry.by.profileId === profile.id).reverse();
   const pending = await ctx.services.exchange.pendingImport();

@@ -7,34 +7,14 @@
 import { DomainError, isDomainError, type ErrorCode } from '../common/errors';
 import { ExportCancelled, isExportCancelled, yieldToEventLoop, type ExportMonitor } from './progress';
 import { coded, formatMessage, type MessageKey, type MessageParams } from '../common/messages';
+import type { ExportJobState, ExportJobStatus } from './schema';
 
-export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+export type { ExportJobState, ExportJobStatus } from './schema';
 
 /** What an export produces: a suggested file name and the file's bytes. */
 export interface ExportFile {
   fileName: string;
   bytes: Uint8Array;
-}
-
-export interface ExportJobStatus {
-  jobId: string;
-  state: ExportJobState;
-  done: number;
-  total: number;
-  /**
-   * Whole percent of the job, the one number the progress dialog shows as both its bar and its text: rounded
-   * down while running (never 100 before the file is made), 100 once done.
-   */
-  percent: number;
-  /** What is being exported (running), or why it failed. */
-  message?: string;
-  /** The failure's error code. */
-  code?: ErrorCode;
-  /** The failure's catalogue key and parameters (the UI shows it in the person's language). */
-  key?: string;
-  params?: MessageParams;
-  /** Once done: the file name the result will carry. */
-  fileName?: string;
 }
 
 interface Job {

@@ -2,20 +2,9 @@ import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatMessage, coded } from '../common/messages';
+import type { SheetRows, XlsxNotice } from './schema';
 
-export interface SheetRows {
-  name: string;
-  rows: string[][];
-  /** Set when reading stopped at a cap: the rows kept are the sheet's first ones, the rest was not imported. */
-  cut?: { rows: boolean; columns: boolean };
-}
-
-/** What a capped read left out, in people's words (catalogue key, parameters and the zh-CN text). */
-export interface XlsxNotice {
-  key: string;
-  params: Record<string, string | number>;
-  message: string;
-}
+export type { SheetRows, XlsxNotice } from './schema';
 
 /** Limits that keep a pasted-in workbook from exhausting memory or the UI. */
 export const xlsxLimits = { bytes: 10 * 1024 * 1024, rowsPerSheet: 5000, columns: 60, sheets: 30 };

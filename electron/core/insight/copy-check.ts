@@ -17,7 +17,7 @@ import {
   guidanceSections,
   type FingerprintEntry,
 } from './copy-detection';
-import { defaultInsightSettings, type CopyCheckResult } from './schema';
+import { defaultInsightSettings, type CopyCheckResult, type CopyCheckView } from './schema';
 import { coded } from '../common/messages';
 
 /** Check a frozen revision against its pools (the index as it stands) and the template's guidance. */
@@ -113,14 +113,7 @@ export async function checkSubmissionSafely(ctx: CallContext, snapshot: Report, 
   }
 }
 
-export interface CopyCheckView {
-  result: CopyCheckResult;
-  /** The office's 疑似雷同 threshold (设置). */
-  threshold: number;
-  flagged: boolean;
-  /** False when the check was computed now (no stored result, e.g. data from before this feature). */
-  stored: boolean;
-}
+export type { CopyCheckView } from './schema';
 
 /**
  * A revision's copy check for a supervisor: the stored one, or computed now against the index as it stands

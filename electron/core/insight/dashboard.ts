@@ -18,7 +18,7 @@ import { deadlineFor, isOnTime, type OnTimeRule } from '../calendar/on-time';
 import type { ReportStatus } from '../common/schemas/report';
 import type { MeetingFlag } from '../common/schemas/review';
 import type { Cadence, DocumentKind } from '../common/schemas/template';
-import type { InsightSettings } from './schema';
+import type { DashboardRow, DashboardView, InsightSettings } from './schema';
 import { isWorkday, type OfficeCalendar } from '../calendar/office-calendar';
 
 export const dashboardKinds: DocumentKind[] = ['market-analysis', 'research', 'guidance-booklet', 'work-log', 'custom'];
@@ -67,45 +67,7 @@ export interface DashboardInput {
   withCopyFlags?: boolean;
 }
 
-export type DashboardTarget = 'onTime' | 'goodGrade';
-
-export interface DashboardRow {
-  managerId: string;
-  managerName: string;
-  unit: string;
-  documents: number;
-  byKind: Record<DocumentKind, number>;
-  expected: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  /** Expected periods whose deadline has not passed and that have no submission yet. */
-  pending: number;
-  onTimeRate: number | null;
-  grades: Record<string, number>;
-  ungraded: number;
-  goodShare: number | null;
-  comments: { open: number; fixed: number; resolved: number };
-  praise: number;
-  critique: number;
-  copyFlagged: number | null;
-  /** Figures below the office's targets. */
-  below: DashboardTarget[];
-  /** Ids of the documents counted (for click-through and for tests). */
-  documentIds: string[];
-}
-
-export interface DashboardView {
-  period: string;
-  kind?: DocumentKind;
-  grades: string[];
-  goodGrades: string[];
-  targets: { onTime: number; goodGrade: number };
-  rows: DashboardRow[];
-  totals: DashboardRow;
-  /** Daily/monthly/quarterly kinds whose periods count as expected. */
-  expectedKinds: { kind: DocumentKind; cadence: Cadence }[];
-}
+export type { DashboardRow, DashboardTarget, DashboardView } from './schema';
 
 function daysOf(month: string): string[] {
   const [year, monthNumber] = month.split('-').map(Number);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cadenceSchema, documentKindSchema } from '../common/schemas/template';
 
 /** The office's insight settings (设置 → 统计与雷同检测). */
 export const insightSettingsSchema = z
@@ -80,3 +81,80 @@ export const fingerprintEntrySchema = z
     sentences: z.array(indexedSentenceSchema),
   })
   .strict();
+
+/** A dashboard figure the office sets a target for; a manager's row lists the ones they are below. */
+export const dashboardTargetSchema = z.enum(['onTime', 'goodGrade']);
+export type DashboardTarget = z.infer<typeof dashboardTargetSchema>;
+
+/** One manager's figures for the month (or the office's totals). */
+export const dashboardRowSchema = z
+  .object({
+    managerId: z.string(),
+    managerName: z.string(),
+    unit: z.string(),
+    documents: z.number().int(),
+    byKind: z.record(documentKindSchema, z.number().int()),
+    expected: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    /** Expected periods whose deadline has not passed and that have no submission yet. */
+    pending: z.number().int(),
+    onTimeRate: z.number().min(0).max(1).nullable(),
+    grades: z.record(z.string(), z.number().int()),
+    ungraded: z.number().int(),
+    goodShare: z.number().min(0).max(1).nullable(),
+    comments: z.object({ open: z.number().int(), fixed: z.number().int(), resolved: z.number().int() }).strict(),
+    praise: z.number().int(),
+    critique: z.number().int(),
+    copyFlagged: z.number().int().nullable(),
+    /** Figures below the office's targets. */
+    below: z.array(dashboardTargetSchema),
+    /** Ids of the documents counted (for click-through and for tests). */
+    documentIds: z.array(z.string()),
+  })
+  .strict();
+export type DashboardRow = z.infer<typeof dashboardRowSchema>;
+
+export const dashboardViewSchema = z
+  .object({
+    period: z.string(),
+    kind: documentKindSchema.optional(),
+    grades: z.array(z.string()),
+    goodGrades: z.array(z.string()),
+    targets: z.object({ onTime: z.number(), goodGrade: z.number() }).strict(),
+    rows: z.array(dashboardRowSchema),
+    totals: dashboardRowSchema,
+    /** Daily/monthly/quarterly kinds whose periods count as expected. */
+    expectedKinds: z.array(z.object({ kind: documentKindSchema, cadence: cadenceSchema }).strict()),
+  })
+  .strict();
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+/** A revision's copy check as a supervisor sees it. */
+export const copyCheckViewSchema = z
+  .object({
+    result: copyCheckResultSchema,
+    /** The office's 疑似雷同 threshold (设置). */
+    threshold: z.number(),
+    flagged: z.boolean(),
+    /** False when the check was computed now (no stored result, e.g. data from before this feature). */
+    stored: z.boolean(),
+  })
+  .strict();
+export type CopyCheckView = z.infer<typeof copyCheckViewSchema>;
+
+export const sentenceProposalSchema = z
+  .object({
+    /** Index of the rule in the table's list. */
+    rule: z.number().int(),
+    /** The row it describes (row rules), `totals`, or `table`. */
+    rowId: z.string(),
+    text: z.string(),
+  })
+  .strict();
+export type SentenceProposal = z.infer<typeof sentenceProposalSchema>;
+
+/** 生成描述: the sentences a data table's wording rules propose, and how many rules there are. */
+export const sentencesResultSchema = z.object({ proposals: z.array(sentenceProposalSchema), ruleCount: z.number().int() }).strict();
+export type SentencesResult = z.infer<typeof sentencesResultSchema>;

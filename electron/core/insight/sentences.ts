@@ -27,6 +27,7 @@ import { displayDecimals } from '../common/formula/format';
 import type { TableRow } from '../common/schemas/report';
 import { formatPeriod } from '../common/text/placeholders';
 import type { ColumnDef, SentenceRule, TableDef } from '../common/schemas/template';
+import type { SentenceProposal } from './schema';
 
 /** What a rule may mention besides the table: the document's metadata and period. */
 export interface SentenceContext {
@@ -37,13 +38,7 @@ export interface SentenceContext {
   tableTitle?: string;
 }
 
-export interface SentenceProposal {
-  /** Index of the rule in the table's list. */
-  rule: number;
-  /** The row it describes (row rules), `totals`, or `table`. */
-  rowId: string;
-  text: string;
-}
+export type { SentenceProposal } from './schema';
 
 interface Resolved {
   /** A number (cells of numeric columns), a text, or nothing. */

@@ -8,8 +8,8 @@ import type { DocumentKind } from '../common/schemas/template';
 import { copyFlags } from './copy-check';
 import { joinDates } from '../calendar/roster';
 import { computeDashboard, inMonth, type DashboardDocument, type DashboardTemplate, type DashboardView } from './dashboard';
-import { defaultInsightSettings } from './schema';
-import { proposeSentences, type SentenceProposal } from './sentences';
+import { defaultInsightSettings, type SentencesResult } from './schema';
+import { proposeSentences } from './sentences';
 import { coded, formatMessage } from '../common/messages';
 
 /**
@@ -89,7 +89,7 @@ export async function insightDashboard(ctx: CallContext, input: { period: string
 export async function insightSentences(
   ctx: CallContext,
   input: { templateId: string; templateVersion?: number; sectionId: string; rows: TableRow[]; metadata?: Record<string, string> },
-): Promise<{ proposals: SentenceProposal[]; ruleCount: number }> {
+): Promise<SentencesResult> {
   requireProfile(ctx);
   const template = await ctx.services.templates.get(input.templateId, input.templateVersion);
   if (!template) throw coded('not-found', 'report.templateNotFound');

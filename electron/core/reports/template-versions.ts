@@ -8,19 +8,9 @@ import { richTextToPlain } from '../common/text/rich-text';
 import type { SectionDef, Template } from '../common/schemas/template';
 import { defaultFieldValue, initialSections, titleFor } from './new-report';
 import type { Report, SectionContent } from '../common/schemas/report';
+import type { TemplateChanges } from './schema';
 
-export interface Renamed {
-  from: string;
-  to: string;
-}
-
-export interface TemplateChanges {
-  sectionsAdded: string[];
-  sectionsRemoved: string[];
-  sectionsRenamed: Renamed[];
-  /** Per section present in both versions (named as in the new one): its table columns or fields. */
-  columns: { section: string; added: string[]; removed: string[]; renamed: Renamed[] }[];
-}
+export type { Renamed, TemplateChanges } from './schema';
 
 function itemsOf(section: SectionDef): { key: string; label: string }[] {
   if (section.kind === 'table') return section.table?.columns ?? [];

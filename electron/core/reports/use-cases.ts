@@ -3,12 +3,13 @@ import { reportSearchText, snippet } from '../search/report-text';
 import { coded, formatMessage } from '../common/messages';
 import { requireProfile, requireRole } from '../common/permissions';
 import type { CallContext } from './ports';
+import type { SearchResult } from './schema';
 import type { Template } from '../common/schemas/template';
 import { checkContentAgainstTemplate } from './check-content';
 import { mergeDraft, type MergeOverlap } from './merge';
 import { buildNewReport, periodKey, titleFor } from './new-report';
 import { carryForward, findPreviousReport, findReportForPeriod, yearAgoPeriod } from './previous';
-import { summarize, type Report, type ReportStatus, type ReportSummary, type SectionContent } from '../common/schemas/report';
+import { summarize, type Report, type ReportStatus, type ReportSummary, type ReportWithTemplate, type SectionContent } from '../common/schemas/report';
 
 export interface ReportFilter {
   kind?: Report['kind'];
@@ -49,7 +50,7 @@ export async function listReports(ctx: CallContext, filter: ReportFilter & { lim
 }
 
 /** One document with the template version it was made from. */
-export async function getReport(ctx: CallContext, id: string): Promise<{ report: Report; template: Template }> {
+export async function getReport(ctx: CallContext, id: string): Promise<ReportWithTemplate> {
   const profile = requireProfile(ctx);
   const report = await ctx.services.reports.get(id);
   if (!report || !canRead(profile, report)) throw coded('not-found', 'report.notFound');
@@ -226,11 +227,7 @@ export async function deleteDraft(ctx: CallContext, input: { id: string; baseRev
   });
 }
 
-export interface SearchResult {
-  summary: ReportSummary;
-  score: number;
-  snippet: string;
-}
+export type { SearchResult } from './schema';
 
 /** Full-text search (Chinese-aware) over the documents the caller may see, with the same filters as the list. */
 export async function searchReports(ctx: CallContext, input: ReportFilter & { query: string }): Promise<SearchResult[]> {

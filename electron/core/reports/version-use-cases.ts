@@ -3,19 +3,12 @@ import type { CallContext } from './ports';
 import { checkContentAgainstTemplate } from './check-content';
 import { periodKey } from './new-report';
 import type { Report, ReportSummary } from '../common/schemas/report';
-import { moveContent, templateChanges, type TemplateChanges } from './template-versions';
+import { moveContent, templateChanges } from './template-versions';
+import type { MovedDraft, TemplateUpdate } from './schema';
 import { getReport } from './use-cases';
 import { coded } from '../common/messages';
 
-export interface TemplateUpdate {
-  /** The version the draft was made from, and the newest one (not retired). */
-  current: number;
-  latest: number;
-  templateName: string;
-  changes: TemplateChanges;
-  /** What the draft holds that has no place in the newest version (listed before moving). */
-  lost: string[];
-}
+export type { TemplateUpdate } from './schema';
 
 async function ownEditable(ctx: CallContext, id: string) {
   const profile = requireRole(ctx, 'manager');
@@ -44,7 +37,7 @@ export async function templateUpdate(ctx: CallContext, input: { id: string }): P
 export async function moveToVersion(
   ctx: CallContext,
   input: { id: string; baseRev: number; version: number },
-): Promise<{ report: Report; lost: string[] }> {
+): Promise<MovedDraft> {
   return ctx.services.locks.run(input.id, async () => {
     const { profile, report, template } = await ownEditable(ctx, input.id);
     if (report.rev !== input.baseRev) throw coded('conflict', 'report.savedBeforeMove');

@@ -3,33 +3,9 @@ import type { Report, TableRow } from '../common/schemas/report';
 import type { Template } from '../common/schemas/template';
 import { richTextToPlain } from '../common/text/rich-text';
 
-export interface TextPart {
-  value: string;
-  change: 'same' | 'added' | 'removed';
-}
+import type { RowDiff, SectionDiff, TextPart } from './schema';
 
-export interface CellChange {
-  columnKey: string;
-  before: string;
-  after: string;
-}
-
-export interface RowDiff {
-  rowId: string;
-  change: 'added' | 'removed' | 'changed';
-  cells: CellChange[];
-  /** The row's first column value, to name it. */
-  label: string;
-}
-
-export interface SectionDiff {
-  sectionId: string;
-  title: string;
-  kind: 'richtext' | 'table' | 'fields';
-  changed: boolean;
-  text?: TextPart[];
-  rows?: RowDiff[];
-}
+export type { CellChange, RowDiff, SectionDiff, TextPart } from './schema';
 
 function cellText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);

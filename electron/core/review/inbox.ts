@@ -2,22 +2,17 @@
  * What awaits someone: a supervisor's 待审阅 (and a manager's documents with unread review activity), and the
  * managers who have not yet submitted a daily log or monthly report that is due. Read-only review queries.
  */
-import type { ReportSummary } from '../common/schemas/report';
 import { listReports, type ReportFilter } from '../reports/use-cases';
 import { requireProfile, requireRole } from '../common/permissions';
 import type { CallContext } from './ports';
+import type { Inbox, InboxEntry, NotSubmittedEntry } from './schema';
 import { copyFlags } from '../insight/copy-check';
 import { isWorkday } from '../calendar/office-calendar';
 import { joinDates } from '../calendar/roster';
 import { deadlineFor } from '../calendar/on-time';
 import { owes } from '../insight/dashboard';
 
-export interface InboxEntry {
-  summary: ReportSummary;
-  unread: boolean;
-  /** Supervisors: the latest copy check's score and whether it reaches the 疑似雷同 threshold. */
-  copy?: { score: number; flagged: boolean };
-}
+export type { InboxEntry } from './schema';
 
 /**
  * 待审阅 for a supervisor (submitted documents, or any status through the filter) and, for a manager, their
@@ -26,7 +21,7 @@ export interface InboxEntry {
 export async function inbox(
   ctx: CallContext,
   filter: ReportFilter & { grade?: string; unreadOnly?: boolean; includeAll?: boolean },
-): Promise<{ entries: InboxEntry[]; counts: Record<string, number> }> {
+): Promise<Inbox> {
   const profile = requireProfile(ctx);
   const { grade, unreadOnly, includeAll, ...rest } = filter;
   const status = rest.status ?? (profile.role === 'supervisor' && !includeAll ? 'submitted' : undefined);
@@ -47,16 +42,7 @@ export async function inbox(
 export async function notSubmitted(
   ctx: CallContext,
   input: { period: string },
-): Promise<
-  {
-    templateId: string;
-    templateName: string;
-    period: string;
-    missing: { id: string; name: string; unit: string }[];
-    state: 'due' | 'not-due' | 'day-off';
-    dueAt?: string;
-  }[]
-> {
+): Promise<NotSubmittedEntry[]> {
   requireRole(ctx, 'supervisor');
   const settings = await ctx.services.settings.get();
   const joined = await joinDates(ctx);

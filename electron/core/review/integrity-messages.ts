@@ -3,32 +3,35 @@
  * the sentence for it in zh-CN and English. The same text is used by the CLI (`describeFinding`) and by the UI
  * (the renderer's i18n group `integrity` is this catalog), so both say the same thing.
  */
-export type IntegrityCode =
-  | 'unreadable-line'
-  | 'malformed-line'
-  | 'chain-broken'
-  | 'content-changed'
-  | 'wrong-document'
-  | 'torn-tail'
-  | 'records-missing'
-  | 'records-unregistered'
-  | 'head-mismatch'
-  | 'unsigned'
-  | 'bad-signature'
-  | 'unknown-author'
-  | 'role-mismatch'
-  | 'forbidden-record'
-  | 'snapshot-mismatch'
-  | 'revision-missing'
-  | 'cache-status'
-  | 'cache-grade'
-  | 'cache-meeting'
-  | 'document-missing'
-  | 'log-missing'
-  | 'record-moved'
-  | 'record-missing-before'
-  | 'dangling-reference'
-  | 'workflow-gap';
+/** Every kind of finding `verify` reports (the review views' schema checks a problem's code against it). */
+export const integrityCodes = [
+  'unreadable-line',
+  'malformed-line',
+  'chain-broken',
+  'content-changed',
+  'wrong-document',
+  'torn-tail',
+  'records-missing',
+  'records-unregistered',
+  'head-mismatch',
+  'unsigned',
+  'bad-signature',
+  'unknown-author',
+  'role-mismatch',
+  'forbidden-record',
+  'snapshot-mismatch',
+  'revision-missing',
+  'cache-status',
+  'cache-grade',
+  'cache-meeting',
+  'document-missing',
+  'log-missing',
+  'record-moved',
+  'record-missing-before',
+  'dangling-reference',
+  'workflow-gap',
+] as const;
+export type IntegrityCode = (typeof integrityCodes)[number];
 
 export type FindingParams = Record<string, string | number>;
 

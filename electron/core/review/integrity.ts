@@ -15,6 +15,7 @@ import type { Role } from '../common/schemas/profile';
 import type { Report } from '../common/schemas/report';
 import { getReport, listReports } from '../reports/use-cases';
 import type { CallContext, VerifyProblem, VerifyReport } from './ports';
+import type { VerifyAll } from './schema';
 import { foldReview, orderRecords } from '../common/review-fold';
 import { describeFinding, type IntegrityFinding } from './integrity-messages';
 import { brokenRecordRule } from './record-rules';
@@ -176,7 +177,7 @@ async function verifyDocument(ctx: CallContext, document: Report, author: (autho
  * Verify every document the caller can see, and every review log whose document file is missing (supervisors:
  * all of them; a manager: the ones whose submissions are theirs). Only the documents with problems are returned.
  */
-export async function verifyAll(ctx: CallContext): Promise<{ checked: number; problems: VerifyReport[] }> {
+export async function verifyAll(ctx: CallContext): Promise<VerifyAll> {
   const summaries = await listReports(ctx, {});
   const author = await authorBook(ctx);
   const problems: VerifyReport[] = [];

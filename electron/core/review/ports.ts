@@ -6,20 +6,9 @@ import type { ReviewRecord } from '../common/schemas/review';
 import type { CalendarSettings } from '../calendar/ports';
 import type { InsightServices, InsightSettingsView } from '../insight/ports';
 import type { ProfileSettings } from '../profiles/ports';
-import type { IntegrityFinding } from './integrity-messages';
+import type { VerifyReport } from './schema';
 
-/** One problem `verify` found: a stable code with its parameters, and the sentence for it (zh-CN). */
-export interface VerifyProblem extends IntegrityFinding {
-  message: string;
-}
-
-/** Problems found when checking a document's review record (chain, signatures, rights, revisions, cache). */
-export interface VerifyReport {
-  docId: string;
-  ok: boolean;
-  records: number;
-  problems: VerifyProblem[];
-}
+export type { VerifyProblem, VerifyReport } from './schema';
 
 /** What the store's chain check found, with the records it could read (and on which line). */
 export interface ChainCheck extends VerifyReport {

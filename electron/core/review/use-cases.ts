@@ -1,13 +1,14 @@
 import type { Profile } from '../common/schemas/profile';
 import { checkCompleteness } from '../reports/completeness';
-import type { Report } from '../common/schemas/report';
+import type { Report, ReportWithTemplate } from '../common/schemas/report';
 import { getReport, listReports } from '../reports/use-cases';
 import { requireProfile, requireRole } from '../common/permissions';
 import { requireSigningKey } from '../profiles/keys';
 import type { CallContext, VerifyReport } from './ports';
 import type { Template } from '../common/schemas/template';
 import { anchorText } from './anchors';
-import { diffRevisions, type SectionDiff } from './diff';
+import { diffRevisions } from './diff';
+import type { ReviewView, RevisionComparison, VerifyAll } from './schema';
 import { foldReview, orderRecords, type CommentView, type ReviewState } from '../common/review-fold';
 import { coded, formatMessage } from '../common/messages';
 import type { Anchor, CommentKind, MeetingFlag, RecordBody, ReviewRecord } from '../common/schemas/review';
@@ -380,14 +381,7 @@ async function settleCommentNow(ctx: CallContext, input: { id: string; commentId
   return state.comments.find((item) => item.id === comment.id)!;
 }
 
-export interface ReviewView {
-  state: ReviewState;
-  revisions: number[];
-  /** Records the caller had not seen before this call. */
-  unseen: number;
-  /** The caller may withdraw (撤回) the submission: their own, submitted, not opened by a supervisor yet. */
-  withdrawable: boolean;
-}
+export type { ReviewView } from './schema';
 
 /** A document's review: comments, decisions, workflow, frozen revisions. Marks it read for the caller. */
 export async function getReview(ctx: CallContext, input: { id: string; markRead?: boolean }): Promise<ReviewView> {
@@ -405,7 +399,7 @@ export async function getReview(ctx: CallContext, input: { id: string; markRead?
 }
 
 /** A frozen submitted revision. */
-export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<{ report: Report; template: Template }> {
+export async function getRevision(ctx: CallContext, input: { id: string; revision: number }): Promise<ReportWithTemplate> {
   const { template } = await getReport(ctx, input.id);
   const report = await ctx.services.reviews.getRevision(input.id, input.revision);
   if (!report) throw coded('not-found', 'review.revisionNotFound', { revision: input.revision });
@@ -417,7 +411,7 @@ export async function getRevision(ctx: CallContext, input: { id: string; revisio
 export async function compareRevisions(
   ctx: CallContext,
   input: { id: string; from: number; to: number },
-): Promise<{ sections: SectionDiff[]; comments: CommentView[] }> {
+): Promise<RevisionComparison> {
   const before = await getRevision(ctx, { id: input.id, revision: input.from });
   const after = await getRevision(ctx, { id: input.id, revision: input.to });
   const state = foldReview(await ctx.services.reviews.records(input.id));
@@ -437,7 +431,7 @@ export async function verifyReview(ctx: CallContext, input: { id: string }): Pro
 }
 
 /** Verify every document the caller can see (crash leftovers folded in first); only problems are returned. */
-export async function verifyAll(ctx: CallContext): Promise<{ checked: number; problems: VerifyReport[] }> {
+export async function verifyAll(ctx: CallContext): Promise<VerifyAll> {
   for (const summary of await listReports(ctx, {})) {
     await ctx.services.locks.run(summary.id, () => getReconciled(ctx, summary.id)).catch(() => undefined);
   }

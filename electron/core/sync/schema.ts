@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../common/schemas/profile';
 import { personSchema, publicKeySchema, signatureSchema } from '../exchange/schema';
 
 /**
@@ -134,3 +135,74 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 export function emptySyncState(): SyncState {
   return { nextSeq: {}, outbox: [], sent: {}, received: {}, lastPackageAt: {}, lastAckAt: {}, roster: null, refused: [], lastPassAt: null, lastReceivedAt: null, templatesSent: {} };
 }
+
+/** What a Syncthing on this machine says about the office folder (REST API, with the API key given in 设置). */
+export const syncthingViewSchema = z
+  .object({
+    ok: z.boolean(),
+    message: z.string().nullable(),
+    folder: z.object({ id: z.string(), label: z.string(), state: z.string(), needFiles: z.number() }).strict().nullable(),
+    devices: z.array(z.object({ id: z.string(), name: z.string(), connected: z.boolean() }).strict()),
+  })
+  .strict();
+export type SyncthingView = z.infer<typeof syncthingViewSchema>;
+
+const when = z.string().nullable();
+
+/** The state of office sync, as the header indicator, 设置 → 同步, and `sync status` show it. */
+export const syncStatusSchema = z
+  .object({
+    configured: z.boolean(),
+    /** The office folder, when configured. */
+    folder: z.string().nullable(),
+    /** The profile whose subfolder this machine writes (the one who set sync up). */
+    profileId: z.string().nullable(),
+    /** off: not set up; ok: nothing waiting; pending: packages not yet acknowledged; problem: see `problem`; not-joined: a manager who has not checked the supervisor's fingerprint yet. */
+    state: z.enum(['off', 'ok', 'pending', 'problem', 'not-joined']),
+    problem: z.object({ code: z.string(), message: z.string() }).strict().nullable(),
+    role: roleSchema.nullable(),
+    myFingerprint: z.string().nullable(),
+    /** A manager's pinned supervisor. */
+    supervisor: z.object({ profileId: z.string(), name: z.string(), fingerprint: z.string() }).strict().nullable(),
+    /** Whether the supervisor's roster lists this manager (always true for a supervisor). */
+    onRoster: z.boolean(),
+    rosterSerial: z.number().nullable(),
+    pendingToSend: z.number().int(),
+    lastPassAt: when,
+    lastReceivedAt: when,
+    people: z.array(
+      z
+        .object({
+          profileId: z.string(),
+          name: z.string(),
+          role: roleSchema,
+          fingerprint: z.string(),
+          /** When their last package to me was merged here. */
+          lastPackageAt: when,
+          /** When their acknowledgement of my packages last moved (they merged something of mine). */
+          lastAckAt: when,
+          /** My packages to them not acknowledged yet. */
+          unacknowledged: z.number().int(),
+        })
+        .strict(),
+    ),
+    /** Supervisor: people who put their identity in the office folder and are not on the roster yet. */
+    joinRequests: z.array(z.object({ profileId: z.string(), name: z.string(), role: roleSchema, unit: z.string(), fingerprint: z.string() }).strict()),
+    refused: z.array(
+      z
+        .object({
+          senderName: z.string(),
+          fingerprint: z.string(),
+          file: z.string(),
+          reason: z.string(),
+          message: z.string(),
+          key: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          at: z.string(),
+        })
+        .strict(),
+    ),
+    syncthing: syncthingViewSchema.nullable(),
+  })
+  .strict();
+export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -5,6 +5,7 @@ import { requireProfile, requireRole } from '../common/permissions';
 import type { CallContext } from './ports';
 import { acceptPublishedTemplate, assertHashMatches, withContentHash } from './identity';
 import type { Template, TemplateSummary } from '../common/schemas/template';
+import type { TemplateFileText, TemplateImport, TemplateVersions } from './schema';
 import { readTemplateFile, templateToFile, type ParsedTemplateFile } from './template-file';
 
 /** Latest version of every template, built-ins first. */
@@ -18,7 +19,7 @@ export async function listTemplates(ctx: CallContext): Promise<TemplateSummary[]
 export async function getTemplate(
   ctx: CallContext,
   input: { id: string; version?: number },
-): Promise<{ template: Template; versions: number[] }> {
+): Promise<TemplateVersions> {
   requireProfile(ctx);
   const template = await ctx.services.templates.get(input.id, input.version);
   if (!template) throw coded('not-found', 'report.templateNotFound');
@@ -167,7 +168,7 @@ export async function retireTemplate(ctx: CallContext, input: { id: string; base
 export async function exportTemplate(
   ctx: CallContext,
   input: { id: string; version?: number },
-): Promise<{ fileName: string; text: string }> {
+): Promise<TemplateFileText> {
   const { template } = await getTemplate(ctx, input);
   assertHashMatches(template, (text) => ctx.services.hash.sha256(text), 'local');
   return { fileName: `${template.name}_v${template.version}.rdtpl.json`, text: templateToFile(template) };
@@ -182,7 +183,7 @@ export async function exportTemplate(
 export async function importTemplate(
   ctx: CallContext,
   input: { fileName: string; text: string },
-): Promise<{ template: Template; created: boolean }> {
+): Promise<TemplateImport> {
   const profile = requireRole(ctx, 'supervisor');
   const file = readTemplateFile(input.text, input.fileName);
   const parsed = file.template;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellValueSchema, documentKindSchema } from './template';
+import { cellValueSchema, documentKindSchema, templateSchema } from './template';
 
 /** A ProseMirror/TipTap JSON node; validated structurally, bounded in depth and node count (below). */
 export interface RichNode {
@@ -166,3 +166,7 @@ export function summarize(report: Report): ReportSummary {
 }
 
 export { cellValueSchema };
+
+/** A document (or a frozen revision of it) with the template version it was written in. */
+export const reportWithTemplateSchema = z.object({ report: reportSchema, template: templateSchema }).strict();
+export type ReportWithTemplate = z.infer<typeof reportWithTemplateSchema>;

@@ -219,15 +219,18 @@ export const templateSchema = z
 export type Template = z.infer<typeof templateSchema>;
 
 /** A lightweight entry for lists. */
-export interface TemplateSummary {
-  id: string;
-  version: number;
-  name: string;
-  kind: DocumentKind;
-  cadence: Cadence;
-  builtIn: boolean;
-  description: string;
-  sectionCount: number;
-  publisher?: TemplatePublisher;
-  retired?: boolean;
-}
+export const templateSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    kind: documentKindSchema,
+    cadence: cadenceSchema,
+    builtIn: z.boolean(),
+    description: z.string(),
+    sectionCount: z.number().int(),
+    publisher: templatePublisherSchema.optional(),
+    retired: z.boolean().optional(),
+  })
+  .strict();
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
