@@ -26,6 +26,75 @@ function wait(ms: number): Promise<void> {
 const doneKey = 'export-done';
 
 /**
+ * Hand a finished job's file over; null when that failed (already said). Desktop: the main process saves it
+ * through the save dialog (export:save), so the bytes never pass through the page. Browser mode: the page
+ * downloads it (export:result). `close` closes the progress dialog, which has shown 100% with a full bar, before
+ * the save dialog or the download.
+ */
+async function collect(jobId: string, close: () => void): Promise<{ file: ExportedFile; delivery: Delivery } | null> {
+  if (transportName() === 'ipc') {
+    close();
+    const saved = await call('export:save', { jobId });
+    if (!saved.ok) {
+      notifyError(new ApiCallError('export:save', saved.error));
+      return null;
+    }
+    const delivery: Delivery = saved.value.saved ? { kind: 'saved', path: saved.value.path } : { kind: 'not-saved' };
+    const fileName = saved.value.saved ? (saved.value.path.split(/[\\/]/).pop() ?? saved.value.path) : '';
+    return { file: { fileName, mimeType: '', dataBase64: '' }, delivery };
+  }
+  const result = await call('export:result', { jobId });
+  if (!result.ok) {
+    notifyError(new ApiCallError('export:result', result.error));
+    return null;
+  }
+  close();
+  const delivered = await deliverFile(result.value);
+  if (!delivered.ok) {
+    notifyError(new Error(delivered.error.message));
+    return null;
+  }
+  return { file: result.value, delivery: delivered.value };
+}
+
+/** The progress dialog: the job's title, the backend's own percent (100 only once the file is made) and 取消. */
+function ExportProgressModal({ job, onCancel }: { job: RunningJob | null; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const status = job?.status;
+  const percent = status?.percent ?? 0;
+  const finished = status?.state === 'done';
+  return (
+    <Modal
+      open={!!job}
+      title={t('exportPage.progressTitle')}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      footer={
+        <Button onClick={onCancel} disabled={!job?.jobId || job.cancelling} data-testid="export-cancel">
+          {job?.cancelling ? t('exportPage.cancelling') : t('common.cancel')}
+        </Button>
+      }
+    >
+      <div data-testid="export-progress" data-percent={percent}>
+        <Typography.Paragraph ellipsis style={{ marginBottom: 8 }}>
+          {job?.title}
+        </Typography.Paragraph>
+        <Progress
+          className="export-progress-bar"
+          percent={percent}
+          status={job?.cancelling ? 'exception' : finished ? 'success' : 'active'}
+          format={(value) => `${value ?? 0}%`}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {finished ? t('exportPage.finishing') : (status?.message ?? t('exportPage.preparing'))}
+        </Typography.Text>
+      </div>
+    </Modal>
+  );
+}
+
+/**
  * Run an export on the backend as a job: start it, poll its progress into a modal with a 取消 button, then
  * hand the file over (save dialog in the desktop app, download in the browser) and say so in a notification
  * with an 「打开」 action. The dialog's bar and its text are the one `percent` the backend job reports.
@@ -111,35 +180,10 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
           notifyError(new Error(failure.message));
           return false;
         }
-        if (transportName() === 'ipc') {
-          // Desktop: the main process saves the job's file through the save dialog (export:save); the bytes
-          // never pass through the page.
-          update(null);
-          const saved = await call('export:save', { jobId });
-          if (!saved.ok) {
-            notifyError(new ApiCallError('export:save', saved.error));
-            return false;
-          }
-          const delivery: Delivery = saved.value.saved ? { kind: 'saved', path: saved.value.path } : { kind: 'not-saved' };
-          const fileName = saved.value.saved ? (saved.value.path.split(/[\\/]/).pop() ?? saved.value.path) : '';
-          announce({ fileName, mimeType: '', dataBase64: '' }, delivery);
-          return delivery.kind !== 'not-saved';
-        }
-        // Browser mode: the page downloads the file (export:result).
-        const result = await call('export:result', { jobId });
-        if (!result.ok) {
-          notifyError(new ApiCallError('export:result', result.error));
-          return false;
-        }
-        // The dialog has shown 100% with a full bar; it closes before the save dialog or the download.
-        update(null);
-        const delivered = await deliverFile(result.value);
-        if (!delivered.ok) {
-          notifyError(new Error(delivered.error.message));
-          return false;
-        }
-        announce(result.value, delivered.value);
-        return delivered.value.kind !== 'not-saved';
+        const collected = await collect(jobId, () => update(null));
+        if (!collected) return false;
+        announce(collected.file, collected.delivery);
+        return collected.delivery.kind !== 'not-saved';
       } finally {
         update(null);
       }
@@ -155,38 +199,6 @@ export function useExportJob(): { run: (request: ExportRequest, title: string) =
     if (!result.ok) notifyError(new ApiCallError('export:cancel', result.error));
   }, [update]);
 
-  const status = job?.status;
-  // The backend's own number: rounded down while running, 100 only once the file is made.
-  const percent = status?.percent ?? 0;
-  const finished = status?.state === 'done';
-  const element = (
-    <Modal
-      open={!!job}
-      title={t('exportPage.progressTitle')}
-      closable={false}
-      maskClosable={false}
-      keyboard={false}
-      footer={
-        <Button onClick={() => void cancel()} disabled={!job?.jobId || job.cancelling} data-testid="export-cancel">
-          {job?.cancelling ? t('exportPage.cancelling') : t('common.cancel')}
-        </Button>
-      }
-    >
-      <div data-testid="export-progress" data-percent={percent}>
-        <Typography.Paragraph ellipsis style={{ marginBottom: 8 }}>
-          {job?.title}
-        </Typography.Paragraph>
-        <Progress
-          className="export-progress-bar"
-          percent={percent}
-          status={job?.cancelling ? 'exception' : finished ? 'success' : 'active'}
-          format={(value) => `${value ?? 0}%`}
-        />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {finished ? t('exportPage.finishing') : (status?.message ?? t('exportPage.preparing'))}
-        </Typography.Text>
-      </div>
-    </Modal>
-  );
+  const element = <ExportProgressModal job={job} onCancel={() => void cancel()} />;
   return { run, busy: !!job, element };
 }
