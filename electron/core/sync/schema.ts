@@ -188,19 +188,9 @@ export const syncStatusSchema = z
     ),
     /** Supervisor: people who put their identity in the office folder and are not on the roster yet. */
     joinRequests: z.array(z.object({ profileId: z.string(), name: z.string(), role: roleSchema, unit: z.string(), fingerprint: z.string() }).strict()),
+    // A kept refusal as shown: the sender's fingerprint instead of their folder, without the file's stamp.
     refused: z.array(
-      z
-        .object({
-          senderName: z.string(),
-          fingerprint: z.string(),
-          file: z.string(),
-          reason: z.string(),
-          message: z.string(),
-          key: z.string().optional(),
-          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-          at: z.string(),
-        })
-        .strict(),
+      refusalSchema.omit({ folder: true, stamp: true }).extend({ fingerprint: z.string() }),
     ),
     syncthing: syncthingViewSchema.nullable(),
   })
